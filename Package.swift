@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kizuna",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kizuna", targets: ["kizuna"]),
+        .library(name: "KizunaCore", targets: ["KizunaCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "KizunaCore",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "kizuna",
+            dependencies: [
+                "KizunaCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "KizunaCoreTests",
+            dependencies: ["KizunaCore"],
+            resources: [.copy("Fixtures"), .copy("Snapshots")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

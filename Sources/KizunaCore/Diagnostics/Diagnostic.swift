@@ -1,0 +1,94 @@
+/// How bad a finding is: an error stops a build, a warning does not.
+public enum Severity: String, Sendable, Codable, Comparable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .warning && rhs == .error
+    }
+}
+
+/// A place in a content file: 1-based line, 1-based column counted in characters.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// A secondary message, optionally at a second place ("first defined here").
+public struct DiagnosticNote: Sendable, Hashable {
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(_ message: String, at location: SourceLocation? = nil) {
+        self.message = message
+        self.location = location
+    }
+}
+
+/// A suggested edit: replace the text in `[start, end)` on one line with `replacement`.
+public struct FixIt: Sendable, Hashable {
+    public var message: String
+    public var start: SourceLocation
+    public var end: SourceLocation
+    public var replacement: String
+
+    public init(_ message: String, start: SourceLocation, end: SourceLocation, replacement: String) {
+        self.message = message
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+    }
+}
+
+/// One finding about the content, as a value: the engine collects, formatters print.
+public struct Diagnostic: Sendable, Hashable {
+    public var rule: RuleID
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+    public var notes: [DiagnosticNote]
+    public var fixIt: FixIt?
+
+    public init(
+        _ rule: RuleID,
+        _ severity: Severity? = nil,
+        at location: SourceLocation,
+        _ message: String,
+        notes: [DiagnosticNote] = [],
+        fixIt: FixIt? = nil
+    ) {
+        self.rule = rule
+        self.severity = severity ?? rule.defaultSeverity
+        self.location = location
+        self.message = message
+        self.notes = notes
+        self.fixIt = fixIt
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// True when any diagnostic is an error.
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Stable order for output: by file, line, column, then rule id.
+    public func sortedForOutput() -> [Diagnostic] {
+        sorted { a, b in
+            if a.location != b.location { return a.location < b.location }
+            if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
+            return a.message < b.message
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reads a content folder from disk into memory.
+public enum ContentDirectory {
+    /// Every regular file under `root`, with paths printed as `root/relative`. Hidden files and folders are skipped.
+    public static func read(_ root: String) throws(IOFailure) -> ContentFiles {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw IOFailure("content folder '\(root)' does not exist")
+        }
+        guard let enumerator = manager.enumerator(atPath: root) else { throw IOFailure("cannot list '\(root)'") }
+        let display = root.hasSuffix("/") ? String(root.dropLast()) : root
+        var files: [SourceFile] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let full = display + "/" + relative
+            var dir: ObjCBool = false
+            guard manager.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else { continue }
+            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+            guard let data = manager.contents(atPath: full) else { throw IOFailure("cannot read '\(full)'") }
+            files.append(SourceFile(path: full, bytes: [UInt8](data)))
+        }
+        files.sort { $0.path < $1.path }
+        return ContentFiles(root: display, files: files)
+    }
+
+    /// The `.mustache` files of a templates folder, by name.
+    public static func readTemplates(_ root: String) throws(IOFailure) -> [String: String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else {
+            throw IOFailure("templates folder '\(root)' does not exist")
+        }
+        var templates: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            guard let data = FileManager.default.contents(atPath: root + "/" + name) else {
+                throw IOFailure("cannot read '\(root)/\(name)'")
+            }
+            templates[String(name.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
+        }
+        return templates
+    }
+}
+
+/// A problem with the file system, not with the content: exit code 2.
+public struct IOFailure: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

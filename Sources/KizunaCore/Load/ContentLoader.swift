@@ -1,0 +1,81 @@
+/// The files of a content folder, in memory. Paths are `root/relative` as diagnostics print them.
+public struct ContentFiles: Sendable {
+    /// The folder as the user named it (e.g. `content`).
+    public var root: String
+    public var files: [SourceFile]
+
+    public init(root: String, files: [SourceFile]) {
+        self.root = root
+        self.files = files
+    }
+
+    /// The path of a file inside the content folder.
+    func relativePath(of file: SourceFile) -> String {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
+    }
+}
+
+/// What a file in the content folder is, from where it lies.
+enum ContentRole {
+    case configuration, reviewers, manuscript, edition, insert
+
+    init?(relativePath path: String) {
+        guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return nil }
+        let parts = path.split(separator: "/")
+        switch (parts.first, parts.count) {
+        case ("kizuna.yaml", 1), ("kizuna.yml", 1): self = .configuration
+        case ("reviewers.yaml", 1), ("reviewers.yml", 1): self = .reviewers
+        case ("manuscripts", _) where parts.count >= 2: self = .manuscript
+        case ("editions", 2): self = .edition
+        case ("inserts", 2): self = .insert
+        default: return nil
+        }
+    }
+}
+
+/// Loads every file of a content folder into a `ContentSet`, reporting every problem it finds on the way.
+public struct ContentLoader: Sendable {
+    public var yaml: YAMLDocumentLoader
+
+    public init(yaml: YAMLDocumentLoader = YAMLDocumentLoader()) {
+        self.yaml = yaml
+    }
+
+    public func load(_ content: ContentFiles, into diagnostics: inout [Diagnostic]) -> ContentSet {
+        var configuration: Configuration?
+        var sawConfiguration = false
+        var reviewers: [Reviewer] = []
+        var manuscripts: [Manuscript] = []
+        var editions: [Edition] = []
+        var inserts: [Insert] = []
+        // Sorted so that diagnostics and outputs never depend on the order files were listed in.
+        for file in content.files.sorted(by: { $0.path < $1.path }) {
+            guard let role = ContentRole(relativePath: content.relativePath(of: file)) else { continue }
+            guard let document = yaml.load(file, into: &diagnostics) else {
+                if role == .configuration { sawConfiguration = true }
+                continue
+            }
+            switch role {
+            case .configuration:
+                sawConfiguration = true
+                configuration = ConfigurationLoader().load(document, into: &diagnostics)
+            case .reviewers:
+                reviewers += ConfigurationLoader().loadReviewers(document, into: &diagnostics)
+            case .manuscript:
+                if let m = ManuscriptLoader().load(document, into: &diagnostics) { manuscripts.append(m) }
+            case .edition:
+                if let e = EditionLoader().load(document, into: &diagnostics) { editions.append(e) }
+            case .insert:
+                if let i = InsertLoader().load(document, into: &diagnostics) { inserts.append(i) }
+            }
+        }
+        if !sawConfiguration {
+            diagnostics.append(Diagnostic(.schemaMissingKey, at: SourceLocation(file: content.root + "/kizuna.yaml", line: 1, column: 1),
+                "the content folder has no kizuna.yaml (the shared disclaimer and footer)"))
+        }
+        manuscripts.sort { $0.day.value < $1.day.value || ($0.day.value == $1.day.value && $0.path < $1.path) }
+        return ContentSet(configuration: configuration, reviewers: reviewers, manuscripts: manuscripts,
+                          editions: editions, inserts: inserts)
+    }
+}

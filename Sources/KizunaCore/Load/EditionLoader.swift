@@ -1,0 +1,75 @@
+import Yams
+
+/// Reads an edition file into an `Edition`.
+struct EditionLoader {
+    static let keys = ["id", "name", "municipality", "series", "channels", "nickname_max_length", "contacts",
+                       "unsubscribe_url", "survey", "inserts", "disclaimer", "footer"]
+
+    func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Edition? {
+        guard let reader = MappingReader(document.root, in: document, what: "edition", keys: Self.keys, into: &diagnostics)
+        else { return nil }
+        let id = reader.text("id", into: &diagnostics)
+        let name = reader.text("name", into: &diagnostics)
+        let municipality = reader.text("municipality", into: &diagnostics)
+        let series = (reader.textList("series", into: &diagnostics) ?? []).compactMap { text -> Located<Series>? in
+            if let s = Series(rawValue: text.value) { return Located(s, at: text.location) }
+            let suggestion = closestMatch(to: text.value, in: Series.allCases.map(\.rawValue))
+            diagnostics.append(Diagnostic(.editionSeriesUnknown, at: text.location,
+                "there is no series '\(text.value)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                    + " (series are maternity and childcare)"))
+            return nil
+        }
+        let channels = (reader.textList("channels", into: &diagnostics) ?? []).compactMap {
+            MappingReader.choice($0, of: Channel.self, what: "a channel", into: &diagnostics)
+        }
+        let nicknameMax = reader.integer("nickname_max_length", required: false, into: &diagnostics)
+        let contactsNode = reader.value("contacts")
+        let contacts = (reader.list("contacts", into: &diagnostics) ?? []).compactMap {
+            contact($0, in: document, into: &diagnostics)
+        }
+        let unsubscribe = reader.text("unsubscribe_url", into: &diagnostics)
+        let survey = reader.value("survey").flatMap { self.survey($0, in: document, into: &diagnostics) }
+        let inserts = reader.textList("inserts", required: false, into: &diagnostics) ?? []
+        let disclaimer = reader.text("disclaimer", required: false, into: &diagnostics)
+        var footer = FooterOverride()
+        if let node = reader.value("footer"),
+           let f = MappingReader(node, in: document, what: "footer", keys: ConfigurationLoader.footerKeys, into: &diagnostics) {
+            footer = FooterOverride(unsubscribeLabel: f.text("unsubscribe_label", required: false, into: &diagnostics),
+                                    publisher: f.text("publisher", required: false, into: &diagnostics),
+                                    publisherURL: f.text("publisher_url", required: false, into: &diagnostics))
+        }
+        guard let id, let name, let municipality, let unsubscribe else { return nil }
+        return Edition(path: document.source.path, id: id, name: name, municipality: municipality, series: series,
+                       channels: channels, nicknameMaxLength: nicknameMax, contacts: contacts,
+                       contactsLocation: contactsNode.map(document.location(of:)) ?? reader.location,
+                       unsubscribeURL: unsubscribe, survey: survey, inserts: inserts, disclaimer: disclaimer,
+                       footer: footer, location: reader.location)
+    }
+
+    private func contact(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> ContactDesk? {
+        guard let reader = MappingReader(node, in: document, what: "contact desk", keys: ["id", "name", "phone", "hours"], into: &diagnostics)
+        else { return nil }
+        let id = reader.text("id", into: &diagnostics)
+        let name = reader.text("name", into: &diagnostics)
+        let phone = reader.text("phone", into: &diagnostics)
+        let hours = reader.text("hours", required: false, into: &diagnostics)
+        guard let id, let name, let phone else { return nil }
+        return ContactDesk(id: id, name: name, phone: phone, hours: hours)
+    }
+
+    private func survey(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Survey? {
+        guard let reader = MappingReader(node, in: document, what: "survey", keys: ["url", "days"], into: &diagnostics)
+        else { return nil }
+        let url = reader.text("url", into: &diagnostics)
+        let days = (reader.textList("days", into: &diagnostics) ?? []).compactMap { text -> Located<DayRef>? in
+            guard let ref = DayRef.parse(text.value), ref.day.isInRange else {
+                diagnostics.append(Diagnostic(.dayKeyFormat, at: text.location,
+                    "'\(text.value)' is not a day: write SERIES/KEY, e.g. maternity/20w0d or childcare/100"))
+                return nil
+            }
+            return Located(ref, at: text.location)
+        }
+        guard let url else { return nil }
+        return Survey(url: url, days: days)
+    }
+}

@@ -1,0 +1,61 @@
+import Yams
+
+/// Reads an insert file into an `Insert`.
+struct InsertLoader {
+    static let keys = ["id", "title", "text", "window", "link", "contact"]
+    static let windowKinds = ["weeks", "days", "months"]
+
+    func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Insert? {
+        guard let reader = MappingReader(document.root, in: document, what: "insert", keys: Self.keys, into: &diagnostics)
+        else { return nil }
+        let id = reader.text("id", into: &diagnostics)
+        let title = reader.text("title", into: &diagnostics)
+        let text = reader.text("text", into: &diagnostics)
+        let body = text.flatMap { InlineMarkupParser.parse($0, into: &diagnostics) }
+        let window = reader.required("window", into: &diagnostics).flatMap { self.window($0, in: document, into: &diagnostics) }
+        let link = reader.text("link", required: false, into: &diagnostics)
+        let contact = reader.text("contact", required: false, into: &diagnostics)
+        guard let id, let title, let text, let body, let window else { return nil }
+        return Insert(path: document.source.path, id: id, title: title, text: text, body: body,
+                      window: window, link: link, contact: contact)
+    }
+
+    private func window(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Located<InsertWindow>? {
+        guard let reader = MappingReader(node, in: document, what: "window", keys: Self.windowKinds, into: &diagnostics)
+        else { return nil }
+        guard reader.pairs.count == 1, let pair = reader.pairs.first else {
+            diagnostics.append(Diagnostic(.insertWindow, at: reader.location,
+                "a window has exactly one of weeks, days or months, with from and to"))
+            return nil
+        }
+        guard let range = MappingReader(pair.value, in: document, what: "'\(pair.key)' window", keys: ["from", "to"], into: &diagnostics),
+              let from = range.integer("from", into: &diagnostics), let to = range.integer("to", into: &diagnostics)
+        else { return nil }
+        let location = document.location(of: pair.keyNode)
+        let window: InsertWindow
+        let bounds: ClosedRange<Int>
+        switch pair.key {
+        case "weeks":
+            window = .weeks(from: from.value, to: to.value)
+            bounds = 4...41
+        case "days":
+            window = .days(from: from.value, to: to.value)
+            bounds = 1...DayKey.lastDayCount
+        default:
+            window = .months(from: from.value, to: to.value)
+            bounds = 0...InsertWindow.lastMonth
+        }
+        var valid = true
+        for end in [from, to] where !bounds.contains(end.value) {
+            diagnostics.append(Diagnostic(.insertWindow, at: end.location,
+                "\(pair.key) \(end.value) is outside \(bounds.lowerBound)…\(bounds.upperBound)"))
+            valid = false
+        }
+        if from.value > to.value {
+            diagnostics.append(Diagnostic(.insertWindow, at: to.location,
+                "the window ends (\(to.value)) before it starts (\(from.value))"))
+            valid = false
+        }
+        return valid ? Located(window, at: location) : nil
+    }
+}

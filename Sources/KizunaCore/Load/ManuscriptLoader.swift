@@ -1,0 +1,60 @@
+import Yams
+
+/// Reads a manuscript file into a `Manuscript`.
+struct ManuscriptLoader {
+    static let keys = ["series", "day", "title", "sections", "supervisors", "review", "sources"]
+
+    func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Manuscript? {
+        guard let reader = MappingReader(document.root, in: document, what: "manuscript", keys: Self.keys, into: &diagnostics)
+        else { return nil }
+        let series = reader.choice("series", of: Series.self, into: &diagnostics)
+        let day = dayKey(reader, series: series?.value, into: &diagnostics)
+        let title = reader.text("title", into: &diagnostics)
+        let sections = (reader.list("sections", into: &diagnostics) ?? []).compactMap {
+            section($0, in: document, into: &diagnostics)
+        }
+        if let node = reader.value("sections"), case .sequence(let s) = node, s.isEmpty {
+            diagnostics.append(Diagnostic(.schemaEmpty, at: document.location(of: node), "a manuscript needs at least one section"))
+        }
+        let supervisors = reader.textList("supervisors", into: &diagnostics)
+        let review = reader.choice("review", of: ReviewStatus.self, into: &diagnostics)
+        let sources = (reader.list("sources", required: false, into: &diagnostics) ?? []).compactMap {
+            source($0, in: document, into: &diagnostics)
+        }
+        guard let day, let title, let supervisors, let review else { return nil }
+        return Manuscript(path: document.source.path, day: day, title: title, sections: sections,
+                          supervisors: supervisors, review: review, sources: sources)
+    }
+
+    private func dayKey(_ reader: MappingReader, series: Series?, into diagnostics: inout [Diagnostic]) -> Located<DayKey>? {
+        guard let text = reader.text("day", into: &diagnostics), let series else { return nil }
+        guard let key = DayKey.parse(text.value, series: series) else {
+            let form = series == .maternity ? "weeks 'w' days 'd', e.g. 16w0d" : "a day count, e.g. 45 (birth day = 1)"
+            diagnostics.append(Diagnostic(.dayKeyFormat, at: text.location,
+                "'\(text.value)' is not a \(series.rawValue) day key: write \(form)"))
+            return nil
+        }
+        guard key.isInRange else {
+            let range = series == .maternity ? "4w0d to 41w6d (days 0 to 6)" : "1 to \(DayKey.lastDayCount)"
+            diagnostics.append(Diagnostic(.dayKeyRange, at: text.location,
+                "day '\(text.value)' is outside the \(series.rawValue) series, which runs from \(range)"))
+            return nil
+        }
+        return Located(key, at: text.location)
+    }
+
+    private func section(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Section? {
+        guard let reader = MappingReader(node, in: document, what: "section", keys: ["heading", "text"], into: &diagnostics)
+        else { return nil }
+        let heading = reader.text("heading", into: &diagnostics)
+        guard let text = reader.text("text", into: &diagnostics) else { return nil }
+        guard let body = InlineMarkupParser.parse(text, into: &diagnostics), let heading else { return nil }
+        return Section(heading: heading, text: text, body: body)
+    }
+
+    private func source(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> EvidenceSource? {
+        guard let reader = MappingReader(node, in: document, what: "source", keys: ["title", "url"], into: &diagnostics),
+              let title = reader.text("title", into: &diagnostics) else { return nil }
+        return EvidenceSource(title: title, url: reader.text("url", required: false, into: &diagnostics))
+    }
+}

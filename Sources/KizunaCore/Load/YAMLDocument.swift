@@ -1,0 +1,144 @@
+import Yams
+
+/// A content file composed to a YAML node tree; every node keeps its mark.
+public struct YAMLDocument {
+    public let source: SourceText
+    public let root: Node
+
+    /// The location of a node's first character.
+    public func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return source.start }
+        return source.location(line: mark.line, scalarColumn: mark.column)
+    }
+}
+
+/// Turns file bytes into a `YAMLDocument`, or into diagnostics that say why not.
+public struct YAMLDocumentLoader: Sendable {
+    /// Files above this size are refused before parsing.
+    public static let defaultSizeCap = 256 * 1024
+    public var sizeCap: Int
+
+    public init(sizeCap: Int = YAMLDocumentLoader.defaultSizeCap) {
+        self.sizeCap = sizeCap
+    }
+
+    /// The tags a content file may carry (explicitly or by resolution); anything else is refused.
+    static let allowedTags: Set<String> = [
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+        "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
+    ]
+
+    public func load(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        let origin = SourceLocation(file: file.path, line: 1, column: 1)
+        if file.bytes.count > sizeCap {
+            diagnostics.append(Diagnostic(.fileTooLarge, at: origin,
+                "file is \(file.bytes.count) bytes, more than the \(sizeCap)-byte limit for a content file"))
+            return nil
+        }
+        guard var text = Self.decodeUTF8(file, into: &diagnostics) else { return nil }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let source = SourceText(path: file.path, text: text)
+
+        // Anchors and aliases are found on the event stream, before a tree could be expanded.
+        if text.utf8.contains(UInt8(ascii: "&")) || text.utf8.contains(UInt8(ascii: "*")) {
+            let found = YAMLEventScanner(source: source).scan().filter { $0.rule == .yamlAnchor }
+            if !found.isEmpty {
+                diagnostics += found
+                return nil
+            }
+        }
+
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            diagnostics += Self.diagnostics(for: error, source: source, bytes: file.bytes)
+            return nil
+        } catch {
+            diagnostics.append(Diagnostic(.yamlSyntax, at: origin, "cannot read YAML: \(error)"))
+            return nil
+        }
+        guard let node else {
+            diagnostics.append(Diagnostic(.schemaEmpty, at: origin, "file is empty"))
+            return nil
+        }
+        let document = YAMLDocument(source: source, root: node)
+        var tagProblems: [Diagnostic] = []
+        Self.checkTags(node, in: document, into: &tagProblems)
+        if !tagProblems.isEmpty {
+            diagnostics += tagProblems
+            return nil
+        }
+        return document
+    }
+
+    private static func checkTags(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) {
+        let tag = node.tag.description
+        if !allowedTags.contains(tag) {
+            let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+            diagnostics.append(Diagnostic(.yamlTag, at: document.location(of: node),
+                "tag '\(shown)' is not allowed in content files"))
+            return
+        }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                checkTags(key, in: document, into: &diagnostics)
+                checkTags(value, in: document, into: &diagnostics)
+            }
+        case .sequence(let sequence):
+            for item in sequence { checkTags(item, in: document, into: &diagnostics) }
+        default:
+            break
+        }
+    }
+
+    /// Decodes strict UTF-8, reporting the first invalid byte at its line and column.
+    static func decodeUTF8(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> String? {
+        var offset = 0
+        var iterator = file.bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                offset += encoded.count
+            case .emptyInput:
+                return String(decoding: file.bytes, as: UTF8.self)
+            case .error(let length):
+                let location = SourceLocation(file: file.path, bytes: file.bytes, byteOffset: offset)
+                let hex = file.bytes[offset..<min(offset + max(length, 1), file.bytes.count)]
+                    .map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+                diagnostics.append(Diagnostic(.fileEncoding, at: location,
+                    "byte 0x\(hex) at offset \(offset) is not UTF-8; save the file as UTF-8 (Shift_JIS is not accepted)"))
+                return nil
+            }
+        }
+    }
+
+    static func diagnostics(for error: YamlError, source: SourceText, bytes: [UInt8]) -> [Diagnostic] {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+            var message = problem
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            return [Diagnostic(.yamlSyntax, at: source.location(line: mark.line, scalarColumn: mark.column),
+                               "YAML syntax: " + message)]
+        case let .composer(context, problem, mark, _):
+            let location = source.location(line: mark.line, scalarColumn: mark.column)
+            if context?.text.contains("single document") == true {
+                return [Diagnostic(.yamlMultipleDocuments, at: location,
+                                   "a content file holds one YAML document; this is a second one")]
+            }
+            return [Diagnostic(.yamlSyntax, at: location, "YAML: " + problem)]
+        case let .reader(problem, offset, _, _):
+            let location = offset.map { SourceLocation(file: source.path, bytes: bytes, byteOffset: $0) } ?? source.start
+            return [Diagnostic(.fileEncoding, at: location, "cannot read the file: \(problem)")]
+        case .duplicatedKeysInMapping:
+            let found = YAMLEventScanner(source: source).scan().filter { $0.rule == .yamlDuplicateKey }
+            if !found.isEmpty { return found }
+            return [Diagnostic(.yamlDuplicateKey, at: source.start, "a mapping has duplicate keys")]
+        default:
+            return [Diagnostic(.yamlSyntax, at: source.start, "cannot read YAML: \(error)")]
+        }
+    }
+}

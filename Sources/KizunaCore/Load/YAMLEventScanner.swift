@@ -1,0 +1,85 @@
+import CYaml
+
+/// Walks libyaml's event stream (no tree) to find what the composed tree cannot show:
+/// anchors and aliases where they are written, and every duplicate key with its first definition.
+/// Runs before composing when a file could hold anchors, so an alias bomb is never expanded.
+struct YAMLEventScanner {
+    let source: SourceText
+
+    /// The most findings of one kind reported for a file; an alias bomb has thousands.
+    static let findingCap = 10
+
+    private final class Frame {
+        let isMapping: Bool
+        var expectingKey = true
+        var keys: [String: SourceLocation] = [:]
+        init(isMapping: Bool) { self.isMapping = isMapping }
+    }
+
+    func scan() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var anchorCount = 0
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return [] }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(source.text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var stack: [Frame] = []
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                let type = event.type
+                if type == YAML_STREAM_END_EVENT { break }
+                let location = source.location(zeroBasedLine: Int(event.start_mark.line), scalarColumn: Int(event.start_mark.column))
+
+                func anchor(_ name: UnsafeMutablePointer<yaml_char_t>?) {
+                    guard let name, anchorCount < Self.findingCap else { return }
+                    anchorCount += 1
+                    diagnostics.append(Diagnostic(.yamlAnchor, at: location,
+                        "anchor '&\(String(cString: name))' is not allowed: write the value out in full"))
+                }
+
+                // The node this event starts is a key when the innermost mapping expects one.
+                let parent = stack.last
+                let isKey = parent?.isMapping == true && parent?.expectingKey == true
+                let startsNode = type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT
+                    || type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT
+                if startsNode, let parent, parent.isMapping { parent.expectingKey.toggle() }
+
+                switch type {
+                case YAML_ALIAS_EVENT:
+                    if anchorCount < Self.findingCap {
+                        anchorCount += 1
+                        let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                        diagnostics.append(Diagnostic(.yamlAnchor, at: location,
+                            "alias '*\(name)' is not allowed: write the value out in full"))
+                    }
+                case YAML_SCALAR_EVENT:
+                    anchor(event.data.scalar.anchor)
+                    if isKey, let parent, let value = event.data.scalar.value {
+                        let key = String(decoding: UnsafeBufferPointer(start: value, count: event.data.scalar.length), as: UTF8.self)
+                        if let first = parent.keys[key] {
+                            diagnostics.append(Diagnostic(.yamlDuplicateKey, at: location,
+                                "key '\(key)' appears twice in the same mapping",
+                                notes: [DiagnosticNote("first defined here", at: first)]))
+                        } else {
+                            parent.keys[key] = location
+                        }
+                    }
+                case YAML_SEQUENCE_START_EVENT:
+                    anchor(event.data.sequence_start.anchor)
+                    stack.append(Frame(isMapping: false))
+                case YAML_MAPPING_START_EVENT:
+                    anchor(event.data.mapping_start.anchor)
+                    stack.append(Frame(isMapping: true))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    _ = stack.popLast()
+                default:
+                    break
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,240 @@
+import CLibXML2
+
+/// Parses the small inline markup of manuscript text (`<em>`, `<a href>`) strictly, as XML, with libxml2.
+/// Every error points at its character in the YAML file.
+public enum InlineMarkupParser {
+    /// The elements a text may contain, and the attributes each takes.
+    static let elements: [String: Set<String>] = ["em": [], "a": ["href"]]
+
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    public static func parse(_ text: LocatedText, into diagnostics: inout [Diagnostic]) -> RichText? {
+        _ = initialized
+        let raw = text.raw
+        // Fast path: no markup and no entity, nothing to parse.
+        if !raw.utf8.contains(UInt8(ascii: "<")) && !raw.utf8.contains(UInt8(ascii: "&")) {
+            if raw.utf8.contains(UInt8(ascii: ">")) {
+                diagnostics.append(Diagnostic(.markupSyntax, at: text.location(of: ">"),
+                    "write '>' as '&gt;' in text (markup is parsed as XML)"))
+                return nil
+            }
+            return RichText(paragraphs: paragraphs(from: [.text(text.value)]))
+        }
+        let wrapped = Array(("<t>" + raw + "</t>").utf8)
+        guard let context = xmlNewParserCtxt() else { return nil }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let document = wrapped.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlCtxtReadMemory(context, $0, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }
+        defer { if let document { xmlFreeDoc(document) } }
+        guard let document, context.pointee.wellFormed != 0, let root = xmlDocGetRootElement(document) else {
+            let error = xmlCtxtGetLastError(context)
+            let message = error?.pointee.message.map { String(cString: $0).trimmingTrailingWhitespace } ?? "not well-formed"
+            let line = Int(error?.pointee.line ?? 1)
+            let column = Int(error?.pointee.int2 ?? 1)
+            let offset = scalarOffset(inRaw: raw, xmlLine: line, xmlColumn: column)
+            diagnostics.append(Diagnostic(.markupSyntax, at: text.location(ofScalarOffset: offset),
+                "markup is not well-formed: \(message)",
+                notes: [DiagnosticNote("text is parsed as XML: write '&' as '&amp;', '<' as '&lt;', and close every <em> and <a>")]))
+            return nil
+        }
+        var walker = Walker(text: text, raw: raw)
+        var child = root.pointee.children
+        while let node = child {
+            walker.visit(node, into: &diagnostics)
+            child = node.pointee.next
+        }
+        if walker.failed { return nil }
+        return RichText(paragraphs: paragraphs(from: walker.runs))
+    }
+
+    /// Converts libxml2's 1-based line and column in the wrapped document into a scalar offset in the raw text.
+    static func scalarOffset(inRaw raw: String, xmlLine: Int, xmlColumn: Int) -> Int {
+        let scalars = Array(raw.unicodeScalars)
+        var line = 1
+        var offset = 0
+        while line < xmlLine, offset < scalars.count {
+            if scalars[offset] == "\n" { line += 1 }
+            offset += 1
+        }
+        let column = max(0, xmlColumn - 1 - (xmlLine == 1 ? 3 : 0))
+        return min(scalars.count, offset + column)
+    }
+
+    private struct Walker {
+        let text: LocatedText
+        let raw: String
+        var runs: [Inline] = []
+        var failed = false
+        /// Start-tag offsets in the raw text, in document order: in well-formed XML every '<' not followed by '/', '!' or '?' opens an element.
+        lazy var startTags: [Int] = {
+            var result: [Int] = []
+            let scalars = Array(raw.unicodeScalars)
+            for i in scalars.indices where scalars[i] == "<" {
+                if i + 1 < scalars.count, !["/", "!", "?"].contains(scalars[i + 1]) { result.append(i) }
+            }
+            return result
+        }()
+        var elementIndex = 0
+
+        init(text: LocatedText, raw: String) {
+            self.text = text
+            self.raw = raw
+        }
+
+        mutating func nextElementLocation() -> SourceLocation {
+            let offset = elementIndex < startTags.count ? startTags[elementIndex] : 0
+            elementIndex += 1
+            return text.location(ofScalarOffset: offset)
+        }
+
+        mutating func visit(_ node: xmlNodePtr, into diagnostics: inout [Diagnostic]) {
+            switch node.pointee.type {
+            case XML_TEXT_NODE:
+                runs.append(.text(content(node)))
+            case XML_ELEMENT_NODE:
+                let location = nextElementLocation()
+                let name = String(cString: node.pointee.name)
+                guard let allowed = InlineMarkupParser.elements[name] else {
+                    fail(.markupElement, at: location, "<\(name)> is not allowed in text; use <em>…</em> or <a href=\"https://…\">…</a>", &diagnostics)
+                    skipDescendants(node)
+                    return
+                }
+                var attributes: [String: String] = [:]
+                var attribute = node.pointee.properties
+                while let a = attribute {
+                    let key = String(cString: a.pointee.name)
+                    let value = a.pointee.children.map { content($0) } ?? ""
+                    if !allowed.contains(key) {
+                        fail(.markupElement, at: location, "<\(name)> takes no attribute '\(key)'", &diagnostics)
+                    }
+                    attributes[key] = value
+                    attribute = a.pointee.next
+                }
+                // Only text inside <em> and <a>: nesting would not survive the mapping to LINE spans.
+                var inner = ""
+                var child = node.pointee.children
+                while let c = child {
+                    if c.pointee.type == XML_TEXT_NODE {
+                        inner += content(c)
+                    } else {
+                        let nested = c.pointee.type == XML_ELEMENT_NODE ? "<\(String(cString: c.pointee.name))>" : "markup"
+                        fail(.markupElement, at: location, "\(nested) cannot be nested inside <\(name)>", &diagnostics)
+                        if c.pointee.type == XML_ELEMENT_NODE { _ = nextElementLocation(); skipDescendants(c) }
+                    }
+                    child = c.pointee.next
+                }
+                if inner.isEmpty {
+                    fail(.markupElement, at: location, "<\(name)> is empty", &diagnostics)
+                }
+                if name == "a" {
+                    guard let href = attributes["href"], !href.isEmpty else {
+                        fail(.markupElement, at: location, "<a> needs an href=\"https://…\"", &diagnostics)
+                        return
+                    }
+                    runs.append(.link(Link(text: inner, url: href, location: location)))
+                } else {
+                    runs.append(.emphasis(inner))
+                }
+            case XML_COMMENT_NODE:
+                fail(.markupElement, at: text.location(of: "<!--"), "comments are not allowed in text; use a YAML comment (#) instead", &diagnostics)
+            case XML_CDATA_SECTION_NODE:
+                fail(.markupElement, at: text.location(of: "<![CDATA["), "CDATA sections are not allowed in text", &diagnostics)
+            case XML_PI_NODE:
+                fail(.markupElement, at: text.location(of: "<?"), "processing instructions are not allowed in text", &diagnostics)
+            default:
+                fail(.markupElement, at: text.location, "unsupported markup in text", &diagnostics)
+            }
+        }
+
+        mutating func skipDescendants(_ node: xmlNodePtr) {
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE {
+                    _ = nextElementLocation()
+                    skipDescendants(c)
+                }
+                child = c.pointee.next
+            }
+        }
+
+        mutating func fail(_ rule: RuleID, at location: SourceLocation, _ message: String, _ diagnostics: inout [Diagnostic]) {
+            failed = true
+            diagnostics.append(Diagnostic(rule, at: location, message))
+        }
+
+        func content(_ node: xmlNodePtr) -> String {
+            guard let c = node.pointee.content else { return "" }
+            return String(cString: c).nfc
+        }
+    }
+
+    /// Splits runs into paragraphs at blank lines and trims each paragraph's outer whitespace.
+    static func paragraphs(from runs: [Inline]) -> [[Inline]] {
+        var paragraphs: [[Inline]] = [[]]
+        for run in runs {
+            guard case .text(let s) = run else {
+                paragraphs[paragraphs.count - 1].append(run)
+                continue
+            }
+            let pieces = s.splitOnBlankLines()
+            for (i, piece) in pieces.enumerated() {
+                if i > 0 { paragraphs.append([]) }
+                if !piece.isEmpty { paragraphs[paragraphs.count - 1].append(.text(piece)) }
+            }
+        }
+        return paragraphs.compactMap { trim($0) }
+    }
+
+    private static func trim(_ runs: [Inline]) -> [Inline]? {
+        var runs = runs
+        if case .text(let s)? = runs.first {
+            let t = String(s.drop(while: { $0.isWhitespace }))
+            if t.isEmpty { runs.removeFirst() } else { runs[0] = .text(t) }
+        }
+        if case .text(let s)? = runs.last {
+            let t = s.trimmingTrailingWhitespace
+            if t.isEmpty { runs.removeLast() } else { runs[runs.count - 1] = .text(t) }
+        }
+        return runs.isEmpty ? nil : runs
+    }
+}
+
+extension String {
+    var trimmingTrailingWhitespace: String {
+        var s = self
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        return s
+    }
+
+    /// Splits at runs of two or more line breaks (blank lines, possibly holding spaces).
+    func splitOnBlankLines() -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        let lines = self.split(separator: "\n", omittingEmptySubsequences: false)
+        var blank = false
+        for (i, line) in lines.enumerated() {
+            let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+            if isBlank && i > 0 && i < lines.count - 1 {
+                blank = true
+                continue
+            }
+            if blank {
+                pieces.append(current)
+                current = ""
+                blank = false
+            } else if i > 0 {
+                current += "\n"
+            }
+            current += line
+        }
+        pieces.append(current)
+        return pieces
+    }
+}

@@ -1,0 +1,35 @@
+/// One day's message of one edition: the manuscript with the edition's inserts, disclaimer and footer merged in.
+/// Everything a payload or a preview needs, and nothing else.
+public struct DayMessage: Sendable {
+    public var editionID: String
+    public var editionName: String
+    public var manuscript: Manuscript
+    public var inserts: [ResolvedInsert]
+    public var surveyURL: String?
+    public var disclaimer: String
+    public var footer: ResolvedFooter
+
+    public var day: DayKey { manuscript.day.value }
+    public var greeting: String { day.greeting }
+
+    /// The payload's path inside the edition folder: `line/childcare/0045.json`.
+    public var linePath: String { "line/\(day.series.rawValue)/\(day.fileStem).json" }
+    /// The preview's path inside the edition folder: `preview/childcare/0045.html`.
+    public var previewPath: String { "preview/\(day.series.rawValue)/\(day.fileStem).html" }
+}
+
+/// An insert as it appears in one edition: its desk resolved to a name and number.
+public struct ResolvedInsert: Sendable {
+    public var insert: Insert
+    public var contact: ContactDesk?
+}
+
+/// The footer with the edition's overrides applied.
+public struct ResolvedFooter: Sendable {
+    public var unsubscribeLabel: String
+    public var unsubscribeURL: String
+    public var publisher: String
+    public var publisherURL: String?
+    /// The edition's first desk: the footer's contact.
+    public var contact: ContactDesk?
+}

@@ -1,0 +1,16 @@
+/// The content folder's configuration (`kizuna.yaml`): defaults and the shared disclaimer and footer.
+public struct Configuration: Sendable {
+    public var nicknameMaxLength: Int
+    public var disclaimer: LocatedText
+    public var footer: Footer
+
+    /// When a content set has no readable configuration, limits are still checked with these.
+    public static let defaultNicknameMaxLength = 20
+}
+
+/// The footer every message ends with.
+public struct Footer: Sendable {
+    public var unsubscribeLabel: LocatedText
+    public var publisher: LocatedText
+    public var publisherURL: LocatedText?
+}

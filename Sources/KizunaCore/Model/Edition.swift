@@ -1,0 +1,56 @@
+/// A municipality's edition: the shared manuscripts plus its own inserts, contacts and links.
+public struct Edition: Sendable {
+    public var path: String
+    public var id: LocatedText
+    /// 「きずなメール〇〇市版」
+    public var name: LocatedText
+    public var municipality: LocatedText
+    public var series: [Located<Series>]
+    public var channels: [Located<Channel>]
+    public var nicknameMaxLength: Located<Int>?
+    /// Contact desks; the first is the footer's contact.
+    public var contacts: [ContactDesk]
+    public var contactsLocation: SourceLocation
+    public var unsubscribeURL: LocatedText
+    public var survey: Survey?
+    public var inserts: [LocatedText]
+    public var disclaimer: LocatedText?
+    public var footer: FooterOverride
+    public var location: SourceLocation
+}
+
+/// How an edition reaches its readers.
+public enum Channel: String, Sendable, CaseIterable, Codable {
+    case line
+    case email
+}
+
+/// A desk parents can call.
+public struct ContactDesk: Sendable {
+    public var id: LocatedText
+    public var name: LocatedText
+    public var phone: LocatedText
+    public var hours: LocatedText?
+
+    /// The phone number as a `tel:` URI (digits only).
+    public var telURI: String { "tel:" + phone.value.filter { $0.isASCII && $0.isNumber } }
+}
+
+/// The annual reader survey and the days its link goes out.
+public struct Survey: Sendable {
+    public var url: LocatedText
+    public var days: [Located<DayRef>]
+}
+
+/// Fields of the shared footer an edition replaces.
+public struct FooterOverride: Sendable {
+    public var unsubscribeLabel: LocatedText?
+    public var publisher: LocatedText?
+    public var publisherURL: LocatedText?
+
+    public init(unsubscribeLabel: LocatedText? = nil, publisher: LocatedText? = nil, publisherURL: LocatedText? = nil) {
+        self.unsubscribeLabel = unsubscribeLabel
+        self.publisher = publisher
+        self.publisherURL = publisherURL
+    }
+}

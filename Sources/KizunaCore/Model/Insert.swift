@@ -1,0 +1,63 @@
+/// A municipality's information for an age or stage, shown in the messages its window covers.
+public struct Insert: Sendable {
+    public var path: String
+    public var id: LocatedText
+    public var title: LocatedText
+    public var text: LocatedText
+    public var body: RichText
+    public var window: Located<InsertWindow>
+    /// The 「詳しくはこちら」 link.
+    public var link: LocatedText?
+    /// A desk id of the edition's contacts: the insert's tel button.
+    public var contact: LocatedText?
+}
+
+/// The days an insert covers, inclusive at both ends.
+public enum InsertWindow: Sendable, Hashable, CustomStringConvertible {
+    /// Maternity, from A週0日 to B週6日.
+    case weeks(from: Int, to: Int)
+    /// Childcare day counts.
+    case days(from: Int, to: Int)
+    /// Month age: from the day the child turns A months to the day before it turns B+1 months.
+    case months(from: Int, to: Int)
+
+    /// The mean month used to map month age to day counts: 365.25 / 12 days.
+    public static let meanMonthDays = 30.4375
+    /// The largest month age a window may name (36 is the 3rd birthday, day 1096).
+    public static let lastMonth = 36
+
+    /// The day count (birth day = 1) on which a child turns `months` months old.
+    public static func firstDayCount(ofMonth months: Int) -> Int {
+        Int((Double(months) * meanMonthDays).rounded(.down)) + 1
+    }
+
+    public var series: Series {
+        if case .weeks = self { return .maternity }
+        return .childcare
+    }
+
+    /// The window as day keys of its series.
+    public var range: ClosedRange<DayKey> {
+        switch self {
+        case let .weeks(from, to):
+            return DayKey.gestation(weeks: from, days: 0)...DayKey.gestation(weeks: to, days: 6)
+        case let .days(from, to):
+            return DayKey.dayCount(from)...DayKey.dayCount(to)
+        case let .months(from, to):
+            let last = min(DayKey.lastDayCount, Self.firstDayCount(ofMonth: to + 1) - 1)
+            return DayKey.dayCount(Self.firstDayCount(ofMonth: from))...DayKey.dayCount(last)
+        }
+    }
+
+    public func contains(_ day: DayKey) -> Bool {
+        day.series == series && range.contains(day)
+    }
+
+    public var description: String {
+        switch self {
+        case let .weeks(from, to): "妊娠\(from)週〜\(to)週"
+        case let .days(from, to): "生まれて\(from)〜\(to)日目"
+        case let .months(from, to): from == to ? "生後\(from)か月" : "生後\(from)〜\(to)か月"
+        }
+    }
+}

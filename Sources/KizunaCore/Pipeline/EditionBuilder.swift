@@ -1,0 +1,38 @@
+/// Turns one edition of validated content into its files: payloads, previews and manifest.
+/// Editions are independent, so they can be built in parallel.
+public struct EditionBuilder: Sendable {
+    public let content: ValidatedContent
+    public let previews: PreviewRenderer
+    let flex = FlexRenderer()
+
+    public init(content: ValidatedContent, templates: PreviewTemplates) {
+        self.content = content
+        self.previews = PreviewRenderer(templates: templates, reviewers: content.content.reviewers)
+    }
+
+    public func build(_ edition: Edition) -> EditionOutput {
+        let id = edition.id.value
+        let messages = content.compiler.messages(for: edition)
+        var files: [OutputFile] = []
+        files.reserveCapacity(messages.count * 2 + 2)
+        var entries: [Manifest.Entry] = []
+        for (i, message) in messages.enumerated() {
+            let payload = payloadBytes(message)
+            files.append(OutputFile(path: "\(id)/\(message.linePath)", bytes: payload))
+            let page = previews.dayPage(message, previous: i > 0 ? messages[i - 1] : nil,
+                                        next: i + 1 < messages.count ? messages[i + 1] : nil)
+            files.append(OutputFile(path: "\(id)/\(message.previewPath)", bytes: Array(page.utf8)))
+            entries.append(Manifest.Entry(message: message, sha256: Manifest.sha256Hex(payload)))
+        }
+        let index = previews.indexPage(editionName: edition.name.value, editionID: id, messages: messages)
+        files.append(OutputFile(path: "\(id)/preview/index.html", bytes: Array(index.utf8)))
+        let manifest = Manifest(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition), entries: entries)
+        files.append(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A]))
+        return EditionOutput(editionID: id, files: files)
+    }
+
+    /// A day's push request body, with `{nickname}` still in place.
+    public func payloadBytes(_ message: DayMessage) -> [UInt8] {
+        flex.request(for: message).json.bytes + [0x0A]
+    }
+}

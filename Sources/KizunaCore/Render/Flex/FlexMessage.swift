@@ -1,0 +1,127 @@
+/// The body of a LINE push request: `{"messages": [...]}`.
+public struct PushRequest: Sendable, JSONRepresentable {
+    public var messages: [FlexMessage]
+    public var json: JSONValue { .object(["messages": .array(messages.map(\.json))]) }
+}
+
+/// A Flex Message: a bubble and the text a phone notification shows.
+public struct FlexMessage: Sendable, JSONRepresentable {
+    public var altText: String
+    public var contents: FlexBubble
+    public var json: JSONValue {
+        .object(["type": .string("flex"), "altText": .string(altText), "contents": contents.json])
+    }
+}
+
+/// A Flex bubble with header, body and footer boxes.
+public struct FlexBubble: Sendable, JSONRepresentable {
+    public var header: FlexBox
+    public var body: FlexBox
+    public var footer: FlexBox
+    public var headerBackground: String
+    public var json: JSONValue {
+        .object([
+            "type": .string("bubble"),
+            "size": .string("giga"),
+            "header": header.json,
+            "body": body.json,
+            "footer": footer.json,
+            "styles": .object(["header": .object(["backgroundColor": .string(headerBackground)])]),
+        ])
+    }
+}
+
+/// A Flex component; only the kinds Kizuna writes.
+public indirect enum FlexComponent: Sendable, JSONRepresentable {
+    case box(FlexBox)
+    case text(FlexText)
+    case button(FlexButton)
+    case separator(margin: String)
+
+    public var json: JSONValue {
+        switch self {
+        case .box(let b): b.json
+        case .text(let t): t.json
+        case .button(let b): b.json
+        case .separator(let margin): .object(["type": .string("separator"), "margin": .string(margin)])
+        }
+    }
+}
+
+/// A box laying out components vertically.
+public struct FlexBox: Sendable, JSONRepresentable {
+    public var contents: [FlexComponent]
+    public var spacing: String? = nil
+    public var margin: String? = nil
+    public var paddingAll: String? = nil
+    public var backgroundColor: String? = nil
+    public var cornerRadius: String? = nil
+
+    public var json: JSONValue {
+        var o: [String: JSONValue] = ["type": .string("box"), "layout": .string("vertical"),
+                                      "contents": .array(contents.map(\.json))]
+        o.set("spacing", spacing)
+        o.set("margin", margin)
+        o.set("paddingAll", paddingAll)
+        o.set("backgroundColor", backgroundColor)
+        o.set("cornerRadius", cornerRadius)
+        return .object(o)
+    }
+}
+
+/// Wrapped text, either plain or made of spans.
+public struct FlexText: Sendable, JSONRepresentable {
+    public var text: String
+    public var spans: [FlexSpan] = []
+    public var size: String? = nil
+    public var weight: String? = nil
+    public var color: String? = nil
+    public var margin: String? = nil
+
+    public var json: JSONValue {
+        var o: [String: JSONValue] = ["type": .string("text"), "wrap": .bool(true)]
+        if spans.isEmpty {
+            o["text"] = .string(text)
+        } else {
+            o["contents"] = .array(spans.map(\.json))
+        }
+        o.set("size", size)
+        o.set("weight", weight)
+        o.set("color", color)
+        o.set("margin", margin)
+        return .object(o)
+    }
+}
+
+/// A styled run inside a text.
+public struct FlexSpan: Sendable, JSONRepresentable {
+    public var text: String
+    public var weight: String? = nil
+    public var color: String? = nil
+    public var decoration: String? = nil
+
+    public var json: JSONValue {
+        var o: [String: JSONValue] = ["type": .string("span"), "text": .string(text)]
+        o.set("weight", weight)
+        o.set("color", color)
+        o.set("decoration", decoration)
+        return .object(o)
+    }
+}
+
+/// A button that opens a URI (https or tel).
+public struct FlexButton: Sendable, JSONRepresentable {
+    public var label: String
+    public var uri: String
+    public var style: String = "link"
+    public var margin: String? = nil
+
+    public var json: JSONValue {
+        var o: [String: JSONValue] = [
+            "type": .string("button"), "style": .string(style), "height": .string("sm"),
+            "action": .object(["type": .string("uri"), "label": .string(label), "uri": .string(uri)]),
+        ]
+        o.set("margin", margin)
+        return .object(o)
+    }
+}

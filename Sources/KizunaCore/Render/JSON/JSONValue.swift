@@ -1,0 +1,82 @@
+/// A JSON document as a value. Objects are written with their keys sorted, so output never depends on construction order.
+public indirect enum JSONValue: Sendable, Hashable {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// Compact UTF-8 JSON with sorted keys, non-ASCII written as is (LINE counts bytes of this form).
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(into: &out)
+        return out
+    }
+
+    public func write(into out: inout [UInt8]) {
+        switch self {
+        case .string(let s):
+            JSONValue.writeString(s, into: &out)
+        case .int(let n):
+            out.append(contentsOf: String(n).utf8)
+        case .bool(let b):
+            out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                item.write(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            // Keys compare by UTF-8 bytes: the same order as Python's sort_keys and JSONEncoder's .sortedKeys for ASCII keys.
+            for (i, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                members[key]!.write(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Writes a JSON string literal: quotes, backslashes and control characters escaped, everything else as UTF-8.
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        writeEscaped(s, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The inside of a JSON string literal, without the quotes.
+    public static func writeEscaped(_ s: String, into out: inout [UInt8]) {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+            case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 0..<0x20, 0x7F:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
+            }
+        }
+    }
+}
+
+/// Something that has a JSON form.
+public protocol JSONRepresentable {
+    var json: JSONValue { get }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    /// Adds a member only when the value is present.
+    mutating func set(_ key: String, _ value: String?) {
+        if let value { self[key] = .string(value) }
+    }
+}

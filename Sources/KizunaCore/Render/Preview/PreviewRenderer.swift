@@ -1,0 +1,138 @@
+/// Renders the doctors' HTML previews of an edition from the templates. Every manuscript string is escaped:
+/// by Mustache for `{{…}}`, by `HTMLText` for the few `{{{…}}}` fragments.
+public struct PreviewRenderer: Sendable {
+    let templates: PreviewTemplates
+    let reviewers: [String: Reviewer]
+
+    public init(templates: PreviewTemplates, reviewers: [Reviewer]) {
+        self.templates = templates
+        self.reviewers = Dictionary(reviewers.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// One day's page: the message as it looks in the chat, and where it came from.
+    public func dayPage(_ message: DayMessage, previous: DayMessage?, next: DayMessage?) -> String {
+        templates.render(DayPage(message, previous: previous, next: next, reviewers: reviewers), template: "day")
+    }
+
+    /// The edition's timeline of every day.
+    public func indexPage(editionName: String, editionID: String, messages: [DayMessage]) -> String {
+        templates.render(IndexPage(editionName: editionName, editionID: editionID, messages: messages, reviewers: reviewers), template: "index")
+    }
+}
+
+/// Links between pages are relative, so previews open from disk with no server.
+private func href(from message: DayMessage, to other: DayMessage) -> String {
+    other.day.series == message.day.series ? "\(other.day.fileStem).html" : "../\(other.day.series.rawValue)/\(other.day.fileStem).html"
+}
+
+struct SupervisorView {
+    let name: String
+    let detail: String
+    let known: Bool
+
+    init(id: String, reviewers: [String: Reviewer]) {
+        if let r = reviewers[id] {
+            name = r.name.value
+            detail = "\(r.role.value)・\(r.specialty.value)・\(r.affiliation.value)"
+            known = true
+        } else {
+            name = id
+            detail = "未登録の監修者"
+            known = false
+        }
+    }
+}
+
+struct DayPage {
+    struct SectionView { let heading: String; let html: String }
+    struct InsertView {
+        let title: String; let html: String; let link: String?; let window: String
+        let deskName: String?; let deskPhone: String?; let tel: String?; let source: String
+    }
+    struct NavLink { let href: String; let label: String }
+    struct SourceView { let title: String; let url: String? }
+
+    let editionName: String
+    let label: String
+    let seriesName: String
+    let title: String
+    let greetingHTML: String
+    let sections: [SectionView]
+    let inserts: [InsertView]
+    let surveyURL: String?
+    let disclaimer: String
+    let unsubscribeLabel: String
+    let unsubscribeURL: String
+    let publisher: String
+    let deskName: String?
+    let deskPhone: String?
+    let tel: String?
+    let manuscriptPath: String
+    let review: String
+    let reviewClass: String
+    let supervisors: [SupervisorView]
+    let sources: [SourceView]
+    let previous: NavLink?
+    let next: NavLink?
+    let altText: String
+
+    init(_ m: DayMessage, previous: DayMessage?, next: DayMessage?, reviewers: [String: Reviewer]) {
+        editionName = m.editionName
+        label = m.day.label
+        seriesName = m.day.series.displayName
+        title = m.manuscript.title.value
+        greetingHTML = HTMLText.inline(m.greeting)
+        sections = m.manuscript.sections.map { SectionView(heading: $0.heading.value, html: HTMLText.paragraphs($0.body)) }
+        inserts = m.inserts.map { r in
+            InsertView(title: r.insert.title.value, html: HTMLText.paragraphs(r.insert.body), link: r.insert.link?.value,
+                       window: r.insert.window.value.description, deskName: r.contact?.name.value,
+                       deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path)
+        }
+        surveyURL = m.surveyURL
+        disclaimer = m.disclaimer
+        unsubscribeLabel = m.footer.unsubscribeLabel
+        unsubscribeURL = m.footer.unsubscribeURL
+        publisher = m.footer.publisher
+        deskName = m.footer.contact?.name.value
+        deskPhone = m.footer.contact?.phone.value
+        tel = m.footer.contact?.telURI
+        manuscriptPath = m.manuscript.path
+        review = m.manuscript.review.value.displayName
+        reviewClass = m.manuscript.review.value.rawValue
+        supervisors = m.manuscript.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) }
+        sources = m.manuscript.sources.map { SourceView(title: $0.title.value, url: $0.url?.value) }
+        self.previous = previous.map { NavLink(href: href(from: m, to: $0), label: $0.day.label) }
+        self.next = next.map { NavLink(href: href(from: m, to: $0), label: $0.day.label) }
+        altText = FlexRenderer().altText(for: m)
+    }
+}
+
+struct IndexPage {
+    struct DayRow {
+        let label: String; let href: String; let title: String; let inserts: [String]
+        let supervisors: [SupervisorView]; let review: String; let reviewClass: String; let survey: Bool
+    }
+    struct SeriesGroup { let name: String; let count: Int; let days: [DayRow] }
+
+    let editionName: String
+    let editionID: String
+    let total: Int
+    let series: [SeriesGroup]
+
+    init(editionName: String, editionID: String, messages: [DayMessage], reviewers: [String: Reviewer]) {
+        self.editionName = editionName
+        self.editionID = editionID
+        total = messages.count
+        series = Series.allCases.compactMap { s in
+            let days = messages.filter { $0.day.series == s }
+            guard !days.isEmpty else { return nil }
+            return SeriesGroup(name: s.displayName, count: days.count, days: days.map { m in
+                DayRow(label: m.day.label, href: "\(s.rawValue)/\(m.day.fileStem).html", title: m.manuscript.title.value,
+                       inserts: m.inserts.map(\.insert.title.value),
+                       supervisors: m.manuscript.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) },
+                       review: m.manuscript.review.value.displayName, reviewClass: m.manuscript.review.value.rawValue,
+                       survey: m.surveyURL != nil)
+            })
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Yams
+
+/// A text value read from YAML, able to say where any of its characters was written.
+public struct LocatedText: Sendable, CustomStringConvertible {
+    /// The value as the YAML scalar holds it, NFC-normalised.
+    public var value: String
+    public var location: SourceLocation
+    let origin: Origin?
+
+    /// What is needed to map a character of the value back into the file.
+    struct Origin: Sendable {
+        let source: SourceText
+        let line: Int
+        let scalarColumn: Int
+        let style: ScalarStyle
+        /// The value exactly as parsed, before normalisation: offsets are counted in it.
+        let raw: String
+    }
+
+    public init(_ value: String, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+        self.origin = nil
+    }
+
+    init(scalar: Node.Scalar, source: SourceText) {
+        let line = scalar.mark?.line ?? 1
+        let column = scalar.mark?.column ?? 1
+        self.value = scalar.string.nfc
+        self.location = source.location(line: line, scalarColumn: column)
+        self.origin = Origin(source: source, line: line, scalarColumn: column, style: ScalarStyle(scalar.style), raw: scalar.string)
+    }
+
+    public var description: String { value }
+
+    /// How a scalar was written, which decides how its characters map back to the file.
+    enum ScalarStyle: Sendable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+
+        init(_ style: Node.Scalar.Style) {
+            switch style {
+            case .singleQuoted: self = .singleQuoted
+            case .doubleQuoted: self = .doubleQuoted
+            case .literal: self = .literal
+            case .folded: self = .folded
+            default: self = .plain
+            }
+        }
+    }
+
+    /// The location of the character at `offset` (in Unicode scalars of the value).
+    /// Exact for plain, quoted and literal (`|`) scalars; for folded (`>`) ones, the nearest source character.
+    public func location(ofScalarOffset offset: Int) -> SourceLocation {
+        guard let origin else { return location }
+        let lines = origin.source.lines
+        var lineIndex = origin.line - 1
+        var column = origin.scalarColumn - 1  // 0-based scalar column
+        func scalarsOfLine(_ i: Int) -> [Unicode.Scalar] {
+            i < lines.count ? Array(lines[i].unicodeScalars) : []
+        }
+        var current = scalarsOfLine(lineIndex)
+        switch origin.style {
+        case .literal, .folded:
+            // Content starts on the line after the `|` or `>` header.
+            lineIndex += 1
+            column = 0
+            current = scalarsOfLine(lineIndex)
+        case .singleQuoted, .doubleQuoted:
+            column += 1
+        default:
+            break
+        }
+        let value = Array(origin.raw.unicodeScalars)
+        var matched = 0
+        // Greedy alignment: skip indentation, folding and quoting in the source until the value's next scalar appears.
+        while matched < min(offset, value.count) {
+            let wanted = value[matched]
+            guard lineIndex < lines.count else { break }
+            if column >= current.count {
+                if wanted == "\n" { matched += 1 }
+                lineIndex += 1
+                column = 0
+                current = scalarsOfLine(lineIndex)
+                continue
+            }
+            let here = current[column]
+            column += 1
+            if here == wanted {
+                matched += 1
+            } else if wanted == " " && (here == " " || here == "\t") {
+                matched += 1
+            }
+        }
+        // Skip indentation before the character itself.
+        if origin.style == .literal || origin.style == .folded || origin.style == .plain {
+            while lineIndex < lines.count, column < current.count,
+                  current[column] == " ", offset < value.count, value[offset] != " " {
+                column += 1
+            }
+        }
+        return origin.source.location(line: lineIndex + 1, scalarColumn: column + 1)
+    }
+
+    /// The location of the character at a UTF-8 offset in the raw value.
+    public func location(ofUTF8Offset offset: Int) -> SourceLocation {
+        guard let origin else { return location }
+        let utf8 = origin.raw.utf8
+        let index = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
+        let scalars = origin.raw.unicodeScalars.distance(from: origin.raw.unicodeScalars.startIndex, to: index)
+        return location(ofScalarOffset: scalars)
+    }
+
+    /// The location of the first occurrence of `needle` in the raw value, or of the value.
+    public func location(of needle: String) -> SourceLocation {
+        guard let origin, let range = origin.raw.range(of: needle) else { return location }
+        return location(ofScalarOffset: origin.raw.unicodeScalars.distance(from: origin.raw.startIndex, to: range.lowerBound))
+    }
+
+    /// The value exactly as parsed (before NFC): offsets from scanners are counted in this.
+    public var raw: String { origin?.raw ?? value }
+}
+
+extension String {
+    /// The text in Unicode Normalization Form C.
+    public var nfc: String {
+        // Fast path: ASCII and most Japanese text is already NFC.
+        if utf8.allSatisfy({ $0 < 0x80 }) { return self }
+        return precomposedNFC
+    }
+}
+
+import Foundation
+
+extension String {
+    fileprivate var precomposedNFC: String { precomposedStringWithCanonicalMapping }
+}

@@ -1,0 +1,82 @@
+/// One content file in memory: its path as shown in diagnostics, its bytes and, once decoded, its text.
+public struct SourceFile: Sendable {
+    /// Path relative to the content folder's parent, as diagnostics print it (e.g. `content/editions/a.yaml`).
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// Decoded text of a source file with a line index, to turn positions into `SourceLocation`s.
+public struct SourceText: Sendable {
+    public let path: String
+    /// The text without a leading byte order mark.
+    public let text: String
+    /// The text's lines, without their line breaks.
+    public let lines: [Substring]
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var i = text.startIndex
+        // Split on "\n" only; a "\r" before it stays part of the line, after every column anyone points at.
+        while i < text.endIndex {
+            if text[i] == "\n" || text[i] == "\r\n" {
+                lines.append(text[start..<i])
+                start = text.index(after: i)
+            }
+            i = text.index(after: i)
+        }
+        lines.append(text[start..<text.endIndex])
+        self.lines = lines
+    }
+
+    /// The line's text (1-based), or empty past the end.
+    public func line(_ number: Int) -> Substring {
+        guard number >= 1, number <= lines.count else { return "" }
+        return lines[number - 1]
+    }
+
+    /// A location from a libyaml/Yams mark: line 1-based, column in Unicode scalars 1-based.
+    public func location(line: Int, scalarColumn: Int) -> SourceLocation {
+        let text = self.line(line)
+        let scalars = text.unicodeScalars
+        let n = max(0, scalarColumn - 1)
+        let end = scalars.index(scalars.startIndex, offsetBy: n, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let prefix = String(String.UnicodeScalarView(scalars[scalars.startIndex..<end]))
+        let extra = n - scalars.distance(from: scalars.startIndex, to: end)
+        return SourceLocation(file: path, line: max(1, line), column: prefix.count + 1 + max(0, extra))
+    }
+
+    /// A location from 0-based line and scalar column (libyaml's raw marks).
+    public func location(zeroBasedLine line: Int, scalarColumn column: Int) -> SourceLocation {
+        location(line: line + 1, scalarColumn: column + 1)
+    }
+
+    /// The location of the start of the file.
+    public var start: SourceLocation { SourceLocation(file: path, line: 1, column: 1) }
+}
+
+extension SourceLocation {
+    /// The location of a byte offset in raw (possibly undecodable) bytes: lines split on LF,
+    /// columns counted in decoded characters before the offset, undecodable bytes one each.
+    public init(file: String, bytes: [UInt8], byteOffset: Int) {
+        var line = 1
+        var lineStart = 0
+        for i in 0..<min(byteOffset, bytes.count) where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        let prefix = String(decoding: bytes[lineStart..<min(byteOffset, bytes.count)], as: UTF8.self)
+        self.init(file: file, line: line, column: prefix.count + 1)
+    }
+}

@@ -1,0 +1,36 @@
+/// A check over the whole content set. One rule per file; a rule only reports, it never changes content.
+protocol ContentRule: Sendable {
+    func check(_ content: ContentSet, into diagnostics: inout [Diagnostic])
+}
+
+/// The rules `validate` runs on every content set, in this order.
+let contentRules: [any ContentRule] = [
+    DayKeyUniquenessRule(),
+    PlaceholderRule(),
+    LinkRule(),
+    PhoneRule(),
+    SupervisorRule(),
+    UniqueIDRule(),
+    EditionReferenceRule(),
+    InsertWindowRule(),
+]
+
+extension ContentSet {
+    /// Every text a parent reads, for rules that look at wording.
+    var readerTexts: [LocatedText] {
+        var texts: [LocatedText] = []
+        for m in manuscripts {
+            texts.append(m.title)
+            for s in m.sections { texts += [s.heading, s.text] }
+        }
+        for i in inserts { texts += [i.title, i.text] }
+        if let c = configuration {
+            texts += [c.disclaimer, c.footer.unsubscribeLabel, c.footer.publisher]
+        }
+        for e in editions {
+            texts += [e.name] + e.contacts.flatMap { [$0.name] + ($0.hours.map { [$0] } ?? []) }
+            texts += [e.disclaimer, e.footer.unsubscribeLabel, e.footer.publisher].compactMap { $0 }
+        }
+        return texts
+    }
+}

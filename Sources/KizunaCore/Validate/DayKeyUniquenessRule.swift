@@ -1,0 +1,15 @@
+/// `day-key-duplicate`: each day of a series has exactly one manuscript.
+struct DayKeyUniquenessRule: ContentRule {
+    func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
+        var first: [DayKey: Manuscript] = [:]
+        for m in content.manuscripts {
+            if let earlier = first[m.day.value] {
+                diagnostics.append(Diagnostic(.dayKeyDuplicate, at: m.day.location,
+                    "\(m.series.rawValue) day \(m.day.value) (\(m.day.value.label)) already has a manuscript",
+                    notes: [DiagnosticNote("the other manuscript for this day", at: earlier.day.location)]))
+            } else {
+                first[m.day.value] = m
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// `link-scheme` and `line-uri-length`: every link is https (a link in text may also be tel:), well-formed and short enough for LINE.
+struct LinkRule: ContentRule {
+    /// LINE's limit on a URI action.
+    static let maxURILength = 1000
+
+    func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
+        for m in content.manuscripts {
+            for s in m.sections {
+                for link in s.body.links { check(link.url, at: link.location, allowTel: true, into: &diagnostics) }
+            }
+            for source in m.sources { if let url = source.url { check(url, into: &diagnostics) } }
+        }
+        for i in content.inserts {
+            for link in i.body.links { check(link.url, at: link.location, allowTel: true, into: &diagnostics) }
+            if let url = i.link { check(url, into: &diagnostics) }
+        }
+        for e in content.editions {
+            check(e.unsubscribeURL, into: &diagnostics)
+            if let s = e.survey { check(s.url, into: &diagnostics) }
+            if let u = e.footer.publisherURL { check(u, into: &diagnostics) }
+        }
+        if let u = content.configuration?.footer.publisherURL { check(u, into: &diagnostics) }
+    }
+
+    private func check(_ text: LocatedText, into diagnostics: inout [Diagnostic]) {
+        check(text.value, at: text.location, allowTel: false, into: &diagnostics)
+    }
+
+    func check(_ url: String, at location: SourceLocation, allowTel: Bool, into diagnostics: inout [Diagnostic]) {
+        if let problem = Self.problem(with: url, allowTel: allowTel) {
+            diagnostics.append(Diagnostic(.linkScheme, at: location, problem))
+        }
+        if url.utf16.count > Self.maxURILength {
+            diagnostics.append(Diagnostic(.lineURILength, at: location,
+                "link is \(url.utf16.count) characters; LINE takes at most \(Self.maxURILength)"))
+        }
+    }
+
+    /// Why a URL may not go to parents, or nil when it may.
+    static func problem(with url: String, allowTel: Bool) -> String? {
+        let lower = url.lowercased()
+        if lower.hasPrefix("tel:") {
+            guard allowTel else { return "a phone number belongs in a contact desk, not in '\(url)'" }
+            let digits = url.dropFirst(4)
+            return !digits.isEmpty && digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") })
+                ? nil : "'\(url)' is not a tel: link of digits"
+        }
+        guard lower.hasPrefix("https://") else {
+            let scheme = url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? url
+            return "link '\(url.prefix(60))' uses '\(scheme):'; only https:// links\(allowTel ? " (and tel:)" : "") are allowed"
+        }
+        let rest = url.dropFirst("https://".count)
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if host.isEmpty || !host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":") }) {
+            return "link '\(url.prefix(60))' has no valid host"
+        }
+        if url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }) {
+            return "link '\(url.prefix(60))' contains a space or a character that must be percent-encoded"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,16 @@
+/// `phone-format`: a desk's phone number is digits and hyphens, 10 or 11 digits (a Japanese number), so its tel: button dials.
+struct PhoneRule: ContentRule {
+    func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
+        for e in content.editions {
+            for desk in e.contacts {
+                let phone = desk.phone.value
+                let digits = phone.filter { $0.isASCII && $0.isNumber }
+                let allowed = phone.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
+                if !allowed || !(10...11).contains(digits.count) || !phone.hasPrefix("0") {
+                    diagnostics.append(Diagnostic(.phoneFormat, at: desk.phone.location,
+                        "phone number '\(phone)' must be 10 or 11 half-width digits starting with 0, with optional hyphens (e.g. 000-123-4567)"))
+                }
+            }
+        }
+    }
+}

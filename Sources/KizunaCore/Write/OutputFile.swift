@@ -1,0 +1,16 @@
+/// A file the build produces, in memory: a path relative to the output folder and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// An edition's complete output, ready to be written and swapped in whole.
+public struct EditionOutput: Sendable {
+    public var editionID: String
+    public var files: [OutputFile]
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Dispatch
+import KizunaCore
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the content, then write each edition's payloads, previews and manifest.",
+        discussion: "On any error nothing is written and the previous output stays as it was.")
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "The output folder.")
+    var output: String = "output"
+
+    @Option(help: "The templates folder.")
+    var templates: String = "templates"
+
+    @Option(name: .customLong("edition"), help: "Build only this edition (repeatable).")
+    var editions: [String] = []
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let files: ContentFiles
+        let templateSet: PreviewTemplates
+        do {
+            files = try ContentDirectory.read(options.content)
+            templateSet = try PreviewTemplates(sources: ContentDirectory.readTemplates(templates))
+        } catch let error as IOFailure {
+            printError(error.description)
+            throw ExitStatus.failure
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.failure
+        }
+        let report = Validator().validate(files)
+        var stderr = StandardError()
+        if !report.diagnostics.isEmpty {
+            print(DiagnosticFormatter.text(report.diagnostics), terminator: "", to: &stderr)
+        }
+        guard let content = report.content else {
+            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics, files: files.files.count)); nothing written", to: &stderr)
+            throw ExitStatus.contentErrors
+        }
+        var selected = content.editions
+        if !editions.isEmpty {
+            let unknown = editions.filter { id in content.edition(id) == nil }
+            guard unknown.isEmpty else {
+                printError("no edition '\(unknown.joined(separator: "', '"))'; editions: \(content.editions.map(\.id.value).joined(separator: ", "))")
+                throw ExitStatus.failure
+            }
+            selected = selected.filter { editions.contains($0.id.value) }
+        }
+        let builder = EditionBuilder(content: content, templates: templateSet)
+        let writer = OutputWriter(root: output)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var fileCount = 0
+        do {
+            try writer.prepare()
+            // Editions are independent: build and stage them on every core, then swap them in together.
+            let results = ParallelMap.map(selected) { edition -> Result<Int, IOFailure> in
+                let out = builder.build(edition)
+                do throws(IOFailure) {
+                    try writer.stage(out)
+                    return .success(out.files.count)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            for result in results { fileCount += try result.get() }
+            try writer.commit(editionIDs: selected.map(\.id.value))
+        } catch {
+            writer.abandon()
+            printError(error.description)
+            throw ExitStatus.failure
+        }
+        if !quiet {
+            let elapsed = clock.now - start
+            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            print("kizuna: built \(selected.count) edition\(selected.count == 1 ? "" : "s"), \(fileCount) files into \(output)/ in \(Int(ms)) ms")
+        }
+    }
+}
+
+/// Runs independent work items on all cores, keeping the input order in the results.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
+        let results = UnsafeResults<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            results.set(i, body(items[i]))
+        }
+        return results.values
+    }
+}
+
+/// Each index is written by exactly one iteration, so no two threads touch the same slot.
+final class UnsafeResults<R>: @unchecked Sendable {
+    private var storage: [R?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: R) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
+    var values: [R] { storage.map { $0! } }
+}

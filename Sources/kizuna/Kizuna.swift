@@ -1,0 +1,58 @@
+import ArgumentParser
+import KizunaCore
+
+@main
+struct Kizuna: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "kizuna",
+        abstract: "Compile きずなメール manuscripts into LINE payloads and HTML previews.",
+        version: version,
+        subcommands: [Validate.self, Build.self, Render.self]
+    )
+}
+
+/// Options shared by commands that read content.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: "The content folder.")
+    var content: String = "content"
+}
+
+/// Exit codes scripts depend on.
+enum ExitStatus {
+    /// Content has errors.
+    static let contentErrors = ExitCode(1)
+    /// Usage or I/O problems.
+    static let failure = ExitCode(2)
+}
+
+func printError(_ message: String) {
+    var stderr = StandardError()
+    print("kizuna: error: \(message)", to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandleStream.write(string, to: 2)
+    }
+}
+
+enum FileHandleStream {
+    static func write(_ string: String, to fd: Int32) {
+        var bytes = Array(string.utf8)
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { sysWrite(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { return }
+            bytes.removeFirst(n)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+let sysWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+let sysWrite = Darwin.write
+#endif

@@ -1,0 +1,61 @@
+import ArgumentParser
+import KizunaCore
+
+extension Series: ExpressibleByArgument {}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print one reader's payload for one day, with the nickname filled in (JSON-escaped).")
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "The edition id.")
+    var edition: String
+
+    @Option(help: "The series: maternity or childcare.")
+    var series: Series
+
+    @Option(help: "The day key: 16w0d (maternity) or 45 (childcare).")
+    var day: String
+
+    @Option(help: "The reader's nickname.")
+    var nickname: String
+
+    func run() throws {
+        guard let key = DayKey.parse(day, series: series), key.isInRange else {
+            printError("'\(day)' is not a \(series.rawValue) day key (maternity: 4w0d…41w6d, childcare: 1…\(DayKey.lastDayCount))")
+            throw ExitStatus.failure
+        }
+        let files: ContentFiles
+        do {
+            files = try ContentDirectory.read(options.content)
+        } catch {
+            printError(error.description)
+            throw ExitStatus.failure
+        }
+        let report = Validator().validate(files)
+        guard let content = report.content else {
+            var stderr = StandardError()
+            print(DiagnosticFormatter.text(report.diagnostics), terminator: "", to: &stderr)
+            throw ExitStatus.contentErrors
+        }
+        guard let target = content.edition(edition) else {
+            printError("no edition '\(edition)'; editions: \(content.editions.map(\.id.value).joined(separator: ", "))")
+            throw ExitStatus.failure
+        }
+        guard target.series.contains(where: { $0.value == series }),
+              let manuscript = content.content.manuscripts.first(where: { $0.day.value == key }) else {
+            printError("edition '\(edition)' sends no message on \(series.rawValue)/\(key)")
+            throw ExitStatus.contentErrors
+        }
+        let message = content.compiler.message(target, manuscript)
+        let payload = FlexRenderer().request(for: message).json.bytes + [0x0A]
+        do {
+            let filled = try PayloadFiller.fill(payload, nickname: nickname, maxLength: content.compiler.nicknameMaxLength(for: target))
+            FileHandleStream.write(String(decoding: filled, as: UTF8.self), to: 1)
+        } catch {
+            printError(error.description)
+            throw ExitStatus.contentErrors
+        }
+    }
+}

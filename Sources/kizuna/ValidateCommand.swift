@@ -1,0 +1,32 @@
+import ArgumentParser
+import KizunaCore
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every content file and report every problem.",
+        discussion: "Exit 0 when there is no error, 1 when there is, 2 for usage or I/O problems.")
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let files: ContentFiles
+        do {
+            files = try ContentDirectory.read(options.content)
+        } catch {
+            printError(error.description)
+            throw ExitStatus.failure
+        }
+        let report = Validator().validate(files)
+        print(DiagnosticFormatter.format(report.diagnostics, as: format), terminator: "")
+        if format == .text {
+            var stderr = StandardError()
+            print(DiagnosticFormatter.summary(report.diagnostics, files: files.files.count), to: &stderr)
+        }
+        if report.diagnostics.hasErrors { throw ExitStatus.contentErrors }
+    }
+}
