@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "KizunaCoreTests",
             dependencies: ["KizunaCore"],
-            resources: [.copy("Fixtures"), .copy("Snapshots")]
+            exclude: ["Fixtures", "Snapshots"]
         ),
     ],
     swiftLanguageModes: [.v6]

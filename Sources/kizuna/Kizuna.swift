@@ -34,6 +34,7 @@ func printError(_ message: String) {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
+        fflush(nil)  // keep stdout and stderr in the order they were written
         FileHandleStream.write(string, to: 2)
     }
 }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Parses the small inline markup of manuscript text (`<em>`, `<a href>`) strictly, as XML, with libxml2.
 /// Every error points at its character in the YAML file.
@@ -26,19 +27,31 @@ public enum InlineMarkupParser {
         let wrapped = Array(("<t>" + raw + "</t>").utf8)
         guard let context = xmlNewParserCtxt() else { return nil }
         defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let document = wrapped.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlCtxtReadMemory(context, $0, Int32(buffer.count), nil, "UTF-8", options)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue)
+        // The first error says what went wrong; libxml2 keeps only the last, so collect them (per thread, per parse).
+        let errors = ErrorCollector()
+        let document = withExtendedLifetime(errors) { () -> xmlDocPtr? in
+            xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errors).toOpaque(), { context, error in
+                guard let context, let error else { return }
+                let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
+                if collector.first == nil {
+                    collector.first = (error.pointee.message.map { String(cString: $0).trimmingTrailingWhitespace } ?? "not well-formed",
+                                       Int(error.pointee.line), Int(error.pointee.int2))
+                }
+            })
+            defer { xmlSetStructuredErrorFunc(nil, nil) }
+            return wrapped.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlCtxtReadMemory(context, $0, Int32(buffer.count), nil, "UTF-8", options)
+                }
             }
         }
         defer { if let document { xmlFreeDoc(document) } }
         guard let document, context.pointee.wellFormed != 0, let root = xmlDocGetRootElement(document) else {
-            let error = xmlCtxtGetLastError(context)
-            let message = error?.pointee.message.map { String(cString: $0).trimmingTrailingWhitespace } ?? "not well-formed"
-            let line = Int(error?.pointee.line ?? 1)
-            let column = Int(error?.pointee.int2 ?? 1)
-            let offset = scalarOffset(inRaw: raw, xmlLine: line, xmlColumn: column)
+            let message = errors.first?.message ?? "not well-formed"
+            let line = errors.first?.line ?? 1
+            let column = errors.first?.column ?? 1
+            let offset = errorOffset(message: message, raw: raw, xmlLine: line, xmlColumn: column)
             diagnostics.append(Diagnostic(.markupSyntax, at: text.location(ofScalarOffset: offset),
                 "markup is not well-formed: \(message)",
                 notes: [DiagnosticNote("text is parsed as XML: write '&' as '&amp;', '<' as '&lt;', and close every <em> and <a>")]))
@@ -52,6 +65,39 @@ public enum InlineMarkupParser {
         }
         if walker.failed { return nil }
         return RichText(paragraphs: paragraphs(from: walker.runs))
+    }
+
+    /// The first error libxml2 reports while parsing one text.
+    private final class ErrorCollector {
+        var first: (message: String, line: Int, column: Int)?
+    }
+
+    /// Where an error is best shown: libxml2 reports an unclosed tag at the end of the text and a bad entity
+    /// after its name, so point at the opening tag or at the '&' instead.
+    static func errorOffset(message: String, raw: String, xmlLine: Int, xmlColumn: Int) -> Int {
+        let scalars = Array(raw.unicodeScalars)
+        // "Opening and ending tag mismatch: em line 2 and t", "Premature end of data in tag em line 1"
+        if let range = message.range(of: #"(tag mismatch: |in tag )[A-Za-z]+ line [0-9]+"#, options: .regularExpression) {
+            let words = message[range].split(separator: " ")
+            if words.count >= 3, let tagLine = Int(words[words.count - 1]) {
+                let name = Array(("<" + words[words.count - 3]).unicodeScalars)
+                let lineStart = scalarOffset(inRaw: raw, xmlLine: tagLine, xmlColumn: tagLine == 1 ? 4 : 1)
+                var i = lineStart
+                while i + name.count <= scalars.count, scalars[i] != "\n" || i == lineStart {
+                    if Array(scalars[i..<(i + name.count)]) == name { return i }
+                    i += 1
+                }
+            }
+        }
+        let offset = scalarOffset(inRaw: raw, xmlLine: xmlLine, xmlColumn: xmlColumn)
+        if message.contains("Entity") || message.contains("entity") {
+            var i = min(offset, scalars.count) - 1
+            while i >= 0, scalars[i] != "\n" {
+                if scalars[i] == "&" { return i }
+                i -= 1
+            }
+        }
+        return offset
     }
 
     /// Converts libxml2's 1-based line and column in the wrapped document into a scalar offset in the raw text.

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import KizunaCore
+
+/// The sample content in `content/` built end to end, as `swift run kizuna build` does.
+@Suite struct EndToEndTests {
+    static func build(_ files: ContentFiles, into root: String) throws -> [EditionOutput] {
+        let report = Validator().validate(files)
+        let content = try #require(report.content, "\(DiagnosticFormatter.text(report.diagnostics))")
+        let builder = EditionBuilder(content: content, templates: try .repository())
+        let writer = OutputWriter(root: root)
+        try writer.prepare()
+        let outputs = content.editions.map(builder.build)
+        for output in outputs { try writer.stage(output) }
+        try writer.commit(editionIDs: outputs.map(\.editionID))
+        return outputs
+    }
+
+    static func temporaryFolder() -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kizuna-test-\(UUID().uuidString)")
+        return url.path
+    }
+
+    /// Every file under a folder, relative path to bytes.
+    static func tree(_ root: String) -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { result[relative] = [UInt8](FileManager.default.contents(atPath: root + "/" + relative)!) }
+        }
+        return result
+    }
+
+    @Test func sampleContentHasNoDiagnostics() throws {
+        let report = Validator().validate(try ContentFixtures.read(Paths.content))
+        #expect(report.diagnostics.isEmpty, "\(DiagnosticFormatter.text(report.diagnostics))")
+    }
+
+    @Test func sampleContentMeetsTheIssueMinimums() throws {
+        let report = Validator().validate(try ContentFixtures.read(Paths.content))
+        let content = try #require(report.content)
+        #expect(content.content.manuscripts.count >= 60)
+        #expect(Set(content.content.manuscripts.map(\.series)) == [.maternity, .childcare])
+        #expect(content.editions.count == 2)
+        let channels = Set(content.editions.map { Set($0.channels.map(\.value)) })
+        #expect(channels == [[.line], [.line, .email]])
+    }
+
+    @Test func buildWritesEveryDayOfEveryEdition() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = try ContentFixtures.read(Paths.content)
+        let outputs = try Self.build(files, into: root)
+        let tree = Self.tree(root)
+        let manuscripts = Validator().validate(files).content!.content.manuscripts.count
+        for output in outputs {
+            let payloads = tree.keys.filter { $0.hasPrefix("\(output.editionID)/line/") && $0.hasSuffix(".json") }
+            let pages = tree.keys.filter { $0.hasPrefix("\(output.editionID)/preview/") && $0.hasSuffix(".html") }
+            #expect(payloads.count == manuscripts)
+            #expect(pages.count == manuscripts + 1)
+            #expect(tree["\(output.editionID)/manifest.json"] != nil)
+            for path in payloads {
+                let bytes = try #require(tree[path])
+                let json = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+                let messages = try #require(json?["messages"] as? [[String: Any]])
+                #expect((1...5).contains(messages.count))
+                let text = String(decoding: bytes, as: UTF8.self)
+                #expect(text.contains("https://example.jp/\(output.editionID)/kizuna/settings"), "\(path) lacks the unsubscribe link")
+                #expect(text.contains("個人差があります"), "\(path) lacks the disclaimer")
+                #expect(text.contains(#""uri":"tel:"#), "\(path) lacks a contact")
+            }
+        }
+        #expect(!tree.keys.contains { $0.contains(".kizuna-staging") }, "no staging folder is left behind")
+    }
+
+    @Test func manifestHashesMatchThePayloads() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try Self.build(try ContentFixtures.read(Paths.content), into: root)
+        let tree = Self.tree(root)
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(tree["sakuragaoka/manifest.json"]!)) as? [String: Any])
+        let days = try #require(manifest["days"] as? [[String: Any]])
+        #expect(days.count == manifest["messageCount"] as? Int)
+        for day in days {
+            let line = try #require(day["line"] as? String)
+            #expect(day["sha256"] as? String == Manifest.sha256Hex(tree["sakuragaoka/" + line]!))
+        }
+    }
+
+    @Test func twoBuildsAreByteIdenticalWhateverTheFileOrder() throws {
+        let first = Self.temporaryFolder(), second = Self.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(atPath: first)
+            try? FileManager.default.removeItem(atPath: second)
+        }
+        let files = try ContentFixtures.read(Paths.content)
+        var shuffled = files
+        shuffled.files.reverse()
+        _ = try Self.build(files, into: first)
+        _ = try Self.build(shuffled, into: second)
+        let a = Self.tree(first), b = Self.tree(second)
+        #expect(a.count > 100)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, bytes) in a { #expect(b[path] == bytes, "\(path) differs between two builds") }
+    }
+
+    @Test func aRebuildReplacesTheEditionAndKeepsOtherFiles() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/sakuragaoka/line", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: root + "/sakuragaoka/line/stale.json", contents: Data("{}".utf8))
+        FileManager.default.createFile(atPath: root + "/README.md", contents: Data("keep".utf8))
+        _ = try Self.build(try ContentFixtures.read(Paths.content), into: root)
+        #expect(!FileManager.default.fileExists(atPath: root + "/sakuragaoka/line/stale.json"))
+        #expect(FileManager.default.contents(atPath: root + "/README.md") == Data("keep".utf8))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import KizunaCore
+
+@Suite struct JSONValueTests {
+    @Test func writesCompactSortedJSONThatParses() throws {
+        let value = JSONValue.object(["b": .int(1), "a": .array([.bool(true), .string("妊娠\"\\\n\u{1}")]), "C": .string("🍎")])
+        let text = String(decoding: value.bytes, as: UTF8.self)
+        #expect(text == #"{"C":"🍎","a":[true,"妊娠\"\\\n\u0001"],"b":1}"#)
+        let parsed = try JSONSerialization.jsonObject(with: Data(value.bytes)) as? [String: Any]
+        #expect((parsed?["a"] as? [Any])?.last as? String == "妊娠\"\\\n\u{1}")
+    }
+}
+
+@Suite struct PayloadFillerTests {
+    @Test func nicknameWithQuotesBackslashKanaAndEmojiParsesAndSurvivesExactly() throws {
+        let payload = FlexRenderer().request(for: try sampleMessage()).json.bytes
+        let nickname = #"ゆ"う\き🍎"#
+        let filled = try PayloadFiller.fill(payload, nickname: nickname, maxLength: 20)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(filled)) as? [String: Any])
+        let alt = try #require((json["messages"] as? [[String: Any]])?.first?["altText"] as? String)
+        #expect(alt.hasPrefix(nickname + "さん、"))
+        #expect(!String(decoding: filled, as: UTF8.self).contains("{nickname}"))
+    }
+
+    @Test func refusesNicknamesOverTheLimitOrWithControlCharacters() throws {
+        let payload = Array(#"{"t":"{nickname}"}"#.utf8)
+        #expect(throws: PayloadFiller.NicknameError.tooLong(count: 21, limit: 20)) {
+            try PayloadFiller.fill(payload, nickname: String(repeating: "あ", count: 21), maxLength: 20)
+        }
+        #expect(throws: PayloadFiller.NicknameError.controlCharacter) {
+            try PayloadFiller.fill(payload, nickname: "a\u{7}b", maxLength: 20)
+        }
+        #expect(try PayloadFiller.fill(payload, nickname: String(repeating: "あ", count: 20), maxLength: 20).count > 0)
+    }
+
+    /// The golden edition's day 100, with inserts, survey and footer.
+    func sampleMessage() throws -> DayMessage {
+        let report = Validator().validate(try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden")))
+        let content = try #require(report.content)
+        let edition = try #require(content.edition("sakuragaoka"))
+        return try #require(content.compiler.messages(for: edition).first { $0.day == .dayCount(100) })
+    }
+}
+
+@Suite struct PreviewEscapingTests {
+    /// Text fields that are not markup (titles, headings, names) reach the preview only escaped.
+    @Test func hostileTextRendersInert() throws {
+        var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
+        var manuscript = ContentFixtures.text("manuscripts/childcare/0045.yaml", in: files)
+        manuscript = manuscript.replacingOccurrences(of: "title: じっと見つめる目", with: #"title: "<script>alert(1)</script><img src=x onerror=alert(2)>""#)
+        manuscript = manuscript.replacingOccurrences(of: "heading: 赤ちゃんのようす", with: #"heading: "</script><a href='javascript:alert(3)'>x</a>""#)
+        files = ContentFixtures.replacing("manuscripts/childcare/0045.yaml", in: files, with: manuscript)
+        let report = Validator().validate(files)
+        let content = try #require(report.content, "\(DiagnosticFormatter.text(report.diagnostics))")
+        let output = EditionBuilder(content: content, templates: try .repository()).build(try #require(content.edition("sakuragaoka")))
+        for path in ["sakuragaoka/preview/childcare/0045.html", "sakuragaoka/preview/index.html"] {
+            let html = String(decoding: try #require(output.files.first { $0.path == path }).bytes, as: UTF8.self)
+            #expect(!html.contains("<script"), "\(path) has a live <script>")
+            #expect(!html.contains("<img"), "\(path) has a live <img>")
+            #expect(!html.contains("href='javascript"), "\(path) has a live javascript: link")
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(html.contains("Content-Security-Policy"))
+        }
+    }
+
+    @Test func htmlTextEscapesAndMarksTheNickname() {
+        #expect(HTMLText.escape(#"<a href="x">&'"#) == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
+        #expect(HTMLText.inline("{nickname}さん\n<b>") == #"<span class="nickname" title="{nickname}">ニックネーム</span>さん<br>&lt;b&gt;"#)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+@testable import KizunaCore
+
+enum ContentFixtures {
+    /// Reads a content folder and gives paths as `content/…`, so diagnostics look as they do for users.
+    static func read(_ folder: URL, as root: String = "content") throws -> ContentFiles {
+        let files = try ContentDirectory.read(folder.path)
+        return ContentFiles(root: root, files: files.files.map {
+            SourceFile(path: root + "/" + files.relativePath(of: $0), bytes: $0.bytes)
+        })
+    }
+
+    /// Replaces (or adds) a file's text in a content set.
+    static func replacing(_ relative: String, in files: ContentFiles, with text: String) -> ContentFiles {
+        var copy = files
+        let path = files.root + "/" + relative
+        copy.files.removeAll { $0.path == path }
+        copy.files.append(SourceFile(path: path, text: text))
+        return copy
+    }
+
+    static func text(_ relative: String, in files: ContentFiles) -> String {
+        let path = files.root + "/" + relative
+        return String(decoding: files.files.first { $0.path == path }!.bytes, as: UTF8.self)
+    }
+}
