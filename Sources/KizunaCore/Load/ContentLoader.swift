@@ -49,6 +49,7 @@ public struct ContentLoader: Sendable {
         var manuscripts: [Manuscript] = []
         var editions: [Edition] = []
         var inserts: [Insert] = []
+        var unloaded = ContentSet.Unloaded()
         // Sorted so that diagnostics and outputs never depend on the order files were listed in.
         for file in content.files.sorted(by: { $0.path < $1.path }) {
             guard let role = ContentRole(relativePath: content.relativePath(of: file)) else { continue }
@@ -63,11 +64,24 @@ public struct ContentLoader: Sendable {
             case .reviewers:
                 reviewers += ConfigurationLoader().loadReviewers(document, into: &diagnostics)
             case .manuscript:
-                if let m = ManuscriptLoader().load(document, into: &diagnostics) { manuscripts.append(m) }
+                if let m = ManuscriptLoader().load(document, into: &diagnostics) {
+                    manuscripts.append(m)
+                } else if let series = document.topLevelText("series").flatMap(Series.init(rawValue:)),
+                          let day = document.topLevelText("day").flatMap({ DayKey.parse($0, series: series) }) {
+                    unloaded.days.insert(day)
+                }
             case .edition:
-                if let e = EditionLoader().load(document, into: &diagnostics) { editions.append(e) }
+                if let e = EditionLoader().load(document, into: &diagnostics) {
+                    editions.append(e)
+                } else if let id = document.topLevelText("id") {
+                    unloaded.editionIDs.insert(id)
+                }
             case .insert:
-                if let i = InsertLoader().load(document, into: &diagnostics) { inserts.append(i) }
+                if let i = InsertLoader().load(document, into: &diagnostics) {
+                    inserts.append(i)
+                } else if let id = document.topLevelText("id") {
+                    unloaded.insertIDs.insert(id)
+                }
             }
         }
         if !sawConfiguration {
@@ -75,7 +89,9 @@ public struct ContentLoader: Sendable {
                 "the content folder has no kizuna.yaml (the shared disclaimer and footer)"))
         }
         manuscripts.sort { $0.day.value < $1.day.value || ($0.day.value == $1.day.value && $0.path < $1.path) }
-        return ContentSet(configuration: configuration, reviewers: reviewers, manuscripts: manuscripts,
-                          editions: editions, inserts: inserts)
+        var set = ContentSet(configuration: configuration, reviewers: reviewers, manuscripts: manuscripts,
+                             editions: editions, inserts: inserts)
+        set.unloaded = unloaded
+        return set
     }
 }

@@ -7,6 +7,8 @@ struct MappingReader {
     let pairs: [(key: String, keyNode: Node, value: Node)]
     /// What the mapping is, for messages: "manuscript", "section", "contact desk".
     let what: String
+    /// Keys an unknown key was taken for (`titel` → `title`): their absence is not reported twice.
+    let suggested: Set<String>
 
     /// Nil (with a diagnostic) when `node` is not a mapping. Unknown keys are reported with a did-you-mean.
     init?(_ node: Node, in document: YAMLDocument, what: String, keys: [String], into diagnostics: inout [Diagnostic]) {
@@ -19,6 +21,7 @@ struct MappingReader {
         self.node = node
         self.what = what
         var pairs: [(String, Node, Node)] = []
+        var suggested = Set<String>()
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
                 diagnostics.append(Diagnostic(.schemaType, at: document.location(of: key), "a key must be plain text"))
@@ -29,6 +32,7 @@ struct MappingReader {
                 var fixIt: FixIt?
                 var message = "unknown key '\(name)' in \(what)"
                 if let suggestion = closestMatch(to: name, in: keys) {
+                    suggested.insert(suggestion)
                     message += "; did you mean '\(suggestion)'?"
                     let end = SourceLocation(file: location.file, line: location.line, column: location.column + name.count)
                     fixIt = FixIt("replace with '\(suggestion)'", start: location, end: end, replacement: suggestion)
@@ -39,6 +43,7 @@ struct MappingReader {
             }
             pairs.append((name, key, value))
         }
+        self.suggested = suggested
         self.pairs = pairs.map { (key: $0.0, keyNode: $0.1, value: $0.2) }
     }
 
@@ -55,6 +60,7 @@ struct MappingReader {
     /// The value of a required key, or a `schema-missing-key` diagnostic at the mapping.
     func required(_ key: String, into diagnostics: inout [Diagnostic]) -> Node? {
         if let node = value(key) { return node }
+        if suggested.contains(key) { return nil }
         diagnostics.append(Diagnostic(.schemaMissingKey, at: location, "\(what) has no '\(key)'"))
         return nil
     }

@@ -5,6 +5,12 @@ public struct YAMLDocument {
     public let source: SourceText
     public let root: Node
 
+    /// A top-level text value, read without checks: to name what a file that failed to load meant to define.
+    func topLevelText(_ key: String) -> String? {
+        guard case .mapping(let mapping) = root else { return nil }
+        return mapping.first { $0.key.scalar?.string == key }?.value.scalar?.string
+    }
+
     /// The location of a node's first character.
     public func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return source.start }

@@ -5,6 +5,15 @@ public struct ContentSet: Sendable {
     public var manuscripts: [Manuscript]
     public var editions: [Edition]
     public var inserts: [Insert]
+    /// What files that failed to load would have defined, so that their absence is not reported again elsewhere.
+    public var unloaded = Unloaded()
+
+    /// Ids and days of files that exist but did not load.
+    public struct Unloaded: Sendable {
+        public var insertIDs: Set<String> = []
+        public var editionIDs: Set<String> = []
+        public var days: Set<DayKey> = []
+    }
 
     public init(configuration: Configuration?, reviewers: [Reviewer], manuscripts: [Manuscript], editions: [Edition], inserts: [Insert]) {
         self.configuration = configuration

@@ -13,6 +13,7 @@ struct EditionReferenceRule: ContentRule {
             let deskIDs = e.contacts.map(\.id.value)
             for ref in e.inserts {
                 guard let insert = insertsByID[ref.value] else {
+                    if content.unloaded.insertIDs.contains(ref.value) { continue }
                     var message = "there is no insert '\(ref.value)' in inserts/"
                     if let s = closestMatch(to: ref.value, in: insertIDs) { message += "; did you mean '\(s)'?" }
                     diagnostics.append(Diagnostic(.editionInsertUnknown, at: ref.location, message))
@@ -29,7 +30,7 @@ struct EditionReferenceRule: ContentRule {
                         "insert '\(insert.id.value)' is for the \(insert.window.value.series.rawValue) series, which edition '\(e.id.value)' does not send"))
                 }
             }
-            for day in e.survey?.days ?? [] {
+            for day in e.survey?.days ?? [] where !content.unloaded.days.contains(day.value.day) {
                 if !days.contains(day.value.day) || !e.series.contains(where: { $0.value == day.value.series }) {
                     diagnostics.append(Diagnostic(.surveyDayUnknown, at: day.location,
                         "the survey goes out on \(day.value), but edition '\(e.id.value)' sends no message that day"))
