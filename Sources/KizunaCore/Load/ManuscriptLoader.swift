@@ -21,9 +21,12 @@ struct ManuscriptLoader {
         let sources = (reader.list("sources", required: false, into: &diagnostics) ?? []).compactMap {
             source($0, in: document, into: &diagnostics)
         }
-        guard let day, let title, let supervisors, let review else { return nil }
-        return Manuscript(path: document.source.path, day: day, title: title, sections: sections,
-                          supervisors: supervisors, review: review, sources: sources)
+        // Without its day a manuscript means nothing; without the rest it is still checked (the missing key is an error,
+        // so it is never built).
+        guard let day else { return nil }
+        return Manuscript(path: document.source.path, day: day, title: title ?? LocatedText("", at: reader.location),
+                          sections: sections, supervisors: supervisors ?? [],
+                          review: review ?? Located(.draft, at: reader.location), sources: sources)
     }
 
     private func dayKey(_ reader: MappingReader, series: Series?, into diagnostics: inout [Diagnostic]) -> Located<DayKey>? {

@@ -32,7 +32,7 @@ import Testing
         Break(file: "editions/sakuragaoka.yaml", find: "unsubscribe_url: https://", replace: "unsubscribe_url: http://",
               rule: .linkScheme, line: 19, column: 18),
         Break(file: "inserts/sakuragaoka-3year-checkup.yaml", find: "months: {from: 35, to: 35}", replace: "months: {from: 35, to: 34}",
-              rule: .insertWindow, line: 9, column: 26),
+              rule: .insertWindow, line: 8, column: 26),
         Break(file: "editions/sakuragaoka.yaml", find: "  - sakuragaoka-4month-checkup\n", replace: "  - sakuragaoka-4month-chekup\n",
               rule: .editionInsertUnknown, line: 31, column: 5),
     ]
