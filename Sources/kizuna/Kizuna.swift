@@ -11,6 +11,22 @@ struct Kizuna: ParsableCommand {
         version: version,
         subcommands: [Validate.self, Build.self, Render.self]
     )
+
+    /// Like ArgumentParser's `main`, but a usage error exits 2 (scripts read 1 as "the content has errors").
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                var stderr = StandardError()
+                print(fullMessage(for: error), to: &stderr)
+                exit(withError: ExitStatus.failure)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by commands that read content.
