@@ -3,7 +3,6 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     // Files and YAML
     case fileEncoding = "file-encoding"
     case fileTooLarge = "file-too-large"
-    case fileUnreadable = "file-unreadable"
     case yamlSyntax = "yaml-syntax"
     case yamlMultipleDocuments = "yaml-multiple-documents"
     case yamlDuplicateKey = "yaml-duplicate-key"
@@ -39,7 +38,6 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     // LINE limits, checked on the rendered payload with the longest nickname
     case lineBubbleSize = "line-bubble-size"
     case lineAltText = "line-alt-text"
-    case lineTextLength = "line-text-length"
     case lineLabelLength = "line-label-length"
     case lineURILength = "line-uri-length"
 

@@ -62,9 +62,15 @@ struct EditionLoader {
         else { return nil }
         let url = reader.text("url", into: &diagnostics)
         let days = (reader.textList("days", into: &diagnostics) ?? []).compactMap { text -> Located<DayRef>? in
-            guard let ref = DayRef.parse(text.value), ref.day.isInRange else {
+            guard let ref = DayRef.parse(text.value) else {
                 diagnostics.append(Diagnostic(.dayKeyFormat, at: text.location,
                     "'\(text.value)' is not a day: write SERIES/KEY, e.g. maternity/20w0d or childcare/100"))
+                return nil
+            }
+            guard ref.day.isInRange else {
+                let range = ref.series == .maternity ? "4w0d to 41w6d (days 0 to 6)" : "1 to \(DayKey.lastDayCount)"
+                diagnostics.append(Diagnostic(.dayKeyRange, at: text.location,
+                    "day '\(text.value)' is outside the \(ref.series.rawValue) series, which runs from \(range)"))
                 return nil
             }
             return Located(ref, at: text.location)

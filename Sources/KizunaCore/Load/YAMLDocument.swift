@@ -122,6 +122,17 @@ public struct YAMLDocumentLoader: Sendable {
         }
     }
 
+    /// The location of the character at `offset` (in characters) of the source's text.
+    static func location(ofCharacterOffset offset: Int, in source: SourceText) -> SourceLocation {
+        let text = source.text
+        let index = text.index(text.startIndex, offsetBy: max(0, offset), limitedBy: text.endIndex) ?? text.endIndex
+        let isBreak: (Character) -> Bool = { $0 == "\n" || $0 == "\r\n" }
+        let before = text[..<index]
+        let line = before.reduce(1) { isBreak($1) ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(where: isBreak).map(text.index(after:)) ?? text.startIndex
+        return SourceLocation(file: source.path, line: line, column: text.distance(from: lineStart, to: index) + 1)
+    }
+
     static func diagnostics(for error: YamlError, source: SourceText, bytes: [UInt8]) -> [Diagnostic] {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
@@ -137,7 +148,8 @@ public struct YAMLDocumentLoader: Sendable {
             }
             return [Diagnostic(.yamlSyntax, at: location, "YAML: " + problem)]
         case let .reader(problem, offset, _, _):
-            let location = offset.map { SourceLocation(file: source.path, bytes: bytes, byteOffset: $0) } ?? source.start
+            // Yams gives the offset in characters of the text it parsed (the file's text without a BOM), not in bytes.
+            let location = offset.map { Self.location(ofCharacterOffset: $0, in: source) } ?? source.start
             return [Diagnostic(.fileEncoding, at: location, "cannot read the file: \(problem)")]
         case .duplicatedKeysInMapping:
             let found = YAMLEventScanner(source: source).scan().filter { $0.rule == .yamlDuplicateKey }

@@ -97,6 +97,15 @@ public enum InlineMarkupParser {
                 i -= 1
             }
         }
+        // A '<' that starts no tag (「3か月<4か月」) is reported just after it, an end tag that closes nothing just
+        // after its '>': point at that '<'.
+        if offset > 0, offset <= scalars.count {
+            if scalars[offset - 1] == "<" { return offset - 1 }
+            if scalars[offset - 1] == ">", let open = scalars[..<(offset - 1)].lastIndex(of: "<"),
+               open + 1 < offset - 1, scalars[open + 1] == "/" {
+                return open
+            }
+        }
         return offset
     }
 

@@ -85,20 +85,45 @@ public struct LocatedText: Sendable, CustomStringConvertible {
             }
             let here = current[column]
             column += 1
+            // An escape stands for one character of the value: `''` in single quotes, `\x` and friends in double quotes.
+            if origin.style == .singleQuoted, here == "'", column < current.count, current[column] == "'" {
+                column += 1
+                if wanted == "'" { matched += 1 }
+                continue
+            }
+            if origin.style == .doubleQuoted, here == "\\", column < current.count {
+                let (scalar, length) = Self.escape(in: current, at: column)
+                column += length
+                if scalar == wanted { matched += 1 }
+                continue
+            }
             if here == wanted {
                 matched += 1
             } else if wanted == " " && (here == " " || here == "\t") {
                 matched += 1
             }
         }
-        // Skip indentation before the character itself.
-        if origin.style == .literal || origin.style == .folded || origin.style == .plain {
-            while lineIndex < lines.count, column < current.count,
-                  current[column] == " ", offset < value.count, value[offset] != " " {
-                column += 1
-            }
+        // Skip indentation (and, in quoted scalars, the leading spaces of a continuation line) before the character itself.
+        while lineIndex < lines.count, column < current.count,
+              current[column] == " ", offset < value.count, value[offset] != " " {
+            column += 1
         }
         return origin.source.location(line: lineIndex + 1, scalarColumn: column + 1)
+    }
+
+    /// The character a double-quoted escape stands for, and how many source scalars after the backslash it takes.
+    static func escape(in line: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar?, Int) {
+        let simple: [Unicode.Scalar: Unicode.Scalar] = [
+            "0": "\u{0}", "a": "\u{7}", "b": "\u{8}", "t": "\t", "\t": "\t", "n": "\n", "v": "\u{B}", "f": "\u{C}",
+            "r": "\r", "e": "\u{1B}", " ": " ", "\"": "\"", "/": "/", "\\": "\\", "N": "\u{85}", "_": "\u{A0}",
+            "L": "\u{2028}", "P": "\u{2029}",
+        ]
+        let c = line[start]
+        if let scalar = simple[c] { return (scalar, 1) }
+        let digits = c == "x" ? 2 : c == "u" ? 4 : c == "U" ? 8 : 0
+        guard digits > 0, start + digits < line.count else { return (nil, 1) }
+        let hex = String(String.UnicodeScalarView(line[(start + 1)...(start + digits)]))
+        return (UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init), 1 + digits)
     }
 
     /// The location of the character at a UTF-8 offset in the raw value.

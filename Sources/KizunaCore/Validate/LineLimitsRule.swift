@@ -11,7 +11,9 @@ struct LineLimitsRule: Sendable {
 
     let renderer = FlexRenderer()
 
-    func check(edition: Edition, messages: [DayMessage], nicknameMaxLength: Int, into diagnostics: inout [Diagnostic]) {
+    /// `sharedUnsubscribeLabel` is kizuna.yaml's label, which the edition's button shows unless the edition replaces it.
+    func check(edition: Edition, messages: [DayMessage], nicknameMaxLength: Int, sharedUnsubscribeLabel: LocatedText? = nil,
+               into diagnostics: inout [Diagnostic]) {
         let placeholder = Array(Placeholder.nickname.utf8)
         let extraBytes = nicknameMaxLength * Self.worstNicknameCharacter.utf8.count - placeholder.count
         let extraUTF16 = nicknameMaxLength * Self.worstNicknameCharacter.utf16.count - Placeholder.nickname.utf16.count
@@ -32,7 +34,9 @@ struct LineLimitsRule: Sendable {
                     diagnostics.append(Diagnostic(.lineAltText, at: manuscript.title.location,
                         "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)", notes: [note]))
                 }
-                if !bubble.contains(Array(message.footer.unsubscribeURL.utf8)) || !bubble.contains(Array(JSONValue.string(message.disclaimer).bytes.dropFirst().dropLast())) {
+                // Looked for as the payload writes them: JSON-escaped.
+                if !bubble.contains(Array(JSONValue.string(message.footer.unsubscribeURL).bytes.dropFirst().dropLast()))
+                    || !bubble.contains(Array(JSONValue.string(message.disclaimer).bytes.dropFirst().dropLast())) {
                     diagnostics.append(Diagnostic(.footerMissing, at: manuscript.title.location,
                         "the payload lacks the unsubscribe link or the disclaimer", notes: [note]))
                 }
@@ -43,7 +47,7 @@ struct LineLimitsRule: Sendable {
         for desk in edition.contacts {
             checkLabel(FlexRenderer.telLabel(desk), at: desk.name.location, what: "the tel button for this desk", into: &diagnostics)
         }
-        if let label = edition.footer.unsubscribeLabel {
+        if let label = edition.footer.unsubscribeLabel ?? sharedUnsubscribeLabel {
             checkLabel(label.value, at: label.location, what: "the unsubscribe button", into: &diagnostics)
         }
     }

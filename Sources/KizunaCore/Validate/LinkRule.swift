@@ -54,7 +54,8 @@ struct LinkRule: ContentRule {
         if host.isEmpty || !host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":") }) {
             return "link '\(url.prefix(60))' has no valid host"
         }
-        if url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }) {
+        if url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control
+            || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }) {
             return "link '\(url.prefix(60))' contains a space or a character that must be percent-encoded"
         }
         return nil
