@@ -53,7 +53,7 @@ public enum InlineMarkupParser {
             let column = errors.first?.column ?? 1
             let offset = errorOffset(message: message, raw: raw, xmlLine: line, xmlColumn: column)
             diagnostics.append(Diagnostic(.markupSyntax, at: text.location(ofScalarOffset: offset),
-                "markup is not well-formed: \(message)",
+                "markup is not well-formed: \(readable(message))",
                 notes: [DiagnosticNote("text is parsed as XML: write '&' as '&amp;', '<' as '&lt;', and close every <em> and <a>")]))
             return nil
         }
@@ -65,6 +65,18 @@ public enum InlineMarkupParser {
         }
         if walker.failed { return nil }
         return RichText(paragraphs: paragraphs(from: walker.runs))
+    }
+
+    /// libxml2's message in an editor's terms; the text's wrapper element `t` never shows.
+    static func readable(_ message: String) -> String {
+        // "Opening and ending tag mismatch: em line 3 and t"
+        if let range = message.range(of: #"tag mismatch: [A-Za-z]+ line [0-9]+ and [A-Za-z]+"#, options: .regularExpression) {
+            let words = message[range].split(separator: " ")
+            let open = words[2], close = words[words.count - 1]
+            return close == "t" ? "<\(open)> is not closed" : "</\(close)> does not close <\(open)>"
+        }
+        if message.hasPrefix("Premature end of data in tag t") { return "the text ends inside a tag" }
+        return message
     }
 
     /// The first error libxml2 reports while parsing one text.

@@ -45,3 +45,11 @@ import Yams
         #expect(diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 2, column: 6))
     }
 }
+
+@Suite struct MarkupMessageTests {
+    @Test func libxmlMessagesAreRephrasedForEditors() {
+        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 3 and t") == "<em> is not closed")
+        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a") == "</a> does not close <em>")
+        #expect(InlineMarkupParser.readable("EntityRef: expecting ';'") == "EntityRef: expecting ';'")
+    }
+}
