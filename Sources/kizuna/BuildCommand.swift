@@ -95,10 +95,18 @@ enum ParallelMap {
     }
 }
 
-/// Each index is written by exactly one iteration, so no two threads touch the same slot.
+/// Each index is written by exactly one iteration into its own slot of a buffer allocated up front, so no two
+/// threads touch the same memory and no array is mutated concurrently.
 final class UnsafeResults<R>: @unchecked Sendable {
-    private var storage: [R?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: R) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-    var values: [R] { storage.map { $0! } }
+    private let slots: UnsafeMutableBufferPointer<R?>
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+    func set(_ i: Int, _ value: R) { slots[i] = value }
+    var values: [R] { slots.map { $0! } }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KizunaCore
 
 @main
@@ -51,25 +52,6 @@ func printError(_ message: String) {
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
         fflush(nil)  // keep stdout and stderr in the order they were written
-        FileHandleStream.write(string, to: 2)
+        FileHandle.standardError.write(Data(string.utf8))
     }
 }
-
-enum FileHandleStream {
-    static func write(_ string: String, to fd: Int32) {
-        var bytes = Array(string.utf8)
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { sysWrite(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { return }
-            bytes.removeFirst(n)
-        }
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-let sysWrite = Glibc.write
-#elseif canImport(Darwin)
-import Darwin
-let sysWrite = Darwin.write
-#endif

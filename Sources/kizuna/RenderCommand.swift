@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KizunaCore
 
 extension Series: ExpressibleByArgument {}
@@ -23,7 +24,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         guard let key = DayKey.parse(day, series: series), key.isInRange else {
-            printError("'\(day)' is not a \(series.rawValue) day key (maternity: 4w0d…41w6d, childcare: 1…\(DayKey.lastDayCount))")
+            printError("'\(day)' is not a \(series.rawValue) day key: the series runs from \(series.dayRangeDescription)")
             throw ExitStatus.failure
         }
         let files: ContentFiles
@@ -52,7 +53,7 @@ struct Render: ParsableCommand {
         let payload = FlexRenderer().request(for: message).json.bytes + [0x0A]
         do {
             let filled = try PayloadFiller.fill(payload, nickname: nickname, maxLength: content.compiler.nicknameMaxLength(for: target))
-            FileHandleStream.write(String(decoding: filled, as: UTF8.self), to: 1)
+            FileHandle.standardOutput.write(Data(filled))
         } catch {
             printError(error.description)
             throw ExitStatus.contentErrors

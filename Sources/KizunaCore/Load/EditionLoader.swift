@@ -68,9 +68,8 @@ struct EditionLoader {
                 return nil
             }
             guard ref.day.isInRange else {
-                let range = ref.series == .maternity ? "4w0d to 41w6d (days 0 to 6)" : "1 to \(DayKey.lastDayCount)"
                 diagnostics.append(Diagnostic(.dayKeyRange, at: text.location,
-                    "day '\(text.value)' is outside the \(ref.series.rawValue) series, which runs from \(range)"))
+                    "day '\(text.value)' is outside the \(ref.series.rawValue) series, which runs from \(ref.series.dayRangeDescription)"))
                 return nil
             }
             return Located(ref, at: text.location)

@@ -38,9 +38,8 @@ struct ManuscriptLoader {
             return nil
         }
         guard key.isInRange else {
-            let range = series == .maternity ? "4w0d to 41w6d (days 0 to 6)" : "1 to \(DayKey.lastDayCount)"
             diagnostics.append(Diagnostic(.dayKeyRange, at: text.location,
-                "day '\(text.value)' is outside the \(series.rawValue) series, which runs from \(range)"))
+                "day '\(text.value)' is outside the \(series.rawValue) series, which runs from \(series.dayRangeDescription)"))
             return nil
         }
         return Located(key, at: text.location)

@@ -53,10 +53,6 @@ struct MappingReader {
         pairs.first { $0.key == key }?.value
     }
 
-    func keyLocation(_ key: String) -> SourceLocation? {
-        pairs.first { $0.key == key }.map { document.location(of: $0.keyNode) }
-    }
-
     /// The value of a required key, or a `schema-missing-key` diagnostic at the mapping.
     func required(_ key: String, into diagnostics: inout [Diagnostic]) -> Node? {
         if let node = value(key) { return node }

@@ -59,7 +59,7 @@ public struct YAMLDocumentLoader: Sendable {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            diagnostics += Self.diagnostics(for: error, source: source, bytes: file.bytes)
+            diagnostics += Self.diagnostics(for: error, source: source)
             return nil
         } catch {
             diagnostics.append(Diagnostic(.yamlSyntax, at: origin, "cannot read YAML: \(error)"))
@@ -133,7 +133,7 @@ public struct YAMLDocumentLoader: Sendable {
         return SourceLocation(file: source.path, line: line, column: text.distance(from: lineStart, to: index) + 1)
     }
 
-    static func diagnostics(for error: YamlError, source: SourceText, bytes: [UInt8]) -> [Diagnostic] {
+    static func diagnostics(for error: YamlError, source: SourceText) -> [Diagnostic] {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
             var message = problem

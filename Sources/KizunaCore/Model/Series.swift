@@ -13,6 +13,14 @@ public enum Series: String, Sendable, CaseIterable, Codable, Comparable {
         }
     }
 
+    /// The series' day keys, for messages: "4w0d to 41w6d (days 0 to 6)", "1 to 1096".
+    public var dayRangeDescription: String {
+        switch self {
+        case .maternity: "4w0d to 41w6d (days 0 to 6)"
+        case .childcare: "1 to \(DayKey.lastDayCount)"
+        }
+    }
+
     public static func < (lhs: Series, rhs: Series) -> Bool {
         lhs == .maternity && rhs == .childcare
     }

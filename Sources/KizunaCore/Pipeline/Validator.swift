@@ -33,8 +33,7 @@ public struct Validator: Sendable {
             let limits = LineLimitsRule()
             for edition in content.editions {
                 limits.check(edition: edition, messages: compiler.messages(for: edition),
-                             nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
-                             sharedUnsubscribeLabel: configuration.footer.unsubscribeLabel, into: &diagnostics)
+                             nicknameMaxLength: compiler.nicknameMaxLength(for: edition), into: &diagnostics)
             }
             validated = ValidatedContent(content: content, configuration: configuration, compiler: compiler)
         }

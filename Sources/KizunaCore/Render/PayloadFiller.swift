@@ -21,19 +21,6 @@ public enum PayloadFiller {
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { throw .controlCharacter }
         var escaped: [UInt8] = []
         JSONValue.writeEscaped(name, into: &escaped)
-        let needle = Array(Placeholder.nickname.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(payload.count + 8 * escaped.count)
-        var i = 0
-        while i < payload.count {
-            if payload[i] == needle[0], i + needle.count <= payload.count, payload[i..<(i + needle.count)].elementsEqual(needle) {
-                out += escaped
-                i += needle.count
-            } else {
-                out.append(payload[i])
-                i += 1
-            }
-        }
-        return out
+        return payload.replacing(Array(Placeholder.nickname.utf8), with: escaped)
     }
 }

@@ -126,15 +126,6 @@ public struct LocatedText: Sendable, CustomStringConvertible {
         return (UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init), 1 + digits)
     }
 
-    /// The location of the character at a UTF-8 offset in the raw value.
-    public func location(ofUTF8Offset offset: Int) -> SourceLocation {
-        guard let origin else { return location }
-        let utf8 = origin.raw.utf8
-        let index = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
-        let scalars = origin.raw.unicodeScalars.distance(from: origin.raw.unicodeScalars.startIndex, to: index)
-        return location(ofScalarOffset: scalars)
-    }
-
     /// The location of the first occurrence of `needle` in the raw value, or of the value.
     public func location(of needle: String) -> SourceLocation {
         guard let origin, let range = origin.raw.range(of: needle) else { return location }

@@ -8,6 +8,7 @@ let contentRules: [any ContentRule] = [
     DayKeyUniquenessRule(),
     PlaceholderRule(),
     LinkRule(),
+    ButtonLabelRule(),
     PhoneRule(),
     SupervisorRule(),
     UniqueIDRule(),

@@ -1,0 +1,36 @@
+/// `line-label-length`: every button label fits LINE's 40 characters. Checked once per place a label comes from
+/// (a link's text, a desk's tel button, an unsubscribe label), however many editions show it.
+struct ButtonLabelRule: ContentRule {
+    static let maxLabelCharacters = 40
+
+    func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
+        for m in content.manuscripts {
+            for section in m.sections { checkLinks(section.body, into: &diagnostics) }
+        }
+        for insert in content.inserts { checkLinks(insert.body, into: &diagnostics) }
+        for edition in content.editions {
+            for desk in edition.contacts {
+                check(FlexRenderer.telLabel(desk), at: desk.name.location, what: "the tel button for this desk", into: &diagnostics)
+            }
+            if let label = edition.footer.unsubscribeLabel {
+                check(label.value, at: label.location, what: "the unsubscribe button", into: &diagnostics)
+            }
+        }
+        if let label = content.configuration?.footer.unsubscribeLabel {
+            check(label.value, at: label.location, what: "the unsubscribe button", into: &diagnostics)
+        }
+    }
+
+    private func checkLinks(_ text: RichText, into diagnostics: inout [Diagnostic]) {
+        for link in text.links {
+            check(link.text, at: link.location, what: "this link's button", into: &diagnostics)
+        }
+    }
+
+    private func check(_ label: String, at location: SourceLocation, what: String, into diagnostics: inout [Diagnostic]) {
+        let count = label.unicodeScalars.count
+        guard count > Self.maxLabelCharacters else { return }
+        diagnostics.append(Diagnostic(.lineLabelLength, at: location,
+            "the label of \(what) is \(count) characters; LINE takes at most \(Self.maxLabelCharacters)"))
+    }
+}
