@@ -34,7 +34,8 @@ struct Build: ParsableCommand {
             printError("\(error)")
             throw ExitStatus.failure
         }
-        let report = Validator().validate(files)
+        // LINE's limits are checked by the builder on the payloads it writes, not rendered twice.
+        let report = Validator().validate(files, checkingPayloads: false)
         var stderr = StandardError()
         if !report.diagnostics.isEmpty {
             print(DiagnosticFormatter.text(report.diagnostics), terminator: "", to: &stderr)
@@ -53,28 +54,47 @@ struct Build: ParsableCommand {
             selected = selected.filter { editions.contains($0.id.value) }
         }
         let builder = EditionBuilder(content: content, templates: templateSet)
-        let writer = OutputWriter(root: output)
+        var writer = OutputWriter(root: output)
         let clock = ContinuousClock()
         let start = clock.now
         var fileCount = 0
+        var limitDiagnostics: [Diagnostic] = []
         do {
             try writer.prepare()
+            let staging = writer
             // Editions are independent: build and stage them on every core, then swap them in together.
-            let results = ParallelMap.map(selected) { edition -> Result<Int, IOFailure> in
+            let results = ParallelMap.map(selected) { edition -> Result<(files: Int, diagnostics: [Diagnostic]), IOFailure> in
                 let out = builder.build(edition)
+                guard !out.diagnostics.hasErrors else { return .success((0, out.diagnostics)) }
                 do throws(IOFailure) {
-                    try writer.stage(out)
-                    return .success(out.files.count)
+                    try staging.stage(out)
+                    return .success((out.files.count, out.diagnostics))
                 } catch {
                     return .failure(error)
                 }
             }
-            for result in results { fileCount += try result.get() }
-            try writer.commit(editionIDs: selected.map(\.id.value))
+            for result in results {
+                let built = try result.get()
+                fileCount += built.files
+                limitDiagnostics += built.diagnostics
+            }
+            limitDiagnostics = limitDiagnostics.deduplicated().sortedForOutput()
+            if limitDiagnostics.hasErrors {
+                writer.abandon()
+            } else {
+                try writer.commit(editionIDs: selected.map(\.id.value))
+            }
         } catch {
             writer.abandon()
             printError(error.description)
             throw ExitStatus.failure
+        }
+        if !limitDiagnostics.isEmpty {
+            print(DiagnosticFormatter.text(limitDiagnostics), terminator: "", to: &stderr)
+        }
+        if limitDiagnostics.hasErrors {
+            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics + limitDiagnostics, files: files.files.count)); nothing written", to: &stderr)
+            throw ExitStatus.contentErrors
         }
         if !quiet {
             let elapsed = clock.now - start

@@ -50,7 +50,7 @@ struct Render: ParsableCommand {
             throw ExitStatus.contentErrors
         }
         let message = content.compiler.message(target, manuscript)
-        let payload = FlexRenderer().request(for: message).json.bytes + [0x0A]
+        let payload = FlexRenderer().payload(for: message).bytes
         do {
             let filled = try PayloadFiller.fill(payload, nickname: nickname, maxLength: content.compiler.nicknameMaxLength(for: target))
             FileHandle.standardOutput.write(Data(filled))

@@ -83,6 +83,12 @@ extension Array where Element == Diagnostic {
     /// True when any diagnostic is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
+    /// The diagnostics without repeats, first occurrence kept.
+    public func deduplicated() -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return filter { seen.insert($0).inserted }
+    }
+
     /// Stable order for output: by file, line, column, then rule id.
     public func sortedForOutput() -> [Diagnostic] {
         sorted { a, b in

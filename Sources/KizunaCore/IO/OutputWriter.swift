@@ -7,6 +7,8 @@ import Glibc
 /// each edition is written into a staging folder beside its final place and swapped in when complete.
 public struct OutputWriter: Sendable {
     public let root: String
+    /// Whether `prepare` made the output folder, so that `abandon` leaves no empty folder behind.
+    private var createdRoot = false
 
     public init(root: String) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
@@ -16,7 +18,8 @@ public struct OutputWriter: Sendable {
     var staging: String { "\(root)/.kizuna-staging-\(getpid())" }
 
     /// Makes the output folder and removes staging folders that killed builds left behind.
-    public func prepare() throws(IOFailure) {
+    public mutating func prepare() throws(IOFailure) {
+        createdRoot = !FileManager.default.fileExists(atPath: root)
         do {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         } catch {
@@ -67,6 +70,7 @@ public struct OutputWriter: Sendable {
     /// Removes the staging folder after a failure, leaving the previous output as it was.
     public func abandon() {
         try? FileManager.default.removeItem(atPath: staging)
+        if createdRoot { rmdir(root) }
     }
 
     /// One POSIX write per file: Foundation's `Data.write` fsyncs every file on Linux, which a 100,000-file build cannot afford.

@@ -1,4 +1,5 @@
-/// Turns one edition of validated content into its files: payloads, previews and manifest.
+/// Turns one edition of validated content into its files: payloads, previews and manifest, checking LINE's
+/// limits on the payloads it writes. Output with an error diagnostic must not be committed.
 /// Editions are independent, so they can be built in parallel.
 public struct EditionBuilder: Sendable {
     public let content: ValidatedContent
@@ -16,8 +17,12 @@ public struct EditionBuilder: Sendable {
         var files: [OutputFile] = []
         files.reserveCapacity(messages.count * 2 + 2)
         var entries: [Manifest.Entry] = []
+        var diagnostics: [Diagnostic] = []
+        let limits = LineLimitsRule(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
         for (i, message) in messages.enumerated() {
-            let payload = payloadBytes(message)
+            let rendered = flex.payload(for: message)
+            limits.check(message, rendered, into: &diagnostics)
+            let payload = rendered.bytes
             files.append(OutputFile(path: "\(id)/\(message.linePath)", bytes: payload))
             let page = previews.dayPage(message, previous: i > 0 ? messages[i - 1] : nil,
                                         next: i + 1 < messages.count ? messages[i + 1] : nil)
@@ -28,11 +33,6 @@ public struct EditionBuilder: Sendable {
         files.append(OutputFile(path: "\(id)/preview/index.html", bytes: Array(index.utf8)))
         let manifest = Manifest(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition), entries: entries)
         files.append(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A]))
-        return EditionOutput(editionID: id, files: files)
-    }
-
-    /// A day's push request body, with `{nickname}` still in place.
-    public func payloadBytes(_ message: DayMessage) -> [UInt8] {
-        flex.request(for: message).json.bytes + [0x0A]
+        return EditionOutput(editionID: id, files: files, diagnostics: diagnostics)
     }
 }

@@ -23,26 +23,25 @@ public struct Validator: Sendable {
         self.loader = loader
     }
 
-    public func validate(_ files: ContentFiles) -> ValidationReport {
+    /// `checkingPayloads: false` leaves LINE's limits to whoever renders the payloads next (the build does,
+    /// on the bytes it writes), so that no payload is rendered twice.
+    public func validate(_ files: ContentFiles, checkingPayloads: Bool = true) -> ValidationReport {
         var diagnostics: [Diagnostic] = []
         let content = loader.load(files, into: &diagnostics)
         for rule in contentRules { rule.check(content, into: &diagnostics) }
         var validated: ValidatedContent?
         if let configuration = content.configuration {
             let compiler = EditionCompiler(content: content, configuration: configuration)
-            let limits = LineLimitsRule()
-            for edition in content.editions {
-                limits.check(edition: edition, messages: compiler.messages(for: edition),
-                             nicknameMaxLength: compiler.nicknameMaxLength(for: edition), into: &diagnostics)
+            let renderer = FlexRenderer()
+            for edition in content.editions where checkingPayloads {
+                let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
+                for message in compiler.messages(for: edition) {
+                    limits.check(message, renderer.payload(for: message), into: &diagnostics)
+                }
             }
             validated = ValidatedContent(content: content, configuration: configuration, compiler: compiler)
         }
-        diagnostics = Self.deduplicated(diagnostics).sortedForOutput()
+        diagnostics = diagnostics.deduplicated().sortedForOutput()
         return ValidationReport(diagnostics: diagnostics, content: diagnostics.hasErrors ? nil : validated)
-    }
-
-    private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics.filter { seen.insert($0).inserted }
     }
 }

@@ -1,41 +1,45 @@
 /// `line-bubble-size`, `line-alt-text`, `footer-missing`: LINE's limits, checked on the payload
 /// each edition will send, with the longest nickname the edition allows in place of `{nickname}`.
+/// Runs wherever payloads are rendered: in `validate`, and in the build on the very bytes it writes.
 struct LineLimitsRule: Sendable {
     static let maxBubbleBytes = 30_000
     static let maxAltTextUTF16 = 1500
     /// The worst nickname character: 2 UTF-16 units and 4 UTF-8 bytes (a nickname counts Unicode scalars).
     static let worstNicknameCharacter = "𠮷"
 
-    let renderer = FlexRenderer()
+    let edition: Edition
+    let nicknameMaxLength: Int
+    private let extraBytes: Int
+    private let extraUTF16: Int
+    private let note: DiagnosticNote
+    private static let placeholder = Array(Placeholder.nickname.utf8)
 
-    func check(edition: Edition, messages: [DayMessage], nicknameMaxLength: Int, into diagnostics: inout [Diagnostic]) {
-        let placeholder = Array(Placeholder.nickname.utf8)
-        let extraBytes = nicknameMaxLength * Self.worstNicknameCharacter.utf8.count - placeholder.count
-        let extraUTF16 = nicknameMaxLength * Self.worstNicknameCharacter.utf16.count - Placeholder.nickname.utf16.count
-        let note = DiagnosticNote("in edition '\(edition.id.value)', with a \(nicknameMaxLength)-character nickname", at: edition.id.location)
-        for message in messages {
-            let manuscript = message.manuscript
-            let request = renderer.request(for: message)
-            for flex in request.messages {
-                let bubble = flex.contents.json.bytes
-                let size = bubble.count + bubble.occurrences(of: placeholder) * extraBytes
-                if size > Self.maxBubbleBytes {
-                    diagnostics.append(Diagnostic(.lineBubbleSize, at: manuscript.title.location,
-                        "\(manuscript.day.value.label) is \(size) bytes of Flex JSON; LINE takes at most \(Self.maxBubbleBytes) per bubble: shorten the text or an insert",
-                        notes: [note]))
-                }
-                let alt = flex.altText.utf16.count + Array(flex.altText.utf8).occurrences(of: placeholder) * extraUTF16
-                if alt > Self.maxAltTextUTF16 {
-                    diagnostics.append(Diagnostic(.lineAltText, at: manuscript.title.location,
-                        "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)", notes: [note]))
-                }
-                // Looked for as the payload writes them: JSON-escaped.
-                if !bubble.contains(Array(JSONValue.string(message.footer.unsubscribeURL).bytes.dropFirst().dropLast()))
-                    || !bubble.contains(Array(JSONValue.string(message.disclaimer).bytes.dropFirst().dropLast())) {
-                    diagnostics.append(Diagnostic(.footerMissing, at: manuscript.title.location,
-                        "the payload lacks the unsubscribe link or the disclaimer", notes: [note]))
-                }
-            }
+    init(edition: Edition, nicknameMaxLength: Int) {
+        self.edition = edition
+        self.nicknameMaxLength = nicknameMaxLength
+        extraBytes = nicknameMaxLength * Self.worstNicknameCharacter.utf8.count - Self.placeholder.count
+        extraUTF16 = nicknameMaxLength * Self.worstNicknameCharacter.utf16.count - Placeholder.nickname.utf16.count
+        note = DiagnosticNote("in edition '\(edition.id.value)', with a \(nicknameMaxLength)-character nickname", at: edition.id.location)
+    }
+
+    func check(_ message: DayMessage, _ payload: RenderedPayload, into diagnostics: inout [Diagnostic]) {
+        let manuscript = message.manuscript
+        let size = payload.bubbleBytes.count + payload.bubbleBytes.occurrences(of: Self.placeholder) * extraBytes
+        if size > Self.maxBubbleBytes {
+            diagnostics.append(Diagnostic(.lineBubbleSize, at: manuscript.title.location,
+                "\(manuscript.day.value.label) is \(size) bytes of Flex JSON; LINE takes at most \(Self.maxBubbleBytes) per bubble: shorten the text or an insert",
+                notes: [note]))
+        }
+        let alt = payload.altText.utf16.count + Array(payload.altText.utf8).occurrences(of: Self.placeholder) * extraUTF16
+        if alt > Self.maxAltTextUTF16 {
+            diagnostics.append(Diagnostic(.lineAltText, at: manuscript.title.location,
+                "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)", notes: [note]))
+        }
+        // Looked for as the payload writes them: JSON-escaped.
+        if !payload.bubbleBytes.contains(Array(JSONValue.string(message.footer.unsubscribeURL).bytes.dropFirst().dropLast()))
+            || !payload.bubbleBytes.contains(Array(JSONValue.string(message.disclaimer).bytes.dropFirst().dropLast())) {
+            diagnostics.append(Diagnostic(.footerMissing, at: manuscript.title.location,
+                "the payload lacks the unsubscribe link or the disclaimer", notes: [note]))
         }
     }
 }

@@ -13,4 +13,6 @@ public struct OutputFile: Sendable {
 public struct EditionOutput: Sendable {
     public var editionID: String
     public var files: [OutputFile]
+    /// LINE-limit findings on the payloads written: any error means the edition must not be swapped in.
+    public var diagnostics: [Diagnostic] = []
 }

@@ -8,7 +8,7 @@ import Testing
         let report = Validator().validate(files)
         let content = try #require(report.content, "\(DiagnosticFormatter.text(report.diagnostics))")
         let builder = EditionBuilder(content: content, templates: try .repository())
-        let writer = OutputWriter(root: root)
+        var writer = OutputWriter(root: root)
         try writer.prepare()
         let outputs = content.editions.map(builder.build)
         for output in outputs { try writer.stage(output) }

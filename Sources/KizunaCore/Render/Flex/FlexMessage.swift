@@ -8,8 +8,11 @@ public struct PushRequest: Sendable, JSONRepresentable {
 public struct FlexMessage: Sendable, JSONRepresentable {
     public var altText: String
     public var contents: FlexBubble
-    public var json: JSONValue {
-        .object(["type": .string("flex"), "altText": .string(altText), "contents": contents.json])
+    public var json: JSONValue { json(contents: contents.json) }
+
+    /// The message with its bubble given as JSON (e.g. already written).
+    func json(contents: JSONValue) -> JSONValue {
+        .object(["type": .string("flex"), "altText": .string(altText), "contents": contents])
     }
 }
 

@@ -18,6 +18,15 @@ public struct FlexRenderer: Sendable {
     /// The tel button's label for a desk.
     public static func telLabel(_ desk: ContactDesk) -> String { "電話する（\(desk.name.value)）" }
 
+    /// A day's push request body as written to disk (`{nickname}` in place, newline-terminated), with the
+    /// figures LINE's limits are checked on.
+    public func payload(for message: DayMessage) -> RenderedPayload {
+        let flex = request(for: message).messages[0]
+        let bubble = flex.contents.json.bytes
+        let body = JSONValue.object(["messages": .array([flex.json(contents: .written(bubble))])])
+        return RenderedPayload(bytes: body.bytes + [0x0A], bubbleBytes: bubble, altText: flex.altText)
+    }
+
     public func request(for message: DayMessage) -> PushRequest {
         PushRequest(messages: [FlexMessage(altText: altText(for: message), contents: bubble(for: message))])
     }

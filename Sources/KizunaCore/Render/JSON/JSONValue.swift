@@ -5,6 +5,8 @@ public indirect enum JSONValue: Sendable, Hashable {
     case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// A value already written by this writer, embedded as is (so a bubble measured for LINE's limit is not written twice).
+    case written([UInt8])
 
     /// Compact UTF-8 JSON with sorted keys, non-ASCII written as is (LINE counts bytes of this form).
     public var bytes: [UInt8] {
@@ -22,6 +24,8 @@ public indirect enum JSONValue: Sendable, Hashable {
             out.append(contentsOf: String(n).utf8)
         case .bool(let b):
             out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .written(let bytes):
+            out.append(contentsOf: bytes)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
