@@ -13,17 +13,24 @@ public struct EditionCompiler: Sendable {
     /// The edition's messages in reading order: maternity by gestational age, then childcare by day count.
     public func messages(for edition: Edition) -> [DayMessage] {
         let series = Set(edition.series.map(\.value))
-        return content.manuscripts.filter { series.contains($0.series) }.map { message(edition, $0) }
+        let inserts = resolvedInserts(of: edition)
+        return content.manuscripts.filter { series.contains($0.series) }.map { message(edition, $0, inserts: inserts) }
     }
 
     /// One day's message of an edition.
     public func message(_ edition: Edition, _ manuscript: Manuscript) -> DayMessage {
+        message(edition, manuscript, inserts: resolvedInserts(of: edition))
+    }
+
+    /// The edition's inserts in its order, each with its desk resolved.
+    private func resolvedInserts(of edition: Edition) -> [ResolvedInsert] {
+        edition.inserts.compactMap { insertsByID[$0.value] }.map { insert in
+            ResolvedInsert(insert: insert, contact: insert.contact.flatMap { c in edition.contacts.first { $0.id.value == c.value } })
+        }
+    }
+
+    private func message(_ edition: Edition, _ manuscript: Manuscript, inserts: [ResolvedInsert]) -> DayMessage {
         let day = manuscript.day.value
-        let inserts = edition.inserts.compactMap { insertsByID[$0.value] }
-            .filter { $0.window.value.contains(day) }
-            .map { insert in
-                ResolvedInsert(insert: insert, contact: insert.contact.flatMap { c in edition.contacts.first { $0.id.value == c.value } })
-            }
         let survey = edition.survey.flatMap { s in s.days.contains { $0.value.day == day } ? s.url.value : nil }
         let shared = configuration.footer
         let footer = ResolvedFooter(
@@ -33,7 +40,7 @@ public struct EditionCompiler: Sendable {
             publisherURL: (edition.footer.publisherURL ?? shared.publisherURL)?.value,
             contact: edition.contacts.first)
         return DayMessage(editionID: edition.id.value, editionName: edition.name.value, manuscript: manuscript,
-                          inserts: inserts, surveyURL: survey,
+                          inserts: inserts.filter { $0.insert.window.value.contains(day) }, surveyURL: survey,
                           disclaimer: (edition.disclaimer ?? configuration.disclaimer).value, footer: footer)
     }
 
