@@ -21,6 +21,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Refuse to build (exit 1, nothing written) if any manuscript the editions use is draft, stale or not approved by a registered supervisor.")
+    var release = false
+
     func run() throws {
         let files: ContentFiles
         let templateSet: PreviewTemplates
@@ -52,6 +55,14 @@ struct Build: ParsableCommand {
                 throw ExitStatus.failure
             }
             selected = selected.filter { editions.contains($0.id.value) }
+        }
+        if release {
+            let gate = ReleaseGate.check(content, editions: selected)
+            if !gate.isEmpty {
+                print(DiagnosticFormatter.text(gate), terminator: "", to: &stderr)
+                print("kizuna: release refused: \(gate.count) manuscript\(gate.count == 1 ? "" : "s") not approved as written; nothing written", to: &stderr)
+                throw ExitStatus.contentErrors
+            }
         }
         let builder = EditionBuilder(content: content, templates: templateSet)
         var writer = OutputWriter(root: output)

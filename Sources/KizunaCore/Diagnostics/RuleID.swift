@@ -26,6 +26,10 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case reviewerUnknown = "reviewer-unknown"
     case supervisorMissing = "supervisor-missing"
     case idDuplicate = "id-duplicate"
+    // Medical sign-off
+    case approvalStale = "approval-stale"
+    case approvalMissing = "approval-missing"
+    case releaseUnapproved = "release-unapproved"
     // Editions and inserts
     case editionContactMissing = "edition-contact-missing"
     case editionSeriesUnknown = "edition-series-unknown"
@@ -44,7 +48,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     /// The severity a rule reports with unless it says otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .insertUnused, .supervisorMissing: .warning
+        case .insertUnused, .supervisorMissing, .approvalStale, .approvalMissing: .warning
         default: .error
         }
     }

@@ -25,6 +25,23 @@ public enum ContentDirectory {
         return ContentFiles(root: display, files: files)
     }
 
+    /// Replaces a file's bytes atomically (a temporary file beside it, then rename), making its folder if needed.
+    /// Only commands the user runs to change content (approve) call this.
+    public static func replace(_ path: String, with bytes: [UInt8]) throws(IOFailure) {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw IOFailure("cannot create '\(folder)': \(error.localizedDescription)")
+        }
+        let temporary = path + ".kizuna-tmp"
+        try OutputWriter.writeFile(bytes, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw IOFailure("cannot replace '\(path)': \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// The `.mustache` files of a templates folder, by name.
     public static func readTemplates(_ root: String) throws(IOFailure) -> [String: String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else {

@@ -2,13 +2,14 @@ import Yams
 
 /// Reads `kizuna.yaml` and `reviewers.yaml`.
 struct ConfigurationLoader {
-    static let keys = ["nickname_max_length", "disclaimer", "footer"]
+    static let keys = ["nickname_max_length", "disclaimer", "footer", "review_period_months"]
     static let footerKeys = ["unsubscribe_label", "publisher", "publisher_url"]
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Configuration? {
         guard let reader = MappingReader(document.root, in: document, what: "configuration", keys: Self.keys, into: &diagnostics)
         else { return nil }
         let nickname = reader.integer("nickname_max_length", required: false, into: &diagnostics)
+        let period = reader.integer("review_period_months", required: false, into: &diagnostics)
         let disclaimer = reader.text("disclaimer", into: &diagnostics)
         guard let footerNode = reader.required("footer", into: &diagnostics),
               let f = MappingReader(footerNode, in: document, what: "footer", keys: Self.footerKeys, into: &diagnostics)
@@ -19,7 +20,8 @@ struct ConfigurationLoader {
         guard let disclaimer, let label, let publisher else { return nil }
         return Configuration(nicknameMaxLength: nickname?.value ?? Configuration.defaultNicknameMaxLength,
                              disclaimer: disclaimer,
-                             footer: Footer(unsubscribeLabel: label, publisher: publisher, publisherURL: url))
+                             footer: Footer(unsubscribeLabel: label, publisher: publisher, publisherURL: url),
+                             reviewPeriodMonths: period?.value ?? 12)
     }
 
     func loadReviewers(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> [Reviewer] {

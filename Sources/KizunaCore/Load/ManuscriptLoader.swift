@@ -2,7 +2,7 @@ import Yams
 
 /// Reads a manuscript file into a `Manuscript`.
 struct ManuscriptLoader {
-    static let keys = ["series", "day", "title", "sections", "supervisors", "review", "sources"]
+    static let keys = ["series", "day", "title", "sections", "supervisors", "review", "sources", "approval"]
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Manuscript? {
         guard let reader = MappingReader(document.root, in: document, what: "manuscript", keys: Self.keys, into: &diagnostics)
@@ -23,10 +23,15 @@ struct ManuscriptLoader {
         }
         // Without its day a manuscript means nothing; without the rest it is still checked (the missing key is an error,
         // so it is never built).
+        let approval = reader.pairs.first { $0.key == "approval" }.flatMap { pair in
+            self.approval(pair.value, keyLocation: document.location(of: pair.keyNode), in: document, into: &diagnostics)
+        }
         guard let day else { return nil }
-        return Manuscript(path: document.source.path, day: day, title: title ?? LocatedText("", at: reader.location),
+        var manuscript = Manuscript(path: document.source.path, day: day, title: title ?? LocatedText("", at: reader.location),
                           sections: sections, supervisors: supervisors ?? [],
-                          review: review ?? Located(.draft, at: reader.location), sources: sources)
+                          review: review ?? Located(.draft, at: reader.location), sources: sources, approval: approval)
+        manuscript.state = ReviewState(manuscript)
+        return manuscript
     }
 
     private func dayKey(_ reader: MappingReader, series: Series?, into diagnostics: inout [Diagnostic]) -> Located<DayKey>? {
@@ -52,6 +57,31 @@ struct ManuscriptLoader {
         guard let text = reader.text("text", into: &diagnostics) else { return nil }
         guard let body = InlineMarkupParser.parse(text, into: &diagnostics), let heading else { return nil }
         return Section(heading: heading, text: text, body: body)
+    }
+
+    private func approval(_ node: Node, keyLocation: SourceLocation, in document: YAMLDocument,
+                          into diagnostics: inout [Diagnostic]) -> Approval? {
+        guard let reader = MappingReader(node, in: document, what: "approval", keys: ["by", "date", "sha256"], into: &diagnostics)
+        else { return nil }
+        let by = reader.textList("by", into: &diagnostics)
+        let dateText = reader.text("date", into: &diagnostics)
+        let sha = reader.text("sha256", into: &diagnostics)
+        var date: Located<CalendarDate>?
+        if let dateText {
+            if let d = CalendarDate(dateText.value) {
+                date = Located(d, at: dateText.location)
+            } else {
+                diagnostics.append(Diagnostic(.schemaValue, at: dateText.location,
+                    "approval date '\(dateText.value)' is not a calendar date written YYYY-MM-DD"))
+            }
+        }
+        if let sha, sha.value.count != 64 || !sha.value.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
+            diagnostics.append(Diagnostic(.schemaValue, at: sha.location,
+                "approval sha256 must be 64 lowercase hex digits; record approvals with `kizuna approve`"))
+            return nil
+        }
+        guard let by, let date, let sha else { return nil }
+        return Approval(by: by, date: date, sha256: sha, location: keyLocation)
     }
 
     private func source(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> EvidenceSource? {

@@ -3,6 +3,8 @@ public struct Configuration: Sendable {
     public var nicknameMaxLength: Int
     public var disclaimer: LocatedText
     public var footer: Footer
+    /// An approval older than this is due for re-review (`review_period_months`, 12 by default).
+    public var reviewPeriodMonths: Int = 12
 
     /// When a content set has no readable configuration, limits are still checked with these.
     public static let defaultNicknameMaxLength = 20

@@ -8,6 +8,10 @@ public struct Manuscript: Sendable {
     public var supervisors: [LocatedText]
     public var review: Located<ReviewStatus>
     public var sources: [EvidenceSource]
+    /// The recorded sign-off, if any; stale when the text changed since.
+    public var approval: Approval?
+    /// Derived at load from the approval and the text (see `ReviewState`).
+    public var state: ReviewState = .unreviewed
 
     public var series: Series { day.value.series }
 }
@@ -24,15 +28,6 @@ public enum ReviewStatus: String, Sendable, CaseIterable, Codable {
     case draft
     case inReview = "in-review"
     case approved
-
-    /// The status as a reviewer reads it in the previews.
-    public var displayName: String {
-        switch self {
-        case .draft: "下書き"
-        case .inReview: "監修中"
-        case .approved: "監修済み"
-        }
-    }
 }
 
 /// Evidence the supervisors relied on.

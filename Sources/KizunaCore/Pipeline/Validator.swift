@@ -13,6 +13,8 @@ public struct ValidatedContent: Sendable {
 public struct ValidationReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var content: ValidatedContent?
+    /// Whatever loaded, errors or not: for commands that work file by file (approve, review).
+    public var loadedContent: ContentSet
 }
 
 /// Loads and checks a content folder: `ContentFiles` → `ContentSet` → `ValidatedContent`.
@@ -42,6 +44,6 @@ public struct Validator: Sendable {
             validated = ValidatedContent(content: content, configuration: configuration, compiler: compiler)
         }
         diagnostics = diagnostics.deduplicated().sortedForOutput()
-        return ValidationReport(diagnostics: diagnostics, content: diagnostics.hasErrors ? nil : validated)
+        return ValidationReport(diagnostics: diagnostics, content: diagnostics.hasErrors ? nil : validated, loadedContent: content)
     }
 }

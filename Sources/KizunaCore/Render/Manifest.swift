@@ -28,7 +28,8 @@ struct Manifest: JSONRepresentable {
                     "line": .string(e.message.linePath),
                     "preview": .string(e.message.previewPath),
                     "sha256": .string(e.sha256),
-                    "review": .string(e.message.manuscript.review.value.rawValue),
+                    "review": .string(e.message.manuscript.state.rawValue),
+                    "approved": .bool(e.message.manuscript.state == .approved),
                     "inserts": .array(e.message.inserts.map { .string($0.insert.id.value) }),
                 ])
             }),
@@ -36,9 +37,6 @@ struct Manifest: JSONRepresentable {
     }
 
     static func sha256Hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SHA256.hash(data: bytes).hexString
     }
 }

@@ -11,6 +11,7 @@ let contentRules: [any ContentRule] = [
     ButtonLabelRule(),
     PhoneRule(),
     SupervisorRule(),
+    ApprovalRule(),
     UniqueIDRule(),
     EditionReferenceRule(),
     InsertWindowRule(),

@@ -51,6 +51,7 @@ struct DayPage {
     }
     struct NavLink { let href: String; let label: String }
     struct SourceView { let title: String; let url: String? }
+    struct ApprovalView { let by: String; let date: String }
 
     let editionName: String
     let label: String
@@ -70,6 +71,9 @@ struct DayPage {
     let manuscriptPath: String
     let review: String
     let reviewClass: String
+    /// Shown as 「未承認」 on the page: this wording has no valid approval.
+    let unapproved: Bool
+    let approval: ApprovalView?
     let supervisors: [SupervisorView]
     let sources: [SourceView]
     let previous: NavLink?
@@ -97,8 +101,13 @@ struct DayPage {
         deskPhone = m.footer.contact?.phone.value
         tel = m.footer.contact?.telURI
         manuscriptPath = m.manuscript.path
-        review = m.manuscript.review.value.displayName
-        reviewClass = m.manuscript.review.value.rawValue
+        review = m.manuscript.state.displayName
+        reviewClass = m.manuscript.state.rawValue
+        unapproved = m.manuscript.state != .approved
+        approval = m.manuscript.approval.map { a in
+            ApprovalView(by: a.by.map { SupervisorView(id: $0.value, reviewers: reviewers).name }.joined(separator: "、"),
+                         date: a.date.value.description)
+        }
         supervisors = m.manuscript.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) }
         sources = m.manuscript.sources.map { SourceView(title: $0.title.value, url: $0.url?.value) }
         self.previous = previous.map { NavLink(href: href(from: m, to: $0), label: $0.day.label) }
@@ -110,19 +119,21 @@ struct DayPage {
 struct IndexPage {
     struct DayRow {
         let label: String; let href: String; let title: String; let inserts: [String]
-        let supervisors: [SupervisorView]; let review: String; let reviewClass: String; let survey: Bool
+        let supervisors: [SupervisorView]; let review: String; let reviewClass: String; let unapproved: Bool; let survey: Bool
     }
     struct SeriesGroup { let name: String; let count: Int; let days: [DayRow] }
 
     let editionName: String
     let editionID: String
     let total: Int
+    let unapprovedCount: Int
     let series: [SeriesGroup]
 
     init(editionName: String, editionID: String, messages: [DayMessage], reviewers: [String: Reviewer]) {
         self.editionName = editionName
         self.editionID = editionID
         total = messages.count
+        unapprovedCount = messages.filter { $0.manuscript.state != .approved }.count
         series = Series.allCases.compactMap { s in
             let days = messages.filter { $0.day.series == s }
             guard !days.isEmpty else { return nil }
@@ -130,8 +141,8 @@ struct IndexPage {
                 DayRow(label: m.day.label, href: "\(s.rawValue)/\(m.day.fileStem).html", title: m.manuscript.title.value,
                        inserts: m.inserts.map(\.insert.title.value),
                        supervisors: m.manuscript.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) },
-                       review: m.manuscript.review.value.displayName, reviewClass: m.manuscript.review.value.rawValue,
-                       survey: m.surveyURL != nil)
+                       review: m.manuscript.state.displayName, reviewClass: m.manuscript.state.rawValue,
+                       unapproved: m.manuscript.state != .approved, survey: m.surveyURL != nil)
             })
         }
     }

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Records an approval in a manuscript file, changing only what it must: the `approval:` block (replaced or
+/// appended) and the value of `review:`. Every other byte (comments, key order, blank lines) stays as it was.
+public enum ApprovalRecorder {
+    /// What `kizuna approve` writes for one manuscript.
+    public struct Result: Sendable {
+        /// The manuscript file's new bytes.
+        public var manuscript: [UInt8]
+        /// The approved reader text, kept beside the content so the next review can show what changed.
+        public var snapshotPath: String
+        public var snapshot: [UInt8]
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case unknownReviewer(String)
+        case noReviewer
+        case notRecorded(String)
+
+        public var description: String {
+            switch self {
+            case .unknownReviewer(let id): "'\(id)' is not in the reviewers' registry (reviewers.yaml)"
+            case .noReviewer: "name at least one reviewer with --reviewer"
+            case .notRecorded(let why): "the approval could not be recorded: \(why)"
+            }
+        }
+    }
+
+    /// The snapshot's path relative to the content folder: `approved/childcare/0045.txt`.
+    public static func snapshotPath(for day: DayKey) -> String {
+        "approved/\(day.series.rawValue)/\(day.fileStem).txt"
+    }
+
+    public static func record(_ manuscript: Manuscript, in file: SourceFile, reviewers: [String], registry: [Reviewer],
+                              date: CalendarDate) throws(Failure) -> Result {
+        guard !reviewers.isEmpty else { throw .noReviewer }
+        let known = Set(registry.map(\.id.value))
+        for id in reviewers where !known.contains(id) { throw .unknownReviewer(id) }
+        let reader = ReaderText(manuscript)
+        var text = String(decoding: file.bytes, as: UTF8.self)
+        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = text.components(separatedBy: newline)
+        let endsWithNewline = lines.last == ""
+        if endsWithNewline { lines.removeLast() }
+
+        // review: draft → review: approved, on its line only.
+        if manuscript.review.value != .approved {
+            let i = manuscript.review.location.line - 1
+            if manuscript.review.location.file == manuscript.path, i < lines.count, lines[i].hasPrefix("review:") {
+                lines[i] = "review: approved" + Self.trailingComment(of: lines[i])
+            } else {
+                lines.append("review: approved")
+            }
+        }
+
+        let block = [
+            "approval:",
+            "  by: [\(reviewers.joined(separator: ", "))]",
+            "  date: \(date)",
+            "  sha256: \(reader.sha256)",
+        ]
+        if let start = lines.firstIndex(where: { $0.hasPrefix("approval:") }) {
+            var end = start + 1
+            // The block runs over indented lines; blank lines count only when more of the block follows.
+            while end < lines.count {
+                if lines[end].first == " " || lines[end].first == "\t" {
+                    end += 1
+                } else if lines[end].trimmingTrailingWhitespace.isEmpty,
+                          let next = lines[end...].firstIndex(where: { !$0.trimmingTrailingWhitespace.isEmpty }),
+                          lines[next].first == " " || lines[next].first == "\t" {
+                    end = next
+                } else {
+                    break
+                }
+            }
+            lines.replaceSubrange(start..<end, with: block)
+        } else {
+            lines += block
+        }
+        text = lines.joined(separator: newline) + newline
+        // Read back what will be written: it must load cleanly and be approved for exactly this text.
+        var problems: [Diagnostic] = []
+        let edited = SourceFile(path: file.path, bytes: Array(text.utf8))
+        guard let document = YAMLDocumentLoader().load(edited, into: &problems),
+              let reloaded = ManuscriptLoader().load(document, into: &problems), !problems.hasErrors,
+              reloaded.state == .approved, ReaderText(reloaded) == reader else {
+            throw .notRecorded(DiagnosticFormatter.text(problems).trimmingTrailingWhitespace)
+        }
+        return Result(manuscript: Array(text.utf8), snapshotPath: snapshotPath(for: manuscript.day.value),
+                      snapshot: Array(reader.text.utf8))
+    }
+
+    /// ` # comment` after a scalar value, kept when the value is rewritten.
+    static func trailingComment(of line: String) -> String {
+        guard let hash = line.range(of: " #") else { return "" }
+        return String(line[hash.lowerBound...])
+    }
+}

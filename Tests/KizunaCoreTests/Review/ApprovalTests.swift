@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import KizunaCore
+
+/// Approvals bound to the reader-visible text, recorded without touching anything else, and the release gate.
+@Suite struct ApprovalTests {
+    static let golden = Paths.fixtures.appendingPathComponent("golden")
+    static let file = "manuscripts/childcare/0045.yaml"
+    static let sentence = "上手な言葉でなくても、やさしい声が赤ちゃんに安心を届けます。"
+
+    static func manuscript(_ files: ContentFiles, _ relative: String = file) throws -> Manuscript {
+        let report = Validator().validate(files, checkingPayloads: false)
+        return try #require(report.loadedContent.manuscripts.first { $0.path == "content/" + relative })
+    }
+
+    @Test func theHashFollowsTheTextNotCommentsOrSources() throws {
+        let files = try ContentFixtures.read(Self.golden)
+        let original = ContentFixtures.text(Self.file, in: files)
+        let base = ReaderText(try Self.manuscript(files)).sha256
+        #expect(try Self.manuscript(files).state == .approved)
+
+        let commented = "# 2026年度改訂\n" + original.replacingOccurrences(of: "乳幼児身体発育調査（厚生労働省）", with: "乳幼児身体発育調査（2023年）")
+        let c = try Self.manuscript(ContentFixtures.replacing(Self.file, in: files, with: commented))
+        #expect(ReaderText(c).sha256 == base)
+        #expect(c.state == .approved)
+
+        let edited = original.replacingOccurrences(of: Self.sentence, with: "やさしい声が、赤ちゃんの安心につながります。")
+        let e = try Self.manuscript(ContentFixtures.replacing(Self.file, in: files, with: edited))
+        #expect(ReaderText(e).sha256 != base)
+        #expect(e.state == .stale)
+    }
+
+    @Test func aChangedSentenceWarnsGatesTheReleaseAndApproveMendsIt() throws {
+        var files = try ContentFixtures.read(Self.golden)
+        let original = ContentFixtures.text(Self.file, in: files)
+        let edited = original.replacingOccurrences(of: Self.sentence, with: "やさしい声が、赤ちゃんの安心につながります。")
+        files = ContentFixtures.replacing(Self.file, in: files, with: edited)
+
+        // validate: a warning at the approval's line, the build still works for drafts.
+        let report = Validator().validate(files)
+        let stale = report.diagnostics.filter { $0.rule == .approvalStale }
+        let approvalLine = edited.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("approval:") }! + 1
+        #expect(stale.map(\.location) == [SourceLocation(file: "content/" + Self.file, line: approvalLine, column: 1)])
+        #expect(stale.first?.severity == .warning)
+        let content = try #require(report.content)
+
+        // build --release: refused, naming the file.
+        let gate = ReleaseGate.check(content, editions: content.editions)
+        #expect(gate.map(\.location.file) == ["content/" + Self.file])
+        #expect(gate.map(\.rule) == [.releaseUnapproved])
+
+        // approve: only the approval block changes, and the release passes.
+        let manuscript = try Self.manuscript(files)
+        let file = try #require(files.files.first { $0.path == "content/" + Self.file })
+        let result = try ApprovalRecorder.record(manuscript, in: file, reviewers: ["pediatrician-a"],
+                                                 registry: content.content.reviewers, date: CalendarDate("2026-11-25")!)
+        let after = String(decoding: result.manuscript, as: UTF8.self)
+        let before = edited.components(separatedBy: "\n"), now = after.components(separatedBy: "\n")
+        #expect(before.count == now.count)
+        let changed = zip(before, now).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+        #expect(changed == [approvalLine + 1, approvalLine + 2], "only date and sha256 lines change")
+        #expect(result.snapshotPath == "approved/childcare/0045.txt")
+        #expect(String(decoding: result.snapshot, as: UTF8.self).contains("やさしい声が、赤ちゃんの安心につながります。"))
+
+        let approved = ContentFixtures.replacing(Self.file, in: files, with: after)
+        let again = Validator().validate(approved)
+        #expect(again.diagnostics.isEmpty, "\(DiagnosticFormatter.text(again.diagnostics))")
+        #expect(ReleaseGate.check(try #require(again.content), editions: content.editions).isEmpty)
+    }
+
+    @Test func recordingKeepsCommentsOrderAndBlankLinesAndAppendsWhereThereIsNoApproval() throws {
+        let text = """
+            # 監修メモ: 2026年度に見直し
+            series: childcare
+            day: 45
+
+            title: じっと見つめる目   # 仮題
+            sections:
+              - heading: 赤ちゃんのようす
+                text: |
+                  生まれて1か月半がたちました。
+            supervisors: [pediatrician-a]
+            review: draft # 小児科医Aに依頼中
+            sources: []
+
+            """
+        let file = SourceFile(path: "content/manuscripts/childcare/0045.yaml", text: text)
+        var diagnostics: [Diagnostic] = []
+        let document = try #require(YAMLDocumentLoader().load(file, into: &diagnostics))
+        let manuscript = try #require(ManuscriptLoader().load(document, into: &diagnostics))
+        #expect(manuscript.state == .draft)
+        let registry = Validator().validate(try ContentFixtures.read(Self.golden)).loadedContent.reviewers
+        let result = try ApprovalRecorder.record(manuscript, in: file, reviewers: ["pediatrician-a", "obstetrician-a"],
+                                                 registry: registry, date: CalendarDate("2026-04-01")!)
+        let expected = text.replacingOccurrences(of: "review: draft # 小児科医Aに依頼中", with: "review: approved # 小児科医Aに依頼中")
+            + "approval:\n  by: [pediatrician-a, obstetrician-a]\n  date: 2026-04-01\n  sha256: \(ReaderText(manuscript).sha256)\n"
+        #expect(String(decoding: result.manuscript, as: UTF8.self) == expected)
+
+        #expect(throws: ApprovalRecorder.Failure.self) {
+            try ApprovalRecorder.record(manuscript, in: file, reviewers: ["nobody"], registry: registry, date: CalendarDate("2026-04-01")!)
+        }
+    }
+
+    @Test func reviewReportListsStatesAndWhatIsDue() throws {
+        let report = Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false)
+        let yearLater = ReviewReport.entries(report.loadedContent, today: CalendarDate("2027-04-01")!, periodMonths: 12)
+        let monthEarlier = ReviewReport.entries(report.loadedContent, today: CalendarDate("2027-03-31")!, periodMonths: 12)
+        let approved = yearLater.filter { $0.state == .approved }
+        #expect(approved.count >= 60)
+        let allDue = approved.allSatisfy { $0.due }
+        #expect(allDue)
+        let dueEarlier = monthEarlier.filter { $0.due }
+        #expect(dueEarlier.isEmpty)
+        #expect(Set(yearLater.map(\.state)).isSuperset(of: [.approved, .draft]))
+        let mine = ReviewReport.entries(report.loadedContent, today: CalendarDate("2026-11-25")!, periodMonths: 12, reviewer: "dietitian-a")
+        let allMine = mine.allSatisfy { $0.supervisors.contains("dietitian-a") || $0.approvers.contains("dietitian-a") }
+        #expect(!mine.isEmpty && allMine)
+    }
+
+    @Test func calendarDates() {
+        #expect(CalendarDate("2028-02-29") != nil)
+        #expect(CalendarDate("2027-02-29") == nil)
+        #expect(CalendarDate("2026-4-01") == nil)
+        #expect(CalendarDate("2026-03-31")!.adding(months: 1) == CalendarDate("2026-04-30"))
+        #expect(CalendarDate("2028-02-29")!.adding(months: 12) == CalendarDate("2029-02-28"))
+        #expect(CalendarDate("2026-12-15")!.adding(months: 1) == CalendarDate("2027-01-15"))
+    }
+
+    @Test func unapprovedDaysAreMarkedInPreviewsAndManifest() throws {
+        let report = Validator().validate(try ContentFixtures.read(Paths.content))
+        let content = try #require(report.content)
+        let output = EditionBuilder(content: content, templates: try .repository()).build(try #require(content.edition("sakuragaoka")))
+        let draft = try #require(content.content.manuscripts.first { $0.state == .draft })
+        let approved = try #require(content.content.manuscripts.first { $0.state == .approved })
+        func page(_ m: Manuscript) throws -> String {
+            let path = "sakuragaoka/preview/\(m.series.rawValue)/\(m.day.value.fileStem).html"
+            return String(decoding: try #require(output.files.first { $0.path == path }).bytes, as: UTF8.self)
+        }
+        let draftPage = try page(draft), approvedPage = try page(approved)
+        #expect(draftPage.contains("未承認："))
+        #expect(!approvedPage.contains("未承認："))
+        let manifest = try #require(output.files.first { $0.path == "sakuragaoka/manifest.json" })
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(manifest.bytes)) as? [String: Any])
+        let days = try #require(json["days"] as? [[String: Any]])
+        let draftEntry = try #require(days.first { $0["day"] as? String == draft.day.value.description && $0["series"] as? String == draft.series.rawValue })
+        #expect(draftEntry["approved"] as? Bool == false)
+        #expect(draftEntry["review"] as? String == "draft")
+    }
+}
