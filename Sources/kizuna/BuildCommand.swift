@@ -84,6 +84,10 @@ struct Build: ParsableCommand {
                     return .failure(error)
                 }
             }
+            // The doctors' review sheets, beside the editions and swapped in the same way.
+            let sheets = ReviewSheetBuilder(templates: templateSet).build(content.content, snapshots: files.snapshot(of:))
+            try staging.stage(sheets)
+            fileCount += sheets.files.count
             for result in results {
                 let built = try result.get()
                 fileCount += built.files
@@ -93,7 +97,7 @@ struct Build: ParsableCommand {
             if limitDiagnostics.hasErrors {
                 writer.abandon()
             } else {
-                try writer.commit(editionIDs: selected.map(\.id.value))
+                try writer.commit(editionIDs: selected.map(\.id.value) + [ReviewSheetBuilder.folder])
             }
         } catch {
             writer.abandon()

@@ -17,7 +17,9 @@ public enum ContentDirectory {
             let full = display + "/" + relative
             var dir: ObjCBool = false
             guard manager.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else { continue }
-            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+            // YAML content, and the approved-text snapshots that review sheets compare against.
+            let isSnapshot = relative.hasPrefix("approved/") && relative.hasSuffix(".txt")
+            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") || isSnapshot else { continue }
             guard let data = manager.contents(atPath: full) else { throw IOFailure("cannot read '\(full)'") }
             files.append(SourceFile(path: full, bytes: [UInt8](data)))
         }

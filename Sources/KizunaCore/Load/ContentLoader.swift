@@ -9,6 +9,12 @@ public struct ContentFiles: Sendable {
         self.files = files
     }
 
+    /// The approved text kept for a day by `kizuna approve`, if there is one.
+    public func snapshot(of day: DayKey) -> ReaderText? {
+        let path = root + "/" + ApprovalRecorder.snapshotPath(for: day)
+        return files.first { $0.path == path }.map { ReaderText(text: String(decoding: $0.bytes, as: UTF8.self)) }
+    }
+
     /// The path of a file inside the content folder.
     func relativePath(of file: SourceFile) -> String {
         let prefix = root.hasSuffix("/") ? root : root + "/"
