@@ -22,6 +22,11 @@ public struct EditionCompiler: Sendable {
         message(edition, manuscript, inserts: resolvedInserts(of: edition))
     }
 
+    /// One reader's calendar for an edition.
+    public func timeline(for edition: Edition, due: CalendarDate, born: CalendarDate?) -> ReaderTimeline {
+        ReaderTimeline(messages: messages(for: edition), inserts: resolvedInserts(of: edition).map(\.insert), due: due, born: born)
+    }
+
     /// The edition's inserts in its order, each with its desk resolved.
     private func resolvedInserts(of edition: Edition) -> [ResolvedInsert] {
         edition.inserts.compactMap { insertsByID[$0.value] }.map { insert in

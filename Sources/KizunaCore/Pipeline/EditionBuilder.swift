@@ -29,7 +29,8 @@ public struct EditionBuilder: Sendable {
             files.append(OutputFile(path: "\(id)/\(message.previewPath)", bytes: Array(page.utf8)))
             entries.append(Manifest.Entry(message: message, sha256: Manifest.sha256Hex(payload)))
         }
-        let index = previews.indexPage(editionName: edition.name.value, editionID: id, messages: messages)
+        let timeline = content.compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
+        let index = previews.indexPage(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)
         files.append(OutputFile(path: "\(id)/preview/index.html", bytes: Array(index.utf8)))
         let manifest = Manifest(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition), entries: entries)
         files.append(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A]))

@@ -14,9 +14,13 @@ public struct PreviewRenderer: Sendable {
         templates.render(DayPage(message, previous: previous, next: next, reviewers: reviewers), template: "day")
     }
 
-    /// The edition's timeline of every day.
-    public func indexPage(editionName: String, editionID: String, messages: [DayMessage]) -> String {
-        templates.render(IndexPage(editionName: editionName, editionID: editionID, messages: messages, reviewers: reviewers), template: "index")
+    /// The due date the timeline shows calendar dates for; fixed, so previews stay byte-identical across days.
+    public static let sampleDueDate = CalendarDate(year: 2027, month: 4, day: 1)!
+
+    /// The edition's timeline of every day, with each day's date for a reader due on `sampleDueDate`.
+    public func indexPage(editionName: String, editionID: String, messages: [DayMessage], timeline: ReaderTimeline) -> String {
+        templates.render(IndexPage(editionName: editionName, editionID: editionID, messages: messages, timeline: timeline,
+                                   reviewers: reviewers), template: "index")
     }
 }
 
@@ -120,6 +124,7 @@ struct IndexPage {
     struct DayRow {
         let label: String; let href: String; let title: String; let inserts: [String]
         let supervisors: [SupervisorView]; let review: String; let reviewClass: String; let unapproved: Bool; let survey: Bool
+        let sampleDate: String
     }
     struct SeriesGroup { let name: String; let count: Int; let days: [DayRow] }
 
@@ -127,9 +132,12 @@ struct IndexPage {
     let editionID: String
     let total: Int
     let unapprovedCount: Int
+    let sampleDue: String
     let series: [SeriesGroup]
 
-    init(editionName: String, editionID: String, messages: [DayMessage], reviewers: [String: Reviewer]) {
+    init(editionName: String, editionID: String, messages: [DayMessage], timeline: ReaderTimeline, reviewers: [String: Reviewer]) {
+        sampleDue = timeline.due.description
+        let dated = Dictionary(timeline.entries.map { ($0.message.day, $0) }, uniquingKeysWith: { a, _ in a })
         self.editionName = editionName
         self.editionID = editionID
         total = messages.count
@@ -142,7 +150,8 @@ struct IndexPage {
                        inserts: m.inserts.map(\.insert.title.value),
                        supervisors: m.manuscript.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) },
                        review: m.manuscript.state.displayName, reviewClass: m.manuscript.state.rawValue,
-                       unapproved: m.manuscript.state != .approved, survey: m.surveyURL != nil)
+                       unapproved: m.manuscript.state != .approved, survey: m.surveyURL != nil,
+                       sampleDate: dated[m.day]?.date.description ?? "—")
             })
         }
     }

@@ -1,0 +1,69 @@
+/// The calendar of one reader: on which date each message of an edition goes out, and which inserts it carries,
+/// from the due date and, once known, the actual birth date.
+///
+/// - maternity day `w`週`d`日 falls on `due − (280 − 7w − d)` days;
+/// - childcare day N falls on `born + (N − 1)` days (the birth day is 1日目);
+/// - the series switch on the birth date: a maternity message dated on or after the birth is not sent (preterm
+///   birth), and after 41週6日 nothing is sent until the birth (late birth);
+/// - month-age inserts use the real calendar: a child turns m months on the same day of the month m months after
+///   the birth, or the month's last day when it has no such day (born 31 Jan → 1 month on 28/29 Feb).
+public struct ReaderTimeline: Sendable {
+    public struct Entry: Sendable {
+        public var date: CalendarDate
+        public var message: DayMessage
+        public var inserts: [Insert]
+    }
+
+    public var due: CalendarDate
+    public var born: CalendarDate?
+    public var entries: [Entry]
+
+    public init(messages: [DayMessage], inserts: [Insert], due: CalendarDate, born: CalendarDate?) {
+        self.due = due
+        self.born = born
+        let birth = born ?? due
+        entries = messages.compactMap { message -> Entry? in
+            let date: CalendarDate
+            switch message.day {
+            case .gestation:
+                date = due.adding(days: message.day.ordinal - DayKey.dueDateGestationalDays)
+                if date >= birth { return nil }
+            case .dayCount(let n):
+                date = birth.adding(days: n - 1)
+            }
+            let carried = inserts.filter { Self.window($0.window.value, contains: message.day, on: date, born: birth) }
+            return Entry(date: date, message: message, inserts: carried)
+        }.sorted { $0.date < $1.date }
+    }
+
+    static func window(_ window: InsertWindow, contains day: DayKey, on date: CalendarDate, born: CalendarDate) -> Bool {
+        switch window {
+        case let .months(from, to):
+            guard day.series == .childcare else { return false }
+            return born.adding(months: from) <= date && date < born.adding(months: to + 1)
+        default:
+            return window.contains(day)
+        }
+    }
+
+    /// One line per message: date, label, title, then its inserts.
+    public var text: String {
+        var out = "due \(due)" + (born.map { ", born \($0)" } ?? " (birth date not known: childcare counted from the due date)") + "\n"
+        for e in entries {
+            out += "\(e.date)\t\(e.message.day.series.rawValue)/\(e.message.day)\t\(e.message.day.label)\t\(e.message.manuscript.title.value)\n"
+            for insert in e.inserts { out += "\t\tinsert: \(insert.id.value) \(insert.title.value)\n" }
+        }
+        return out
+    }
+
+    public var json: JSONValue {
+        var o: [String: JSONValue] = ["due": .string(due.description), "entries": .array(entries.map { e in
+            .object(["date": .string(e.date.description), "series": .string(e.message.day.series.rawValue),
+                     "day": .string(e.message.day.description), "label": .string(e.message.day.label),
+                     "title": .string(e.message.manuscript.title.value),
+                     "inserts": .array(e.inserts.map { .string($0.id.value) })])
+        })]
+        if let born { o["born"] = .string(born.description) }
+        return .object(o)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import KizunaCore
+
+struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the calendar date of every message and insert of an edition for one reader.",
+        discussion: "Maternity is dated from the due date, childcare from the birth date (--born, default the due date); the series switch on the birth date.")
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "The edition id.")
+    var edition: String
+
+    @Option(help: "The due date, YYYY-MM-DD (妊娠40週0日).")
+    var due: String
+
+    @Option(help: "The actual birth date, YYYY-MM-DD, if the baby is born.")
+    var born: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        guard let dueDate = CalendarDate(due) else {
+            printError("--due '\(due)' is not a date written YYYY-MM-DD")
+            throw ExitStatus.failure
+        }
+        var birthDate: CalendarDate?
+        if let born {
+            guard let parsed = CalendarDate(born) else {
+                printError("--born '\(born)' is not a date written YYYY-MM-DD")
+                throw ExitStatus.failure
+            }
+            birthDate = parsed
+        }
+        let files: ContentFiles
+        do {
+            files = try ContentDirectory.read(options.content)
+        } catch {
+            printError(error.description)
+            throw ExitStatus.failure
+        }
+        let report = Validator().validate(files, checkingPayloads: false)
+        guard let content = report.content else {
+            var stderr = StandardError()
+            print(DiagnosticFormatter.text(report.diagnostics), terminator: "", to: &stderr)
+            throw ExitStatus.contentErrors
+        }
+        guard let target = content.edition(edition) else {
+            printError("no edition '\(edition)'; editions: \(content.editions.map(\.id.value).joined(separator: ", "))")
+            throw ExitStatus.failure
+        }
+        let timeline = content.compiler.timeline(for: target, due: dueDate, born: birthDate)
+        switch format {
+        case .text: print(timeline.text, terminator: "")
+        case .json: print(String(decoding: timeline.json.bytes, as: UTF8.self))
+        }
+    }
+}
