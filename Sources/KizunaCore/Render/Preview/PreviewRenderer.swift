@@ -82,6 +82,8 @@ struct DayPage {
     let sources: [SourceView]
     let previous: NavLink?
     let next: NavLink?
+    /// The manuscript's review sheet, written by the same build under output/review/.
+    let sheetHref: String
     let altText: String
 
     init(_ m: DayMessage, previous: DayMessage?, next: DayMessage?, reviewers: [String: Reviewer]) {
@@ -117,6 +119,7 @@ struct DayPage {
         self.previous = previous.map { NavLink(href: href(from: m, to: $0), label: $0.day.label) }
         self.next = next.map { NavLink(href: href(from: m, to: $0), label: $0.day.label) }
         altText = FlexRenderer().altText(for: m)
+        sheetHref = "../../../\(ReviewSheetBuilder.folder)/sheets/\(m.day.series.rawValue)/\(m.day.fileStem).html"
     }
 }
 
