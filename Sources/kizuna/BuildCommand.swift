@@ -44,7 +44,7 @@ struct Build: ParsableCommand {
             print(DiagnosticFormatter.text(report.diagnostics), terminator: "", to: &stderr)
         }
         guard let content = report.content else {
-            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics, files: files.files.count)); nothing written", to: &stderr)
+            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics, files: files.contentFileCount)); nothing written", to: &stderr)
             throw ExitStatus.contentErrors
         }
         var selected = content.editions
@@ -108,7 +108,7 @@ struct Build: ParsableCommand {
             print(DiagnosticFormatter.text(limitDiagnostics), terminator: "", to: &stderr)
         }
         if limitDiagnostics.hasErrors {
-            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics + limitDiagnostics, files: files.files.count)); nothing written", to: &stderr)
+            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics + limitDiagnostics, files: files.contentFileCount)); nothing written", to: &stderr)
             throw ExitStatus.contentErrors
         }
         if !quiet {

@@ -25,7 +25,7 @@ struct Validate: ParsableCommand {
         print(DiagnosticFormatter.format(report.diagnostics, as: format), terminator: "")
         if format == .text {
             var stderr = StandardError()
-            print(DiagnosticFormatter.summary(report.diagnostics, files: files.files.count), to: &stderr)
+            print(DiagnosticFormatter.summary(report.diagnostics, files: files.contentFileCount), to: &stderr)
         }
         if report.diagnostics.hasErrors { throw ExitStatus.contentErrors }
     }

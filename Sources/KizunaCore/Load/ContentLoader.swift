@@ -9,6 +9,11 @@ public struct ContentFiles: Sendable {
         self.files = files
     }
 
+    /// The content files proper (YAML), without the approved-text snapshots: what summaries count.
+    public var contentFileCount: Int {
+        files.filter { $0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml") }.count
+    }
+
     /// The approved text kept for a day by `kizuna approve`, if there is one.
     public func snapshot(of day: DayKey) -> ReaderText? {
         let path = root + "/" + ApprovalRecorder.snapshotPath(for: day)

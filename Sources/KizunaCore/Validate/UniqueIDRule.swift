@@ -3,7 +3,7 @@ struct UniqueIDRule: ContentRule {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         report(content.editions.map(\.id), kind: "edition", into: &diagnostics)
         for id in content.editions.map(\.id) where id.value == ReviewSheetBuilder.folder || id.value.hasPrefix(".") || id.value.contains("/") {
-            diagnostics.append(Diagnostic(.idDuplicate, at: id.location,
+            diagnostics.append(Diagnostic(.schemaValue, at: id.location,
                 "'\(id.value)' cannot be an edition id: it names the review sheets' folder or is not a plain folder name"))
         }
         report(content.inserts.map(\.id), kind: "insert", into: &diagnostics)
