@@ -22,24 +22,8 @@ struct Approve: ParsableCommand {
     var date: String?
 
     func run() throws {
-        let day: CalendarDate
-        if let date {
-            guard let parsed = CalendarDate(date) else {
-                printError("'\(date)' is not a date written YYYY-MM-DD")
-                throw ExitStatus.failure
-            }
-            day = parsed
-        } else {
-            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-            day = CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-        }
-        let files: ContentFiles
-        do {
-            files = try ContentDirectory.read(options.content)
-        } catch {
-            printError(error.description)
-            throw ExitStatus.failure
-        }
+        let day = try parseDate(date, option: "--date")
+        let files = try options.read()
         let report = Validator().validate(files, checkingPayloads: false)
         let content = report.loadedContent
         var failed = false

@@ -25,10 +25,9 @@ struct Build: ParsableCommand {
     var release = false
 
     func run() throws {
-        let files: ContentFiles
+        let files = try options.read()
         let templateSet: PreviewTemplates
         do {
-            files = try ContentDirectory.read(options.content)
             templateSet = try PreviewTemplates(sources: ContentDirectory.readTemplates(templates))
         } catch let error as IOFailure {
             printError(error.description)

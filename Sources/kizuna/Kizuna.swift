@@ -34,6 +34,29 @@ struct Kizuna: ParsableCommand {
 struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder.")
     var content: String = "content"
+
+    /// The content folder's files, or exit 2 with the reason.
+    func read() throws -> ContentFiles {
+        do {
+            return try ContentDirectory.read(content)
+        } catch {
+            printError(error.description)
+            throw ExitStatus.failure
+        }
+    }
+}
+
+/// A date option written YYYY-MM-DD, today (local time) when absent; exit 2 when malformed.
+func parseDate(_ text: String?, option: String) throws -> CalendarDate {
+    guard let text else {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+    guard let date = CalendarDate(text) else {
+        printError("\(option) '\(text)' is not a date written YYYY-MM-DD")
+        throw ExitStatus.failure
+    }
+    return date
 }
 
 /// Exit codes scripts depend on.

@@ -27,13 +27,7 @@ struct Render: ParsableCommand {
             printError("'\(day)' is not a \(series.rawValue) day key: the series runs from \(series.dayRangeDescription)")
             throw ExitStatus.failure
         }
-        let files: ContentFiles
-        do {
-            files = try ContentDirectory.read(options.content)
-        } catch {
-            printError(error.description)
-            throw ExitStatus.failure
-        }
+        let files = try options.read()
         let report = Validator().validate(files)
         guard let content = report.content else {
             var stderr = StandardError()

@@ -19,24 +19,8 @@ struct Review: ParsableCommand {
     var today: String?
 
     func run() throws {
-        let files: ContentFiles
-        do {
-            files = try ContentDirectory.read(options.content)
-        } catch {
-            printError(error.description)
-            throw ExitStatus.failure
-        }
-        let day: CalendarDate
-        if let today {
-            guard let parsed = CalendarDate(today) else {
-                printError("'\(today)' is not a date written YYYY-MM-DD")
-                throw ExitStatus.failure
-            }
-            day = parsed
-        } else {
-            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-            day = CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-        }
+        let files = try options.read()
+        let day = try parseDate(today, option: "--today")
         let report = Validator().validate(files, checkingPayloads: false)
         let period = report.loadedContent.configuration?.reviewPeriodMonths ?? 12
         let entries = ReviewReport.entries(report.loadedContent, today: day, periodMonths: period, reviewer: reviewer)

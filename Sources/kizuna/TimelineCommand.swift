@@ -21,25 +21,9 @@ struct Timeline: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        guard let dueDate = CalendarDate(due) else {
-            printError("--due '\(due)' is not a date written YYYY-MM-DD")
-            throw ExitStatus.failure
-        }
-        var birthDate: CalendarDate?
-        if let born {
-            guard let parsed = CalendarDate(born) else {
-                printError("--born '\(born)' is not a date written YYYY-MM-DD")
-                throw ExitStatus.failure
-            }
-            birthDate = parsed
-        }
-        let files: ContentFiles
-        do {
-            files = try ContentDirectory.read(options.content)
-        } catch {
-            printError(error.description)
-            throw ExitStatus.failure
-        }
+        let dueDate = try parseDate(due, option: "--due")
+        let birthDate = try born.map { try parseDate($0, option: "--born") }
+        let files = try options.read()
         let report = Validator().validate(files, checkingPayloads: false)
         guard let content = report.content else {
             var stderr = StandardError()

@@ -14,13 +14,7 @@ struct Validate: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let files: ContentFiles
-        do {
-            files = try ContentDirectory.read(options.content)
-        } catch {
-            printError(error.description)
-            throw ExitStatus.failure
-        }
+        let files = try options.read()
         let report = Validator().validate(files)
         print(DiagnosticFormatter.format(report.diagnostics, as: format), terminator: "")
         if format == .text {
