@@ -39,6 +39,14 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case insertWindow = "insert-window"
     case insertUnused = "insert-unused"
     case footerMissing = "footer-missing"
+    // Japanese style (configured in content/style.yaml)
+    case styleDesuMasu = "style-desu-masu"
+    case styleSentenceLength = "style-sentence-length"
+    case styleCommaCount = "style-comma-count"
+    case styleSentenceEnd = "style-sentence-end"
+    case styleHalfwidthKana = "style-halfwidth-kana"
+    case styleFullwidthAlphanumeric = "style-fullwidth-alphanumeric"
+    case styleInvisibleCharacter = "style-invisible-character"
     // LINE limits, checked on the rendered payload with the longest nickname
     case lineBubbleSize = "line-bubble-size"
     case lineAltText = "line-alt-text"

@@ -29,7 +29,7 @@ public struct ContentFiles: Sendable {
 
 /// What a file in the content folder is, from where it lies.
 enum ContentRole {
-    case configuration, reviewers, manuscript, edition, insert
+    case configuration, reviewers, style, manuscript, edition, insert
 
     init?(relativePath path: String) {
         guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return nil }
@@ -37,6 +37,7 @@ enum ContentRole {
         switch (parts.first, parts.count) {
         case ("kizuna.yaml", 1), ("kizuna.yml", 1): self = .configuration
         case ("reviewers.yaml", 1), ("reviewers.yml", 1): self = .reviewers
+        case ("style.yaml", 1), ("style.yml", 1): self = .style
         case ("manuscripts", _) where parts.count >= 2: self = .manuscript
         case ("editions", 2): self = .edition
         case ("inserts", 2): self = .insert
@@ -61,6 +62,7 @@ public struct ContentLoader: Sendable {
         var editions: [Edition] = []
         var inserts: [Insert] = []
         var unloaded = ContentSet.Unloaded()
+        var style = StyleConfiguration()
         // Sorted so that diagnostics and outputs never depend on the order files were listed in.
         for file in content.files.sorted(by: { $0.path < $1.path }) {
             guard let role = ContentRole(relativePath: content.relativePath(of: file)) else { continue }
@@ -74,6 +76,8 @@ public struct ContentLoader: Sendable {
                 configuration = ConfigurationLoader().load(document, into: &diagnostics)
             case .reviewers:
                 reviewers += ConfigurationLoader().loadReviewers(document, into: &diagnostics)
+            case .style:
+                style = StyleConfigurationLoader().load(document, into: &diagnostics)
             case .manuscript:
                 if let m = ManuscriptLoader().load(document, into: &diagnostics) {
                     manuscripts.append(m)
@@ -103,6 +107,7 @@ public struct ContentLoader: Sendable {
         var set = ContentSet(configuration: configuration, reviewers: reviewers, manuscripts: manuscripts,
                              editions: editions, inserts: inserts)
         set.unloaded = unloaded
+        set.style = style
         return set
     }
 }

@@ -7,6 +7,8 @@ public struct ContentSet: Sendable {
     public var inserts: [Insert]
     /// What files that failed to load would have defined, so that their absence is not reported again elsewhere.
     public var unloaded = Unloaded()
+    /// The style rules' settings from `style.yaml` (defaults when there is none).
+    public var style = StyleConfiguration()
 
     /// Ids and days of files that exist but did not load.
     public struct Unloaded: Sendable {

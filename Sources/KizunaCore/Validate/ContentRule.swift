@@ -15,6 +15,7 @@ let contentRules: [any ContentRule] = [
     UniqueIDRule(),
     EditionReferenceRule(),
     InsertWindowRule(),
+    StyleCheck(),
 ]
 
 extension ContentSet {

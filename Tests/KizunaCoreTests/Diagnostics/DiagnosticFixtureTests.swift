@@ -499,6 +499,8 @@ struct ProgrammaticDiagnosticTests {
             """
         var files = try DiagnosticFixtures.minimal()
         files["manuscripts/childcare/0045.yaml"] = Array(manuscript.utf8)
+        // A one-word text is not a sentence; this test is about values, so the sentence-end style rule is off.
+        files["style.yaml"] = Array("rules:\n  style-sentence-end: {severity: off}\n".utf8)
         let edition = String(decoding: files["editions/hinata.yaml"]!, as: UTF8.self)
             .replacingOccurrences(of: "municipality: ひなた町", with: "municipality: \(scalar)")
             .replacingOccurrences(of: "hours: 平日 8:30〜17:15", with: "hours: \(scalar)")
@@ -530,6 +532,8 @@ struct ProgrammaticDiagnosticTests {
             review: in-review
 
             """.utf8)
+        // `9:30` is not a sentence; this test is about values, so the sentence-end style rule is off.
+        files["style.yaml"] = Array("rules:\n  style-sentence-end: {severity: off}\n".utf8)
         files["editions/hinata.yaml"] = Array(String(decoding: files["editions/hinata.yaml"]!, as: UTF8.self)
             .replacingOccurrences(of: "name: きずなメールひなた町版", with: "name: no")
             .replacingOccurrences(of: "municipality: ひなた町", with: "municipality: 0123")

@@ -107,10 +107,14 @@ import Testing
         let monthEarlier = ReviewReport.entries(report.loadedContent, today: CalendarDate("2027-03-31")!, periodMonths: 12)
         let approved = yearLater.filter { $0.state == .approved }
         #expect(approved.count >= 60)
-        let allDue = approved.allSatisfy { $0.due }
-        #expect(allDue)
-        let dueEarlier = monthEarlier.filter { $0.due }
-        #expect(dueEarlier.isEmpty)
+        // Due exactly when the approval is 12 calendar months old or more.
+        for (later, earlier) in zip(yearLater, monthEarlier) where later.state == .approved {
+            let date = try #require(later.approvedOn)
+            #expect(later.due == (date.adding(months: 12) <= CalendarDate("2027-04-01")!))
+            #expect(earlier.due == (date.adding(months: 12) <= CalendarDate("2027-03-31")!))
+        }
+        let dueLater = approved.filter { $0.due }.count
+        #expect(dueLater >= 60, "the sample's 2026-04-01 approvals are due a year later")
         #expect(Set(yearLater.map(\.state)).isSuperset(of: [.approved, .draft]))
         let mine = ReviewReport.entries(report.loadedContent, today: CalendarDate("2026-11-25")!, periodMonths: 12, reviewer: "dietitian-a")
         let allMine = mine.allSatisfy { $0.supervisors.contains("dietitian-a") || $0.approvers.contains("dietitian-a") }

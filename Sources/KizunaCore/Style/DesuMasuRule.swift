@@ -1,0 +1,38 @@
+/// `style-desu-masu`: a message written in です・ます keeps to it; a sentence ending in である・だ調 is reported at its end.
+struct DesuMasuRule: StyleRule {
+    let id = RuleID.styleDesuMasu
+    let proseOnly = true
+
+    static let polite = ["です", "ます", "でした", "ました", "ません", "でしょう", "ましょう", "ください", "ませんか", "ですか"]
+    static let plain = ["である", "であった", "であろう", "だ", "だった", "だろう", "ではない", "じゃない"]
+
+    func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
+        var politeCount = 0
+        var plainEnds: [(ProseText, Int, String)] = []
+        for text in texts {
+            for sentence in text.sentences where sentence.terminated {
+                let (body, endIndex) = Self.body(of: sentence, in: text)
+                if Self.polite.contains(where: { body.hasSuffix($0) || body.hasSuffix($0 + "ね") || body.hasSuffix($0 + "よ") }) {
+                    politeCount += 1
+                } else if let form = Self.plain.first(where: { body.hasSuffix($0) || body.hasSuffix($0 + "ね") || body.hasSuffix($0 + "よ") }) {
+                    plainEnds.append((text, endIndex - form.unicodeScalars.count, form))
+                }
+            }
+        }
+        guard politeCount > 0 else { return }
+        for (text, index, form) in plainEnds {
+            diagnostics.append(Diagnostic(id, severity, at: text.location(at: index),
+                "this sentence ends in 「\(form)」 (である・だ調) in a message written in です・ます; write it in です・ます"))
+        }
+    }
+
+    /// The sentence without its end marks and closing brackets, and the index just after its last word.
+    static func body(of sentence: ProseText.Sentence, in text: ProseText) -> (String, Int) {
+        var end = sentence.range.upperBound
+        while end > sentence.range.lowerBound,
+              ProseText.enders.contains(text.characters[end - 1]) || ProseText.closers.contains(text.characters[end - 1]) {
+            end -= 1
+        }
+        return (text.string(sentence.range.lowerBound..<end), end)
+    }
+}

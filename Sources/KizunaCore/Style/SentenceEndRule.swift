@@ -1,0 +1,20 @@
+/// `style-sentence-end`: every sentence ends with 「。」 (or ！／？), and 「。。」 is never doubled.
+struct SentenceEndRule: StyleRule {
+    let id = RuleID.styleSentenceEnd
+    let proseOnly = true
+
+    func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
+        for text in texts {
+            for sentence in text.sentences {
+                if !sentence.terminated {
+                    diagnostics.append(Diagnostic(id, severity, at: text.location(at: sentence.range.upperBound - 1),
+                        "this sentence does not end with 「。」"))
+                    continue
+                }
+                for i in sentence.range.dropFirst() where text.characters[i] == "。" && text.characters[i - 1] == "。" {
+                    diagnostics.append(Diagnostic(id, severity, at: text.location(at: i), "「。」 is doubled"))
+                }
+            }
+        }
+    }
+}

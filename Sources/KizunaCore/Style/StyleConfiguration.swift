@@ -1,0 +1,68 @@
+/// Which style rules run, how severe they are, and their options: `content/style.yaml`, optional.
+///
+/// ```yaml
+/// rules:
+///   style-sentence-length: {severity: warning, max: 120}
+///   style-comma-count: {severity: off}
+/// ```
+public struct StyleConfiguration: Sendable {
+    public struct RuleSetting: Sendable {
+        /// Nil turns the rule off.
+        public var severity: Severity?
+        public var max: Int?
+    }
+
+    public var settings: [RuleID: RuleSetting] = [:]
+
+    public init() {}
+
+    /// The rule's severity, or nil when it is off.
+    public func severity(_ rule: RuleID) -> Severity? {
+        guard let setting = settings[rule] else { return rule.defaultSeverity }
+        return setting.severity
+    }
+
+    public func max(_ rule: RuleID, default value: Int) -> Int { settings[rule]?.max ?? value }
+
+    /// The style rules and the options each takes.
+    static let options: [RuleID: [String]] = [
+        .styleDesuMasu: [], .styleSentenceLength: ["max"], .styleCommaCount: ["max"], .styleSentenceEnd: [],
+        .styleHalfwidthKana: [], .styleFullwidthAlphanumeric: [], .styleInvisibleCharacter: [],
+    ]
+}
+
+/// Reads `style.yaml`.
+struct StyleConfigurationLoader {
+    func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> StyleConfiguration {
+        var configuration = StyleConfiguration()
+        guard let reader = MappingReader(document.root, in: document, what: "style configuration", keys: ["rules"], into: &diagnostics),
+              let rulesNode = reader.value("rules") else { return configuration }
+        let names = StyleConfiguration.options.keys.map(\.rawValue).sorted()
+        guard let rules = MappingReader(rulesNode, in: document, what: "rules", keys: names, into: &diagnostics) else { return configuration }
+        for pair in rules.pairs {
+            guard let rule = RuleID(rawValue: pair.key) else { continue }
+            let keys = ["severity"] + (StyleConfiguration.options[rule] ?? [])
+            guard let options = MappingReader(pair.value, in: document, what: "'\(pair.key)'", keys: keys, into: &diagnostics) else { continue }
+            var setting = StyleConfiguration.RuleSetting(severity: rule.defaultSeverity, max: nil)
+            if let severity = options.text("severity", required: false, into: &diagnostics) {
+                switch severity.value {
+                case "off": setting.severity = nil
+                case "error": setting.severity = .error
+                case "warning": setting.severity = .warning
+                default:
+                    diagnostics.append(Diagnostic(.schemaValue, at: severity.location,
+                        "severity cannot be '\(severity.value)'; it is one of error, warning, off"))
+                }
+            }
+            if let max = options.integer("max", required: false, into: &diagnostics) {
+                if max.value < 1 {
+                    diagnostics.append(Diagnostic(.schemaValue, at: max.location, "max must be at least 1"))
+                } else {
+                    setting.max = max.value
+                }
+            }
+            configuration.settings[rule] = setting
+        }
+        return configuration
+    }
+}

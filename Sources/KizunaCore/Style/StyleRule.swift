@@ -1,0 +1,35 @@
+/// A Japanese style rule. One rule per file; a rule looks at the texts of one message (a manuscript's sections, or
+/// an insert) and reports at the offending characters.
+protocol StyleRule: Sendable {
+    var id: RuleID { get }
+    /// Prose rules read sentences and skip titles and headings; character rules read every text.
+    var proseOnly: Bool { get }
+    func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic])
+}
+
+let styleRules: [any StyleRule] = [
+    DesuMasuRule(), SentenceLengthRule(), CommaCountRule(), SentenceEndRule(),
+    HalfwidthKanaRule(), FullwidthAlphanumericRule(), InvisibleCharacterRule(),
+]
+
+/// Runs the style rules on every text a parent reads, with the severities and options of `style.yaml`.
+struct StyleCheck: ContentRule {
+    func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
+        var messages: [(prose: [ProseText], labels: [ProseText])] = []
+        for m in content.manuscripts {
+            messages.append((m.sections.map { ProseText($0.text) }, [ProseText(m.title)] + m.sections.map { ProseText($0.heading) }))
+        }
+        for i in content.inserts {
+            messages.append(([ProseText(i.text)], [ProseText(i.title)]))
+        }
+        for rule in styleRules {
+            guard let severity = content.style.severity(rule.id) else { continue }
+            for message in messages {
+                rule.check(message.prose, configuration: content.style, severity: severity, into: &diagnostics)
+                if !rule.proseOnly {
+                    rule.check(message.labels, configuration: content.style, severity: severity, into: &diagnostics)
+                }
+            }
+        }
+    }
+}
