@@ -47,6 +47,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case styleHalfwidthKana = "style-halfwidth-kana"
     case styleFullwidthAlphanumeric = "style-fullwidth-alphanumeric"
     case styleInvisibleCharacter = "style-invisible-character"
+    case styleDuplicateSection = "style-duplicate-section"
     // LINE limits, checked on the rendered payload with the longest nickname
     case lineBubbleSize = "line-bubble-size"
     case lineAltText = "line-alt-text"

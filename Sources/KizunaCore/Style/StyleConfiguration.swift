@@ -27,7 +27,7 @@ public struct StyleConfiguration: Sendable {
     /// The style rules and the options each takes.
     static let options: [RuleID: [String]] = [
         .styleDesuMasu: [], .styleSentenceLength: ["max"], .styleCommaCount: ["max"], .styleSentenceEnd: [],
-        .styleHalfwidthKana: [], .styleFullwidthAlphanumeric: [], .styleInvisibleCharacter: [],
+        .styleHalfwidthKana: [], .styleFullwidthAlphanumeric: [], .styleInvisibleCharacter: [], .styleDuplicateSection: [],
     ]
 }
 

@@ -16,6 +16,7 @@ let contentRules: [any ContentRule] = [
     EditionReferenceRule(),
     InsertWindowRule(),
     StyleCheck(),
+    DuplicateSectionRule(),
 ]
 
 extension ContentSet {

@@ -1,0 +1,26 @@
+/// `style-duplicate-section`: no two sections of a manuscript share a heading or a text (a copy-paste left behind).
+struct DuplicateSectionRule: ContentRule {
+    func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
+        guard let severity = content.style.severity(.styleDuplicateSection) else { return }
+        for m in content.manuscripts {
+            var headings: [String: SourceLocation] = [:], texts: [String: SourceLocation] = [:]
+            for section in m.sections {
+                if let first = headings[section.heading.value] {
+                    diagnostics.append(Diagnostic(.styleDuplicateSection, severity, at: section.heading.location,
+                        "another section of this manuscript already has the heading 「\(section.heading.value)」",
+                        notes: [DiagnosticNote("the first one", at: first)]))
+                } else {
+                    headings[section.heading.value] = section.heading.location
+                }
+                let text = section.text.value.trimmingTrailingWhitespace
+                if let first = texts[text] {
+                    diagnostics.append(Diagnostic(.styleDuplicateSection, severity, at: section.text.location,
+                        "this section's text repeats an earlier section word for word",
+                        notes: [DiagnosticNote("the first one", at: first)]))
+                } else {
+                    texts[text] = section.text.location
+                }
+            }
+        }
+    }
+}
