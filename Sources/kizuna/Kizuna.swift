@@ -4,7 +4,7 @@ import KizunaCore
 
 @main
 struct Kizuna: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = DiagnosticFormatter.toolVersion
 
     static let configuration = CommandConfiguration(
         commandName: "kizuna",
@@ -57,6 +57,12 @@ func parseDate(_ text: String?, option: String) throws -> CalendarDate {
         throw ExitStatus.failure
     }
     return date
+}
+
+/// Output of the listing commands (review, timeline).
+enum ReportFormat: String, ExpressibleByArgument {
+    case text
+    case json
 }
 
 /// Exit codes scripts depend on.

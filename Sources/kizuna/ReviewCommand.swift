@@ -13,7 +13,7 @@ struct Review: ParsableCommand {
     var reviewer: String?
 
     @Option(help: "Output format: text or json.")
-    var format: DiagnosticFormat = .text
+    var format: ReportFormat = .text
 
     @Option(help: "Count the review period up to this date, YYYY-MM-DD (default: today).")
     var today: String?

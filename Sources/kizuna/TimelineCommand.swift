@@ -18,7 +18,7 @@ struct Timeline: ParsableCommand {
     var born: String?
 
     @Option(help: "Output format: text or json.")
-    var format: DiagnosticFormat = .text
+    var format: ReportFormat = .text
 
     func run() throws {
         let dueDate = try parseDate(due, option: "--due")

@@ -10,7 +10,7 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif (2.1.0) or github (workflow annotations).")
     var format: DiagnosticFormat = .text
 
     func run() throws {
