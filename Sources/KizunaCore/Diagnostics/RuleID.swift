@@ -48,6 +48,8 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case styleFullwidthAlphanumeric = "style-fullwidth-alphanumeric"
     case styleInvisibleCharacter = "style-invisible-character"
     case styleDuplicateSection = "style-duplicate-section"
+    case styleTerminology = "style-terminology"
+    case termsSelfTest = "terms-self-test"
     // LINE limits, checked on the rendered payload with the longest nickname
     case lineBubbleSize = "line-bubble-size"
     case lineAltText = "line-alt-text"

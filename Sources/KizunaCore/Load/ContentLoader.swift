@@ -29,7 +29,7 @@ public struct ContentFiles: Sendable {
 
 /// What a file in the content folder is, from where it lies.
 enum ContentRole {
-    case configuration, reviewers, style, manuscript, edition, insert
+    case configuration, reviewers, style, terms, manuscript, edition, insert
 
     init?(relativePath path: String) {
         guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return nil }
@@ -38,6 +38,7 @@ enum ContentRole {
         case ("kizuna.yaml", 1), ("kizuna.yml", 1): self = .configuration
         case ("reviewers.yaml", 1), ("reviewers.yml", 1): self = .reviewers
         case ("style.yaml", 1), ("style.yml", 1): self = .style
+        case ("terms.yaml", 1), ("terms.yml", 1): self = .terms
         case ("manuscripts", _) where parts.count >= 2: self = .manuscript
         case ("editions", 2): self = .edition
         case ("inserts", 2): self = .insert
@@ -63,6 +64,7 @@ public struct ContentLoader: Sendable {
         var inserts: [Insert] = []
         var unloaded = ContentSet.Unloaded()
         var style = StyleConfiguration()
+        var terms = TermDictionary()
         // Sorted so that diagnostics and outputs never depend on the order files were listed in.
         for file in content.files.sorted(by: { $0.path < $1.path }) {
             guard let role = ContentRole(relativePath: content.relativePath(of: file)) else { continue }
@@ -78,6 +80,8 @@ public struct ContentLoader: Sendable {
                 reviewers += ConfigurationLoader().loadReviewers(document, into: &diagnostics)
             case .style:
                 style = StyleConfigurationLoader().load(document, into: &diagnostics)
+            case .terms:
+                terms = TermDictionaryLoader().load(document, into: &diagnostics)
             case .manuscript:
                 if let m = ManuscriptLoader().load(document, into: &diagnostics) {
                     manuscripts.append(m)
@@ -108,6 +112,7 @@ public struct ContentLoader: Sendable {
                              editions: editions, inserts: inserts)
         set.unloaded = unloaded
         set.style = style
+        set.terms = terms
         return set
     }
 }

@@ -9,6 +9,8 @@ public struct ContentSet: Sendable {
     public var unloaded = Unloaded()
     /// The style rules' settings from `style.yaml` (defaults when there is none).
     public var style = StyleConfiguration()
+    /// The terminology dictionary from `terms.yaml` (empty when there is none, or when its self-tests fail).
+    public var terms = TermDictionary()
 
     /// Ids and days of files that exist but did not load.
     public struct Unloaded: Sendable {

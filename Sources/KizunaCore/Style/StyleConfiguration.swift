@@ -28,6 +28,7 @@ public struct StyleConfiguration: Sendable {
     static let options: [RuleID: [String]] = [
         .styleDesuMasu: [], .styleSentenceLength: ["max"], .styleCommaCount: ["max"], .styleSentenceEnd: [],
         .styleHalfwidthKana: [], .styleFullwidthAlphanumeric: [], .styleInvisibleCharacter: [], .styleDuplicateSection: [],
+        .styleTerminology: [],
     ]
 }
 

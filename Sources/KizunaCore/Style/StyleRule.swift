@@ -22,7 +22,7 @@ struct StyleCheck: ContentRule {
         for i in content.inserts {
             messages.append(([ProseText(i.text)], [ProseText(i.title)]))
         }
-        for rule in styleRules {
+        for rule in styleRules + [TerminologyRule(dictionary: content.terms)] {
             guard let severity = content.style.severity(rule.id) else { continue }
             for message in messages {
                 rule.check(message.prose, configuration: content.style, severity: severity, into: &diagnostics)

@@ -1,0 +1,89 @@
+/// The terminology dictionary (`content/terms.yaml`): for each expected term, the wrong forms to look for, and
+/// self-tests that must pass for the dictionary to load. Words on the allowlist (long medical compounds) are never
+/// matched inside.
+///
+/// ```yaml
+/// terms:
+///   - expected: 母子健康手帳
+///     patterns: [母子手帳]
+///     tests:
+///       ok: [母子健康手帳を受け取りましょう。]
+///       ng: [母子手帳を受け取りましょう。]
+/// allow: [妊娠高血圧症候群]
+/// ```
+public struct TermDictionary: Sendable {
+    public struct Entry: Sendable {
+        public var expected: String
+        public var patterns: [String]
+    }
+
+    public var entries: [Entry] = []
+    public var allow: [String] = []
+
+    public init(entries: [Entry] = [], allow: [String] = []) {
+        self.entries = entries
+        self.allow = allow
+    }
+
+    /// Matches in `text`: (scalar offset, scalar length, entry), allowlisted spans excepted, earliest first.
+    func matches(in text: [Unicode.Scalar]) -> [(offset: Int, length: Int, entry: Entry)] {
+        var allowed = Set<Int>()
+        for word in allow {
+            let w = Array(word.unicodeScalars)
+            for start in Self.occurrences(of: w, in: text) { allowed.formUnion(start..<(start + w.count)) }
+        }
+        var found: [(Int, Int, Entry)] = []
+        var taken = Set<Int>()
+        for entry in entries {
+            for pattern in entry.patterns {
+                let p = Array(pattern.unicodeScalars)
+                for start in Self.occurrences(of: p, in: text) {
+                    let span = start..<(start + p.count)
+                    if span.contains(where: { allowed.contains($0) || taken.contains($0) }) { continue }
+                    taken.formUnion(span)
+                    found.append((start, p.count, entry))
+                }
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }.map { (offset: $0.0, length: $0.1, entry: $0.2) }
+    }
+
+    static func occurrences(of needle: [Unicode.Scalar], in text: [Unicode.Scalar]) -> [Int] {
+        guard !needle.isEmpty, text.count >= needle.count else { return [] }
+        return (0...(text.count - needle.count)).filter { text[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+}
+
+/// Reads `terms.yaml`; a dictionary whose self-tests fail is reported and not used.
+struct TermDictionaryLoader {
+    func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> TermDictionary {
+        guard let reader = MappingReader(document.root, in: document, what: "terminology dictionary", keys: ["terms", "allow"], into: &diagnostics)
+        else { return TermDictionary() }
+        let allow = (reader.textList("allow", required: false, into: &diagnostics) ?? []).map(\.value)
+        var entries: [TermDictionary.Entry] = []
+        var tests: [(entry: Int, text: LocatedText, shouldMatch: Bool)] = []
+        for node in reader.list("terms", into: &diagnostics) ?? [] {
+            guard let e = MappingReader(node, in: document, what: "term", keys: ["expected", "patterns", "tests"], into: &diagnostics),
+                  let expected = e.text("expected", into: &diagnostics),
+                  let patterns = e.textList("patterns", into: &diagnostics) else { continue }
+            if let testsNode = e.value("tests"),
+               let t = MappingReader(testsNode, in: document, what: "tests", keys: ["ok", "ng"], into: &diagnostics) {
+                for ok in t.textList("ok", required: false, into: &diagnostics) ?? [] { tests.append((entries.count, ok, false)) }
+                for ng in t.textList("ng", required: false, into: &diagnostics) ?? [] { tests.append((entries.count, ng, true)) }
+            }
+            entries.append(TermDictionary.Entry(expected: expected.value, patterns: patterns.map(\.value)))
+        }
+        let dictionary = TermDictionary(entries: entries, allow: allow)
+        var failed = false
+        for test in tests {
+            let matched = dictionary.matches(in: Array(test.text.value.unicodeScalars)).contains { $0.entry.expected == entries[test.entry].expected }
+            if matched != test.shouldMatch {
+                failed = true
+                diagnostics.append(Diagnostic(.termsSelfTest, at: test.text.location, test.shouldMatch
+                    ? "self-test: this 'ng' example should be caught for 「\(entries[test.entry].expected)」 but is not"
+                    : "self-test: this 'ok' example is caught for 「\(entries[test.entry].expected)」 but should pass"))
+            }
+        }
+        return failed ? TermDictionary() : dictionary
+    }
+}
