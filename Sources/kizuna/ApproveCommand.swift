@@ -38,7 +38,7 @@ struct Approve: ParsableCommand {
             let errors = report.diagnostics.filter { $0.location.file == file.path && $0.severity == .error }
             guard errors.isEmpty else {
                 var stderr = StandardError()
-                print(DiagnosticFormatter.text(errors), terminator: "", to: &stderr)
+                print(DiagnosticFormatter.text(errors, language: options.language), terminator: "", to: &stderr)
                 printError("\(path) has errors; fix them before approving")
                 failed = true
                 continue

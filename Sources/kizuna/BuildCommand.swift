@@ -40,10 +40,10 @@ struct Build: ParsableCommand {
         let report = Validator().validate(files, checkingPayloads: false)
         var stderr = StandardError()
         if !report.diagnostics.isEmpty {
-            print(DiagnosticFormatter.text(report.diagnostics), terminator: "", to: &stderr)
+            print(DiagnosticFormatter.text(report.diagnostics, language: options.language), terminator: "", to: &stderr)
         }
         guard let content = report.content else {
-            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics, files: files.contentFileCount)); nothing written", to: &stderr)
+            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics, files: files.contentFileCount, language: options.language)); nothing written", to: &stderr)
             throw ExitStatus.contentErrors
         }
         var selected = content.editions
@@ -58,7 +58,7 @@ struct Build: ParsableCommand {
         if release {
             let gate = ReleaseGate.check(content, editions: selected)
             if !gate.isEmpty {
-                print(DiagnosticFormatter.text(gate), terminator: "", to: &stderr)
+                print(DiagnosticFormatter.text(gate, language: options.language), terminator: "", to: &stderr)
                 print("kizuna: release refused: \(gate.count) manuscript\(gate.count == 1 ? "" : "s") not approved as written; nothing written", to: &stderr)
                 throw ExitStatus.contentErrors
             }
@@ -104,10 +104,10 @@ struct Build: ParsableCommand {
             throw ExitStatus.failure
         }
         if !limitDiagnostics.isEmpty {
-            print(DiagnosticFormatter.text(limitDiagnostics), terminator: "", to: &stderr)
+            print(DiagnosticFormatter.text(limitDiagnostics, language: options.language), terminator: "", to: &stderr)
         }
         if limitDiagnostics.hasErrors {
-            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics + limitDiagnostics, files: files.contentFileCount)); nothing written", to: &stderr)
+            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics + limitDiagnostics, files: files.contentFileCount, language: options.language)); nothing written", to: &stderr)
             throw ExitStatus.contentErrors
         }
         if !quiet {

@@ -10,7 +10,7 @@ struct Kizuna: ParsableCommand {
         commandName: "kizuna",
         abstract: "Compile きずなメール manuscripts into LINE payloads and HTML previews.",
         version: version,
-        subcommands: [Validate.self, Build.self, Render.self, Approve.self, Review.self, Timeline.self]
+        subcommands: [Validate.self, Build.self, Fix.self, Render.self, Approve.self, Review.self, Timeline.self]
     )
 
     /// Like ArgumentParser's `main`, but a usage error exits 2 (scripts read 1 as "the content has errors").
@@ -35,6 +35,12 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder.")
     var content: String = "content"
 
+    @Option(name: .long, help: "Language of messages: en or ja (default: from LC_ALL, LC_MESSAGES or LANG; rule ids are the same in both).")
+    var lang: Language?
+
+    /// `--lang`, or the locale's language.
+    var language: Language { lang ?? Language(environment: ProcessInfo.processInfo.environment) }
+
     /// The content folder's files, or exit 2 with the reason.
     func read() throws -> ContentFiles {
         do {
@@ -58,6 +64,8 @@ func parseDate(_ text: String?, option: String) throws -> CalendarDate {
     }
     return date
 }
+
+extension Language: ExpressibleByArgument {}
 
 /// Output of the listing commands (review, timeline).
 enum ReportFormat: String, ExpressibleByArgument {

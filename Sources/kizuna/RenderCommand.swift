@@ -31,7 +31,7 @@ struct Render: ParsableCommand {
         let report = Validator().validate(files)
         guard let content = report.content else {
             var stderr = StandardError()
-            print(DiagnosticFormatter.text(report.diagnostics), terminator: "", to: &stderr)
+            print(DiagnosticFormatter.text(report.diagnostics, language: options.language), terminator: "", to: &stderr)
             throw ExitStatus.contentErrors
         }
         guard let target = content.edition(edition) else {

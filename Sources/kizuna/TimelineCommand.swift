@@ -27,7 +27,7 @@ struct Timeline: ParsableCommand {
         let report = Validator().validate(files, checkingPayloads: false)
         guard let content = report.content else {
             var stderr = StandardError()
-            print(DiagnosticFormatter.text(report.diagnostics), terminator: "", to: &stderr)
+            print(DiagnosticFormatter.text(report.diagnostics, language: options.language), terminator: "", to: &stderr)
             throw ExitStatus.contentErrors
         }
         guard let target = content.edition(edition) else {

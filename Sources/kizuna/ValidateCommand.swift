@@ -16,10 +16,10 @@ struct Validate: ParsableCommand {
     func run() throws {
         let files = try options.read()
         let report = Validator().validate(files)
-        print(DiagnosticFormatter.format(report.diagnostics, as: format), terminator: "")
+        print(DiagnosticFormatter.format(report.diagnostics, as: format, language: options.language), terminator: "")
         if format == .text {
             var stderr = StandardError()
-            print(DiagnosticFormatter.summary(report.diagnostics, files: files.contentFileCount), to: &stderr)
+            print(DiagnosticFormatter.summary(report.diagnostics, files: files.contentFileCount, language: options.language), to: &stderr)
         }
         if report.diagnostics.hasErrors { throw ExitStatus.contentErrors }
     }

@@ -29,27 +29,53 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
 /// A secondary message, optionally at a second place ("first defined here").
 public struct DiagnosticNote: Sendable, Hashable {
-    public var message: String
+    public var message: LocalizedText
     public var location: SourceLocation?
 
-    public init(_ message: String, at location: SourceLocation? = nil) {
+    public init(_ message: LocalizedText, at location: SourceLocation? = nil) {
         self.message = message
         self.location = location
     }
+
+    public init(en: String, ja: String, at location: SourceLocation? = nil) {
+        self.init(LocalizedText(en: en, ja: ja), at: location)
+    }
+
 }
 
 /// A suggested edit: replace the text in `[start, end)` on one line with `replacement`.
 public struct FixIt: Sendable, Hashable {
-    public var message: String
+    public var message: LocalizedText
     public var start: SourceLocation
     public var end: SourceLocation
     public var replacement: String
+    /// The exact source text replaced, which `kizuna fix` splices; nil when the fix can only be shown
+    /// (the text could not be traced back to one line of the file, e.g. through escapes or folding).
+    public var span: SourceSpan?
 
-    public init(_ message: String, start: SourceLocation, end: SourceLocation, replacement: String) {
+    public init(_ message: LocalizedText, start: SourceLocation, end: SourceLocation, replacement: String, span: SourceSpan? = nil) {
         self.message = message
         self.start = start
         self.end = end
         self.replacement = replacement
+        self.span = span
+    }
+
+}
+
+/// Text on one line of a file, in Unicode scalars (exact even for decomposed text, where character columns are not).
+public struct SourceSpan: Sendable, Hashable {
+    /// 1-based line.
+    public var line: Int
+    /// 0-based Unicode scalar offsets within the line.
+    public var scalars: Range<Int>
+    /// The text the span holds when the diagnostic was made; a fix applies only if the file still holds it.
+    public var original: String
+
+    public init(line: Int, scalars: Range<Int>, original: String) {
+        self.line = line
+        self.scalars = scalars
+        self.original = original
     }
 }
 
@@ -58,7 +84,7 @@ public struct Diagnostic: Sendable, Hashable {
     public var rule: RuleID
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
+    public var message: LocalizedText
     public var notes: [DiagnosticNote]
     public var fixIt: FixIt?
 
@@ -66,7 +92,7 @@ public struct Diagnostic: Sendable, Hashable {
         _ rule: RuleID,
         _ severity: Severity? = nil,
         at location: SourceLocation,
-        _ message: String,
+        _ message: LocalizedText,
         notes: [DiagnosticNote] = [],
         fixIt: FixIt? = nil
     ) {
@@ -77,6 +103,19 @@ public struct Diagnostic: Sendable, Hashable {
         self.notes = notes
         self.fixIt = fixIt
     }
+
+    public init(
+        _ rule: RuleID,
+        _ severity: Severity? = nil,
+        at location: SourceLocation,
+        en: String,
+        ja: String,
+        notes: [DiagnosticNote] = [],
+        fixIt: FixIt? = nil
+    ) {
+        self.init(rule, severity, at: location, LocalizedText(en: en, ja: ja), notes: notes, fixIt: fixIt)
+    }
+
 }
 
 extension Array where Element == Diagnostic {
@@ -94,7 +133,7 @@ extension Array where Element == Diagnostic {
         sorted { a, b in
             if a.location != b.location { return a.location < b.location }
             if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
-            return a.message < b.message
+            return a.message.en < b.message.en
         }
     }
 }

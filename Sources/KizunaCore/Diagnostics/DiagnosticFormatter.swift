@@ -9,40 +9,41 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 }
 
 public enum DiagnosticFormatter {
-    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+    /// Messages, notes and fix-its in `language`; rule ids, severities and keys stay the same in every language.
+    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, language: Language = .en) -> String {
         switch format {
-        case .text: text(diagnostics)
-        case .json: String(decoding: json(diagnostics).bytes, as: UTF8.self) + "\n"
-        case .sarif: String(decoding: sarif(diagnostics).bytes, as: UTF8.self) + "\n"
-        case .github: github(diagnostics)
+        case .text: text(diagnostics, language: language)
+        case .json: String(decoding: json(diagnostics, language: language).bytes, as: UTF8.self) + "\n"
+        case .sarif: String(decoding: sarif(diagnostics, language: language).bytes, as: UTF8.self) + "\n"
+        case .github: github(diagnostics, language: language)
         }
     }
 
     /// `PATH:LINE:COLUMN: error|warning: MESSAGE [RULE-ID]`, notes indented below.
-    public static func text(_ diagnostics: [Diagnostic]) -> String {
+    public static func text(_ diagnostics: [Diagnostic], language: Language = .en) -> String {
         var out = ""
         for d in diagnostics {
-            out += "\(d.location): \(d.severity.rawValue): \(d.message) [\(d.rule.rawValue)]\n"
+            out += "\(d.location): \(d.severity.rawValue): \(d.message[language]) [\(d.rule.rawValue)]\n"
             for note in d.notes {
-                out += note.location.map { "\($0): note: \(note.message)\n" } ?? "    note: \(note.message)\n"
+                out += note.location.map { "\($0): note: \(note.message[language])\n" } ?? "    note: \(note.message[language])\n"
             }
             if let fix = d.fixIt {
-                out += "    fix-it: \(fix.message)\n"
+                out += "    fix-it: \(fix.message[language])\n"
             }
         }
         return out
     }
 
     /// An array of objects with `file`, `line`, `column`, `severity`, `rule`, `message`, and `notes`/`fixIt` when present.
-    public static func json(_ diagnostics: [Diagnostic]) -> JSONValue {
+    public static func json(_ diagnostics: [Diagnostic], language: Language = .en) -> JSONValue {
         .array(diagnostics.map { d in
             var o: [String: JSONValue] = [
                 "file": .string(d.location.file), "line": .int(d.location.line), "column": .int(d.location.column),
-                "severity": .string(d.severity.rawValue), "rule": .string(d.rule.rawValue), "message": .string(d.message),
+                "severity": .string(d.severity.rawValue), "rule": .string(d.rule.rawValue), "message": .string(d.message[language]),
             ]
             if !d.notes.isEmpty {
                 o["notes"] = .array(d.notes.map { n in
-                    var note: [String: JSONValue] = ["message": .string(n.message)]
+                    var note: [String: JSONValue] = ["message": .string(n.message[language])]
                     if let l = n.location {
                         note["file"] = .string(l.file)
                         note["line"] = .int(l.line)
@@ -53,7 +54,7 @@ public enum DiagnosticFormatter {
             }
             if let f = d.fixIt {
                 o["fixIt"] = .object([
-                    "message": .string(f.message), "replacement": .string(f.replacement),
+                    "message": .string(f.message[language]), "replacement": .string(f.replacement),
                     "start": .object(["line": .int(f.start.line), "column": .int(f.start.column)]),
                     "end": .object(["line": .int(f.end.line), "column": .int(f.end.column)]),
                 ])
@@ -67,7 +68,7 @@ public enum DiagnosticFormatter {
 
     /// A SARIF 2.1.0 log with one run. Columns are counted in characters, reported as `unicodeCodePoints`
     /// (the same for everything but combining sequences).
-    public static func sarif(_ diagnostics: [Diagnostic]) -> JSONValue {
+    public static func sarif(_ diagnostics: [Diagnostic], language: Language = .en) -> JSONValue {
         let rules = Array(Set(diagnostics.map(\.rule))).sorted { $0.rawValue < $1.rawValue }
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1, $0) })
         func location(_ l: SourceLocation, message: String? = nil) -> JSONValue {
@@ -82,14 +83,14 @@ public enum DiagnosticFormatter {
             var o: [String: JSONValue] = [
                 "ruleId": .string(d.rule.rawValue), "ruleIndex": .int(index[d.rule]!),
                 "level": .string(d.severity == .error ? "error" : "warning"),
-                "message": .object(["text": .string(d.message)]),
+                "message": .object(["text": .string(d.message[language])]),
                 "locations": .array([location(d.location)]),
             ]
-            let related = d.notes.compactMap { n in n.location.map { location($0, message: n.message) } }
+            let related = d.notes.compactMap { n in n.location.map { location($0, message: n.message[language]) } }
             if !related.isEmpty { o["relatedLocations"] = .array(related) }
             if let f = d.fixIt {
                 o["fixes"] = .array([.object([
-                    "description": .object(["text": .string(f.message)]),
+                    "description": .object(["text": .string(f.message[language])]),
                     "artifactChanges": .array([.object([
                         "artifactLocation": .object(["uri": .string(f.start.file)]),
                         "replacements": .array([.object([
@@ -110,31 +111,34 @@ public enum DiagnosticFormatter {
                     "name": .string("kizuna"), "version": .string(toolVersion),
                     "rules": .array(rules.map { r in
                         .object(["id": .string(r.rawValue),
+                                 "shortDescription": .object(["text": .string(r.summary[language])]),
                                  "defaultConfiguration": .object(["level": .string(r.defaultSeverity == .error ? "error" : "warning")])])
                     }),
                 ])]),
                 "columnKind": .string("unicodeCodePoints"),
+                "language": .string(language.rawValue),
                 "results": .array(results),
             ])]),
         ])
     }
 
     /// One workflow command per diagnostic; GitHub shows each on its file and line.
-    public static func github(_ diagnostics: [Diagnostic]) -> String {
+    public static func github(_ diagnostics: [Diagnostic], language: Language = .en) -> String {
         func data(_ s: String) -> String {
             s.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
         }
         func property(_ s: String) -> String { data(s).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C") }
         return diagnostics.map { d in
             "::\(d.severity == .error ? "error" : "warning") file=\(property(d.location.file)),line=\(d.location.line),"
-                + "col=\(d.location.column),title=\(property(d.rule.rawValue))::\(data(d.message))\n"
+                + "col=\(d.location.column),title=\(property(d.rule.rawValue))::\(data(d.message[language]))\n"
         }.joined()
     }
 
     /// One line for the end of a run: "2 errors, 1 warning in 74 files".
-    public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
+    public static func summary(_ diagnostics: [Diagnostic], files: Int, language: Language = .en) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
+        if language == .ja { return "\(files)ファイル中 エラー\(errors)件、警告\(warnings)件" }
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
     }
 }

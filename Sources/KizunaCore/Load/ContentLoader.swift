@@ -105,7 +105,8 @@ public struct ContentLoader: Sendable {
         }
         if !sawConfiguration {
             diagnostics.append(Diagnostic(.schemaMissingKey, at: SourceLocation(file: content.root + "/kizuna.yaml", line: 1, column: 1),
-                "the content folder has no kizuna.yaml (the shared disclaimer and footer)"))
+                en: "the content folder has no kizuna.yaml (the shared disclaimer and footer)",
+                ja: "コンテンツフォルダーに kizuna.yaml（共通の免責事項とフッター）がありません"))
         }
         manuscripts.sort { $0.day.value < $1.day.value || ($0.day.value == $1.day.value && $0.path < $1.path) }
         var set = ContentSet(configuration: configuration, reviewers: reviewers, manuscripts: manuscripts,

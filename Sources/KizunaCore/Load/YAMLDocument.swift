@@ -39,7 +39,8 @@ public struct YAMLDocumentLoader: Sendable {
         let origin = SourceLocation(file: file.path, line: 1, column: 1)
         if file.bytes.count > sizeCap {
             diagnostics.append(Diagnostic(.fileTooLarge, at: origin,
-                "file is \(file.bytes.count) bytes, more than the \(sizeCap)-byte limit for a content file"))
+                en: "file is \(file.bytes.count) bytes, more than the \(sizeCap)-byte limit for a content file",
+                ja: "ファイルが\(file.bytes.count)バイトあり、コンテンツファイルの上限\(sizeCap)バイトを超えています"))
             return nil
         }
         guard var text = Self.decodeUTF8(file, into: &diagnostics) else { return nil }
@@ -62,11 +63,11 @@ public struct YAMLDocumentLoader: Sendable {
             diagnostics += Self.diagnostics(for: error, source: source)
             return nil
         } catch {
-            diagnostics.append(Diagnostic(.yamlSyntax, at: origin, "cannot read YAML: \(error)"))
+            diagnostics.append(Diagnostic(.yamlSyntax, at: origin, en: "cannot read YAML: \(error)", ja: "YAMLを読み取れません: \(error)"))
             return nil
         }
         guard let node else {
-            diagnostics.append(Diagnostic(.schemaEmpty, at: origin, "file is empty"))
+            diagnostics.append(Diagnostic(.schemaEmpty, at: origin, en: "file is empty", ja: "ファイルに中身がありません"))
             return nil
         }
         let document = YAMLDocument(source: source, root: node)
@@ -84,7 +85,7 @@ public struct YAMLDocumentLoader: Sendable {
         if !allowedTags.contains(tag) {
             let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
             diagnostics.append(Diagnostic(.yamlTag, at: document.location(of: node),
-                "tag '\(shown)' is not allowed in content files"))
+                en: "tag '\(shown)' is not allowed in content files", ja: "コンテンツファイルにタグ '\(shown)' は使えません"))
             return
         }
         switch node {
@@ -116,7 +117,8 @@ public struct YAMLDocumentLoader: Sendable {
                 let hex = file.bytes[offset..<min(offset + max(length, 1), file.bytes.count)]
                     .map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
                 diagnostics.append(Diagnostic(.fileEncoding, at: location,
-                    "byte 0x\(hex) at offset \(offset) is not UTF-8; save the file as UTF-8 (Shift_JIS is not accepted)"))
+                    en: "byte 0x\(hex) at offset \(offset) is not UTF-8; save the file as UTF-8 (Shift_JIS is not accepted)",
+                    ja: "オフセット\(offset)のバイト 0x\(hex) はUTF-8ではありません。ファイルをUTF-8で保存してください（Shift_JISは使えません）"))
                 return nil
             }
         }
@@ -136,27 +138,31 @@ public struct YAMLDocumentLoader: Sendable {
     static func diagnostics(for error: YamlError, source: SourceText) -> [Diagnostic] {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
-            var message = problem
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            var en = problem, ja = problem
+            if let context {
+                en += " (\(context.text) at line \(context.mark.line))"
+                ja += "（\(context.mark.line)行目の \(context.text)）"
+            }
             return [Diagnostic(.yamlSyntax, at: source.location(line: mark.line, scalarColumn: mark.column),
-                               "YAML syntax: " + message)]
+                               en: "YAML syntax: " + en, ja: "YAMLの構文エラー: " + ja)]
         case let .composer(context, problem, mark, _):
             let location = source.location(line: mark.line, scalarColumn: mark.column)
             if context?.text.contains("single document") == true {
                 return [Diagnostic(.yamlMultipleDocuments, at: location,
-                                   "a content file holds one YAML document; this is a second one")]
+                                   en: "a content file holds one YAML document; this is a second one",
+                                   ja: "コンテンツファイルに書けるYAMLドキュメントは1つだけ。ここから2つ目が始まっています")]
             }
-            return [Diagnostic(.yamlSyntax, at: location, "YAML: " + problem)]
+            return [Diagnostic(.yamlSyntax, at: location, en: "YAML: " + problem, ja: "YAMLの誤り: " + problem)]
         case let .reader(problem, offset, _, _):
             // Yams gives the offset in characters of the text it parsed (the file's text without a BOM), not in bytes.
             let location = offset.map { Self.location(ofCharacterOffset: $0, in: source) } ?? source.start
-            return [Diagnostic(.fileEncoding, at: location, "cannot read the file: \(problem)")]
+            return [Diagnostic(.fileEncoding, at: location, en: "cannot read the file: \(problem)", ja: "ファイルを読み取れません: \(problem)")]
         case .duplicatedKeysInMapping:
             let found = YAMLEventScanner(source: source).scan().filter { $0.rule == .yamlDuplicateKey }
             if !found.isEmpty { return found }
-            return [Diagnostic(.yamlDuplicateKey, at: source.start, "a mapping has duplicate keys")]
+            return [Diagnostic(.yamlDuplicateKey, at: source.start, en: "a mapping has duplicate keys", ja: "マッピングに重複したキーがあります")]
         default:
-            return [Diagnostic(.yamlSyntax, at: source.start, "cannot read YAML: \(error)")]
+            return [Diagnostic(.yamlSyntax, at: source.start, en: "cannot read YAML: \(error)", ja: "YAMLを読み取れません: \(error)")]
         }
     }
 }

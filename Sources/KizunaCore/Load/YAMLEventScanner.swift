@@ -36,8 +36,10 @@ struct YAMLEventScanner {
                 func anchor(_ name: UnsafeMutablePointer<yaml_char_t>?) {
                     guard let name, anchorCount < Self.findingCap else { return }
                     anchorCount += 1
+                    let anchorName = String(cString: name)
                     diagnostics.append(Diagnostic(.yamlAnchor, at: location,
-                        "anchor '&\(String(cString: name))' is not allowed: write the value out in full"))
+                        en: "anchor '&\(anchorName)' is not allowed: write the value out in full",
+                        ja: "アンカー '&\(anchorName)' は使えません。値を省略せずに書いてください"))
                 }
 
                 // The node this event starts is a key when the innermost mapping expects one.
@@ -53,7 +55,8 @@ struct YAMLEventScanner {
                         anchorCount += 1
                         let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
                         diagnostics.append(Diagnostic(.yamlAnchor, at: location,
-                            "alias '*\(name)' is not allowed: write the value out in full"))
+                            en: "alias '*\(name)' is not allowed: write the value out in full",
+                            ja: "エイリアス '*\(name)' は使えません。値を省略せずに書いてください"))
                     }
                 case YAML_SCALAR_EVENT:
                     anchor(event.data.scalar.anchor)
@@ -61,8 +64,9 @@ struct YAMLEventScanner {
                         let key = String(decoding: UnsafeBufferPointer(start: value, count: event.data.scalar.length), as: UTF8.self)
                         if let first = parent.keys[key] {
                             diagnostics.append(Diagnostic(.yamlDuplicateKey, at: location,
-                                "key '\(key)' appears twice in the same mapping",
-                                notes: [DiagnosticNote("first defined here", at: first)]))
+                                en: "key '\(key)' appears twice in the same mapping",
+                                ja: "同じマッピングにキー '\(key)' が2回書かれています",
+                                notes: [DiagnosticNote(en: "first defined here", ja: "最初の定義はここ", at: first)]))
                         } else {
                             parent.keys[key] = location
                         }

@@ -19,7 +19,8 @@ public enum InlineMarkupParser {
         if !raw.utf8.contains(UInt8(ascii: "<")) && !raw.utf8.contains(UInt8(ascii: "&")) {
             if raw.utf8.contains(UInt8(ascii: ">")) {
                 diagnostics.append(Diagnostic(.markupSyntax, at: text.location(of: ">"),
-                    "write '>' as '&gt;' in text (markup is parsed as XML)"))
+                    en: "write '>' as '&gt;' in text (markup is parsed as XML)",
+                    ja: "本文の '>' は '&gt;' と書いてください（マークアップはXMLとして解析されます）"))
                 return nil
             }
             return RichText(paragraphs: paragraphs(from: [.text(text.value)]))
@@ -52,9 +53,13 @@ public enum InlineMarkupParser {
             let line = errors.first?.line ?? 1
             let column = errors.first?.column ?? 1
             let offset = errorOffset(message: message, raw: raw, xmlLine: line, xmlColumn: column)
+            let problem = readable(message)
             diagnostics.append(Diagnostic(.markupSyntax, at: text.location(ofScalarOffset: offset),
-                "markup is not well-formed: \(readable(message))",
-                notes: [DiagnosticNote("text is parsed as XML: write '&' as '&amp;', '<' as '&lt;', and close every <em> and <a>")]))
+                en: "markup is not well-formed: \(problem.en)",
+                ja: "マークアップの誤り: \(problem.ja)",
+                notes: [DiagnosticNote(
+                    en: "text is parsed as XML: write '&' as '&amp;', '<' as '&lt;', and close every <em> and <a>",
+                    ja: "本文はXMLとして解析されます。'&' は '&amp;'、'<' は '&lt;' と書き、<em> と <a> は必ず閉じてください")]))
             return nil
         }
         var walker = Walker(text: text, raw: raw)
@@ -67,16 +72,24 @@ public enum InlineMarkupParser {
         return RichText(paragraphs: paragraphs(from: walker.runs))
     }
 
-    /// libxml2's message in an editor's terms; the text's wrapper element `t` never shows.
-    static func readable(_ message: String) -> String {
+    /// libxml2's message in an editor's terms; the text's wrapper element `t` never shows. A message with no
+    /// rephrasing stays libxml2's English in both languages.
+    static func readable(_ message: String) -> LocalizedText {
         // "Opening and ending tag mismatch: em line 3 and t"
         if let range = message.range(of: #"tag mismatch: [A-Za-z]+ line [0-9]+ and [A-Za-z]+"#, options: .regularExpression) {
             let words = message[range].split(separator: " ")
             let open = words[2], close = words[words.count - 1]
-            return close == "t" ? "<\(open)> is not closed" : "</\(close)> does not close <\(open)>"
+            if close == "t" { return LocalizedText(en: "<\(open)> is not closed", ja: "<\(open)> が閉じられていません") }
+            // An end tag with no start tag: libxml2 sees it closing the wrapper.
+            if open == "t" {
+                return LocalizedText(en: "</\(close)> has no <\(close)> to close", ja: "</\(close)> に対応する開始タグ <\(close)> がありません")
+            }
+            return LocalizedText(en: "</\(close)> does not close <\(open)>", ja: "</\(close)> では <\(open)> を閉じられません")
         }
-        if message.hasPrefix("Premature end of data in tag t") { return "the text ends inside a tag" }
-        return message
+        if message.hasPrefix("Premature end of data in tag t") {
+            return LocalizedText(en: "the text ends inside a tag", ja: "タグの途中で本文が終わっています")
+        }
+        return LocalizedText(en: message, ja: message)
     }
 
     /// The first error libxml2 reports while parsing one text.
@@ -169,7 +182,9 @@ public enum InlineMarkupParser {
                 let location = nextElementLocation()
                 let name = String(cString: node.pointee.name)
                 guard let allowed = InlineMarkupParser.elements[name] else {
-                    fail(.markupElement, at: location, "<\(name)> is not allowed in text; use <em>…</em> or <a href=\"https://…\">…</a>", &diagnostics)
+                    fail(.markupElement, at: location,
+                         en: "<\(name)> is not allowed in text; use <em>…</em> or <a href=\"https://…\">…</a>",
+                         ja: "本文に <\(name)> は使えません。<em>…</em> か <a href=\"https://…\">…</a> を使ってください", &diagnostics)
                     skipDescendants(node)
                     return
                 }
@@ -179,7 +194,8 @@ public enum InlineMarkupParser {
                     let key = String(cString: a.pointee.name)
                     let value = a.pointee.children.map { content($0) } ?? ""
                     if !allowed.contains(key) {
-                        fail(.markupElement, at: location, "<\(name)> takes no attribute '\(key)'", &diagnostics)
+                        fail(.markupElement, at: location,
+                             en: "<\(name)> takes no attribute '\(key)'", ja: "<\(name)> に属性 '\(key)' は付けられません", &diagnostics)
                     }
                     attributes[key] = value
                     attribute = a.pointee.next
@@ -191,18 +207,22 @@ public enum InlineMarkupParser {
                     if c.pointee.type == XML_TEXT_NODE {
                         inner += content(c)
                     } else {
-                        let nested = c.pointee.type == XML_ELEMENT_NODE ? "<\(String(cString: c.pointee.name))>" : "markup"
-                        fail(.markupElement, at: location, "\(nested) cannot be nested inside <\(name)>", &diagnostics)
+                        let nested = c.pointee.type == XML_ELEMENT_NODE
+                            ? LocalizedText(en: "<\(String(cString: c.pointee.name))>", ja: " <\(String(cString: c.pointee.name))> ")
+                            : LocalizedText(en: "markup", ja: "マークアップ")
+                        fail(.markupElement, at: location, en: "\(nested.en) cannot be nested inside <\(name)>",
+                             ja: Japanese.tidy("<\(name)> の中に\(nested.ja)は入れられません"), &diagnostics)
                         if c.pointee.type == XML_ELEMENT_NODE { _ = nextElementLocation(); skipDescendants(c) }
                     }
                     child = c.pointee.next
                 }
                 if inner.isEmpty {
-                    fail(.markupElement, at: location, "<\(name)> is empty", &diagnostics)
+                    fail(.markupElement, at: location, en: "<\(name)> is empty", ja: "<\(name)> の中に文字がありません", &diagnostics)
                 }
                 if name == "a" {
                     guard let href = attributes["href"], !href.isEmpty else {
-                        fail(.markupElement, at: location, "<a> needs an href=\"https://…\"", &diagnostics)
+                        fail(.markupElement, at: location,
+                             en: "<a> needs an href=\"https://…\"", ja: "<a> に href=\"https://…\" がありません", &diagnostics)
                         return
                     }
                     runs.append(.link(Link(text: inner, url: href, location: location)))
@@ -210,13 +230,17 @@ public enum InlineMarkupParser {
                     runs.append(.emphasis(inner))
                 }
             case XML_COMMENT_NODE:
-                fail(.markupElement, at: text.location(of: "<!--"), "comments are not allowed in text; use a YAML comment (#) instead", &diagnostics)
+                fail(.markupElement, at: text.location(of: "<!--"),
+                     en: "comments are not allowed in text; use a YAML comment (#) instead",
+                     ja: "本文にコメントは使えません。代わりにYAMLのコメント（#）を使ってください", &diagnostics)
             case XML_CDATA_SECTION_NODE:
-                fail(.markupElement, at: text.location(of: "<![CDATA["), "CDATA sections are not allowed in text", &diagnostics)
+                fail(.markupElement, at: text.location(of: "<![CDATA["),
+                     en: "CDATA sections are not allowed in text", ja: "本文にCDATAセクションは使えません", &diagnostics)
             case XML_PI_NODE:
-                fail(.markupElement, at: text.location(of: "<?"), "processing instructions are not allowed in text", &diagnostics)
+                fail(.markupElement, at: text.location(of: "<?"),
+                     en: "processing instructions are not allowed in text", ja: "本文に処理命令（<?…?>）は使えません", &diagnostics)
             default:
-                fail(.markupElement, at: text.location, "unsupported markup in text", &diagnostics)
+                fail(.markupElement, at: text.location, en: "unsupported markup in text", ja: "本文に扱えないマークアップがあります", &diagnostics)
             }
         }
 
@@ -231,9 +255,9 @@ public enum InlineMarkupParser {
             }
         }
 
-        mutating func fail(_ rule: RuleID, at location: SourceLocation, _ message: String, _ diagnostics: inout [Diagnostic]) {
+        mutating func fail(_ rule: RuleID, at location: SourceLocation, en: String, ja: String, _ diagnostics: inout [Diagnostic]) {
             failed = true
-            diagnostics.append(Diagnostic(rule, at: location, message))
+            diagnostics.append(Diagnostic(rule, at: location, en: en, ja: ja))
         }
 
         func content(_ node: xmlNodePtr) -> String {

@@ -21,6 +21,14 @@ public enum Series: String, Sendable, CaseIterable, Codable, Comparable {
         }
     }
 
+    /// `dayRangeDescription` in both languages.
+    public var dayRangeText: LocalizedText {
+        switch self {
+        case .maternity: LocalizedText(en: dayRangeDescription, ja: "4w0d〜41w6d、日数は0〜6")
+        case .childcare: LocalizedText(en: dayRangeDescription, ja: "1〜\(DayKey.lastDayCount)")
+        }
+    }
+
     public static func < (lhs: Series, rhs: Series) -> Bool {
         lhs == .maternity && rhs == .childcare
     }

@@ -51,7 +51,13 @@ public struct LocatedText: Sendable, CustomStringConvertible {
     /// The location of the character at `offset` (in Unicode scalars of the value).
     /// Exact for plain, quoted and literal (`|`) scalars; for folded (`>`) ones, the nearest source character.
     public func location(ofScalarOffset offset: Int) -> SourceLocation {
-        guard let origin else { return location }
+        guard let origin, let position = sourcePosition(ofScalarOffset: offset) else { return location }
+        return origin.source.location(line: position.line, scalarColumn: position.scalarColumn + 1)
+    }
+
+    /// Where the value's scalar at `offset` was written: 1-based line, 0-based column in Unicode scalars.
+    func sourcePosition(ofScalarOffset offset: Int) -> (line: Int, scalarColumn: Int)? {
+        guard let origin else { return nil }
         let lines = origin.source.lines
         var lineIndex = origin.line - 1
         var column = origin.scalarColumn - 1  // 0-based scalar column
@@ -108,7 +114,27 @@ public struct LocatedText: Sendable, CustomStringConvertible {
               current[column] == " ", offset < value.count, value[offset] != " " {
             column += 1
         }
-        return origin.source.location(line: lineIndex + 1, scalarColumn: column + 1)
+        return (lineIndex + 1, column)
+    }
+
+    /// The source text holding the value's scalars `range` when they were written as they are, on one line
+    /// (no escapes, quotes or folding inside); nil otherwise.
+    func sourceSpan(ofScalars range: Range<Int>) -> SourceSpan? {
+        guard let origin, !range.isEmpty, range.upperBound <= origin.raw.unicodeScalars.count,
+              let first = sourcePosition(ofScalarOffset: range.lowerBound),
+              let last = sourcePosition(ofScalarOffset: range.upperBound - 1),
+              first.line == last.line, last.scalarColumn >= first.scalarColumn else { return nil }
+        let raw = Array(origin.raw.unicodeScalars)[range]
+        let line = Array(origin.source.line(first.line).unicodeScalars)
+        let columns = first.scalarColumn..<(last.scalarColumn + 1)
+        guard columns.upperBound <= line.count, Array(line[columns]) == Array(raw) else { return nil }
+        return SourceSpan(line: first.line, scalars: columns, original: String(String.UnicodeScalarView(raw)))
+    }
+
+    /// The location just after a span's last character.
+    func location(after span: SourceSpan) -> SourceLocation {
+        guard let origin else { return location }
+        return origin.source.location(line: span.line, scalarColumn: span.scalars.upperBound + 1)
     }
 
     /// The character a double-quoted escape stands for, and how many source scalars after the backslash it takes.
@@ -149,4 +175,8 @@ import Foundation
 
 extension String {
     fileprivate var precomposedNFC: String { precomposedStringWithCanonicalMapping }
+
+    /// The text in Unicode Normalization Form KC: half-width katakana and full-width letters and digits become standard width.
+    /// (Composed once more: Foundation on Linux leaves ﾍﾞ as ヘ and a combining mark.)
+    var nfkc: String { precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping }
 }

@@ -10,7 +10,8 @@ struct CommaCountRule: StyleRule {
                 let commas = sentence.range.filter { text.characters[$0] == "、" }
                 if commas.count > max {
                     diagnostics.append(Diagnostic(id, severity, at: text.location(at: commas[max]),
-                        "this sentence has \(commas.count) 読点 (、); at most \(max) keep it easy to follow: split the sentence"))
+                        en: "this sentence has \(commas.count) 読点 (、); at most \(max) keep it easy to follow: split the sentence",
+                        ja: "この文には読点（、）が\(commas.count)個あります。読みやすさのため\(max)個までにして、文を分けてください"))
                 }
             }
         }

@@ -22,7 +22,8 @@ struct DesuMasuRule: StyleRule {
         guard politeCount > 0 else { return }
         for (text, index, form) in plainEnds {
             diagnostics.append(Diagnostic(id, severity, at: text.location(at: index),
-                "this sentence ends in 「\(form)」 (である・だ調) in a message written in です・ます; write it in です・ます"))
+                en: "this sentence ends in 「\(form)」 (である・だ調) in a message written in です・ます; write it in です・ます",
+                ja: "です・ます調のメッセージの中で、この文だけが「\(form)」（である・だ調）で終わっています。です・ます調にそろえてください"))
         }
     }
 

@@ -9,9 +9,13 @@ struct FullwidthAlphanumericRule: StyleRule {
 
     func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
         for text in texts {
-            for start in runStarts(in: text, where: Self.isFullwidthAlphanumeric) {
-                diagnostics.append(Diagnostic(id, severity, at: text.location(at: start),
-                    "full-width letters or digits: write them half-width"))
+            for run in runs(in: text, where: Self.isFullwidthAlphanumeric) {
+                let halfWidth = text.string(run).nfkc
+                diagnostics.append(Diagnostic(id, severity, at: text.location(at: run.lowerBound),
+                    en: "full-width letters or digits: write them half-width",
+                    ja: "全角の英数字です。半角で書いてください",
+                    fixIt: text.fixIt(run, replacement: halfWidth,
+                        message: LocalizedText(en: "replace with 「\(halfWidth)」", ja: "「\(halfWidth)」に置き換える"))))
             }
         }
     }

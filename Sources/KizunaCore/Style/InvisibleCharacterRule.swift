@@ -1,26 +1,58 @@
 /// `style-invisible-character`: no zero-width or control characters, and no decomposed (NFD) text, which looks
-/// right but compares, searches and counts wrong.
+/// right but compares, searches and counts wrong. Decomposed text is fixed to NFC; zero-width spaces are deleted.
 struct InvisibleCharacterRule: StyleRule {
     let id = RuleID.styleInvisibleCharacter
     let proseOnly = false
 
-    static let zeroWidth: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
+    /// Characters with no use in a message; deleting them changes nothing a reader sees.
+    static let deletable: Set<UInt32> = [0x200B, 0x2060, 0xFEFF, 0x00AD]
+    /// Joiners, which are invisible too but hold emoji sequences (👨‍👩‍👧) together.
+    static let joiners: Set<UInt32> = [0x200C, 0x200D]
 
     func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
         for text in texts {
-            for (i, c) in text.characters.enumerated() {
-                if Self.zeroWidth.contains(c.value) {
+            let c = text.characters
+            var i = 0
+            while i < c.count {
+                let code = String(format4: c[i].value)
+                if Self.deletable.contains(c[i].value) {
                     diagnostics.append(Diagnostic(id, severity, at: text.location(at: i),
-                        "an invisible character (U+\(String(c.value, radix: 16, uppercase: true))) is here: delete it"))
-                } else if c.properties.generalCategory == .control && c != "\n" && c != "\t" {
+                        en: "an invisible character (U+\(code)) is here: delete it",
+                        ja: "見えない文字（U+\(code)）があります。削除してください",
+                        fixIt: text.fixIt(i..<(i + 1), replacement: "", message: LocalizedText(en: "delete U+\(code)", ja: "U+\(code) を削除する"))))
+                } else if Self.joiners.contains(c[i].value), !(i > 0 && i + 1 < c.count && c[i - 1].properties.isEmoji && c[i + 1].properties.isEmoji) {
                     diagnostics.append(Diagnostic(id, severity, at: text.location(at: i),
-                        "a control character (U+\(String(format4: c.value))) is here: delete it"))
-                } else if c.properties.canonicalCombiningClass != .notReordered || (0x3099...0x309A).contains(c.value) {
+                        en: "an invisible character (U+\(code)) is here: delete it",
+                        ja: "見えない文字（U+\(code)）があります。削除してください"))
+                } else if c[i].properties.generalCategory == .control && c[i] != "\n" && c[i] != "\t" {
                     diagnostics.append(Diagnostic(id, severity, at: text.location(at: i),
-                        "a decomposed character (NFD) is here: retype it or save the file in NFC"))
+                        en: "a control character (U+\(code)) is here: delete it",
+                        ja: "制御文字（U+\(code)）があります。削除してください"))
+                } else if Self.isCombining(c[i]) {
+                    // One finding per decomposed character: its base and the combining marks after it.
+                    var end = i + 1
+                    while end < c.count, Self.isCombining(c[end]) { end += 1 }
+                    let base = max(0, i - 1)
+                    let composed = text.string(base..<end).nfc
+                    // Compared scalar by scalar: String's == holds NFD and NFC text equal.
+                    let fix = !composed.unicodeScalars.elementsEqual(text.string(base..<end).unicodeScalars) && i > 0
+                        ? text.fixIt(base..<end, replacement: composed,
+                                     message: LocalizedText(en: "replace with 「\(composed)」 (NFC)", ja: "「\(composed)」（NFC）に置き換える"))
+                        : nil
+                    diagnostics.append(Diagnostic(id, severity, at: text.location(at: i),
+                        en: "a decomposed character (NFD) is here: retype it or save the file in NFC",
+                        ja: "分解された文字（NFD）があります。入力し直すか、NFCで保存してください",
+                        fixIt: fix))
+                    i = end
+                    continue
                 }
+                i += 1
             }
         }
+    }
+
+    static func isCombining(_ c: Unicode.Scalar) -> Bool {
+        c.properties.canonicalCombiningClass != .notReordered || (0x3099...0x309A).contains(c.value)
     }
 }
 

@@ -81,6 +81,20 @@ struct ProseText {
         return result
     }
 
+    /// A fix-it replacing the visible characters `range`; it can be applied by `kizuna fix` when they were written
+    /// as they are on one line of the file (no tags, entities or escapes among them).
+    func fixIt(_ range: Range<Int>, replacement: String, message: LocalizedText) -> FixIt {
+        let start = location(at: range.lowerBound)
+        let contiguous = range.upperBound <= offsets.count
+            && offsets[range.upperBound - 1] - offsets[range.lowerBound] == range.count - 1
+            && Array(source.raw.unicodeScalars.dropFirst(offsets[range.lowerBound]).prefix(range.count)) == Array(characters[range])
+        if contiguous, let span = source.sourceSpan(ofScalars: offsets[range.lowerBound]..<(offsets[range.lowerBound] + range.count)) {
+            return FixIt(message, start: start, end: source.location(after: span), replacement: replacement, span: span)
+        }
+        let end = SourceLocation(file: start.file, line: start.line, column: start.column + string(range).count)
+        return FixIt(message, start: start, end: end, replacement: replacement)
+    }
+
     func string(_ range: Range<Int>) -> String {
         String(String.UnicodeScalarView(characters[range]))
     }

@@ -8,11 +8,12 @@ struct SentenceEndRule: StyleRule {
             for sentence in text.sentences {
                 if !sentence.terminated {
                     diagnostics.append(Diagnostic(id, severity, at: text.location(at: sentence.range.upperBound - 1),
-                        "this sentence does not end with 「。」"))
+                        en: "this sentence does not end with 「。」",
+                        ja: "この文が「。」で終わっていません"))
                     continue
                 }
                 for i in sentence.range.dropFirst() where text.characters[i] == "。" && text.characters[i - 1] == "。" {
-                    diagnostics.append(Diagnostic(id, severity, at: text.location(at: i), "「。」 is doubled"))
+                    diagnostics.append(Diagnostic(id, severity, at: text.location(at: i), en: "「。」 is doubled", ja: "「。」が重なっています"))
                 }
             }
         }

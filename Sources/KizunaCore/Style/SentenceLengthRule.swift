@@ -12,7 +12,8 @@ struct SentenceLengthRule: StyleRule {
                 let count = withoutURLs.count
                 if count > max {
                     diagnostics.append(Diagnostic(id, severity, at: text.location(at: sentence.range.lowerBound),
-                        "this sentence is \(count) characters long; keep sentences to \(max) or fewer so they read easily on a phone"))
+                        en: "this sentence is \(count) characters long; keep sentences to \(max) or fewer so they read easily on a phone",
+                        ja: "この文は\(count)文字あります。スマートフォンで読みやすいよう、1文を\(max)文字以内にしてください"))
                 }
             }
         }

@@ -10,6 +10,7 @@ public struct StyleConfiguration: Sendable {
         /// Nil turns the rule off.
         public var severity: Severity?
         public var max: Int?
+        public var minInterval: Int?
     }
 
     public var settings: [RuleID: RuleSetting] = [:]
@@ -24,11 +25,13 @@ public struct StyleConfiguration: Sendable {
 
     public func max(_ rule: RuleID, default value: Int) -> Int { settings[rule]?.max ?? value }
 
+    public func minInterval(_ rule: RuleID, default value: Int) -> Int { settings[rule]?.minInterval ?? value }
+
     /// The style rules and the options each takes.
     static let options: [RuleID: [String]] = [
         .styleDesuMasu: [], .styleSentenceLength: ["max"], .styleCommaCount: ["max"], .styleSentenceEnd: [],
         .styleHalfwidthKana: [], .styleFullwidthAlphanumeric: [], .styleInvisibleCharacter: [], .styleDuplicateSection: [],
-        .styleTerminology: [],
+        .styleTerminology: [], .styleDoubledParticle: ["min_interval"],
     ]
 }
 
@@ -36,15 +39,15 @@ public struct StyleConfiguration: Sendable {
 struct StyleConfigurationLoader {
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> StyleConfiguration {
         var configuration = StyleConfiguration()
-        guard let reader = MappingReader(document.root, in: document, what: "style configuration", keys: ["rules"], into: &diagnostics),
+        guard let reader = MappingReader(document.root, in: document, what: LocalizedText(en: "style configuration", ja: "スタイル設定"), keys: ["rules"], into: &diagnostics),
               let rulesNode = reader.value("rules") else { return configuration }
         let names = StyleConfiguration.options.keys.map(\.rawValue).sorted()
-        guard let rules = MappingReader(rulesNode, in: document, what: "rules", keys: names, into: &diagnostics) else { return configuration }
+        guard let rules = MappingReader(rulesNode, in: document, what: LocalizedText(en: "rules", ja: " 'rules' "), keys: names, into: &diagnostics) else { return configuration }
         for pair in rules.pairs {
             guard let rule = RuleID(rawValue: pair.key) else { continue }
             let keys = ["severity"] + (StyleConfiguration.options[rule] ?? [])
-            guard let options = MappingReader(pair.value, in: document, what: "'\(pair.key)'", keys: keys, into: &diagnostics) else { continue }
-            var setting = StyleConfiguration.RuleSetting(severity: rule.defaultSeverity, max: nil)
+            guard let options = MappingReader(pair.value, in: document, what: LocalizedText(en: "'\(pair.key)'", ja: " '\(pair.key)' "), keys: keys, into: &diagnostics) else { continue }
+            var setting = StyleConfiguration.RuleSetting(severity: rule.defaultSeverity, max: nil, minInterval: nil)
             if let severity = options.text("severity", required: false, into: &diagnostics) {
                 switch severity.value {
                 case "off": setting.severity = nil
@@ -52,14 +55,23 @@ struct StyleConfigurationLoader {
                 case "warning": setting.severity = .warning
                 default:
                     diagnostics.append(Diagnostic(.schemaValue, at: severity.location,
-                        "severity cannot be '\(severity.value)'; it is one of error, warning, off"))
+                        en: "severity cannot be '\(severity.value)'; it is one of error, warning, off",
+                        ja: "severity に '\(severity.value)' は指定できません。error、warning、off のいずれかです"))
                 }
             }
             if let max = options.integer("max", required: false, into: &diagnostics) {
                 if max.value < 1 {
-                    diagnostics.append(Diagnostic(.schemaValue, at: max.location, "max must be at least 1"))
+                    diagnostics.append(Diagnostic(.schemaValue, at: max.location, en: "max must be at least 1", ja: "max は1以上にしてください"))
                 } else {
                     setting.max = max.value
+                }
+            }
+            if let interval = options.integer("min_interval", required: false, into: &diagnostics) {
+                if interval.value < 1 {
+                    diagnostics.append(Diagnostic(.schemaValue, at: interval.location,
+                        en: "min_interval must be at least 1", ja: "min_interval は1以上にしてください"))
+                } else {
+                    setting.minInterval = interval.value
                 }
             }
             configuration.settings[rule] = setting

@@ -22,7 +22,17 @@ struct StyleCheck: ContentRule {
         for i in content.inserts {
             messages.append(([ProseText(i.text)], [ProseText(i.title)]))
         }
-        for rule in styleRules + [TerminologyRule(dictionary: content.terms)] {
+        var rules = styleRules + [TerminologyRule(dictionary: content.terms)]
+        if content.style.severity(.styleDoubledParticle) != nil, let first = messages.first?.prose.first?.source.location {
+            switch MorphologicalAnalyzer.load() {
+            case .success(let analyzer): rules.append(DoubledParticleRule(analyzer: analyzer))
+            case .failure(let error):
+                diagnostics.append(Diagnostic(.styleDoubledParticle, .error, at: SourceLocation(file: first.file, line: 1, column: 1),
+                    en: "style-doubled-particle needs MeCab's IPA dictionary (\(error.reason)): install mecab-ipadic-utf8, or turn the rule off in style.yaml",
+                    ja: "style-doubled-particle には MeCab の IPA 辞書が必要です（\(error.reason)）。mecab-ipadic-utf8 を入れるか、style.yaml でこの規則を off にしてください"))
+            }
+        }
+        for rule in rules {
             guard let severity = content.style.severity(rule.id) else { continue }
             for message in messages {
                 rule.check(message.prose, configuration: content.style, severity: severity, into: &diagnostics)

@@ -7,11 +7,13 @@ struct TerminologyRule: StyleRule {
     func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
         for text in texts {
             for match in dictionary.matches(in: text.characters) {
-                let start = text.location(at: match.offset)
-                let found = text.string(match.offset..<(match.offset + match.length))
-                let end = KizunaCore.SourceLocation(file: start.file, line: start.line, column: start.column + found.count)
-                diagnostics.append(Diagnostic(id, severity, at: start, "write 「\(match.entry.expected)」, not 「\(found)」",
-                    fixIt: FixIt("replace with 「\(match.entry.expected)」", start: start, end: end, replacement: match.entry.expected)))
+                let range = match.offset..<(match.offset + match.length)
+                let found = text.string(range)
+                let expected = match.entry.expected
+                diagnostics.append(Diagnostic(id, severity, at: text.location(at: match.offset),
+                    en: "write 「\(expected)」, not 「\(found)」", ja: "「\(found)」ではなく「\(expected)」と書きます",
+                    fixIt: text.fixIt(range, replacement: expected,
+                        message: LocalizedText(en: "replace with 「\(expected)」", ja: "「\(expected)」に置き換える"))))
             }
         }
     }

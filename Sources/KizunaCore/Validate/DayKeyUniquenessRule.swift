@@ -5,8 +5,9 @@ struct DayKeyUniquenessRule: ContentRule {
         for m in content.manuscripts {
             if let earlier = first[m.day.value] {
                 diagnostics.append(Diagnostic(.dayKeyDuplicate, at: m.day.location,
-                    "\(m.series.rawValue) day \(m.day.value) (\(m.day.value.label)) already has a manuscript",
-                    notes: [DiagnosticNote("the other manuscript for this day", at: earlier.day.location)]))
+                    en: "\(m.series.rawValue) day \(m.day.value) (\(m.day.value.label)) already has a manuscript",
+                    ja: "\(m.series.rawValue) の \(m.day.value)（\(m.day.value.label)）にはすでに原稿があります",
+                    notes: [DiagnosticNote(en: "the other manuscript for this day", ja: "同じ日のもう1つの原稿", at: earlier.day.location)]))
             } else {
                 first[m.day.value] = m
             }

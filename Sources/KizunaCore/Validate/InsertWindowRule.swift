@@ -5,7 +5,8 @@ struct InsertWindowRule: ContentRule {
         for insert in content.inserts where !days.contains(where: insert.window.value.contains) {
             let range = insert.window.value.range
             diagnostics.append(Diagnostic(.insertUnused, at: insert.window.location,
-                "no manuscript falls in this window (\(range.lowerBound.label)〜\(range.upperBound.label)); the insert is never sent"))
+                en: "no manuscript falls in this window (\(range.lowerBound.label)〜\(range.upperBound.label)); the insert is never sent",
+                ja: "この配信期間（\(range.lowerBound.label)〜\(range.upperBound.label)）に当たる原稿がないため、この差し込み情報は配信されません"))
         }
     }
 }

@@ -19,7 +19,8 @@ struct LineLimitsRule: Sendable {
         self.nicknameMaxLength = nicknameMaxLength
         extraBytes = nicknameMaxLength * Self.worstNicknameCharacter.utf8.count - Self.placeholder.count
         extraUTF16 = nicknameMaxLength * Self.worstNicknameCharacter.utf16.count - Placeholder.nickname.utf16.count
-        note = DiagnosticNote("in edition '\(edition.id.value)', with a \(nicknameMaxLength)-character nickname", at: edition.id.location)
+        note = DiagnosticNote(en: "in edition '\(edition.id.value)', with a \(nicknameMaxLength)-character nickname",
+                              ja: "版 '\(edition.id.value)' で、\(nicknameMaxLength)文字のニックネームを入れた場合", at: edition.id.location)
     }
 
     func check(_ message: DayMessage, _ payload: RenderedPayload, into diagnostics: inout [Diagnostic]) {
@@ -27,19 +28,22 @@ struct LineLimitsRule: Sendable {
         let size = payload.bubbleBytes.count + payload.bubbleBytes.occurrences(of: Self.placeholder) * extraBytes
         if size > Self.maxBubbleBytes {
             diagnostics.append(Diagnostic(.lineBubbleSize, at: manuscript.title.location,
-                "\(manuscript.day.value.label) is \(size) bytes of Flex JSON; LINE takes at most \(Self.maxBubbleBytes) per bubble: shorten the text or an insert",
+                en: "\(manuscript.day.value.label) is \(size) bytes of Flex JSON; LINE takes at most \(Self.maxBubbleBytes) per bubble: shorten the text or an insert",
+                ja: "\(manuscript.day.value.label)のFlex JSONが\(size)バイトあります。LINEのバブル1つの上限は\(Self.maxBubbleBytes)バイトのため、本文か差し込み情報を短くしてください",
                 notes: [note]))
         }
         let alt = payload.altText.utf16.count + Array(payload.altText.utf8).occurrences(of: Self.placeholder) * extraUTF16
         if alt > Self.maxAltTextUTF16 {
             diagnostics.append(Diagnostic(.lineAltText, at: manuscript.title.location,
-                "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)", notes: [note]))
+                en: "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)",
+                ja: "通知文がUTF-16で\(alt)単位あります。LINEの通知文は\(Self.maxAltTextUTF16)単位まで", notes: [note]))
         }
         // Looked for as the payload writes them: JSON-escaped.
         if !payload.bubbleBytes.contains(Array(JSONValue.string(message.footer.unsubscribeURL).bytes.dropFirst().dropLast()))
             || !payload.bubbleBytes.contains(Array(JSONValue.string(message.disclaimer).bytes.dropFirst().dropLast())) {
             diagnostics.append(Diagnostic(.footerMissing, at: manuscript.title.location,
-                "the payload lacks the unsubscribe link or the disclaimer", notes: [note]))
+                en: "the payload lacks the unsubscribe link or the disclaimer",
+                ja: "ペイロードに配信解除のリンクか免責事項が入っていません", notes: [note]))
         }
     }
 }

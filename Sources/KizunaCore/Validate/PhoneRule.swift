@@ -7,8 +7,9 @@ struct PhoneRule: ContentRule {
                 let digits = phone.filter { $0.isASCII && $0.isNumber }
                 let allowed = phone.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
                 if !allowed || !(10...11).contains(digits.count) || !phone.hasPrefix("0") {
-                    diagnostics.append(Diagnostic(.phoneFormat, at: desk.phone.location,
-                        "phone number '\(phone)' must be 10 or 11 half-width digits starting with 0, with optional hyphens (e.g. 000-123-4567)"))
+                    diagnostics.append(Diagnostic(.phoneFormat, at: desk.phone.location, LocalizedText(
+                        en: "phone number '\(phone)' must be 10 or 11 half-width digits starting with 0, with optional hyphens (e.g. 000-123-4567)",
+                        ja: "電話番号 \(Japanese.quote(phone)) は、0で始まる半角数字10桁か11桁で書いてください（ハイフンは任意。例: 000-123-4567）").tidied))
                 }
             }
         }

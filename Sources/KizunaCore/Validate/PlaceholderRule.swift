@@ -18,15 +18,19 @@ struct PlaceholderRule: ContentRule {
             if !closed || !Placeholder.known.contains(name) {
                 let location = text.location(ofScalarOffset: i)
                 let written = closed ? "{\(name)}" : "{" + name
-                var message = closed ? "unknown placeholder '\(written)'" : "'{' without a closing '}'"
-                message += "; the only placeholder is \(Placeholder.nickname)"
+                var message = closed
+                    ? LocalizedText(en: "unknown placeholder '\(written)'", ja: "プレースホルダー \(Japanese.quote(written)) は使えません")
+                    : LocalizedText(en: "'{' without a closing '}'", ja: "'{' に対応する '}' がありません")
+                message += LocalizedText(en: "; the only placeholder is \(Placeholder.nickname)",
+                                         ja: "。使えるプレースホルダーは \(Placeholder.nickname) だけ")
                 var fixIt: FixIt?
                 if closed, closestMatch(to: name, in: Array(Placeholder.known)) != nil {
-                    message += " (did you mean it?)"
+                    message += LocalizedText(en: " (did you mean it?)", ja: "（\(Placeholder.nickname) の誤りではありませんか）")
                     let end = SourceLocation(file: location.file, line: location.line, column: location.column + written.count)
-                    fixIt = FixIt("replace with \(Placeholder.nickname)", start: location, end: end, replacement: Placeholder.nickname)
+                    fixIt = FixIt(LocalizedText(en: "replace with \(Placeholder.nickname)", ja: "\(Placeholder.nickname) に置き換える"),
+                                  start: location, end: end, replacement: Placeholder.nickname)
                 }
-                diagnostics.append(Diagnostic(.placeholderUnknown, at: location, message, fixIt: fixIt))
+                diagnostics.append(Diagnostic(.placeholderUnknown, at: location, message.tidied, fixIt: fixIt))
             }
             i = closed ? j + 1 : i + 1
         }

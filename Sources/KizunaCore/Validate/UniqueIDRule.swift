@@ -1,22 +1,25 @@
 /// `id-duplicate`: editions, inserts, reviewers and an edition's desks each have distinct ids.
 struct UniqueIDRule: ContentRule {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
-        report(content.editions.map(\.id), kind: "edition", into: &diagnostics)
+        report(content.editions.map(\.id), kind: LocalizedText(en: "edition", ja: "版"), into: &diagnostics)
         for id in content.editions.map(\.id) where id.value == ReviewSheetBuilder.folder || id.value.hasPrefix(".") || id.value.contains("/") {
             diagnostics.append(Diagnostic(.schemaValue, at: id.location,
-                "'\(id.value)' cannot be an edition id: it names the review sheets' folder or is not a plain folder name"))
+                en: "'\(id.value)' cannot be an edition id: it names the review sheets' folder or is not a plain folder name",
+                ja: "'\(id.value)' は版のIDに使えません。監修シートのフォルダー名と同じか、単純なフォルダー名になっていません"))
         }
-        report(content.inserts.map(\.id), kind: "insert", into: &diagnostics)
-        report(content.reviewers.map(\.id), kind: "reviewer", into: &diagnostics)
-        for e in content.editions { report(e.contacts.map(\.id), kind: "contact desk", into: &diagnostics) }
+        report(content.inserts.map(\.id), kind: LocalizedText(en: "insert", ja: "差し込み情報"), into: &diagnostics)
+        report(content.reviewers.map(\.id), kind: LocalizedText(en: "reviewer", ja: "監修者"), into: &diagnostics)
+        for e in content.editions { report(e.contacts.map(\.id), kind: LocalizedText(en: "contact desk", ja: "窓口"), into: &diagnostics) }
     }
 
-    private func report(_ ids: [LocatedText], kind: String, into diagnostics: inout [Diagnostic]) {
+    private func report(_ ids: [LocatedText], kind: LocalizedText, into diagnostics: inout [Diagnostic]) {
         var seen: [String: SourceLocation] = [:]
         for id in ids {
             if let first = seen[id.value] {
-                diagnostics.append(Diagnostic(.idDuplicate, at: id.location, "another \(kind) already has the id '\(id.value)'",
-                    notes: [DiagnosticNote("the first \(kind) with this id", at: first)]))
+                diagnostics.append(Diagnostic(.idDuplicate, at: id.location,
+                    en: "another \(kind.en) already has the id '\(id.value)'",
+                    ja: Japanese.tidy("ID \(Japanese.quote(id.value)) はすでに別の\(kind.ja)が使っています"),
+                    notes: [DiagnosticNote(en: "the first \(kind.en) with this id", ja: "このIDを最初に使った\(kind.ja)", at: first)]))
             } else {
                 seen[id.value] = id.location
             }

@@ -7,11 +7,14 @@ import Testing
         let at = KizunaCore.SourceLocation(file: "content/manuscripts/maternity/16w0d.yaml", line: 3, column: 1)
         let end = KizunaCore.SourceLocation(file: at.file, line: 3, column: 6)
         return [
-            Diagnostic(.schemaUnknownKey, at: at, "unknown key 'titel' in manuscript; did you mean 'title'?",
-                       fixIt: FixIt("replace with 'title'", start: at, end: end, replacement: "title")),
-            Diagnostic(.dayKeyDuplicate, at: KizunaCore.SourceLocation(file: "content/b.yaml", line: 2, column: 6), "day 45, again: 50%\nsee",
-                       notes: [DiagnosticNote("the other manuscript", at: at)]),
-            Diagnostic(.insertUnused, at: KizunaCore.SourceLocation(file: "content/inserts/a,b.yaml", line: 9, column: 3), "never sent"),
+            Diagnostic(.schemaUnknownKey, at: at, en: "unknown key 'titel' in manuscript; did you mean 'title'?",
+                       ja: "原稿にキー 'titel' は使えません。'title' の誤りではありませんか",
+                       fixIt: FixIt(LocalizedText(en: "replace with 'title'", ja: "'title' に置き換える"), start: at, end: end, replacement: "title")),
+            Diagnostic(.dayKeyDuplicate, at: KizunaCore.SourceLocation(file: "content/b.yaml", line: 2, column: 6),
+                       en: "day 45, again: 50%\nsee", ja: "45日目がもう一度: 50%\n参照",
+                       notes: [DiagnosticNote(en: "the other manuscript", ja: "もう1つの原稿", at: at)]),
+            Diagnostic(.insertUnused, at: KizunaCore.SourceLocation(file: "content/inserts/a,b.yaml", line: 9, column: 3),
+                       en: "never sent", ja: "配信されません"),
         ]
     }()
 

@@ -7,7 +7,7 @@ import Yams
     func parse(_ lines: [String], into diagnostics: inout [Diagnostic]) throws -> RichText? {
         let yaml = "text: |\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n"
         let document = try #require(YAMLDocumentLoader().load(SourceFile(path: "t.yaml", text: yaml), into: &diagnostics))
-        let reader = try #require(MappingReader(document.root, in: document, what: "test", keys: ["text"], into: &diagnostics))
+        let reader = try #require(MappingReader(document.root, in: document, what: LocalizedText(en: "test", ja: "テスト"), keys: ["text"], into: &diagnostics))
         let text = try #require(reader.text("text", into: &diagnostics))
         return InlineMarkupParser.parse(text, into: &diagnostics)
     }
@@ -48,8 +48,12 @@ import Yams
 
 @Suite struct MarkupMessageTests {
     @Test func libxmlMessagesAreRephrasedForEditors() {
-        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 3 and t") == "<em> is not closed")
-        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a") == "</a> does not close <em>")
-        #expect(InlineMarkupParser.readable("EntityRef: expecting ';'") == "EntityRef: expecting ';'")
+        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 3 and t").en == "<em> is not closed")
+        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a").en == "</a> does not close <em>")
+        #expect(InlineMarkupParser.readable("EntityRef: expecting ';'").en == "EntityRef: expecting ';'")
+        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 3 and t").ja == "<em> が閉じられていません")
+        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a").ja == "</a> では <em> を閉じられません")
+        // A message with no rephrasing passes through as libxml2 wrote it.
+        #expect(InlineMarkupParser.readable("EntityRef: expecting ';'").ja == "EntityRef: expecting ';'")
     }
 }

@@ -1,0 +1,87 @@
+import CMeCab
+import Foundation
+import Synchronization
+
+/// One word as MeCab's IPA dictionary reads it.
+struct Morpheme: Sendable, Equatable {
+    /// Unicode scalar offsets in the analysed string.
+    let range: Range<Int>
+    let surface: String
+    /// The dictionary's features: 品詞, 品詞細分類1, 細分類2, 細分類3, 活用型, 活用形, 原形, 読み, 発音.
+    let features: [String]
+
+    var partOfSpeech: String { features.first ?? "" }
+    var subcategory: String { features.count > 1 ? features[1] : "" }
+}
+
+/// MeCab with the IPA dictionary (the dictionary textlint's Japanese rules read through kuromoji).
+/// One tagger, used under a lock: MeCab's tagger is not safe to share between threads.
+final class MorphologicalAnalyzer: Sendable {
+    private let tagger: Mutex<OpaquePointer>
+
+    /// Where Debian, Homebrew and a source install put the UTF-8 IPA dictionary.
+    static let dictionaryCandidates = [
+        "/var/lib/mecab/dic/ipadic-utf8",
+        "/usr/lib/x86_64-linux-gnu/mecab/dic/ipadic-utf8",
+        "/usr/lib/aarch64-linux-gnu/mecab/dic/ipadic-utf8",
+        "/opt/homebrew/lib/mecab/dic/ipadic",
+        "/usr/local/lib/mecab/dic/ipadic",
+    ]
+
+    /// The analyser, or nil with MeCab's reason when no dictionary can be opened.
+    static func load() -> Result<MorphologicalAnalyzer, LoadError> {
+        guard let dictionary = dictionaryCandidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/sys.dic") }) else {
+            return .failure(LoadError(reason: "no IPA dictionary in " + dictionaryCandidates.joined(separator: ", ")))
+        }
+        // An empty resource file, so that no user's mecabrc changes what the rules see.
+        guard let tagger = mecab_new2("-r /dev/null -d \(dictionary)") else {
+            return .failure(LoadError(reason: String(cString: mecab_strerror(nil))))
+        }
+        return .success(MorphologicalAnalyzer(tagger: tagger))
+    }
+
+    struct LoadError: Error, Sendable {
+        let reason: String
+    }
+
+    private init(tagger: sending OpaquePointer) {
+        self.tagger = Mutex(tagger)
+    }
+
+    deinit {
+        tagger.withLock { mecab_destroy($0) }
+    }
+
+    /// The words of `text`, in order; whitespace between words is not a word.
+    func words(in text: String) -> [Morpheme] {
+        let bytes = Array(text.utf8)
+        // The scalar index of every byte offset that starts a scalar: the count of scalars before it.
+        var scalarIndex = [Int](repeating: 0, count: bytes.count + 1)
+        var n = 0
+        for (i, b) in bytes.enumerated() {
+            scalarIndex[i] = n
+            if b & 0xC0 != 0x80 { n += 1 }
+        }
+        scalarIndex[bytes.count] = n
+        return tagger.withLock { tagger in
+            bytes.withUnsafeBufferPointer { buffer -> [Morpheme] in
+                guard let base = buffer.baseAddress else { return [] }
+                let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+                var result: [Morpheme] = []
+                var node = mecab_sparse_tonode2(tagger, start, buffer.count)
+                while let current = node {
+                    let n = current.pointee
+                    if n.stat == MECAB_NOR_NODE || n.stat == MECAB_UNK_NODE, let surface = n.surface {
+                        let from = surface - start
+                        let to = from + Int(n.length)
+                        let word = String(decoding: buffer[from..<to], as: UTF8.self)
+                        let features = String(cString: n.feature).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                        result.append(Morpheme(range: scalarIndex[from]..<scalarIndex[to], surface: word, features: features))
+                    }
+                    node = UnsafePointer(n.next)
+                }
+                return result
+            }
+        }
+    }
+}

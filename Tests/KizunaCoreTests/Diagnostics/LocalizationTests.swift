@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import KizunaCore
+
+/// Messages in English and Japanese (`--lang` or the locale); rule ids the same in both.
+@Suite("Localization")
+struct LocalizationTests {
+    /// True when `text` holds hiragana, katakana or a kanji.
+    static func hasJapanese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { s in
+            (0x3040...0x309F).contains(s.value)       // hiragana
+                || (0x30A0...0x30FF).contains(s.value)  // katakana
+                || (0x3400...0x4DBF).contains(s.value)  // CJK extension A
+                || (0x4E00...0x9FFF).contains(s.value)  // CJK unified ideographs
+        }
+    }
+
+    /// Why one text of a diagnostic is not properly Japanese, or nil when it is.
+    static func problem(with text: LocalizedText) -> String? {
+        if text.ja.isEmpty { return "the Japanese message is empty" }
+        if text.ja == text.en { return "the Japanese message is the English one" }
+        if !hasJapanese(text.ja) { return "the Japanese message holds no Japanese" }
+        return nil
+    }
+
+    /// Every text of a diagnostic (message, notes, fix-it) that is not properly Japanese, with the rule id.
+    static func problems(in diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.flatMap { d -> [String] in
+            var texts: [(String, LocalizedText)] = [("message", d.message)]
+            texts += d.notes.map { ("note", $0.message) }
+            if let fixIt = d.fixIt { texts.append(("fix-it", fixIt.message)) }
+            return texts.compactMap { kind, text in
+                problem(with: text).map { "[\(d.rule.rawValue)] \(d.location): \(kind): \($0)\n    en: \(text.en)\n    ja: \(text.ja)" }
+            }
+        }
+    }
+
+    // MARK: (a) every diagnostic the fixtures produce
+
+    @Test("every diagnostic, note and fix-it of every fixture has a Japanese message", arguments: DiagnosticFixtures.names)
+    func fixtureMessagesAreJapanese(_ name: String) throws {
+        let fixture = try DiagnosticFixtures.load(name)
+        let diagnostics = Validator().validate(fixture.content).diagnostics
+        #expect(!diagnostics.isEmpty, "\(name) gives no diagnostic")
+        let problems = Self.problems(in: diagnostics)
+        #expect(problems.isEmpty, "\(name):\n\(problems.joined(separator: "\n"))")
+    }
+
+    /// The rules without a fixture folder, made to fire here.
+    @Test("the diagnostics no fixture can produce have Japanese messages too")
+    func programmaticMessagesAreJapanese() throws {
+        var diagnostics: [Diagnostic] = []
+        // file-encoding: a Shift_JIS byte.
+        _ = YAMLDocumentLoader().load(SourceFile(path: "content/a.yaml", bytes: Array("title: ".utf8) + [0x82, 0xA0]), into: &diagnostics)
+        // file-too-large.
+        _ = YAMLDocumentLoader(sizeCap: 4).load(SourceFile(path: "content/b.yaml", bytes: Array("title: 長い\n".utf8)), into: &diagnostics)
+        #expect(Set(diagnostics.map(\.rule)) == [.fileEncoding, .fileTooLarge])
+        // release-unapproved: the minimal set's manuscripts are in review, never approved.
+        let report = Validator().validate(DiagnosticFixtures.contentFiles(try DiagnosticFixtures.minimal()))
+        let content = try #require(report.content)
+        let gate = ReleaseGate.check(content, editions: content.editions)
+        #expect(!gate.isEmpty && gate.allSatisfy { $0.rule == .releaseUnapproved })
+        diagnostics += gate
+        let problems = Self.problems(in: diagnostics)
+        #expect(problems.isEmpty, "\n\(problems.joined(separator: "\n"))")
+    }
+
+    // MARK: (b) the rule catalog
+
+    @Test("every rule id has a one-line summary in English and Japanese", arguments: RuleID.allCases)
+    func summaries(_ rule: RuleID) {
+        let summary = rule.summary
+        #expect(!summary.en.isEmpty && summary.en != rule.rawValue, "\(rule.rawValue): no English summary")
+        #expect(!summary.ja.isEmpty && summary.ja != rule.rawValue, "\(rule.rawValue): no Japanese summary")
+        #expect(Self.hasJapanese(summary.ja), "\(rule.rawValue): the Japanese summary holds no Japanese: \(summary.ja)")
+        #expect(summary.ja != summary.en)
+        #expect(!summary.en.contains("\n") && !summary.ja.contains("\n"), "\(rule.rawValue): a summary is one line")
+    }
+
+    // MARK: (c) the language from the locale
+
+    @Test("the language follows LC_ALL, then LC_MESSAGES, then LANG")
+    func languageFromEnvironment() {
+        #expect(Language(environment: ["LANG": "ja_JP.UTF-8"]) == .ja)
+        #expect(Language(environment: ["LC_ALL": "C", "LANG": "ja_JP.UTF-8"]) == .en)
+        #expect(Language(environment: [:]) == .en)
+        #expect(Language(environment: ["LANG": ""]) == .en)
+        #expect(Language(environment: ["LC_ALL": "", "LC_MESSAGES": "", "LANG": ""]) == .en)
+        #expect(Language(environment: ["LC_MESSAGES": "ja_JP"]) == .ja)
+        #expect(Language(environment: ["LC_MESSAGES": "ja_JP", "LANG": "en_US.UTF-8"]) == .ja)
+        #expect(Language(environment: ["LC_ALL": "", "LANG": "ja_JP.UTF-8"]) == .ja, "an empty variable does not decide")
+        #expect(Language(environment: ["LANG": "en_US.UTF-8"]) == .en)
+    }
+
+    // MARK: (d) formatters
+
+    /// A real diagnostic with a fix-it: the unknown key of the schema-unknown-key fixture.
+    static func sample() throws -> Diagnostic {
+        var files = try DiagnosticFixtures.minimal()
+        files["manuscripts/maternity/16w0d.yaml"] = Array("""
+            series: maternity
+            day: 16w0d
+            titel: 小さな耳がひらくころ
+            sections:
+              - heading: おなかの赤ちゃん
+                text: 音を感じはじめるといわれます。
+            supervisors: [obstetrician-a]
+            review: in-review
+
+            """.utf8)
+        let report = Validator().validate(DiagnosticFixtures.contentFiles(files))
+        return try #require(report.diagnostics.first { $0.rule == .schemaUnknownKey })
+    }
+
+    @Test("the schema-unknown-key message reads in Japanese, with its did-you-mean and fix-it")
+    func unknownKeyInJapanese() throws {
+        let d = try Self.sample()
+        #expect(d.message.en == "unknown key 'titel' in manuscript; did you mean 'title'?")
+        #expect(d.message.ja == "原稿にキー 'titel' は使えません。'title' の誤りではありませんか")
+        #expect(d.fixIt?.message.ja == "'title' に置き換える")
+        #expect(d.notes.first?.message.ja.hasPrefix("使えるキー: series, day, title") == true)
+    }
+
+    @Test("each format gives the Japanese message and the same rule id as in English", arguments: DiagnosticFormat.allCases)
+    func formatsInJapanese(_ format: DiagnosticFormat) throws {
+        let d = try Self.sample()
+        let en = DiagnosticFormatter.format([d], as: format, language: .en)
+        let ja = DiagnosticFormatter.format([d], as: format, language: .ja)
+        let rule = d.rule.rawValue
+        switch format {
+        case .text:
+            #expect(en.hasPrefix("\(d.location): error: \(d.message.en) [\(rule)]\n"))
+            #expect(ja.hasPrefix("\(d.location): error: \(d.message.ja) [\(rule)]\n"))
+            #expect(ja.contains("fix-it: \(d.fixIt!.message.ja)"))
+        case .json:
+            let objects = try [en, ja].map { text in
+                try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]).first
+            }
+            #expect(objects[0]?["rule"] as? String == rule)
+            #expect(objects[1]?["rule"] as? String == rule)
+            #expect(objects[0]?["message"] as? String == d.message.en)
+            #expect(objects[1]?["message"] as? String == d.message.ja)
+            #expect((objects[1]?["fixIt"] as? [String: Any])?["message"] as? String == d.fixIt?.message.ja)
+            #expect((objects[1]?["fixIt"] as? [String: Any])?["replacement"] as? String == "title")
+        case .sarif:
+            let runs = try [en, ja].map { text in
+                let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+                return try #require((log["runs"] as? [[String: Any]])?.first)
+            }
+            let results = runs.map { ($0["results"] as? [[String: Any]])?.first }
+            #expect(results[0]?["ruleId"] as? String == rule)
+            #expect(results[1]?["ruleId"] as? String == rule)
+            #expect((results[0]?["message"] as? [String: Any])?["text"] as? String == d.message.en)
+            #expect((results[1]?["message"] as? [String: Any])?["text"] as? String == d.message.ja)
+            #expect(runs[1]["language"] as? String == "ja")
+            let rules = ((runs[1]["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
+            #expect(rules?.first?["id"] as? String == rule)
+            #expect((rules?.first?["shortDescription"] as? [String: Any])?["text"] as? String == d.rule.summary.ja)
+        case .github:
+            #expect(en.contains("title=\(rule)::\(d.message.en)\n"))
+            #expect(ja.contains("title=\(rule)::\(d.message.ja)\n"))
+        }
+        #expect(!ja.contains(d.message.en))
+    }
+}
