@@ -56,6 +56,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case lineAltText = "line-alt-text"
     case lineLabelLength = "line-label-length"
     case lineURILength = "line-uri-length"
+    case lineMessageCount = "line-message-count"
 
     /// The severity a rule reports with unless it says otherwise.
     public var defaultSeverity: Severity {
@@ -118,6 +119,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
         case .lineAltText: LocalizedText(en: "A notification text over LINE's 1,500 UTF-16 units", ja: "LINEの上限（UTF-16で1,500単位）を超える通知文")
         case .lineLabelLength: LocalizedText(en: "A button label over LINE's 40 characters", ja: "LINEの上限40文字を超えるボタンラベル")
         case .lineURILength: LocalizedText(en: "A link over LINE's 1,000 characters", ja: "LINEの上限1,000文字を超えるリンク")
+        case .lineMessageCount: LocalizedText(en: "A day that needs more than LINE's 5 messages per push request", ja: "LINEの1回の送信の上限（5通）を超える日")
         }
     }
 }

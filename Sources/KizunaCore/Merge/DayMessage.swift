@@ -8,6 +8,8 @@ public struct DayMessage: Sendable {
     public var surveyURL: String?
     public var disclaimer: String
     public var footer: ResolvedFooter
+    /// The longest nickname the edition allows: LINE's limits must hold with it in place of `{nickname}`.
+    public var nicknameMaxLength: Int
 
     public var day: DayKey { manuscript.day.value }
     public var greeting: String { day.greeting }

@@ -46,7 +46,8 @@ public struct EditionCompiler: Sendable {
             contact: edition.contacts.first)
         return DayMessage(editionID: edition.id.value, editionName: edition.name.value, manuscript: manuscript,
                           inserts: inserts.filter { $0.insert.window.value.contains(day) }, surveyURL: survey,
-                          disclaimer: (edition.disclaimer ?? configuration.disclaimer).value, footer: footer)
+                          disclaimer: (edition.disclaimer ?? configuration.disclaimer).value, footer: footer,
+                          nicknameMaxLength: nicknameMaxLength(for: edition))
     }
 
     /// The longest nickname this edition allows.

@@ -1,4 +1,4 @@
-/// `line-bubble-size`, `line-alt-text`, `footer-missing`: LINE's limits, checked on the payload
+/// `line-bubble-size`, `line-alt-text`, `line-message-count`, `footer-missing`: LINE's limits, checked on the payload
 /// each edition will send, with the longest nickname the edition allows in place of `{nickname}`.
 /// Runs wherever payloads are rendered: in `validate`, and in the build on the very bytes it writes.
 struct LineLimitsRule: Sendable {
@@ -25,22 +25,34 @@ struct LineLimitsRule: Sendable {
 
     func check(_ message: DayMessage, _ payload: RenderedPayload, into diagnostics: inout [Diagnostic]) {
         let manuscript = message.manuscript
-        let size = payload.bubbleBytes.count + payload.bubbleBytes.occurrences(of: Self.placeholder) * extraBytes
-        if size > Self.maxBubbleBytes {
-            diagnostics.append(Diagnostic(.lineBubbleSize, at: manuscript.title.location,
-                en: "\(manuscript.day.value.label) is \(size) bytes of Flex JSON; LINE takes at most \(Self.maxBubbleBytes) per bubble: shorten the text or an insert",
-                ja: "\(manuscript.day.value.label)のFlex JSONが\(size)バイトあります。LINEのバブル1つの上限は\(Self.maxBubbleBytes)バイトのため、本文か差し込み情報を短くしてください",
+        if let overflow = payload.overflow {
+            diagnostics.append(Diagnostic(.lineMessageCount, at: overflow,
+                en: "\(manuscript.day.value.label) needs \(payload.messageCount) LINE messages; a push request takes at most \(FlexRenderer.maxMessagesPerRequest): the text from here on does not fit, shorten the day",
+                ja: "\(manuscript.day.value.label)はLINEのメッセージが\(payload.messageCount)通になります。1回の送信は\(FlexRenderer.maxMessagesPerRequest)通までのため、ここから先の本文が入りません。文章を短くしてください",
                 notes: [note]))
         }
-        let alt = payload.altText.utf16.count + Array(payload.altText.utf8).occurrences(of: Self.placeholder) * extraUTF16
-        if alt > Self.maxAltTextUTF16 {
-            diagnostics.append(Diagnostic(.lineAltText, at: manuscript.title.location,
-                en: "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)",
-                ja: "通知文がUTF-16で\(alt)単位あります。LINEの通知文は\(Self.maxAltTextUTF16)単位まで", notes: [note]))
+        for (i, bubble) in payload.bubbles.enumerated() {
+            let size = bubble.count + bubble.occurrences(of: Self.placeholder) * extraBytes
+            if size > Self.maxBubbleBytes {
+                let part = payload.messageCount > 1 ? LocalizedText(en: " (message \(i + 1))", ja: "（\(i + 1)通目）") : LocalizedText(en: "", ja: "")
+                diagnostics.append(Diagnostic(.lineBubbleSize, at: manuscript.title.location,
+                    en: "\(manuscript.day.value.label)\(part.en) is \(size) bytes of Flex JSON; LINE takes at most \(Self.maxBubbleBytes) per bubble: shorten the text or an insert",
+                    ja: "\(manuscript.day.value.label)\(part.ja)のFlex JSONが\(size)バイトあります。LINEのバブル1つの上限は\(Self.maxBubbleBytes)バイトのため、本文か差し込み情報を短くしてください",
+                    notes: [note]))
+            }
         }
-        // Looked for as the payload writes them: JSON-escaped.
-        if !payload.bubbleBytes.contains(Array(JSONValue.string(message.footer.unsubscribeURL).bytes.dropFirst().dropLast()))
-            || !payload.bubbleBytes.contains(Array(JSONValue.string(message.disclaimer).bytes.dropFirst().dropLast())) {
+        for altText in payload.altTexts {
+            let alt = altText.utf16.count + Array(altText.utf8).occurrences(of: Self.placeholder) * extraUTF16
+            if alt > Self.maxAltTextUTF16 {
+                diagnostics.append(Diagnostic(.lineAltText, at: manuscript.title.location,
+                    en: "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)",
+                    ja: "通知文がUTF-16で\(alt)単位あります。LINEの通知文は\(Self.maxAltTextUTF16)単位まで", notes: [note]))
+            }
+        }
+        // The last message ends the day: it must carry both, looked for as the payload writes them (JSON-escaped).
+        let last = payload.bubbles.last ?? []
+        if !last.contains(Array(JSONValue.string(message.footer.unsubscribeURL).bytes.dropFirst().dropLast()))
+            || !last.contains(Array(JSONValue.string(message.disclaimer).bytes.dropFirst().dropLast())) {
             diagnostics.append(Diagnostic(.footerMissing, at: manuscript.title.location,
                 en: "the payload lacks the unsubscribe link or the disclaimer",
                 ja: "ペイロードに配信解除のリンクか免責事項が入っていません", notes: [note]))

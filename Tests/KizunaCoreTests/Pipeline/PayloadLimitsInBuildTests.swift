@@ -6,14 +6,14 @@ import Testing
 @Suite struct PayloadLimitsInBuildTests {
     @Test func buildFindsTheSameLimitErrorsAsValidate() throws {
         var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
-        let long = String(repeating: "赤ちゃんのペースに合わせて、ゆっくり過ごしましょう。", count: 500)
+        let long = String(repeating: "赤ちゃんのペースに合わせて、ゆっくり過ごしましょう。", count: 3000)
         let original = ContentFixtures.text("manuscripts/childcare/0045.yaml", in: files)
         let oversized = original.replacingOccurrences(of: "      たくさん話しかけてあげましょう。", with: "      " + long)
         #expect(oversized != original)
         files = ContentFixtures.replacing("manuscripts/childcare/0045.yaml", in: files, with: oversized)
 
         let full = Validator().validate(files)
-        let expected = full.diagnostics.filter { $0.rule == .lineBubbleSize }
+        let expected = full.diagnostics.filter { $0.rule == .lineMessageCount }
         #expect(expected.count == 1)
         #expect(full.content == nil)
 
@@ -31,7 +31,7 @@ import Testing
         for message in content.compiler.messages(for: edition) {
             let payload = FlexRenderer().payload(for: message)
             #expect(payload.bytes == FlexRenderer().request(for: message).json.bytes + [0x0A])
-            #expect(payload.bubbleBytes == FlexRenderer().request(for: message).messages[0].contents.json.bytes)
+            #expect(payload.bubbles == FlexRenderer().request(for: message).messages.map(\.contents.json.bytes))
         }
     }
 }

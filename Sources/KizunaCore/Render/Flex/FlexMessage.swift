@@ -20,17 +20,19 @@ public struct FlexMessage: Sendable, JSONRepresentable {
 public struct FlexBubble: Sendable, JSONRepresentable {
     public var header: FlexBox
     public var body: FlexBox
-    public var footer: FlexBox
+    /// Only the last bubble of a day carries the footer.
+    public var footer: FlexBox?
     public var headerBackground: String
     public var json: JSONValue {
-        .object([
+        var o: [String: JSONValue] = [
             "type": .string("bubble"),
             "size": .string("giga"),
             "header": header.json,
             "body": body.json,
-            "footer": footer.json,
             "styles": .object(["header": .object(["backgroundColor": .string(headerBackground)])]),
-        ])
+        ]
+        if let footer { o["footer"] = footer.json }
+        return .object(o)
     }
 }
 

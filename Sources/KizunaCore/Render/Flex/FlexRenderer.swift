@@ -18,46 +18,115 @@ public struct FlexRenderer: Sendable {
     /// The tel button's label for a desk.
     public static func telLabel(_ desk: ContactDesk) -> String { "電話する（\(desk.name.value)）" }
 
+    /// LINE's limits a day's messages are packed to.
+    public static let maxBubbleBytes = 30_000
+    public static let maxMessagesPerRequest = 5
+    /// A paragraph longer than this is cut at sentence ends into several texts, so that any text fits a bubble.
+    static let maxTextCharacters = 1_500
+
     /// A day's push request body as written to disk (`{nickname}` in place, newline-terminated), with the
     /// figures LINE's limits are checked on.
     public func payload(for message: DayMessage) -> RenderedPayload {
-        let flex = request(for: message).messages[0]
-        let bubble = flex.contents.json.bytes
-        let body = JSONValue.object(["messages": .array([flex.json(contents: .written(bubble))])])
-        return RenderedPayload(bytes: body.bytes + [0x0A], bubbleBytes: bubble, altText: flex.altText)
+        let packed = pack(message)
+        let bubbles = packed.request.messages.map { $0.contents.json.bytes }
+        let messages = zip(packed.request.messages, bubbles).map { $0.json(contents: .written($1)) }
+        let body = JSONValue.object(["messages": .array(messages)])
+        return RenderedPayload(bytes: body.bytes + [0x0A], bubbles: bubbles,
+                               altTexts: packed.request.messages.map(\.altText), overflow: packed.overflow)
     }
 
-    public func request(for message: DayMessage) -> PushRequest {
-        PushRequest(messages: [FlexMessage(altText: altText(for: message), contents: bubble(for: message))])
-    }
+    public func request(for message: DayMessage) -> PushRequest { pack(message).request }
 
     /// What a phone notification shows: the greeting and the title.
     public func altText(for message: DayMessage) -> String {
         "\(message.greeting)「\(message.manuscript.title.value)」"
     }
 
-    public func bubble(for message: DayMessage) -> FlexBubble {
-        let header = FlexBox(contents: [
+    /// One piece of the body that is never cut between two bubbles, and where its text was written.
+    struct Block {
+        var components: [FlexComponent]
+        var location: SourceLocation
+    }
+
+    /// The day in one bubble when it fits with the longest nickname in place; otherwise packed in reading order
+    /// into as many bubbles as it needs, the footer on the last.
+    func pack(_ message: DayMessage) -> (request: PushRequest, overflow: SourceLocation?) {
+        let blocks = bodyBlocks(for: message)
+        let footer = footerBox(for: message)
+        let placeholder = Array(Placeholder.nickname.utf8)
+        let extra = max(0, message.nicknameMaxLength * 4 - placeholder.count)
+        func worstCase(_ json: JSONValue) -> Int {
+            let bytes = json.bytes
+            return bytes.count + bytes.occurrences(of: placeholder) * extra
+        }
+        let single = bubble(message, part: nil, blocks.flatMap(\.components), footer: footer)
+        if worstCase(single.json) <= Self.maxBubbleBytes {
+            return (PushRequest(messages: [FlexMessage(altText: altText(for: message), contents: single)]), nil)
+        }
+        // Each block adds its bytes and a comma to the body's contents; the header's part numbers may grow by a few bytes.
+        let empty = worstCase(bubble(message, part: (99, 99), [], footer: footer).json) + 16
+        var groups: [[Block]] = [[]]
+        var used = empty
+        for block in blocks {
+            let size = block.components.reduce(0) { $0 + worstCase($1.json) + 1 }
+            if used + size > Self.maxBubbleBytes, !groups[groups.count - 1].isEmpty {
+                groups.append([])
+                used = empty
+            }
+            groups[groups.count - 1].append(block)
+            used += size
+        }
+        let total = groups.count
+        let messages = groups.enumerated().map { k, group in
+            FlexMessage(altText: k == 0 ? altText(for: message) : "「\(message.manuscript.title.value)」のつづき（\(k + 1)/\(total)）",
+                        contents: bubble(message, part: (k + 1, total), group.flatMap(\.components), footer: k == total - 1 ? footer : nil))
+        }
+        let overflow = total > Self.maxMessagesPerRequest ? groups[Self.maxMessagesPerRequest].first?.location : nil
+        return (PushRequest(messages: messages), overflow)
+    }
+
+    func bubble(_ message: DayMessage, part: (Int, Int)?, _ body: [FlexComponent], footer: FlexBox?) -> FlexBubble {
+        var header: [FlexComponent] = [
             .text(FlexText(text: message.day.label, size: "lg", weight: "bold", color: Palette.accent)),
             .text(FlexText(text: message.editionName, size: "xxs", color: Palette.muted)),
-        ])
-        var body: [FlexComponent] = [
-            .text(FlexText(text: message.greeting, size: "sm", color: Palette.text)),
-            .text(FlexText(text: message.manuscript.title.value, size: "lg", weight: "bold", color: Palette.text, margin: "lg")),
         ]
+        if let (index, total) = part {
+            header.append(.text(FlexText(text: "\(index)/\(total)", size: "xxs", color: Palette.muted)))
+        }
+        return FlexBubble(header: FlexBox(contents: header), body: FlexBox(contents: body, spacing: "sm"),
+                          footer: footer, headerBackground: Palette.headerBackground)
+    }
+
+    /// The day in one bubble, as long as it fits (the first bubble's body and the footer when it is split).
+    public func bubble(for message: DayMessage) -> FlexBubble {
+        bubble(message, part: nil, bodyBlocks(for: message).flatMap(\.components), footer: footerBox(for: message))
+    }
+
+    func bodyBlocks(for message: DayMessage) -> [Block] {
+        let title = message.manuscript.title
+        var blocks = [Block(components: [
+            .text(FlexText(text: message.greeting, size: "sm", color: Palette.text)),
+            .text(FlexText(text: title.value, size: "lg", weight: "bold", color: Palette.text, margin: "lg")),
+        ], location: title.location)]
         for section in message.manuscript.sections {
-            body.append(.text(FlexText(text: section.heading.value, size: "md", weight: "bold", color: Palette.accent, margin: "xl")))
-            body += richText(section.body)
+            blocks.append(Block(components: [.text(FlexText(text: section.heading.value, size: "md", weight: "bold",
+                                                            color: Palette.accent, margin: "xl"))],
+                                location: section.heading.location))
+            blocks += richTextBlocks(section.body).map { Block(components: $0, location: section.text.location) }
         }
         for resolved in message.inserts {
-            body.append(.separator(margin: "xl"))
-            body.append(.box(insertBox(resolved)))
+            blocks.append(Block(components: [.separator(margin: "xl"), .box(insertBox(resolved))], location: resolved.insert.title.location))
         }
         if let survey = message.surveyURL {
-            body.append(.button(FlexButton(label: Self.surveyLabel, uri: survey, style: "secondary", margin: "xl")))
+            blocks.append(Block(components: [.button(FlexButton(label: Self.surveyLabel, uri: survey, style: "secondary", margin: "xl"))],
+                                location: title.location))
         }
-        body.append(.text(FlexText(text: message.disclaimer, size: "xxs", color: Palette.muted, margin: "xl")))
+        blocks.append(Block(components: [.text(FlexText(text: message.disclaimer, size: "xxs", color: Palette.muted, margin: "xl"))],
+                            location: title.location))
+        return blocks
+    }
 
+    func footerBox(for message: DayMessage) -> FlexBox {
         var footer: [FlexComponent] = [
             .button(FlexButton(label: message.footer.unsubscribeLabel, uri: message.footer.unsubscribeURL)),
         ]
@@ -65,10 +134,7 @@ public struct FlexRenderer: Sendable {
             footer.append(.button(FlexButton(label: Self.telLabel(desk), uri: desk.telURI)))
         }
         footer.append(.text(FlexText(text: message.footer.publisher, size: "xxs", color: Palette.muted)))
-        return FlexBubble(header: FlexBox(contents: header.contents),
-                          body: FlexBox(contents: body, spacing: "sm"),
-                          footer: FlexBox(contents: footer, spacing: "xs"),
-                          headerBackground: Palette.headerBackground)
+        return FlexBox(contents: footer, spacing: "xs")
     }
 
     private func insertBox(_ resolved: ResolvedInsert) -> FlexBox {
@@ -90,25 +156,78 @@ public struct FlexRenderer: Sendable {
     /// Paragraphs as wrapped texts; emphasis and links as spans, each link also as a button below its paragraph
     /// (a span cannot carry an action).
     func richText(_ text: RichText) -> [FlexComponent] {
-        var components: [FlexComponent] = []
+        richTextBlocks(text).flatMap { $0 }
+    }
+
+    /// `richText` as blocks a bubble may be cut between: one per paragraph, or per piece of a paragraph longer
+    /// than `maxTextCharacters` (cut at sentence ends; its link buttons follow the last piece).
+    func richTextBlocks(_ text: RichText) -> [[FlexComponent]] {
+        var blocks: [[FlexComponent]] = []
         for paragraph in text.paragraphs {
-            let plain = paragraph.allSatisfy { if case .text = $0 { true } else { false } }
-            if plain {
-                components.append(.text(FlexText(text: paragraph.map(\.text).joined(), size: "sm", color: Palette.text, margin: "md")))
-            } else {
-                let spans = paragraph.map { run -> FlexSpan in
-                    switch run {
-                    case .text(let s): FlexSpan(text: s)
-                    case .emphasis(let s): FlexSpan(text: s, weight: "bold", color: Palette.accent)
-                    case .link(let l): FlexSpan(text: l.text, color: Palette.link, decoration: "underline")
+            let pieces = Self.pieces(of: paragraph)
+            for (i, runs) in pieces.enumerated() {
+                var block = [textComponent(runs, margin: i == 0 ? "md" : "none")]
+                if i == pieces.count - 1 {
+                    for case .link(let link) in paragraph {
+                        block.append(.button(FlexButton(label: link.text, uri: link.url)))
                     }
                 }
-                components.append(.text(FlexText(text: paragraph.map(\.text).joined(), spans: spans, size: "sm", color: Palette.text, margin: "md")))
-            }
-            for case .link(let link) in paragraph {
-                components.append(.button(FlexButton(label: link.text, uri: link.url)))
+                blocks.append(block)
             }
         }
-        return components
+        return blocks
+    }
+
+    private func textComponent(_ runs: [Inline], margin: String) -> FlexComponent {
+        let plain = runs.allSatisfy { if case .text = $0 { true } else { false } }
+        if plain {
+            return .text(FlexText(text: runs.map(\.text).joined(), size: "sm", color: Palette.text, margin: margin))
+        }
+        let spans = runs.map { run -> FlexSpan in
+            switch run {
+            case .text(let s): FlexSpan(text: s)
+            case .emphasis(let s): FlexSpan(text: s, weight: "bold", color: Palette.accent)
+            case .link(let l): FlexSpan(text: l.text, color: Palette.link, decoration: "underline")
+            }
+        }
+        return .text(FlexText(text: runs.map(\.text).joined(), spans: spans, size: "sm", color: Palette.text, margin: margin))
+    }
+
+    /// A paragraph's runs in pieces of at most `maxTextCharacters` characters, cut after 。！？ where possible.
+    static func pieces(of runs: [Inline]) -> [[Inline]] {
+        guard runs.reduce(0, { $0 + $1.text.count }) > maxTextCharacters else { return [runs] }
+        var result: [[Inline]] = [[]]
+        var count = 0
+        func add(_ run: Inline) {
+            if count + run.text.count > maxTextCharacters, !result[result.count - 1].isEmpty {
+                result.append([])
+                count = 0
+            }
+            result[result.count - 1].append(run)
+            count += run.text.count
+        }
+        for run in runs {
+            switch run {
+            case .text(let s): for piece in sentences(s) { add(.text(piece)) }
+            case .emphasis(let s): for piece in sentences(s) { add(.emphasis(piece)) }
+            case .link: add(run)
+            }
+        }
+        return result
+    }
+
+    /// Text cut after each sentence end, and any sentence longer than `maxTextCharacters` cut at that length.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for c in text {
+            current.append(c)
+            if "。！？".contains(c) || current.count == maxTextCharacters {
+                result.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
     }
 }

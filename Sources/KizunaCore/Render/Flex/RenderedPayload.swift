@@ -2,8 +2,12 @@
 public struct RenderedPayload: Sendable {
     /// The push request body, `{"messages": [...]}` and a newline.
     public var bytes: [UInt8]
-    /// The bubble's JSON, as it appears inside `bytes`: LINE's 30 KB limit applies to it.
-    public var bubbleBytes: [UInt8]
-    /// What a phone notification shows.
-    public var altText: String
+    /// Each message's bubble JSON, in reading order, as it appears inside `bytes`: LINE's 30 KB limit applies to each.
+    public var bubbles: [[UInt8]]
+    /// What a phone notification shows, per message.
+    public var altTexts: [String]
+    /// Where the text that went past LINE's five messages per request starts, when it did.
+    public var overflow: SourceLocation?
+
+    public var messageCount: Int { bubbles.count }
 }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import KizunaCore
+
+/// A day too long for one bubble is sent as several messages in reading order, the footer on the last.
+@Suite struct SplitMessageTests {
+    /// The golden content with childcare day 45's second section replaced by `text` (one line per element).
+    func message(_ lines: [String], nicknameMaxLength: Int? = nil) throws -> (DayMessage, ValidationReport) {
+        var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
+        let path = "manuscripts/childcare/0045.yaml"
+        let original = ContentFixtures.text(path, in: files)
+        let replaced = original.replacingOccurrences(of: "      たくさん話しかけてあげましょう。\n      上手な言葉でなくても、やさしい声が赤ちゃんに安心を届けます。",
+                                                     with: lines.map { "      " + $0 }.joined(separator: "\n"))
+        #expect(replaced != original)
+        files = ContentFixtures.replacing(path, in: files, with: replaced)
+        let report = Validator().validate(files, checkingPayloads: false)
+        let content = report.loadedContent
+        let configuration = try #require(content.configuration)
+        let compiler = EditionCompiler(content: content, configuration: configuration)
+        let edition = try #require(content.editions.first { $0.id.value == "sakuragaoka" })
+        let manuscript = try #require(content.manuscripts.first { $0.path == "content/" + path })
+        var message = compiler.message(edition, manuscript)
+        if let nicknameMaxLength { message.nicknameMaxLength = nicknameMaxLength }
+        return (message, report)
+    }
+
+    static let sentence = "赤ちゃんのペースに合わせて、ゆっくり過ごしましょう。"  // 26 characters
+
+    /// Every text of a request, in order.
+    func texts(_ request: PushRequest) -> [String] {
+        func walk(_ c: FlexComponent) -> [String] {
+            switch c {
+            case .text(let t): [t.text]
+            case .box(let b): b.contents.flatMap(walk)
+            default: []
+            }
+        }
+        return request.messages.flatMap { $0.contents.body.contents.flatMap(walk) }
+    }
+
+    @Test func aTwelveThousandCharacterDayBecomesSeveralMessagesInReadingOrder() throws {
+        // 12,012 characters of text in one paragraph.
+        let text = String(repeating: Self.sentence, count: 462)
+        let (message, _) = try message([text])
+        let payload = FlexRenderer().payload(for: message)
+        #expect(payload.messageCount == 2)
+        #expect(payload.overflow == nil)
+        let request = FlexRenderer().request(for: message)
+        // Nothing lost, nothing reordered: the texts joined are the single bubble's texts joined.
+        let single = FlexRenderer().bubble(for: message).body.contents
+        #expect(texts(request).joined() == texts(PushRequest(messages: [FlexMessage(altText: "", contents: FlexBubble(
+            header: FlexBox(contents: []), body: FlexBox(contents: single), footer: nil, headerBackground: ""))])).joined())
+        // Each bubble within LINE's limit with the longest nickname; the footer only on the last.
+        let extra = message.nicknameMaxLength * 4 - Placeholder.nickname.utf8.count
+        for bubble in payload.bubbles {
+            #expect(bubble.count + bubble.occurrences(of: Array(Placeholder.nickname.utf8)) * extra <= 30_000)
+        }
+        #expect(request.messages.dropLast().allSatisfy { $0.contents.footer == nil })
+        #expect(request.messages.last?.contents.footer != nil)
+        #expect(payload.altTexts[0].hasPrefix("{nickname}さん、"))
+        #expect(payload.altTexts[1] == "「じっと見つめる目」のつづき（2/2）")
+        // The push request parses and holds two flex messages.
+        let json = try JSONSerialization.jsonObject(with: Data(payload.bytes)) as? [String: Any]
+        #expect((json?["messages"] as? [Any])?.count == 2)
+        var diagnostics: [Diagnostic] = []
+        LineLimitsRule(edition: try #require(Validator().validate(try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))).content?.edition("sakuragaoka")),
+                       nicknameMaxLength: message.nicknameMaxLength).check(message, payload, into: &diagnostics)
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func aDayThatFitsOnlyWithoutTheNicknameIsSplit() throws {
+        // About 27,000 bytes as written; 100 nicknames of 20 four-byte characters add 7,000.
+        let lines = (0..<100).map { _ in "{nickname}さん、" + String(repeating: "ゆっくり休みましょう。", count: 7) }
+        let (short, _) = try message(lines, nicknameMaxLength: 1)
+        let (long, _) = try message(lines, nicknameMaxLength: 20)
+        #expect(FlexRenderer().payload(for: short).messageCount == 1)
+        #expect(FlexRenderer().payload(for: long).messageCount == 2)
+    }
+
+    @Test func moreThanFiveMessagesIsAnErrorWhereTheTextStopsFitting() throws {
+        // About 78,000 characters in 3,000 lines: eight bubbles.
+        let lines = Array(repeating: Self.sentence, count: 3000)
+        let (message, _) = try message(lines)
+        let payload = FlexRenderer().payload(for: message)
+        #expect(payload.messageCount > 5)
+        let overflow = try #require(payload.overflow)
+        #expect(overflow.file == "content/manuscripts/childcare/0045.yaml")
+        var diagnostics: [Diagnostic] = []
+        let edition = try #require(Validator().validate(try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))).content?.edition("sakuragaoka"))
+        LineLimitsRule(edition: edition, nicknameMaxLength: 20).check(message, payload, into: &diagnostics)
+        #expect(diagnostics.map(\.rule) == [.lineMessageCount])
+        #expect(diagnostics.first?.location == overflow)
+    }
+
+    @Test func aLongSentenceWithoutAnEndIsCutAtTheLimit() {
+        let pieces = FlexRenderer.sentences(String(repeating: "あ", count: 3200))
+        #expect(pieces.map(\.count) == [1500, 1500, 200])
+        #expect(FlexRenderer.sentences("おはよう。こんにちは！") == ["おはよう。", "こんにちは！"])
+    }
+}
