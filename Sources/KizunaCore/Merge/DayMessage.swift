@@ -18,6 +18,8 @@ public struct DayMessage: Sendable {
     public var linePath: String { "line/\(day.series.rawValue)/\(day.fileStem).json" }
     /// The preview's path inside the edition folder: `preview/childcare/0045.html`.
     public var previewPath: String { "preview/\(day.series.rawValue)/\(day.fileStem).html" }
+    /// The e-mail's path inside the edition folder: `email/childcare/0045.eml`.
+    public var emailPath: String { "email/\(day.series.rawValue)/\(day.fileStem).eml" }
 }
 
 /// An insert as it appears in one edition: its desk resolved to a name and number.

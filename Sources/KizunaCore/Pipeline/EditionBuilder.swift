@@ -19,15 +19,21 @@ public struct EditionBuilder: Sendable {
         var entries: [Manifest.Entry] = []
         var diagnostics: [Diagnostic] = []
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
+        let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
         for (i, message) in messages.enumerated() {
             let rendered = flex.payload(for: message)
             limits.check(message, rendered, into: &diagnostics)
-            let payload = rendered.bytes
-            files.append(OutputFile(path: "\(id)/\(message.linePath)", bytes: payload))
+            var day: [String: Manifest.File] = [:]
+            func add(_ channel: String, _ path: String, _ bytes: [UInt8]) {
+                files.append(OutputFile(path: "\(id)/\(path)", bytes: bytes))
+                day[channel] = Manifest.File(path: path, sha256: Manifest.sha256Hex(bytes))
+            }
+            add("line", message.linePath, rendered.bytes)
+            if let email { add("email", message.emailPath, email.message(for: message)) }
             let page = previews.dayPage(message, previous: i > 0 ? messages[i - 1] : nil,
                                         next: i + 1 < messages.count ? messages[i + 1] : nil)
-            files.append(OutputFile(path: "\(id)/\(message.previewPath)", bytes: Array(page.utf8)))
-            entries.append(Manifest.Entry(message: message, sha256: Manifest.sha256Hex(payload)))
+            add("preview", message.previewPath, Array(page.utf8))
+            entries.append(Manifest.Entry(message: message, files: day, lineMessages: rendered.messageCount))
         }
         let timeline = content.compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
         let index = previews.indexPage(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)

@@ -80,12 +80,27 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         _ = try Self.build(try ContentFixtures.read(Paths.content), into: root)
         let tree = Self.tree(root)
-        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(tree["sakuragaoka/manifest.json"]!)) as? [String: Any])
-        let days = try #require(manifest["days"] as? [[String: Any]])
-        #expect(days.count == manifest["messageCount"] as? Int)
-        for day in days {
-            let line = try #require(day["line"] as? String)
-            #expect(day["sha256"] as? String == Manifest.sha256Hex(tree["sakuragaoka/" + line]!))
+        for (edition, channels) in [("sakuragaoka", ["line", "preview"]), ("minamikawa", ["email", "line", "preview"])] {
+            let manifest = try #require(try JSONSerialization.jsonObject(with: Data(tree[edition + "/manifest.json"]!)) as? [String: Any])
+            let days = try #require(manifest["days"] as? [[String: Any]])
+            #expect(days.count == manifest["messageCount"] as? Int)
+            var listed = Set<String>()
+            for day in days {
+                let files = try #require(day["files"] as? [String: [String: String]])
+                #expect(files.keys.sorted() == channels)
+                for file in files.values {
+                    let path = try #require(file["path"])
+                    #expect(file["sha256"] == Manifest.sha256Hex(try #require(tree[edition + "/" + path])))
+                    listed.insert(path)
+                }
+                let messages = try #require(day["lineMessages"] as? Int)
+                let line = try #require(try JSONSerialization.jsonObject(with: Data(tree[edition + "/" + files["line"]!["path"]!]!)) as? [String: Any])
+                #expect((line["messages"] as? [Any])?.count == messages)
+            }
+            // Every day file of the edition is in its manifest.
+            let written = Set(tree.keys.filter { $0.hasPrefix(edition + "/") && !$0.hasSuffix("manifest.json") && !$0.hasSuffix("index.html") }
+                .map { String($0.dropFirst(edition.count + 1)) })
+            #expect(written == listed)
         }
     }
 
