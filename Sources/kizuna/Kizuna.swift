@@ -10,7 +10,7 @@ struct Kizuna: ParsableCommand {
         commandName: "kizuna",
         abstract: "Compile きずなメール manuscripts into LINE payloads and HTML previews.",
         version: version,
-        subcommands: [Validate.self, Build.self, Fix.self, Rules.self, Render.self, Approve.self, Review.self, Timeline.self]
+        subcommands: [Validate.self, Build.self, Fix.self, Rules.self, Render.self, Approve.self, Review.self, Timeline.self, ScheduleCommand.self]
     )
 
     /// Like ArgumentParser's `main`, but a usage error exits 2 (scripts read 1 as "the content has errors").

@@ -1,0 +1,199 @@
+/// One edition's deliveries on one date, subscriber by subscriber: the day due (computed directly, O(1) per row),
+/// its payload (rendered once per day and kept), the nickname filled in.
+///
+/// Memory is bounded by the edition's manuscripts, not by the number of subscribers: rows are read, answered and
+/// dropped one at a time.
+public final class Schedule {
+    public let edition: Edition
+    public let date: CalendarDate
+    public let rules: SubscriberRules
+    private let compiler: EditionCompiler
+    private let series: Set<Series>
+    /// The edition's manuscripts by day, built once.
+    private let manuscripts: [DayKey: Manuscript]
+    /// Rendered LINE payloads (the push request body without its final newline, `{nickname}` in place) and e-mails,
+    /// by day: at most one of each per manuscript.
+    private var payloads: [DayKey: CompiledPayload] = [:]
+    private var emails: [DayKey: [UInt8]] = [:]
+
+    public init(content: ValidatedContent, edition: Edition, date: CalendarDate) {
+        self.edition = edition
+        self.date = date
+        compiler = content.compiler
+        rules = SubscriberRules(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
+        let series = Set(edition.series.map(\.value))
+        self.series = series
+        manuscripts = Dictionary(content.content.manuscripts.filter { series.contains($0.series) }.map { ($0.day.value, $0) },
+                                 uniquingKeysWith: { a, _ in a })
+    }
+
+    /// What one subscriber gets on the date.
+    public func outcome(for row: SubscriberRow) -> ScheduleOutcome {
+        let key: DayKey
+        switch row.day(on: date) {
+        case .notStarted: return .notStarted
+        case .finished: return .finished
+        case .awaitingBirth: return .noMessage(nil)
+        case .day(let day): key = day
+        }
+        guard series.contains(key.series) else {
+            // An edition that sends one series only: before it starts, or after it ends.
+            return key.series == .maternity ? .notStarted : .finished
+        }
+        guard let manuscript = manuscripts[key] else { return .noMessage(key) }
+        var object: [String: JSONValue] = [
+            "channel": .string(row.channel.rawValue),
+            "date": .string(date.description),
+            "day": .string(key.description),
+            "id": .string(row.id),
+            "label": .string(key.label),
+            "series": .string(key.series.rawValue),
+        ]
+        do {
+            switch row.channel {
+            case .line:
+                object["payload"] = .written(try payload(key, manuscript).filled(nickname: row.nickname, maxLength: rules.nicknameMaxLength))
+            case .email:
+                let eml = try EmailFiller.fill(email(key, manuscript), nickname: row.nickname, maxLength: rules.nicknameMaxLength)
+                object["eml"] = .string(String(decoding: eml, as: UTF8.self))
+            }
+        } catch {
+            // SubscriberRow.parse checked the nickname with PayloadFiller.checked, as both fillers do: not reached.
+            return .rejected(ScheduleError(row: row.row, line: row.line, id: row.id,
+                                           problems: [LocalizedText(en: error.description, ja: error.description)]))
+        }
+        return .delivered(Delivery(row: row, day: key, json: JSONValue.object(object).bytes))
+    }
+
+    /// The day's LINE payload, rendered the first time it is asked for.
+    private func payload(_ key: DayKey, _ manuscript: Manuscript) -> CompiledPayload {
+        if let cached = payloads[key] { return cached }
+        var bytes = FlexRenderer().payload(for: compiler.message(edition, manuscript)).bytes
+        while bytes.last == 0x0A { bytes.removeLast() }
+        let compiled = CompiledPayload(bytes)
+        payloads[key] = compiled
+        return compiled
+    }
+
+    /// The day's e-mail (`.eml`, `{nickname}` in place), rendered the first time it is asked for.
+    private func email(_ key: DayKey, _ manuscript: Manuscript) -> [UInt8] {
+        if let cached = emails[key] { return cached }
+        let bytes = EmailRenderer().message(for: compiler.message(edition, manuscript))
+        emails[key] = bytes
+        return bytes
+    }
+
+    /// Reads every record of `csv`, hands each delivery and each malformed row to `sink` as soon as it is made, and
+    /// counts the rest. `sink` may throw (a full disk) to stop the run.
+    public func run<E: Error>(_ csv: SubscriberCSV, sink: (ScheduleEvent) throws(E) -> Void) throws -> ScheduleSummary {
+        var summary = ScheduleSummary()
+        while let record = try csv.next() {
+            summary.rows += 1
+            let result = SubscriberRow.parse(record, columns: csv.columns, rules: rules)
+            let outcome: ScheduleOutcome
+            switch result {
+            case .success(let row): outcome = self.outcome(for: row)
+            case .failure(let error): outcome = .rejected(error)
+            }
+            switch outcome {
+            case .delivered(let delivery):
+                summary.delivered += 1
+                if delivery.row.channel == .email { summary.byEmail += 1 }
+                try sink(.delivered(delivery))
+            case .rejected(let error):
+                summary.errors += 1
+                try sink(.rejected(error))
+            case .noMessage: summary.noMessage += 1
+            case .notStarted: summary.notStarted += 1
+            case .finished: summary.finished += 1
+            }
+        }
+        return summary
+    }
+}
+
+/// What one row comes to.
+public enum ScheduleOutcome: Sendable {
+    case delivered(Delivery)
+    /// The reader is in a series, but there is no message on their day (or they are between 41w6d and the birth);
+    /// the key when there is one.
+    case noMessage(DayKey?)
+    case notStarted
+    case finished
+    case rejected(ScheduleError)
+}
+
+/// What `Schedule.run` hands on, as it goes.
+public enum ScheduleEvent: Sendable {
+    case delivered(Delivery)
+    case rejected(ScheduleError)
+}
+
+/// One subscriber's message on the date.
+public struct Delivery: Sendable {
+    public var row: SubscriberRow
+    public var day: DayKey
+    /// One JSON object, keys sorted, no final newline: `channel`, `date`, `day`, `id`, `label`, `series`, and
+    /// `payload` (LINE: the push request body, nickname filled in) or `eml` (e-mail: the message as a string,
+    /// CRLF line ends, nickname filled in).
+    public var json: [UInt8]
+}
+
+/// The counts of a run.
+public struct ScheduleSummary: Sendable, Hashable {
+    /// Subscriber rows read (blank lines not counted).
+    public var rows = 0
+    public var delivered = 0
+    /// Of `delivered`, e-mail rows.
+    public var byEmail = 0
+    public var noMessage = 0
+    public var notStarted = 0
+    public var finished = 0
+    public var errors = 0
+
+    public init() {}
+}
+
+/// A compiled payload cut at each `{nickname}`, so that filling it for one reader is a join, not a search.
+///
+/// `PayloadFiller.fill` stays the one definition of filling: the nickname's bytes are what it writes for a lone
+/// `{nickname}`, and an empty nickname (whose fallback depends on the text around the placeholder) goes through
+/// `PayloadFiller.fill` on the whole payload. `ScheduleTests` checks both ways give the same bytes for every day.
+struct CompiledPayload: Sendable {
+    let whole: [UInt8]
+    /// The bytes between placeholders: one more piece than placeholders.
+    let pieces: [ArraySlice<UInt8>]
+    static let placeholder = Array(Placeholder.nickname.utf8)
+
+    init(_ bytes: [UInt8]) {
+        whole = bytes
+        var pieces: [ArraySlice<UInt8>] = []
+        let p = Self.placeholder
+        var start = 0, i = 0
+        while i + p.count <= bytes.count {
+            if bytes[i] == p[0] && bytes[i..<(i + p.count)].elementsEqual(p) {
+                pieces.append(bytes[start..<i])
+                i += p.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        pieces.append(bytes[start...])
+        self.pieces = pieces
+    }
+
+    func filled(nickname: String, maxLength: Int) throws(PayloadFiller.NicknameError) -> [UInt8] {
+        if nickname.isEmpty || pieces.count == 1 {
+            return try PayloadFiller.fill(whole, nickname: nickname, maxLength: maxLength)
+        }
+        let name = try PayloadFiller.fill(Self.placeholder, nickname: nickname, maxLength: maxLength)
+        var out: [UInt8] = []
+        out.reserveCapacity(whole.count + (name.count - Self.placeholder.count) * (pieces.count - 1))
+        for (i, piece) in pieces.enumerated() {
+            if i > 0 { out += name }
+            out += piece
+        }
+        return out
+    }
+}
