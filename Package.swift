@@ -25,11 +25,13 @@ let package = Package(
             name: "CMeCab",
             providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]
         ),
+        .target(name: "CFileSystem"),
         .target(
             name: "KizunaCore",
             dependencies: [
                 "CLibXML2",
                 "CMeCab",
+                "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

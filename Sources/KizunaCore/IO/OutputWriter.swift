@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -27,6 +28,9 @@ public struct OutputWriter: Sendable {
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for name in names where name.hasPrefix(".kizuna-staging-") {
+            // Only a killed build's: a build still running elsewhere keeps its staging folder.
+            guard let pid = Int32(name.dropFirst(".kizuna-staging-".count)), pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
             try? FileManager.default.removeItem(atPath: "\(root)/\(name)")
         }
         guard access(root, W_OK) == 0 else { throw IOFailure("output folder '\(root)' is not writable") }
@@ -57,6 +61,9 @@ public struct OutputWriter: Sendable {
             let staged = "\(staging)/\(id)"
             let old = "\(staging)/.old-\(id)"
             if FileManager.default.fileExists(atPath: final) {
+                // One atomic exchange: at no instant is the edition missing or half old, half new.
+                if kizuna_exchange(staged, final) == 0 { continue }
+                // A file system that cannot exchange: move aside, then into place (a window of two renames).
                 guard rename(final, old) == 0 else { throw IOFailure("cannot move '\(final)' aside: \(String(cString: strerror(errno)))") }
             }
             guard rename(staged, final) == 0 else {

@@ -1,0 +1,8 @@
+#ifndef KIZUNA_FS_H
+#define KIZUNA_FS_H
+
+/// Atomically exchanges two paths (both must exist): Linux renameat2(RENAME_EXCHANGE), macOS renamex_np(RENAME_SWAP).
+/// Returns 0, or -1 with errno set (ENOSYS or EINVAL where the file system cannot exchange).
+int kizuna_exchange(const char *a, const char *b);
+
+#endif
