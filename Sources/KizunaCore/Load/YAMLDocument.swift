@@ -124,6 +124,38 @@ public struct YAMLDocumentLoader: Sendable {
         }
     }
 
+    /// Where flow brackets (`[`, `{`) first nest deeper than the scanner's limit, outside quotes and comments: libyaml
+    /// refuses such a file while reading ahead, before any event says where, so its own mark is not the place.
+    /// Only called once libyaml has refused the file.
+    static func deepFlowNesting(in source: SourceText) -> Diagnostic? {
+        for (i, line) in source.lines.enumerated() {
+            var depth = 0, quote: Character? = nil, column = 0, previous: Character = " "
+            for c in line {
+                column += 1
+                defer { previous = c }
+                if let q = quote {
+                    if c == q { quote = nil }
+                    continue
+                }
+                switch c {
+                case "\"", "'": quote = c
+                case "#" where previous == " ": break
+                case "[", "{":
+                    depth += 1
+                    if depth > YAMLEventScanner.maxNesting {
+                        return Diagnostic(.yamlSyntax, at: SourceLocation(file: source.path, line: i + 1, column: column),
+                            en: "nesting deeper than \(YAMLEventScanner.maxNesting) levels starts here; a content file needs a few",
+                            ja: "ここで入れ子が\(YAMLEventScanner.maxNesting)段を超えています。コンテンツファイルに必要なのは数段です")
+                    }
+                case "]", "}": depth -= 1
+                default: break
+                }
+                if c == "#" && previous == " " { break }
+            }
+        }
+        return nil
+    }
+
     /// The location of the character at `offset` (in characters) of the source's text.
     static func location(ofCharacterOffset offset: Int, in source: SourceText) -> SourceLocation {
         let text = source.text
@@ -138,6 +170,11 @@ public struct YAMLDocumentLoader: Sendable {
     static func diagnostics(for error: YamlError, source: SourceText) -> [Diagnostic] {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+            if problem.contains("nesting level") {
+                let found = YAMLEventScanner(source: source).scan().filter { $0.rule == .yamlSyntax }
+                if !found.isEmpty { return found }
+                if let deep = deepFlowNesting(in: source) { return [deep] }
+            }
             var en = problem, ja = problem
             if let context {
                 en += " (\(context.text) at line \(context.mark.line))"

@@ -8,6 +8,9 @@ struct YAMLEventScanner {
 
     /// The most findings of one kind reported for a file; an alias bomb has thousands.
     static let findingCap = 10
+    /// Deeper nesting is reported where it starts; content files need a few levels. (libyaml's own limit, about
+    /// 1,000, is reported where its read-ahead happens to be, not where the nesting crossed it.)
+    static let maxNesting = 100
 
     private final class Frame {
         let isMapping: Bool
@@ -71,12 +74,17 @@ struct YAMLEventScanner {
                             parent.keys[key] = location
                         }
                     }
-                case YAML_SEQUENCE_START_EVENT:
-                    anchor(event.data.sequence_start.anchor)
-                    stack.append(Frame(isMapping: false))
-                case YAML_MAPPING_START_EVENT:
-                    anchor(event.data.mapping_start.anchor)
-                    stack.append(Frame(isMapping: true))
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    let isMapping = type == YAML_MAPPING_START_EVENT
+                    anchor(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                    stack.append(Frame(isMapping: isMapping))
+                    // Counted inside the document's root collection, as the text scan after a refused file counts.
+                    if stack.count - 1 > Self.maxNesting {
+                        diagnostics.append(Diagnostic(.yamlSyntax, at: location,
+                            en: "nesting deeper than \(Self.maxNesting) levels starts here; a content file needs a few",
+                            ja: "ここで入れ子が\(Self.maxNesting)段を超えています。コンテンツファイルに必要なのは数段です"))
+                        return
+                    }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     _ = stack.popLast()
                 default:

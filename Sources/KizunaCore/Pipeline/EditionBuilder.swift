@@ -31,7 +31,7 @@ public struct EditionBuilder: Sendable {
             add("line", message.linePath, rendered.bytes)
             if let email { add("email", message.emailPath, email.message(for: message)) }
             let page = previews.dayPage(message, previous: i > 0 ? messages[i - 1] : nil,
-                                        next: i + 1 < messages.count ? messages[i + 1] : nil)
+                                        next: i + 1 < messages.count ? messages[i + 1] : nil, payload: rendered)
             add("preview", message.previewPath, Array(page.utf8))
             entries.append(Manifest.Entry(message: message, files: day, lineMessages: rendered.messageCount))
         }

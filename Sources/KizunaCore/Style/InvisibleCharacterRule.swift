@@ -5,7 +5,10 @@ struct InvisibleCharacterRule: StyleRule {
     let proseOnly = false
 
     /// Characters with no use in a message; deleting them changes nothing a reader sees.
-    static let deletable: Set<UInt32> = [0x200B, 0x2060, 0xFEFF, 0x00AD]
+    static let deletable: Set<UInt32> = [0x200B, 0x2060, 0xFEFF, 0x00AD,
+                                         // Bidirectional marks, embeddings, overrides and isolates: they can reorder
+                                         // what a parent sees (a phone number shown backwards).
+                                         0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
     /// Joiners, which are invisible too but hold emoji sequences (👨‍👩‍👧) together.
     static let joiners: Set<UInt32> = [0x200C, 0x200D]
 
@@ -39,7 +42,8 @@ struct InvisibleCharacterRule: StyleRule {
                         ? text.fixIt(base..<end, replacement: composed,
                                      message: LocalizedText(en: "replace with 「\(composed)」 (NFC)", ja: "「\(composed)」（NFC）に置き換える"))
                         : nil
-                    diagnostics.append(Diagnostic(id, severity, at: text.location(at: i),
+                    // At the decomposed character itself: its base, which the combining marks join.
+                    diagnostics.append(Diagnostic(id, severity, at: text.location(at: base),
                         en: "a decomposed character (NFD) is here: retype it or save the file in NFC",
                         ja: "分解された文字（NFD）があります。入力し直すか、NFCで保存してください",
                         fixIt: fix))

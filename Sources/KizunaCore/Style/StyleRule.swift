@@ -22,6 +22,16 @@ struct StyleCheck: ContentRule {
         for i in content.inserts {
             messages.append(([ProseText(i.text)], [ProseText(i.title)]))
         }
+        // What every message carries around its text: disclaimers are read as sentences, names and labels for
+        // their characters (a NUL in the shared disclaimer would reach every payload).
+        if let c = content.configuration {
+            messages.append(([ProseText(c.disclaimer)], [c.footer.unsubscribeLabel, c.footer.publisher].map(ProseText.init)))
+        }
+        for e in content.editions {
+            let labels = [e.name, e.municipality] + [e.footer.unsubscribeLabel, e.footer.publisher].compactMap { $0 }
+                + e.contacts.flatMap { [$0.name] + [$0.hours].compactMap { $0 } }
+            messages.append((e.disclaimer.map { [ProseText($0)] } ?? [], labels.map(ProseText.init)))
+        }
         var rules = styleRules + [TerminologyRule(dictionary: content.terms)]
         if content.style.severity(.styleDoubledParticle) != nil, let first = messages.first?.prose.first?.source.location {
             switch MorphologicalAnalyzer.load() {

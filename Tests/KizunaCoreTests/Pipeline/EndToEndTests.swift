@@ -121,6 +121,35 @@ import Testing
         for (path, bytes) in a { #expect(b[path] == bytes, "\(path) differs between two builds") }
     }
 
+    /// An editor whose tool saves decomposed (NFD) text gets the same bytes, once the NFD check is only a warning:
+    /// every value is read as NFC.
+    @Test func nfdContentBuildsTheSameBytesAsNFC() throws {
+        let first = Self.temporaryFolder(), second = Self.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(atPath: first)
+            try? FileManager.default.removeItem(atPath: second)
+        }
+        let style = "rules:\n  style-invisible-character: {severity: warning}\n"
+        let nfc = ContentFixtures.replacing("style.yaml", in: try ContentFixtures.read(Paths.content), with: style)
+        var nfd = nfc
+        var decomposed = 0
+        for i in nfd.files.indices where nfd.files[i].path.hasSuffix(".yaml") {
+            let text = String(decoding: nfd.files[i].bytes, as: UTF8.self)
+            let bytes = Array(text.decomposedStringWithCanonicalMapping.utf8)
+            if bytes != nfd.files[i].bytes { decomposed += 1 }
+            nfd.files[i].bytes = bytes
+        }
+        #expect(decomposed > 70, "most content files hold text that decomposes (が, ぱ, …)")
+        let warnings = Validator().validate(nfd).diagnostics
+        #expect(!warnings.hasErrors && warnings.contains { $0.rule == .styleInvisibleCharacter })
+        _ = try Self.build(nfc, into: first)
+        _ = try Self.build(nfd, into: second)
+        let a = Self.tree(first), b = Self.tree(second)
+        #expect(a.count > 100)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, bytes) in a { #expect(b[path] == bytes, "\(path) differs between the NFC and the NFD build") }
+    }
+
     @Test func aRebuildReplacesTheEditionAndKeepsOtherFiles() throws {
         let root = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }

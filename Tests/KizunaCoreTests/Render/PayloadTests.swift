@@ -84,6 +84,22 @@ import Testing
         }
     }
 
+    /// The day page shows the LINE payload as JSON text: a title that tries to end the element stays text.
+    @Test func embeddedPayloadCannotCloseItsElement() throws {
+        var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
+        var manuscript = ContentFixtures.text("manuscripts/childcare/0045.yaml", in: files)
+        manuscript = manuscript.replacingOccurrences(of: "title: じっと見つめる目", with: #"title: "</pre></details></dd><script>alert(1)</script>""#)
+        files = ContentFixtures.replacing("manuscripts/childcare/0045.yaml", in: files, with: manuscript)
+        let report = Validator().validate(files)
+        let content = try #require(report.content, "\(DiagnosticFormatter.text(report.diagnostics))")
+        let output = EditionBuilder(content: content, templates: try .repository()).build(try #require(content.edition("sakuragaoka")))
+        let html = String(decoding: try #require(output.files.first { $0.path == "sakuragaoka/preview/childcare/0045.html" }).bytes, as: UTF8.self)
+        #expect(html.components(separatedBy: "</pre>").count == 2, "exactly one </pre>: the payload's own")
+        #expect(!html.contains("<script"))
+        let payload = try #require(output.files.first { $0.path == "sakuragaoka/line/childcare/0045.json" }).bytes
+        #expect(html.contains(HTMLText.escape(String(decoding: payload.dropLast(), as: UTF8.self))))
+    }
+
     @Test func htmlTextEscapesAndMarksTheNickname() {
         #expect(HTMLText.escape(#"<a href="x">&'"#) == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
         #expect(HTMLText.inline("{nickname}さん\n<b>") == #"<span class="nickname" title="{nickname}">ニックネーム</span>さん<br>&lt;b&gt;"#)

@@ -10,8 +10,14 @@ public struct PreviewRenderer: Sendable {
     }
 
     /// One day's page: the message as it looks in the chat, and where it came from.
-    public func dayPage(_ message: DayMessage, previous: DayMessage?, next: DayMessage?) -> String {
-        templates.render(DayPage(message, previous: previous, next: next, reviewers: reviewers), template: "day")
+    /// `payload`, the LINE push request as written, is shown as text (escaped: no `</pre>` or `</script>` in it
+    /// can end its element).
+    public func dayPage(_ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil) -> String {
+        var page = DayPage(message, previous: previous, next: next, reviewers: reviewers)
+        if let payload {
+            page.payload = DayPage.PayloadView(json: String(decoding: payload.bytes.dropLast(), as: UTF8.self), messages: payload.messageCount)
+        }
+        return templates.render(page, template: "day")
     }
 
     /// The due date the timeline shows calendar dates for; fixed, so previews stay byte-identical across days.
@@ -85,6 +91,8 @@ struct DayPage {
     /// The manuscript's review sheet, written by the same build under output/review/.
     let sheetHref: String
     let altText: String
+    struct PayloadView { let json: String; let messages: Int }
+    var payload: PayloadView?
 
     init(_ m: DayMessage, previous: DayMessage?, next: DayMessage?, reviewers: [String: Reviewer]) {
         editionName = m.editionName
