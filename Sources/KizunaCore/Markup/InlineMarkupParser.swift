@@ -144,7 +144,11 @@ public enum InlineMarkupParser {
             offset += 1
         }
         let column = max(0, xmlColumn - 1 - (xmlLine == 1 ? 3 : 0))
-        return min(scalars.count, offset + column)
+        // An error at the wrapper's `</t>` (the text ends inside a tag) is at the end of the text: before its
+        // final line breaks, which would put it on the line after a block scalar, outside the text.
+        var end = scalars.count
+        while end > 0, scalars[end - 1] == "\n" { end -= 1 }
+        return min(end, offset + column)
     }
 
     private struct Walker {
