@@ -54,7 +54,9 @@ final class MorphologicalAnalyzer: Sendable {
 
     /// The words of `text`, in order; whitespace between words is not a word.
     func words(in text: String) -> [Morpheme] {
-        let bytes = Array(text.utf8)
+        // MeCab reads past the given length with strlen: the input must end with a NUL and hold no other (a NUL,
+        // already a finding of its own, is read as a space so offsets stay the same).
+        var bytes = text.utf8.map { $0 == 0 ? 0x20 : $0 }
         // The scalar index of every byte offset that starts a scalar: the count of scalars before it.
         var scalarIndex = [Int](repeating: 0, count: bytes.count + 1)
         var n = 0
@@ -63,17 +65,20 @@ final class MorphologicalAnalyzer: Sendable {
             if b & 0xC0 != 0x80 { n += 1 }
         }
         scalarIndex[bytes.count] = n
+        let length = bytes.count
+        bytes.append(0)
         return tagger.withLock { tagger in
             bytes.withUnsafeBufferPointer { buffer -> [Morpheme] in
                 guard let base = buffer.baseAddress else { return [] }
                 let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
                 var result: [Morpheme] = []
-                var node = mecab_sparse_tonode2(tagger, start, buffer.count)
+                var node = mecab_sparse_tonode2(tagger, start, length)
                 while let current = node {
                     let n = current.pointee
                     if n.stat == MECAB_NOR_NODE || n.stat == MECAB_UNK_NODE, let surface = n.surface {
                         let from = surface - start
                         let to = from + Int(n.length)
+                        guard from >= 0, to <= length else { break }
                         let word = String(decoding: buffer[from..<to], as: UTF8.self)
                         let features = String(cString: n.feature).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                         result.append(Morpheme(range: scalarIndex[from]..<scalarIndex[to], surface: word, features: features))
