@@ -18,8 +18,11 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("edition"), help: "Build only this edition (repeatable).")
     var editions: [String] = []
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(help: "Print nothing but errors: no progress, nothing on stdout.")
     var quiet = false
+
+    @Flag(help: "Build every edition whole, ignoring and not writing the build cache in OUTPUT/.kizuna-cache.")
+    var noCache = false
 
     @Flag(help: "Refuse to build (exit 1, nothing written) if any manuscript the editions use is draft, stale or not approved by a registered supervisor.")
     var release = false
@@ -27,8 +30,10 @@ struct Build: ParsableCommand {
     func run() throws {
         let files = try options.read()
         let templateSet: PreviewTemplates
+        let templateSources: [String: String]
         do {
-            templateSet = try PreviewTemplates(sources: ContentDirectory.readTemplates(templates))
+            templateSources = try ContentDirectory.readTemplates(templates)
+            templateSet = try PreviewTemplates(sources: templateSources)
         } catch let error as IOFailure {
             printError(error.description)
             throw ExitStatus.failure
@@ -64,45 +69,23 @@ struct Build: ParsableCommand {
             }
         }
         let builder = EditionBuilder(content: content, templates: templateSet)
+        let keys = noCache ? nil : BuildKeys(files: files, templates: templateSources, generator: BuildProgressDisplay.generatorStamp())
+        let build = OutputBuild(builder: builder, reviewSheets: ReviewSheetBuilder(templates: templateSet), files: files, keys: keys)
         var writer = OutputWriter(root: output)
         let clock = ContinuousClock()
         let start = clock.now
-        var fileCount = 0
-        var limitDiagnostics: [Diagnostic] = []
+        let display = BuildProgressDisplay(mode: quiet ? .silent : .automatic, start: start)
+        let result: OutputBuild.Result
         do {
-            try writer.prepare()
-            let staging = writer
-            // Editions are independent: build and stage them on every core, then swap them in together.
-            let results = ParallelMap.map(selected) { edition -> Result<(files: Int, diagnostics: [Diagnostic]), IOFailure> in
-                let out = builder.build(edition)
-                guard !out.diagnostics.hasErrors else { return .success((0, out.diagnostics)) }
-                do throws(IOFailure) {
-                    try staging.stage(out)
-                    return .success((out.files.count, out.diagnostics))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            // The doctors' review sheets, beside the editions and swapped in the same way.
-            let sheets = ReviewSheetBuilder(templates: templateSet).build(content.content, snapshots: files.snapshot(of:))
-            try staging.stage(sheets)
-            fileCount += sheets.files.count
-            for result in results {
-                let built = try result.get()
-                fileCount += built.files
-                limitDiagnostics += built.diagnostics
-            }
-            limitDiagnostics = limitDiagnostics.deduplicated().sortedForOutput()
-            if limitDiagnostics.hasErrors {
-                writer.abandon()
-            } else {
-                try writer.commit(editionIDs: selected.map(\.id.value) + [ReviewSheetBuilder.folder])
-            }
+            result = try build.run(selected, into: &writer, progress: display.update)
         } catch {
             writer.abandon()
+            display.clear()
             printError(error.description)
             throw ExitStatus.failure
         }
+        display.clear()
+        let limitDiagnostics = result.diagnostics
         if !limitDiagnostics.isEmpty {
             print(DiagnosticFormatter.text(limitDiagnostics, language: options.language), terminator: "", to: &stderr)
         }
@@ -111,36 +94,7 @@ struct Build: ParsableCommand {
             throw ExitStatus.contentErrors
         }
         if !quiet {
-            let elapsed = clock.now - start
-            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            print("kizuna: built \(selected.count) edition\(selected.count == 1 ? "" : "s"), \(fileCount) files into \(output)/ in \(Int(ms)) ms")
+            print(display.summary(result, output: output, elapsed: clock.now - start))
         }
     }
-}
-
-/// Runs independent work items on all cores, keeping the input order in the results.
-enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
-        let results = UnsafeResults<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            results.set(i, body(items[i]))
-        }
-        return results.values
-    }
-}
-
-/// Each index is written by exactly one iteration into its own slot of a buffer allocated up front, so no two
-/// threads touch the same memory and no array is mutated concurrently.
-final class UnsafeResults<R>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<R?>
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-    func set(_ i: Int, _ value: R) { slots[i] = value }
-    var values: [R] { slots.map { $0! } }
 }

@@ -5,4 +5,9 @@
 /// Returns 0, or -1 with errno set (ENOSYS or EINVAL where the file system cannot exchange).
 int kizuna_exchange(const char *a, const char *b);
 
+#include <stddef.h>
+
+/// libc's memmem, which glibc declares only under _GNU_SOURCE: the offset of `needle` in `haystack`, or -1.
+long kizuna_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 #endif

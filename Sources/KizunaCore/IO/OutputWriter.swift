@@ -55,7 +55,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Replaces each edition's folder with its staged copy, then removes the staging folder.
-    public func commit(editionIDs: [String]) throws(IOFailure) {
+    public func commit(editionIDs: [String], removingStaging: Bool = true) throws(IOFailure) {
         for id in editionIDs {
             let final = "\(root)/\(id)"
             let staged = "\(staging)/\(id)"
@@ -71,13 +71,83 @@ public struct OutputWriter: Sendable {
                 throw IOFailure("cannot move the new '\(id)' into place: \(String(cString: strerror(errno)))")
             }
         }
+        if removingStaging { try? FileManager.default.removeItem(atPath: staging) }
+    }
+
+    /// Removes the staging folder once everything staged is in place.
+    public func finish() {
         try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// Moves the staged changed files of an edition into its folder, one rename each (each file is whole at every
+    /// instant). The caller drops the edition's cache first and writes it after.
+    public func commitUpdate(editionID: String, paths: [String]) throws(IOFailure) {
+        var made = Set<String>()
+        for relative in paths {
+            let final = "\(root)/\(relative)"
+            let folder = String(final[..<final.lastIndex(of: "/")!])
+            if !made.contains(folder) {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw IOFailure("cannot create '\(folder)': \(error.localizedDescription)")
+                }
+                made.insert(folder)
+            }
+            guard rename("\(staging)/\(relative)", final) == 0 else {
+                throw IOFailure("cannot move the new '\(relative)' into place: \(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     /// Removes the staging folder after a failure, leaving the previous output as it was.
     public func abandon() {
         try? FileManager.default.removeItem(atPath: staging)
         if createdRoot { rmdir(root) }
+    }
+
+    /// The folder of build caches inside the output folder (see `EditionCache`).
+    var cacheFolder: String { "\(root)/.kizuna-cache" }
+
+    /// The cache of an edition's files as they are on disk; nil when there is none, it is unreadable, or the
+    /// edition's folder is gone.
+    public func readCache(_ editionID: String) -> EditionCache? {
+        guard access("\(root)/\(editionID)/manifest.json", F_OK) == 0,
+              let data = FileManager.default.contents(atPath: "\(cacheFolder)/\(editionID)") else { return nil }
+        return EditionCache(bytes: [UInt8](data))
+    }
+
+    /// The key of a cache with no days (the review sheets'), when `requiring` exists in its folder.
+    func readCacheKey(_ folder: String, requiring: String) -> String? {
+        guard access("\(root)/\(folder)/\(requiring)", F_OK) == 0,
+              let data = FileManager.default.contents(atPath: "\(cacheFolder)/\(folder)") else { return nil }
+        return EditionCache(bytes: [UInt8](data))?.editionKey
+    }
+
+    /// Removes an edition's cache: done before its files change, so that a build killed midway leaves no cache
+    /// that could vouch for files it did not finish.
+    public func dropCache(_ editionID: String) throws(IOFailure) {
+        guard unlink("\(cacheFolder)/\(editionID)") == 0 || errno == ENOENT else {
+            throw IOFailure("cannot remove the build cache of '\(editionID)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes an edition's cache once its files are in place (a temporary file, then rename).
+    public func writeCache(_ editionID: String, _ cache: EditionCache) throws(IOFailure) {
+        if access(cacheFolder, F_OK) != 0, mkdir(cacheFolder, 0o755) != 0, errno != EEXIST {
+            throw IOFailure("cannot create '\(cacheFolder)': \(String(cString: strerror(errno)))")
+        }
+        try Self.replace("\(cacheFolder)/\(editionID)", with: cache.bytes)
+    }
+
+    static func replace(_ path: String, with bytes: [UInt8]) throws(IOFailure) {
+        let temporary = path + ".kizuna-tmp-\(getpid())"
+        try writeFile(bytes, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw IOFailure("cannot replace '\(path)': \(reason)")
+        }
     }
 
     /// One POSIX write per file: Foundation's `Data.write` fsyncs every file on Linux, which a 100,000-file build cannot afford.

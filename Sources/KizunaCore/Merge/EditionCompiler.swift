@@ -28,7 +28,7 @@ public struct EditionCompiler: Sendable {
     }
 
     /// The edition's inserts in its order, each with its desk resolved.
-    private func resolvedInserts(of edition: Edition) -> [ResolvedInsert] {
+    func resolvedInserts(of edition: Edition) -> [ResolvedInsert] {
         edition.inserts.compactMap { insertsByID[$0.value] }.map { insert in
             ResolvedInsert(insert: insert, contact: insert.contact.flatMap { c in edition.contacts.first { $0.id.value == c.value } })
         }

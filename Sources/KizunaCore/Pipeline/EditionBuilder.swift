@@ -5,41 +5,84 @@ public struct EditionBuilder: Sendable {
     public let content: ValidatedContent
     public let previews: PreviewRenderer
     let flex = FlexRenderer()
+    let sections: FlexSections
 
     public init(content: ValidatedContent, templates: PreviewTemplates) {
         self.content = content
-        self.previews = PreviewRenderer(templates: templates, reviewers: content.content.reviewers)
+        self.sections = FlexSections(content.content.manuscripts)
+        self.previews = PreviewRenderer(templates: templates, reviewers: content.content.reviewers, manuscripts: content.content.manuscripts)
     }
 
+    /// Every file of the edition.
     public func build(_ edition: Edition) -> EditionOutput {
+        build(edition, keys: nil, previous: nil).output
+    }
+
+    /// The edition's files, rendering only the days whose key differs from `previous` (the cache of the files on
+    /// disk). `output.files` then holds the changed days, the manifest and the index; `complete` says whether it
+    /// holds every file (no usable cache). Nil `keys`: no cache at all.
+    public func build(_ edition: Edition, keys: BuildKeys?, previous: EditionCache?) -> EditionBuild {
         let id = edition.id.value
         let messages = content.compiler.messages(for: edition)
+        let editionKey = keys?.editionKey(edition, inserts: content.compiler.resolvedInserts(of: edition).map(\.insert),
+                                          days: messages.map(\.manuscript)) ?? ""
+        let reusable = keys != nil && previous?.editionKey == editionKey ? previous : nil
         var files: [OutputFile] = []
-        files.reserveCapacity(messages.count * 2 + 2)
+        files.reserveCapacity(reusable == nil ? messages.count * 2 + 2 : 8)
         var entries: [Manifest.Entry] = []
+        var days: [String: EditionCache.Day] = [:]
         var diagnostics: [Diagnostic] = []
+        var rendered = 0
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
         let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
         for (i, message) in messages.enumerated() {
-            let rendered = flex.payload(for: message)
-            limits.check(message, rendered, into: &diagnostics)
+            let path = message.manuscript.path
+            let dayKey = keys?.dayKey(editionKey: editionKey, message.manuscript) ?? ""
+            if let old = reusable?.days[path], old.key == dayKey {
+                days[path] = old
+                entries.append(Manifest.Entry(message: message, files: old.files, lineMessages: old.lineMessages))
+                continue
+            }
+            rendered += 1
+            let payload = flex.payload(for: message, sections: sections)
+            limits.check(message, payload, into: &diagnostics)
             var day: [String: Manifest.File] = [:]
             func add(_ channel: String, _ path: String, _ bytes: [UInt8]) {
                 files.append(OutputFile(path: "\(id)/\(path)", bytes: bytes))
                 day[channel] = Manifest.File(path: path, sha256: Manifest.sha256Hex(bytes))
             }
-            add("line", message.linePath, rendered.bytes)
+            add("line", message.linePath, payload.bytes)
             if let email { add("email", message.emailPath, email.message(for: message)) }
             let page = previews.dayPage(message, previous: i > 0 ? messages[i - 1] : nil,
-                                        next: i + 1 < messages.count ? messages[i + 1] : nil, payload: rendered)
+                                        next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload)
             add("preview", message.previewPath, Array(page.utf8))
-            entries.append(Manifest.Entry(message: message, files: day, lineMessages: rendered.messageCount))
+            entries.append(Manifest.Entry(message: message, files: day, lineMessages: payload.messageCount))
+            if EditionCache.cacheable(path) {
+                days[path] = EditionCache.Day(key: dayKey, lineMessages: payload.messageCount, files: day)
+            }
+        }
+        let cache = keys == nil ? nil : EditionCache(editionKey: editionKey, days: days)
+        if let reusable, rendered == 0, reusable == cache {
+            return EditionBuild(output: EditionOutput(editionID: id, files: [], diagnostics: diagnostics),
+                                complete: false, messages: messages.count, rendered: 0, cache: cache)
         }
         let timeline = content.compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
         let index = previews.indexPage(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)
         files.append(OutputFile(path: "\(id)/preview/index.html", bytes: Array(index.utf8)))
         let manifest = Manifest(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition), entries: entries)
         files.append(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A]))
-        return EditionOutput(editionID: id, files: files, diagnostics: diagnostics)
+        return EditionBuild(output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),
+                            complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache)
     }
+}
+
+/// One edition's build: the files to write and what they were built from.
+public struct EditionBuild: Sendable {
+    public var output: EditionOutput
+    /// Whether `output` holds every file of the edition (else only what changed since the cache).
+    public var complete: Bool
+    public var messages: Int
+    /// Days rendered; the others were unchanged and reused as they are on disk.
+    public var rendered: Int
+    var cache: EditionCache?
 }

@@ -34,12 +34,18 @@ public struct Validator: Sendable {
         var validated: ValidatedContent?
         if let configuration = content.configuration {
             let compiler = EditionCompiler(content: content, configuration: configuration)
-            let renderer = FlexRenderer()
-            for edition in content.editions where checkingPayloads {
-                let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
-                for message in compiler.messages(for: edition) {
-                    limits.check(message, renderer.payload(for: message), into: &diagnostics)
-                }
+            if checkingPayloads {
+                let renderer = FlexRenderer()
+                let sections = FlexSections(content.manuscripts, renderer: renderer)
+                // Editions are independent: their payloads are checked on every core.
+                diagnostics += ParallelMap.map(content.editions) { edition in
+                    var found: [Diagnostic] = []
+                    let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
+                    for message in compiler.messages(for: edition) {
+                        limits.check(message, renderer.payload(for: message, sections: sections), into: &found)
+                    }
+                    return found
+                }.flatMap { $0 }
             }
             validated = ValidatedContent(content: content, configuration: configuration, compiler: compiler)
         }

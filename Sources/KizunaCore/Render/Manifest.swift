@@ -4,7 +4,7 @@ import Crypto
 /// and its hash, how a reader's day is found (the series switch), and the limits and placeholder rules.
 struct Manifest: JSONRepresentable {
     /// One file of a day.
-    struct File {
+    struct File: Sendable, Equatable {
         let path: String
         let sha256: String
     }

@@ -35,11 +35,11 @@ public enum PayloadFiller {
         let name = try checked(nickname, maxLength: maxLength)
         if name.isEmpty {
             // The replacements need no escaping: they are plain kana, written as JSON writes them.
-            return withoutNickname.reduce(payload) { $0.replacing(Array($1.placeholder.utf8), with: Array($1.replacement.utf8)) }
+            return withoutNickname.reduce(payload) { $0.replacingAll(Array($1.placeholder.utf8), with: Array($1.replacement.utf8)) }
         }
         var escaped: [UInt8] = []
         JSONValue.writeEscaped(name, into: &escaped)
-        return payload.replacing(Array(Placeholder.nickname.utf8), with: escaped)
+        return payload.replacingAll(Array(Placeholder.nickname.utf8), with: escaped)
     }
 }
 

@@ -8,8 +8,7 @@ struct SentenceLengthRule: StyleRule {
         for text in texts {
             for sentence in text.sentences {
                 let string = text.string(sentence.range)
-                let withoutURLs = string.replacingMatches(of: "https?://[!-~]+")
-                let count = withoutURLs.count
+                let count = string.characterCountWithoutURLs
                 if count > max {
                     diagnostics.append(Diagnostic(id, severity, at: text.location(at: sentence.range.lowerBound),
                         en: "this sentence is \(count) characters long; keep sentences to \(max) or fewer so they read easily on a phone",
@@ -21,9 +20,26 @@ struct SentenceLengthRule: StyleRule {
 }
 
 extension String {
-    /// The string with every match of a regular expression removed.
-    func replacingMatches(of pattern: String) -> String {
-        guard let regex = try? Regex(pattern) else { return self }
-        return replacing(regex, with: "")
+    /// Characters, not counting URLs (`https?://` followed by printable ASCII).
+    var characterCountWithoutURLs: Int {
+        guard contains("http") else { return count }
+        var count = 0
+        var rest = Substring(self)
+        while let start = rest.firstRange(of: "http") {
+            count += rest[..<start.lowerBound].count
+            let after = rest[start.upperBound...]
+            let scheme = after.hasPrefix("://") ? 3 : after.hasPrefix("s://") ? 4 : 0
+            if scheme == 0 {
+                count += 4
+                rest = after
+                continue
+            }
+            var end = after.unicodeScalars.index(after.startIndex, offsetBy: scheme)
+            while end < after.endIndex, let scalar = after.unicodeScalars[end...].first, (0x21...0x7E).contains(scalar.value) {
+                end = after.unicodeScalars.index(after: end)
+            }
+            rest = after[end...]
+        }
+        return count + rest.count
     }
 }

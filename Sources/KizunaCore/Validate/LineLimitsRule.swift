@@ -59,14 +59,3 @@ struct LineLimitsRule: Sendable {
         }
     }
 }
-
-extension Array where Element == UInt8 {
-    /// Non-overlapping occurrences of `needle`.
-    func occurrences(of needle: [UInt8]) -> Int {
-        needle.isEmpty ? 0 : ranges(of: needle).count
-    }
-
-    func contains(_ needle: [UInt8]) -> Bool {
-        needle.isEmpty || firstRange(of: needle) != nil
-    }
-}

@@ -42,9 +42,13 @@ public indirect enum FlexComponent: Sendable, JSONRepresentable {
     case text(FlexText)
     case button(FlexButton)
     case separator(margin: String)
+    /// A component already written as JSON (a manuscript's sections, shared by every edition), with its count of
+    /// `{nickname}` placeholders.
+    case written(bytes: [UInt8], nicknames: Int)
 
     public var json: JSONValue {
         switch self {
+        case .written(let bytes, _): .written(bytes)
         case .box(let b): b.json
         case .text(let t): t.json
         case .button(let b): b.json

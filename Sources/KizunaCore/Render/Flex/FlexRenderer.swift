@@ -26,16 +26,18 @@ public struct FlexRenderer: Sendable {
 
     /// A day's push request body as written to disk (`{nickname}` in place, newline-terminated), with the
     /// figures LINE's limits are checked on.
-    public func payload(for message: DayMessage) -> RenderedPayload {
-        let packed = pack(message)
-        let bubbles = packed.request.messages.map { $0.contents.json.bytes }
+    /// `sections`, when given, holds the message's manuscript already written (see `FlexSections`); the bytes are
+    /// the same either way.
+    public func payload(for message: DayMessage, sections: FlexSections? = nil) -> RenderedPayload {
+        let packed = pack(message, sections: sections)
+        let bubbles = packed.single.map { [$0] } ?? packed.request.messages.map { $0.contents.json.bytes }
         let messages = zip(packed.request.messages, bubbles).map { $0.json(contents: .written($1)) }
         let body = JSONValue.object(["messages": .array(messages)])
         return RenderedPayload(bytes: body.bytes + [0x0A], bubbles: bubbles,
                                altTexts: packed.request.messages.map(\.altText), overflow: packed.overflow)
     }
 
-    public func request(for message: DayMessage) -> PushRequest { pack(message).request }
+    public func request(for message: DayMessage) -> PushRequest { pack(message, sections: nil).request }
 
     /// What a phone notification shows: the greeting and the title.
     public func altText(for message: DayMessage) -> String {
@@ -43,32 +45,37 @@ public struct FlexRenderer: Sendable {
     }
 
     /// One piece of the body that is never cut between two bubbles, and where its text was written.
-    struct Block {
+    struct Block: Sendable {
         var components: [FlexComponent]
         var location: SourceLocation
     }
 
     /// The day in one bubble when it fits with the longest nickname in place; otherwise packed in reading order
     /// into as many bubbles as it needs, the footer on the last.
-    func pack(_ message: DayMessage) -> (request: PushRequest, overflow: SourceLocation?) {
-        let blocks = bodyBlocks(for: message)
+    /// `single` is the one bubble's bytes when the day fits one bubble.
+    func pack(_ message: DayMessage, sections: FlexSections?) -> (request: PushRequest, single: [UInt8]?, overflow: SourceLocation?) {
+        let blocks = bodyBlocks(for: message, sections: sections)
         let footer = footerBox(for: message)
         let placeholder = Array(Placeholder.nickname.utf8)
         let extra = max(0, message.nicknameMaxLength * 4 - placeholder.count)
-        func worstCase(_ json: JSONValue) -> Int {
-            let bytes = json.bytes
-            return bytes.count + bytes.occurrences(of: placeholder) * extra
+        func worstCase(_ bytes: [UInt8]) -> Int {
+            bytes.count + bytes.occurrences(of: placeholder) * extra
+        }
+        func worstCase(_ component: FlexComponent) -> Int {
+            if case .written(let bytes, let nicknames) = component { return bytes.count + nicknames * extra }
+            return worstCase(component.json.bytes)
         }
         let single = bubble(message, part: nil, blocks.flatMap(\.components), footer: footer)
-        if worstCase(single.json) <= Self.maxBubbleBytes {
-            return (PushRequest(messages: [FlexMessage(altText: altText(for: message), contents: single)]), nil)
+        let singleBytes = single.json.bytes
+        if worstCase(singleBytes) <= Self.maxBubbleBytes {
+            return (PushRequest(messages: [FlexMessage(altText: altText(for: message), contents: single)]), singleBytes, nil)
         }
         // Each block adds its bytes and a comma to the body's contents; the header's part numbers may grow by a few bytes.
-        let empty = worstCase(bubble(message, part: (99, 99), [], footer: footer).json) + 16
+        let empty = worstCase(bubble(message, part: (99, 99), [], footer: footer).json.bytes) + 16
         var groups: [[Block]] = [[]]
         var used = empty
         for block in blocks {
-            let size = block.components.reduce(0) { $0 + worstCase($1.json) + 1 }
+            let size = block.components.reduce(0) { $0 + worstCase($1) + 1 }
             if used + size > Self.maxBubbleBytes, !groups[groups.count - 1].isEmpty {
                 groups.append([])
                 used = empty
@@ -82,7 +89,7 @@ public struct FlexRenderer: Sendable {
                         contents: bubble(message, part: (k + 1, total), group.flatMap(\.components), footer: k == total - 1 ? footer : nil))
         }
         let overflow = total > Self.maxMessagesPerRequest ? groups[Self.maxMessagesPerRequest].first?.location : nil
-        return (PushRequest(messages: messages), overflow)
+        return (PushRequest(messages: messages), nil, overflow)
     }
 
     func bubble(_ message: DayMessage, part: (Int, Int)?, _ body: [FlexComponent], footer: FlexBox?) -> FlexBubble {
@@ -102,17 +109,16 @@ public struct FlexRenderer: Sendable {
         bubble(message, part: nil, bodyBlocks(for: message).flatMap(\.components), footer: footerBox(for: message))
     }
 
-    func bodyBlocks(for message: DayMessage) -> [Block] {
+    func bodyBlocks(for message: DayMessage, sections: FlexSections? = nil) -> [Block] {
         let title = message.manuscript.title
         var blocks = [Block(components: [
             .text(FlexText(text: message.greeting, size: "sm", color: Palette.text)),
             .text(FlexText(text: title.value, size: "lg", weight: "bold", color: Palette.text, margin: "lg")),
         ], location: title.location)]
-        for section in message.manuscript.sections {
-            blocks.append(Block(components: [.text(FlexText(text: section.heading.value, size: "md", weight: "bold",
-                                                            color: Palette.accent, margin: "xl"))],
-                                location: section.heading.location))
-            blocks += richTextBlocks(section.body).map { Block(components: $0, location: section.text.location) }
+        if let written = sections?.blocks[message.manuscript.path] {
+            blocks += written
+        } else {
+            blocks += sectionBlocks(message.manuscript)
         }
         for resolved in message.inserts {
             blocks.append(Block(components: [.separator(margin: "xl"), .box(insertBox(resolved))], location: resolved.insert.title.location))
@@ -123,6 +129,18 @@ public struct FlexRenderer: Sendable {
         }
         blocks.append(Block(components: [.text(FlexText(text: message.disclaimer, size: "xxs", color: Palette.muted, margin: "xl"))],
                             location: title.location))
+        return blocks
+    }
+
+    /// The manuscript's sections: each heading, then its paragraphs.
+    func sectionBlocks(_ manuscript: Manuscript) -> [Block] {
+        var blocks: [Block] = []
+        for section in manuscript.sections {
+            blocks.append(Block(components: [.text(FlexText(text: section.heading.value, size: "md", weight: "bold",
+                                                            color: Palette.accent, margin: "xl"))],
+                                location: section.heading.location))
+            blocks += richTextBlocks(section.body).map { Block(components: $0, location: section.text.location) }
+        }
         return blocks
     }
 
@@ -229,5 +247,24 @@ public struct FlexRenderer: Sendable {
         }
         if !current.isEmpty { result.append(current) }
         return result
+    }
+}
+
+/// Every manuscript's sections written as JSON once, for all editions: the sections are the same in every edition,
+/// and writing them is most of a payload's cost.
+public struct FlexSections: Sendable {
+    let blocks: [String: [FlexRenderer.Block]]
+
+    public init(_ manuscripts: [Manuscript], renderer: FlexRenderer = FlexRenderer()) {
+        let placeholder = Array(Placeholder.nickname.utf8)
+        let written = ParallelMap.map(manuscripts) { manuscript in
+            renderer.sectionBlocks(manuscript).map { block in
+                FlexRenderer.Block(components: block.components.map { component in
+                    let bytes = component.json.bytes
+                    return .written(bytes: bytes, nicknames: bytes.occurrences(of: placeholder))
+                }, location: block.location)
+            }
+        }
+        blocks = Dictionary(zip(manuscripts.map(\.path), written), uniquingKeysWith: { first, _ in first })
     }
 }

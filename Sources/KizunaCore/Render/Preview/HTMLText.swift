@@ -2,21 +2,33 @@ import Foundation
 
 /// Escaped HTML for manuscript text. The only place raw HTML is produced: everything a manuscript says goes through `escape`.
 public enum HTMLText {
-    /// Escapes text for element content and quoted attribute values.
+    /// Escapes text for element content and quoted attribute values (the same five characters Mustache escapes).
     public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+        var s = s
+        return s.withUTF8 { escape(utf8: $0) }
+    }
+
+    /// `escape` on UTF-8 bytes: every escaped character is ASCII, so runs between them are copied whole.
+    public static func escape(utf8: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + utf8.count / 4)
+        var runStart = 0
+        for (i, byte) in utf8.enumerated() {
+            let entity: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            runStart = i + 1
         }
-        return out
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Text with `{nickname}` shown as a marked sample and line breaks kept.

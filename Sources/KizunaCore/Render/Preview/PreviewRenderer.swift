@@ -3,19 +3,25 @@
 public struct PreviewRenderer: Sendable {
     let templates: PreviewTemplates
     let reviewers: [String: Reviewer]
+    /// The sections of `manuscripts` as HTML, made once for every edition's pages.
+    let sections: [String: [DayPage.SectionView]]
 
-    public init(templates: PreviewTemplates, reviewers: [Reviewer]) {
+    public init(templates: PreviewTemplates, reviewers: [Reviewer], manuscripts: [Manuscript] = []) {
         self.templates = templates
         self.reviewers = Dictionary(reviewers.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        let views = ParallelMap.map(manuscripts) { DayPage.sectionViews($0) }
+        sections = Dictionary(zip(manuscripts.map(\.path), views), uniquingKeysWith: { a, _ in a })
     }
 
     /// One day's page: the message as it looks in the chat, and where it came from.
     /// `payload`, the LINE push request as written, is shown as text (escaped: no `</pre>` or `</script>` in it
     /// can end its element).
     public func dayPage(_ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil) -> String {
-        var page = DayPage(message, previous: previous, next: next, reviewers: reviewers)
+        var page = DayPage(message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path])
         if let payload {
-            page.payload = DayPage.PayloadView(json: String(decoding: payload.bytes.dropLast(), as: UTF8.self), messages: payload.messageCount)
+            // Escaped here in one pass over the bytes: Mustache's escape goes character by character.
+            let html = payload.bytes.withUnsafeBufferPointer { HTMLText.escape(utf8: UnsafeBufferPointer(rebasing: $0.dropLast())) }
+            page.payload = DayPage.PayloadView(jsonHTML: html, messages: payload.messageCount)
         }
         return templates.render(page, template: "day")
     }
@@ -54,7 +60,7 @@ struct SupervisorView {
 }
 
 struct DayPage {
-    struct SectionView { let heading: String; let html: String }
+    struct SectionView: Sendable { let heading: String; let html: String }
     struct InsertView {
         let title: String; let html: String; let link: String?; let window: String
         let deskName: String?; let deskPhone: String?; let tel: String?; let source: String
@@ -91,16 +97,20 @@ struct DayPage {
     /// The manuscript's review sheet, written by the same build under output/review/.
     let sheetHref: String
     let altText: String
-    struct PayloadView { let json: String; let messages: Int }
+    struct PayloadView { let jsonHTML: String; let messages: Int }
     var payload: PayloadView?
 
-    init(_ m: DayMessage, previous: DayMessage?, next: DayMessage?, reviewers: [String: Reviewer]) {
+    static func sectionViews(_ manuscript: Manuscript) -> [SectionView] {
+        manuscript.sections.map { SectionView(heading: $0.heading.value, html: HTMLText.paragraphs($0.body)) }
+    }
+
+    init(_ m: DayMessage, previous: DayMessage?, next: DayMessage?, reviewers: [String: Reviewer], sections: [SectionView]? = nil) {
         editionName = m.editionName
         label = m.day.label
         seriesName = m.day.series.displayName
         title = m.manuscript.title.value
         greetingHTML = HTMLText.inline(m.greeting)
-        sections = m.manuscript.sections.map { SectionView(heading: $0.heading.value, html: HTMLText.paragraphs($0.body)) }
+        self.sections = sections ?? Self.sectionViews(m.manuscript)
         inserts = m.inserts.map { r in
             InsertView(title: r.insert.title.value, html: HTMLText.paragraphs(r.insert.body), link: r.insert.link?.value,
                        window: r.insert.window.value.description, deskName: r.contact?.name.value,

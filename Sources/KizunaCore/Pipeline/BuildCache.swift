@@ -1,0 +1,129 @@
+import Crypto
+
+/// What an edition's files on disk were built from, so that a rebuild renders and writes only the days whose
+/// inputs changed. Kept beside the editions in `OUTPUT/.kizuna-cache/EDITION`, keyed by content hashes:
+/// - the edition key hashes everything every day of the edition depends on (the Kizuna binary, the templates,
+///   kizuna.yaml, reviewers.yaml, the edition file, its inserts' files, and the edition's list of days);
+/// - a day's key hashes the edition key and its manuscript file.
+/// A day is reused only when its key is unchanged, so a cache can make a build skip work, never serve old bytes.
+/// The cache is removed before an edition is changed in place and written after, so a killed build leaves none
+/// (and the next build rebuilds that edition whole).
+public struct EditionCache: Sendable, Equatable {
+    static let header = "kizuna-edition-cache 1"
+
+    public struct Day: Sendable, Equatable {
+        /// Hex SHA-256 of the day's inputs.
+        var key: String
+        var lineMessages: Int
+        /// By channel (`line`, `email`, `preview`): path inside the edition folder and hex SHA-256 of the bytes.
+        var files: [String: Manifest.File]
+    }
+
+    var editionKey: String
+    /// By manuscript path.
+    var days: [String: Day]
+
+    /// One line per day, tab-separated: a text format read in microseconds, with nothing to escape as long as no
+    /// path holds a tab or a line break (such a path is never cached).
+    var bytes: [UInt8] {
+        var out = "\(Self.header)\n\(editionKey)\n"
+        for (path, day) in days.sorted(by: { $0.key < $1.key }) {
+            out += "\(path)\t\(day.key)\t\(day.lineMessages)"
+            for (channel, file) in day.files.sorted(by: { $0.key < $1.key }) {
+                out += "\t\(channel)\t\(file.path)\t\(file.sha256)"
+            }
+            out += "\n"
+        }
+        return Array(out.utf8)
+    }
+
+    init(editionKey: String, days: [String: Day]) {
+        self.editionKey = editionKey
+        self.days = days
+    }
+
+    /// Nil for anything that is not a complete cache file of this format.
+    init?(bytes: [UInt8]) {
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        guard lines.count >= 3, lines[0] == Self.header, lines.last == "" else { return nil }
+        editionKey = lines[1]
+        days = [:]
+        for line in lines[2..<(lines.count - 1)] {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 3, (fields.count - 3) % 3 == 0, let count = Int(fields[2]) else { return nil }
+            var files: [String: Manifest.File] = [:]
+            for i in stride(from: 3, to: fields.count, by: 3) {
+                files[fields[i]] = Manifest.File(path: fields[i + 1], sha256: fields[i + 2])
+            }
+            days[fields[0]] = Day(key: fields[1], lineMessages: count, files: files)
+        }
+    }
+
+    static func cacheable(_ path: String) -> Bool { !path.contains("\t") && !path.contains("\n") }
+}
+
+/// Hashes of the content files, and the keys derived from them.
+public struct BuildKeys: Sendable {
+    /// What built the output: changes with the Kizuna binary and the templates.
+    let generator: [UInt8]
+    let fileHashes: [String: [UInt8]]
+    let shared: [UInt8]
+
+    /// `generator` identifies the program (the CLI passes its executable's size and modification time), so that a
+    /// new Kizuna never reuses an old one's output.
+    public init(files: ContentFiles, templates: [String: String], generator: String) {
+        var hashes: [String: [UInt8]] = [:]
+        for file in files.files { hashes[file.path] = Array(SHA256.hash(data: file.bytes)) }
+        fileHashes = hashes
+        var h = SHA256()
+        h.update(data: Array(generator.utf8))
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            h.update(data: Array("\u{0}template\u{0}\(name)\u{0}".utf8))
+            h.update(data: Array(SHA256.hash(data: Array(text.utf8))))
+        }
+        self.generator = Array(h.finalize())
+        var s = SHA256()
+        s.update(data: self.generator)
+        // kizuna.yaml and reviewers.yaml reach every page (footer, supervisor names).
+        for file in files.files where file.path.hasSuffix("/kizuna.yaml") || file.path.hasSuffix("/reviewers.yaml") {
+            s.update(data: Array("\u{0}\(files.relativePath(of: file))\u{0}".utf8))
+            s.update(data: hashes[file.path]!)
+        }
+        shared = Array(s.finalize())
+    }
+
+    func editionKey(_ edition: Edition, inserts: [Insert], days: [Manuscript]) -> String {
+        var h = SHA256()
+        h.update(data: shared)
+        h.update(data: fileHashes[edition.path] ?? [])
+        for insert in inserts {
+            h.update(data: Array("\u{0}insert\u{0}\(insert.path)\u{0}".utf8))
+            h.update(data: fileHashes[insert.path] ?? [])
+        }
+        // The list of days: a preview links its neighbours, the index lists them all.
+        for manuscript in days {
+            h.update(data: Array("\u{0}day\u{0}\(manuscript.path)\u{0}\(manuscript.day.value.description)".utf8))
+        }
+        return h.finalize().hexString
+    }
+
+    func dayKey(editionKey: String, _ manuscript: Manuscript) -> String {
+        var h = SHA256()
+        h.update(data: Array(editionKey.utf8))
+        h.update(data: fileHashes[manuscript.path] ?? [])
+        return h.finalize().hexString
+    }
+
+    /// The review sheets depend on every manuscript, the approved texts, the reviewers and the templates.
+    func reviewKey(_ files: ContentFiles) -> String {
+        var h = SHA256()
+        h.update(data: shared)
+        for file in files.files {
+            let relative = files.relativePath(of: file)
+            guard relative.hasPrefix("manuscripts/") || relative.hasPrefix("approved/") else { continue }
+            h.update(data: Array("\u{0}\(relative)\u{0}".utf8))
+            h.update(data: fileHashes[file.path]!)
+        }
+        return h.finalize().hexString
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Builds editions into an output folder: every edition on every core, each one streamed to staging as soon as
+/// it is built (memory holds about one edition per core, whatever the number of editions), then all swapped in
+/// together, or nothing at all if any payload breaks LINE's limits.
+///
+/// With a build cache (`keys`), an edition whose inputs are unchanged is not touched, and one with a few changed
+/// manuscripts gets only those days, its manifest and its index rewritten (see `EditionCache`).
+public struct OutputBuild: Sendable {
+    public let builder: EditionBuilder
+    public let reviewSheets: ReviewSheetBuilder
+    /// Nil: no cache; every edition is built whole and no cache is written.
+    public let keys: BuildKeys?
+    public let files: ContentFiles
+
+    public init(builder: EditionBuilder, reviewSheets: ReviewSheetBuilder, files: ContentFiles, keys: BuildKeys?) {
+        self.builder = builder
+        self.reviewSheets = reviewSheets
+        self.files = files
+        self.keys = keys
+    }
+
+    /// What a build did.
+    public struct Result: Sendable {
+        public var editions = 0
+        public var messages = 0
+        /// Days rendered; the rest were reused from the previous build.
+        public var rendered = 0
+        public var filesWritten = 0
+        /// Editions left as they were: nothing they depend on changed.
+        public var editionsUnchanged = 0
+        /// LINE-limit findings; with an error, nothing was written.
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// After each edition: editions done, of total, and the messages of those editions.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ messages: Int) -> Void
+
+    public func run(_ editions: [Edition], into writer: inout OutputWriter, progress: Progress = { _, _, _ in }) throws(IOFailure) -> Result {
+        try writer.prepare()
+        let staging = writer
+        let counter = ProgressCounter()
+        let total = editions.count
+        let built = ParallelMap.map(editions) { edition -> Swift.Result<EditionBuild, IOFailure> in
+            let id = edition.id.value
+            let previous = keys == nil ? nil : staging.readCache(id)
+            var build = builder.build(edition, keys: keys, previous: previous)
+            defer {
+                let (done, messages) = counter.add(build.messages)
+                progress(done, total, messages)
+            }
+            guard !build.output.diagnostics.hasErrors else { return .success(build) }
+            do throws(IOFailure) {
+                try staging.stage(build.output)
+                build.output.files = build.output.files.map { OutputFile(path: $0.path, bytes: []) }  // keep the paths, free the bytes
+                return .success(build)
+            } catch {
+                return .failure(error)
+            }
+        }
+        var result = Result(editions: editions.count)
+        var builds: [EditionBuild] = []
+        for item in built {
+            let build = try item.get()
+            result.messages += build.messages
+            result.rendered += build.rendered
+            result.filesWritten += build.output.files.count
+            result.diagnostics += build.output.diagnostics
+            if build.output.files.isEmpty { result.editionsUnchanged += 1 }
+            builds.append(build)
+        }
+        result.diagnostics = result.diagnostics.deduplicated().sortedForOutput()
+        guard !result.diagnostics.hasErrors else {
+            writer.abandon()
+            return result
+        }
+
+        // The doctors' review sheets depend on every manuscript: rebuilt whole when any input of theirs changed.
+        let reviewKey = keys?.reviewKey(files)
+        let reviewFolder = ReviewSheetBuilder.folder
+        let reviewCurrent = reviewKey != nil && staging.readCacheKey(reviewFolder, requiring: "index.html") == reviewKey
+        if !reviewCurrent {
+            let sheets = reviewSheets.build(builder.content.content, snapshots: files.snapshot(of:))
+            try staging.stage(sheets)
+            result.filesWritten += sheets.files.count
+        }
+
+        // A cache is dropped before its edition changes and written after, so none outlives a killed build.
+        let whole = builds.filter(\.complete).map(\.output.editionID) + (reviewCurrent ? [] : [reviewFolder])
+        let changed = builds.filter { !$0.complete && !$0.output.files.isEmpty }
+        for id in whole { try writer.dropCache(id) }
+        for build in changed { try writer.dropCache(build.output.editionID) }
+        try writer.commit(editionIDs: whole, removingStaging: false)
+        for build in changed {
+            try writer.commitUpdate(editionID: build.output.editionID, paths: build.output.files.map(\.path))
+        }
+        writer.finish()
+        if keys != nil {
+            for build in builds where !build.output.files.isEmpty {
+                if let cache = build.cache { try writer.writeCache(build.output.editionID, cache) }
+            }
+            if !reviewCurrent, let reviewKey { try writer.writeCache(reviewFolder, EditionCache(editionKey: reviewKey, days: [:])) }
+        }
+        return result
+    }
+}
+
+/// Counts finished editions across threads.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var messages = 0
+
+    func add(_ count: Int) -> (done: Int, messages: Int) {
+        lock.withLock {
+            done += 1
+            messages += count
+            return (done, messages)
+        }
+    }
+}
