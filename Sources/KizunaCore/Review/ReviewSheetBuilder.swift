@@ -31,9 +31,9 @@ public struct ReviewSheetBuilder: Sendable {
             add("series/\(series.rawValue).html", templates.render(IndexView(heading: "監修待ちの原稿：\(series.displayName)シリーズ", rows: rows,
                                                                         root: "../", filters: filters, total: sheets.count), template: "review-index"))
         }
-        for sheet in sheets {
-            add(sheet.href, templates.render(SheetPage(sheet: sheet, root: "../../"), template: "review-sheet"))
-        }
+        // One sheet per manuscript: rendered on every core.
+        let pages = ParallelMap.map(sheets) { templates.render(SheetPage(sheet: $0, root: "../../"), template: "review-sheet") }
+        for (sheet, page) in zip(sheets, pages) { add(sheet.href, page) }
         add("print.html", templates.render(PrintView(sheets: awaiting), template: "review-print"))
         return EditionOutput(editionID: Self.folder, files: files)
     }

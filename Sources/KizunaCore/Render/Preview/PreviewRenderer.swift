@@ -5,6 +5,7 @@ public struct PreviewRenderer: Sendable {
     let reviewers: [String: Reviewer]
     /// The sections of `manuscripts` as HTML, made once for every edition's pages.
     let sections: [String: [DayPage.SectionView]]
+    let skeletons = DayPageSkeletons()
 
     public init(templates: PreviewTemplates, reviewers: [Reviewer], manuscripts: [Manuscript] = []) {
         self.templates = templates
@@ -21,9 +22,9 @@ public struct PreviewRenderer: Sendable {
         if let payload {
             // Escaped here in one pass over the bytes: Mustache's escape goes character by character.
             let html = payload.bytes.withUnsafeBufferPointer { HTMLText.escape(utf8: UnsafeBufferPointer(rebasing: $0.dropLast())) }
-            page.payload = DayPage.PayloadView(jsonHTML: html, messages: payload.messageCount)
+            page.payload = DayPage.PayloadView(jsonHTML: html, messages: String(payload.messageCount))
         }
-        return templates.render(page, template: "day")
+        return skeletons.render(page, templates: templates) ?? templates.render(page, template: "day")
     }
 
     /// The due date the timeline shows calendar dates for; fixed, so previews stay byte-identical across days.
@@ -62,28 +63,28 @@ struct SupervisorView {
 struct DayPage {
     struct SectionView: Sendable { let heading: String; let html: String }
     struct InsertView {
-        let title: String; let html: String; let link: String?; let window: String
-        let deskName: String?; let deskPhone: String?; let tel: String?; let source: String
+        var title: String; var html: String; var link: String?; var window: String
+        var deskName: String?; var deskPhone: String?; var tel: String?; var source: String
     }
     struct NavLink { let href: String; let label: String }
     struct SourceView { let title: String; let url: String? }
     struct ApprovalView { let by: String; let date: String }
 
-    let editionName: String
+    var editionName: String
     let label: String
     let seriesName: String
     let title: String
     let greetingHTML: String
     let sections: [SectionView]
-    let inserts: [InsertView]
-    let surveyURL: String?
-    let disclaimer: String
-    let unsubscribeLabel: String
-    let unsubscribeURL: String
-    let publisher: String
-    let deskName: String?
-    let deskPhone: String?
-    let tel: String?
+    var inserts: [InsertView]
+    var surveyURL: String?
+    var disclaimer: String
+    var unsubscribeLabel: String
+    var unsubscribeURL: String
+    var publisher: String
+    var deskName: String?
+    var deskPhone: String?
+    var tel: String?
     let manuscriptPath: String
     let review: String
     let reviewClass: String
@@ -97,7 +98,7 @@ struct DayPage {
     /// The manuscript's review sheet, written by the same build under output/review/.
     let sheetHref: String
     let altText: String
-    struct PayloadView { let jsonHTML: String; let messages: Int }
+    struct PayloadView { var jsonHTML: String; var messages: String }
     var payload: PayloadView?
 
     static func sectionViews(_ manuscript: Manuscript) -> [SectionView] {

@@ -1,0 +1,123 @@
+import CFileSystem
+import Foundation
+
+/// A day's preview differs from one edition to the next only in the edition's own values (its name, inserts,
+/// survey, disclaimer, footer and the payload). So the day template is rendered by Mustache once per manuscript
+/// and shape (which of those values are present), with a marker in place of each value, and every edition's page
+/// is that skeleton with its values spliced in, escaped as Mustache escapes them. Mustache took about 0.5 ms a
+/// page; splicing takes microseconds. Pages are byte-identical to rendering each one (the golden tests render the
+/// same pages both ways).
+///
+/// Values are escaped for `{{…}}`, except the fields named `…HTML`/`html` that the template writes with
+/// `{{{…}}}`. Anything holding the marker characters (U+E000, U+E001) is rendered the slow way.
+final class DayPageSkeletons: @unchecked Sendable {
+    enum Piece {
+        case text([UInt8])
+        case value(Int)
+    }
+
+    private let lock = NSLock()
+    /// Nil: this shape cannot be spliced (a marker character in the manuscript); render directly.
+    private var skeletons: [String: [Piece]?] = [:]
+
+    static let open: Character = "\u{E000}"
+    static let close: Character = "\u{E001}"
+
+    /// The page, or nil when it must be rendered directly.
+    func render(_ page: DayPage, templates: PreviewTemplates) -> String? {
+        var values: [(value: String, raw: Bool)] = []
+        var marked = page
+        func mark(_ value: String, raw: Bool = false) -> String {
+            values.append((value, raw))
+            return "\(Self.open)\(values.count - 1)\(Self.close)"
+        }
+        func mark(_ value: String?, raw: Bool = false) -> String? { value.map { mark($0, raw: raw) } }
+        marked.editionName = mark(page.editionName)
+        marked.surveyURL = mark(page.surveyURL)
+        marked.disclaimer = mark(page.disclaimer)
+        marked.unsubscribeLabel = mark(page.unsubscribeLabel)
+        marked.unsubscribeURL = mark(page.unsubscribeURL)
+        marked.publisher = mark(page.publisher)
+        marked.deskName = mark(page.deskName)
+        marked.deskPhone = mark(page.deskPhone)
+        marked.tel = mark(page.tel)
+        for i in marked.inserts.indices {
+            marked.inserts[i].title = mark(page.inserts[i].title)
+            marked.inserts[i].html = mark(page.inserts[i].html, raw: true)
+            marked.inserts[i].link = mark(page.inserts[i].link)
+            marked.inserts[i].window = mark(page.inserts[i].window)
+            marked.inserts[i].deskName = mark(page.inserts[i].deskName)
+            marked.inserts[i].deskPhone = mark(page.inserts[i].deskPhone)
+            marked.inserts[i].tel = mark(page.inserts[i].tel)
+            marked.inserts[i].source = mark(page.inserts[i].source)
+        }
+        if let payload = page.payload {
+            marked.payload = DayPage.PayloadView(jsonHTML: mark(payload.jsonHTML, raw: true), messages: mark(payload.messages))
+        }
+        guard !values.contains(where: { Self.holdsMarker($0.value) }) else { return nil }
+
+        // Everything else on the page comes from the manuscript and its neighbours' days; with which values are
+        // present (each mark's index stands for one), that is the shape.
+        let key = [page.manuscriptPath, page.previous?.href ?? "", page.previous?.label ?? "", page.next?.href ?? "",
+                   page.next?.label ?? "", marked.shape].joined(separator: "\u{0}")
+        let pieces: [Piece]? = lock.withLock {
+            if let known = skeletons[key] { return known }
+            let made = Self.pieces(templates.render(marked, template: "day"), count: values.count)
+            skeletons[key] = made
+            return made
+        }
+        guard let pieces else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        for piece in pieces {
+            switch piece {
+            case .text(let bytes): out.append(contentsOf: bytes)
+            case .value(let i): out.append(contentsOf: (values[i].raw ? values[i].value : HTMLText.escape(values[i].value)).utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether U+E000 or U+E001 occurs (EE 80 80 / EE 80 81 in UTF-8), looked for in the bytes.
+    static func holdsMarker(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return false }
+            var at = 0
+            while at + 2 < utf8.count {
+                let found = kizuna_find_bytes(base + at, utf8.count - at, [0xEE, 0x80], 2)
+                if found < 0 { return false }
+                let third = utf8[at + found + 2]
+                if third == 0x80 || third == 0x81 { return true }
+                at += found + 1
+            }
+            return false
+        }
+    }
+
+    /// The rendered skeleton cut at its marks; nil if a marker character appears that is not one of the marks.
+    static func pieces(_ page: String, count: Int) -> [Piece]? {
+        var pieces: [Piece] = []
+        var text = Substring(page)
+        while let start = text.firstIndex(of: open) {
+            pieces.append(.text(Array(text[..<start].utf8)))
+            let rest = text[text.index(after: start)...]
+            guard let end = rest.firstIndex(of: close), let i = Int(rest[..<end]), (0..<count).contains(i) else { return nil }
+            pieces.append(.value(i))
+            text = rest[rest.index(after: end)...]
+        }
+        guard !text.contains(close) else { return nil }
+        pieces.append(.text(Array(text.utf8)))
+        return pieces
+    }
+}
+
+extension DayPage {
+    /// Which edition values are present: the inserts and their optional parts, survey, desk, payload.
+    var shape: String {
+        func bit(_ v: Any?) -> String { v == nil ? "0" : "1" }
+        var s = "s\(bit(surveyURL))d\(bit(deskName))\(bit(deskPhone))\(bit(tel))p\(bit(payload))i\(inserts.count)"
+        for insert in inserts { s += "\(bit(insert.link))\(bit(insert.deskName))\(bit(insert.deskPhone))\(bit(insert.tel))" }
+        return s
+    }
+}
