@@ -106,6 +106,12 @@ public struct OutputWriter: Sendable {
         if createdRoot { rmdir(root) }
     }
 
+    /// The edition's pack as it is in the output folder.
+    public func packPath(_ editionID: String) -> String { "\(root)/\(editionID)/\(EditionPack.fileName)" }
+
+    /// Where this build stages the edition's pack (the folder exists once the edition's files are staged).
+    public func stagedPackPath(_ editionID: String) -> String { "\(staging)/\(editionID)/\(EditionPack.fileName)" }
+
     /// The folder of build caches inside the output folder (see `EditionCache`).
     var cacheFolder: String { "\(root)/.kizuna-cache" }
 

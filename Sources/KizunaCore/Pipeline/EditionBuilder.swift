@@ -33,6 +33,7 @@ public struct EditionBuilder: Sendable {
         var days: [String: EditionCache.Day] = [:]
         var diagnostics: [Diagnostic] = []
         var rendered = 0
+        var packRows: [EditionPack.Row] = []
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
         let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
         for (i, message) in messages.enumerated() {
@@ -52,7 +53,14 @@ public struct EditionBuilder: Sendable {
                 day[channel] = Manifest.File(path: path, sha256: Manifest.sha256Hex(bytes))
             }
             add("line", message.linePath, payload.bytes)
-            if let email { add("email", message.emailPath, email.message(for: message)) }
+            var eml: [UInt8]?
+            if let email {
+                eml = email.message(for: message)
+                add("email", message.emailPath, eml!)
+            }
+            packRows.append(EditionPack.Row(series: message.day.series.rawValue, day: message.day.fileStem, sortIndex: i,
+                                            label: message.day.label, title: message.manuscript.title.value, line: payload.bytes,
+                                            lineMessages: payload.messageCount, email: eml, sha256: day["line"]!.sha256))
             let page = previews.dayPage(message, previous: i > 0 ? messages[i - 1] : nil,
                                         next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload)
             add("preview", message.previewPath, Array(page.utf8))
@@ -64,7 +72,7 @@ public struct EditionBuilder: Sendable {
         let cache = keys == nil ? nil : EditionCache(editionKey: editionKey, days: days)
         if let reusable, rendered == 0, reusable == cache {
             return EditionBuild(output: EditionOutput(editionID: id, files: [], diagnostics: diagnostics),
-                                complete: false, messages: messages.count, rendered: 0, cache: cache)
+                                complete: false, messages: messages.count, rendered: 0, cache: cache, packRows: [])
         }
         let timeline = content.compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
         let index = previews.indexPage(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)
@@ -72,7 +80,8 @@ public struct EditionBuilder: Sendable {
         let manifest = Manifest(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition), entries: entries)
         files.append(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A]))
         return EditionBuild(output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),
-                            complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache)
+                            complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache,
+                            packRows: packRows)
     }
 }
 
@@ -85,4 +94,6 @@ public struct EditionBuild: Sendable {
     /// Days rendered; the others were unchanged and reused as they are on disk.
     public var rendered: Int
     var cache: EditionCache?
+    /// The rendered days' rows of the edition's pack (`EditionPack`); a partial build keeps the other rows.
+    public var packRows: [EditionPack.Row]
 }

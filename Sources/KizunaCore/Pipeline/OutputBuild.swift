@@ -51,7 +51,29 @@ public struct OutputBuild: Sendable {
             }
             guard !build.output.diagnostics.hasErrors else { return .success(build) }
             do throws(IOFailure) {
+                if !build.complete, !build.output.files.isEmpty {
+                    // The pack holds every day: the unchanged days' rows come from the pack on disk.
+                    let kept = Set(build.packRows.map { "\($0.series)/\($0.day)" })
+                    guard let old = try? EditionPack.read(staging.packPath(id)) else {
+                        build = builder.build(edition, keys: keys, previous: nil)
+                        try staging.stage(build.output)
+                        try EditionPack.write(editionID: id, editionName: edition.name.value,
+                                              nicknameMaxLength: builder.content.compiler.nicknameMaxLength(for: edition),
+                                              rows: build.packRows, to: staging.stagedPackPath(id))
+                        build.output.files = build.output.files.map { OutputFile(path: $0.path, bytes: []) }
+                        build.packRows = []
+                        return .success(build)
+                    }
+                    build.packRows += old.filter { !kept.contains("\($0.series)/\($0.day)") }
+                }
                 try staging.stage(build.output)
+                if !build.output.files.isEmpty {
+                    try EditionPack.write(editionID: id, editionName: edition.name.value,
+                                          nicknameMaxLength: builder.content.compiler.nicknameMaxLength(for: edition),
+                                          rows: build.packRows, to: staging.stagedPackPath(id))
+                    build.output.files.append(OutputFile(path: "\(id)/\(EditionPack.fileName)", bytes: []))
+                }
+                build.packRows = []
                 build.output.files = build.output.files.map { OutputFile(path: $0.path, bytes: []) }  // keep the paths, free the bytes
                 return .success(build)
             } catch {

@@ -1,0 +1,227 @@
+import Crypto
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One SQLite file per edition holding every payload, so that a sending system opens one file per edition instead of
+/// one per day (534 per edition, about a million at national scale).
+///
+/// The file is plain SQLite 3 (UTF-8, page size 4096), readable from any language:
+///
+/// ```sql
+/// -- PRAGMA application_id = 1263160897  -- 0x4B5A4E41, "KZNA": a Kizuna pack
+/// -- PRAGMA user_version   = 1           -- the pack format version (also edition.format_version)
+///
+/// CREATE TABLE edition (              -- one row per fact about the edition, every value as text
+///     key   TEXT NOT NULL PRIMARY KEY,
+///     value TEXT NOT NULL
+/// ) WITHOUT ROWID;
+/// --   format                'kizuna-edition-pack'
+/// --   format_version        '1'
+/// --   edition_id            'sakuragaoka'
+/// --   edition_name          'きずなメール桜ヶ丘市版'
+/// --   nickname_placeholder  '{nickname}'   (the sender replaces it in line_json and email)
+/// --   nickname_max_length   '20'           (decimal)
+/// --   message_count         '534'          (decimal, the rows of messages)
+///
+/// CREATE TABLE messages (             -- one row per series and day
+///     series        TEXT    NOT NULL, -- 'maternity' | 'childcare'
+///     day           TEXT    NOT NULL, -- the day key as in the per-day file names: '16w0d', '0045'
+///     sort_index    INTEGER NOT NULL, -- reading order: ORDER BY series, sort_index
+///     label         TEXT    NOT NULL, -- 「生まれて45日目」
+///     title         TEXT    NOT NULL,
+///     line_messages INTEGER NOT NULL, -- messages in the LINE push request (1 to 5)
+///     sha256        TEXT    NOT NULL, -- lowercase hex SHA-256 of the bytes of line_json
+///     line_json     TEXT    NOT NULL, -- the LINE push-request JSON, byte for byte the per-day file
+///     email         BLOB,             -- the .eml bytes, NULL when the edition has no e-mail
+///     PRIMARY KEY (series, day)
+/// );
+/// ```
+///
+/// A sender looks a payload up with `SELECT line_json FROM messages WHERE series = ? AND day = ?`.
+/// The small columns come first so that scans of them never read the large payloads' overflow pages.
+/// `messages` is an ordinary rowid table rather than `WITHOUT ROWID`: its rows are kilobytes, and SQLite keeps
+/// whole rows in the interior pages of a `WITHOUT ROWID` table, which SQLite advises against for rows larger than
+/// about a twentieth of a page. Rows are inserted in (series, sort_index) order, so the rowid follows reading order too.
+///
+/// The file is deterministic: the same rows (in any order) give byte-identical files with the same SQLite library.
+/// It holds no timestamp; its header holds the SQLite library's version number.
+public struct EditionPack {
+    /// The pack format version, in `PRAGMA user_version` and `edition.format_version`.
+    public static let formatVersion = 1
+    /// `PRAGMA application_id` of a pack: "KZNA".
+    public static let applicationID: Int32 = 0x4B5A_4E41
+
+    public struct Row: Sendable {
+        public var series: String
+        /// The day key as in file names, e.g. "0045" or "16w0d".
+        public var day: String
+        /// Reading order within the series.
+        public var sortIndex: Int
+        /// 「生まれて45日目」
+        public var label: String
+        public var title: String
+        /// The LINE push-request JSON exactly as the per-day file (UTF-8).
+        public var line: [UInt8]
+        public var lineMessages: Int
+        /// The .eml bytes when the edition has e-mail.
+        public var email: [UInt8]?
+        /// Lowercase hex SHA-256 of `line`; `write` checks it.
+        public var sha256: String
+
+        public init(
+            series: String, day: String, sortIndex: Int, label: String, title: String,
+            line: [UInt8], lineMessages: Int, email: [UInt8]? = nil, sha256: String
+        ) {
+            self.series = series
+            self.day = day
+            self.sortIndex = sortIndex
+            self.label = label
+            self.title = title
+            self.line = line
+            self.lineMessages = lineMessages
+            self.email = email
+            self.sha256 = sha256
+        }
+    }
+
+    static let schema = """
+        CREATE TABLE edition (
+            key   TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE messages (
+            series        TEXT    NOT NULL,
+            day           TEXT    NOT NULL,
+            sort_index    INTEGER NOT NULL,
+            label         TEXT    NOT NULL,
+            title         TEXT    NOT NULL,
+            line_messages INTEGER NOT NULL,
+            sha256        TEXT    NOT NULL,
+            line_json     TEXT    NOT NULL,
+            email         BLOB,
+            PRIMARY KEY (series, day)
+        );
+        """
+
+    /// Writes a complete pack file at `path`, which must not exist: schema, rows and the `edition` table in one
+    /// transaction. Journal and synchronous are off while writing: the caller writes into a staging folder and swaps
+    /// it in atomically. On failure the file is removed, and a file already at `path` is left untouched.
+    public static func write(
+        editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], to path: String
+    ) throws(IOFailure) {
+        // Checked before anything is written, so that a bad row leaves no file behind.
+        var keys = Set<String>()
+        for row in rows {
+            let key = "\(row.series)/\(row.day)"
+            guard keys.insert(key).inserted else { throw IOFailure("pack '\(path)': \(key) appears twice") }
+            guard String(validating: row.line, as: UTF8.self) != nil else {
+                throw IOFailure("pack '\(path)': the LINE payload of \(key) is not UTF-8")
+            }
+            guard SHA256.hash(data: row.line).hexString == row.sha256 else {
+                throw IOFailure("pack '\(path)': the sha256 of \(key) does not match its LINE payload")
+            }
+        }
+        // Claim the path atomically: O_EXCL fails if anything (even a dangling symbolic link) is there.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IOFailure("cannot create '\(path)': \(String(cString: strerror(errno)))") }
+        close(fd)
+        do {
+            try fill(path, editionID: editionID, editionName: editionName,
+                     nicknameMaxLength: nicknameMaxLength, rows: sorted(rows))
+        } catch {
+            unlink(path)
+            throw IOFailure("cannot write '\(path)': \(error)")
+        }
+    }
+
+    /// The pack's name inside its edition's folder.
+    public static let fileName = "payloads.sqlite"
+
+    /// Every row of a pack this format wrote (a partial rebuild keeps the unchanged days' rows from it).
+    public static func read(_ path: String) throws -> [Row] {
+        guard access(path, R_OK) == 0 else { throw IOFailure("no pack at '\(path)'") }
+        var configuration = GRDB.Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            guard try Int.fetchOne(db, sql: "PRAGMA user_version") == formatVersion else {
+                throw IOFailure("'\(path)' is not a version \(formatVersion) pack")
+            }
+            return try GRDB.Row.fetchAll(db, sql: """
+                SELECT series, day, sort_index, label, title, line_messages, sha256, CAST(line_json AS BLOB) AS line, email
+                FROM messages
+                """).map { r in
+                Row(series: r["series"], day: r["day"], sortIndex: r["sort_index"], label: r["label"], title: r["title"],
+                    line: [UInt8]((r["line"] as Data?) ?? Data()), lineMessages: r["line_messages"],
+                    email: (r["email"] as Data?).map { [UInt8]($0) }, sha256: r["sha256"])
+            }
+        }
+    }
+
+    /// Rows in the order they are inserted: by series, then reading order, then day key (bytes, as SQLite compares),
+    /// so the file does not depend on the order the caller gives them in.
+    static func sorted(_ rows: [Row]) -> [Row] {
+        rows.sorted { a, b in
+            if a.series != b.series { return a.series.utf8.lexicographicallyPrecedes(b.series.utf8) }
+            if a.sortIndex != b.sortIndex { return a.sortIndex < b.sortIndex }
+            return a.day.utf8.lexicographicallyPrecedes(b.day.utf8)
+        }
+    }
+
+    private static func fill(
+        _ path: String, editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row]
+    ) throws {
+        var configuration = GRDB.Configuration()
+        configuration.foreignKeysEnabled = false
+        configuration.label = "kizuna-pack"
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        do {
+            try queue.inDatabase { db in
+                // The page size only takes effect before the first table; journal mode outside a transaction.
+                try db.execute(sql: """
+                    PRAGMA page_size = 4096;
+                    PRAGMA journal_mode = OFF;
+                    PRAGMA synchronous = OFF;
+                    """)
+                try db.inTransaction {
+                    try db.execute(sql: """
+                        PRAGMA application_id = \(applicationID);
+                        PRAGMA user_version = \(formatVersion);
+                        """)
+                    try db.execute(sql: schema)
+                    let insert = try db.makeStatement(sql: """
+                        INSERT INTO messages (series, day, sort_index, label, title, line_messages, sha256, line_json, email)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
+                        """)
+                    for row in rows {
+                        // The payload goes in as a blob cast to text: its bytes exactly, stored as UTF-8 text.
+                        try insert.execute(arguments: [
+                            row.series, row.day, row.sortIndex, row.label, row.title, row.lineMessages, row.sha256,
+                            Data(row.line), row.email.map { Data($0) },
+                        ])
+                    }
+                    let facts: [(String, String)] = [
+                        ("edition_id", editionID),
+                        ("edition_name", editionName),
+                        ("format", "kizuna-edition-pack"),
+                        ("format_version", String(formatVersion)),
+                        ("message_count", String(rows.count)),
+                        ("nickname_max_length", String(nicknameMaxLength)),
+                        ("nickname_placeholder", "{nickname}"),
+                    ]
+                    let fact = try db.makeStatement(sql: "INSERT INTO edition (key, value) VALUES (?, ?)")
+                    for (key, value) in facts { try fact.execute(arguments: [key, value]) }
+                    return .commit
+                }
+            }
+        } catch {
+            try? queue.close()
+            throw error
+        }
+        try queue.close()
+    }
+}
