@@ -6,7 +6,8 @@
 //   u32 path length, path bytes (relative, '/'-separated), u64 size, file bytes
 // in little-endian. The pack is memory-mapped (it sits in the page cache, as a builder's rendered bytes sit in
 // memory), the folders are made, then THREADS threads (default 2) each take every THREADS-th file and write it
-// with open(2), write(2) and close(2): no fsync, no buffering, no formatting. Nothing is printed unless it fails.
+// with open(2), write(2) and close(2): no fsync, no buffering, no formatting. Nothing is printed unless it fails
+// (exit 1; a truncated or malformed pack is refused before any file is written; exit 2 for usage).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>

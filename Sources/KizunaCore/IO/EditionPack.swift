@@ -11,7 +11,7 @@ import Glibc
 /// The file is plain SQLite 3 (UTF-8, page size 4096), readable from any language:
 ///
 /// ```sql
-/// -- PRAGMA application_id = 1263160897  -- 0x4B5A4E41, "KZNA": a Kizuna pack
+/// -- PRAGMA application_id = 1264209473  -- 0x4B5A4E41, "KZNA": a Kizuna pack
 /// -- PRAGMA user_version   = 1           -- the pack format version (also edition.format_version)
 ///
 /// CREATE TABLE edition (              -- one row per fact about the edition, every value as text
@@ -120,7 +120,7 @@ public struct EditionPack {
             guard String(validating: row.line, as: UTF8.self) != nil else {
                 throw IOFailure("pack '\(path)': the LINE payload of \(key) is not UTF-8")
             }
-            guard SHA256.hash(data: row.line).hexString == row.sha256 else {
+            guard hex(SHA256.hash(data: row.line)) == row.sha256 else {
                 throw IOFailure("pack '\(path)': the sha256 of \(key) does not match its LINE payload")
             }
         }
@@ -158,6 +158,20 @@ public struct EditionPack {
                 Row(series: r["series"], day: r["day"], sortIndex: r["sort_index"], label: r["label"], title: r["title"],
                     line: [UInt8]((r["line"] as Data?) ?? Data()), lineMessages: r["line_messages"],
                     email: (r["email"] as Data?).map { [UInt8]($0) }, sha256: r["sha256"])
+            }
+        }
+    }
+
+    /// Lowercase hex of a digest, as `SHA256.Digest.hexString` but without a string per byte (534 rows: 0.1 ms, not 3).
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+                for (i, byte) in bytes.enumerated() {
+                    out[2 * i] = digits[Int(byte >> 4)]
+                    out[2 * i + 1] = digits[Int(byte & 0x0F)]
+                }
+                return bytes.count * 2
             }
         }
     }
