@@ -50,6 +50,8 @@ public struct OutputWriter: Sendable {
                 }
                 made.insert(folder)
             }
+            // The folder may hold a hard link to the live file (see `linkUnchanged`): never write through it.
+            unlink(path)
             try Self.writeFile(file.bytes, to: path)
         }
     }
@@ -77,6 +79,35 @@ public struct OutputWriter: Sendable {
     /// Removes the staging folder once everything staged is in place.
     public func finish() {
         try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// Stages an edition whose days partly changed: every file of its current folder is hard-linked into staging,
+    /// except `except` (paths relative to the output folder), which the build writes anew. The staged edition is
+    /// then complete and is swapped in whole like any other: a reader never sees half of each. A linked file is
+    /// never written through (new files are created, never opened on a link).
+    public func linkUnchanged(editionID: String, except: Set<String>) throws(IOFailure) {
+        let source = "\(root)/\(editionID)"
+        let target = "\(staging)/\(editionID)"
+        do {
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        } catch {
+            throw IOFailure("cannot create '\(target)': \(error.localizedDescription)")
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: source) else { throw IOFailure("cannot list '\(source)'") }
+        while let relative = enumerator.nextObject() as? String {
+            let from = "\(source)/\(relative)"
+            let to = "\(target)/\(relative)"
+            var info = stat()
+            guard lstat(from, &info) == 0 else { throw IOFailure("cannot read '\(from)': \(String(cString: strerror(errno)))") }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                guard mkdir(to, 0o755) == 0 || errno == EEXIST else {
+                    throw IOFailure("cannot create '\(to)': \(String(cString: strerror(errno)))")
+                }
+                continue
+            }
+            if except.contains("\(editionID)/\(relative)") { continue }
+            guard link(from, to) == 0 else { throw IOFailure("cannot link '\(from)': \(String(cString: strerror(errno)))") }
+        }
     }
 
     /// Moves the staged changed files of an edition into its folder, one rename each (each file is whole at every

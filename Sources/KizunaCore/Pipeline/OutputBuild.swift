@@ -65,6 +65,9 @@ public struct OutputBuild: Sendable {
                         return .success(build)
                     }
                     build.packRows += old.filter { !kept.contains("\($0.series)/\($0.day)") }
+                    // The rest of the edition as it is on disk, so the staged edition is whole and swapped in at once.
+                    let written = Set(build.output.files.map(\.path) + ["\(id)/\(EditionPack.fileName)"])
+                    try staging.linkUnchanged(editionID: id, except: written)
                 }
                 try staging.stage(build.output)
                 if !build.output.files.isEmpty {
@@ -107,15 +110,11 @@ public struct OutputBuild: Sendable {
             result.filesWritten += sheets.files.count
         }
 
+        // Every changed edition is staged whole (unchanged files hard-linked) and swapped in with one exchange.
         // A cache is dropped before its edition changes and written after, so none outlives a killed build.
-        let whole = builds.filter(\.complete).map(\.output.editionID) + (reviewCurrent ? [] : [reviewFolder])
-        let changed = builds.filter { !$0.complete && !$0.output.files.isEmpty }
+        let whole = builds.filter { !$0.output.files.isEmpty }.map(\.output.editionID) + (reviewCurrent ? [] : [reviewFolder])
         for id in whole { try writer.dropCache(id) }
-        for build in changed { try writer.dropCache(build.output.editionID) }
         try writer.commit(editionIDs: whole, removingStaging: false)
-        for build in changed {
-            try writer.commitUpdate(editionID: build.output.editionID, paths: build.output.files.map(\.path))
-        }
         writer.finish()
         if keys != nil {
             for build in builds where !build.output.files.isEmpty {
