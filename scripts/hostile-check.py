@@ -45,6 +45,12 @@ def tree(root):
     return result
 
 
+def built(tree):
+    """A build's files without its build cache, which records the input files' hashes (they differ by design: a BOM
+    is a byte)."""
+    return {k: v for k, v in tree.items() if not k.startswith(".kizuna-cache/")}
+
+
 def run(args, cwd):
     start = time.monotonic()
     try:
@@ -159,9 +165,6 @@ def main():
                         built_trees[other] = tree(folder) if folder else None
                         if problem:
                             problems.append(problem)
-                    # The build cache records the input files' hashes, which differ by design (a BOM is a byte).
-                    def built(t):
-                        return {k: v for k, v in t.items() if not k.startswith(".kizuna-cache/")}
                     if built_trees.get(other) is not None and built(after) != built(built_trees[other]):
                         changed = sorted(k for k in set(built(after)) | set(built(built_trees[other]))
                                          if after.get(k) != built_trees[other].get(k))

@@ -55,7 +55,9 @@ final class BuildProgressDisplay: @unchecked Sendable {
         let reused = result.messages - result.rendered
         var line = "kizuna: built \(result.editions) edition\(result.editions == 1 ? "" : "s"), \(result.messages) messages"
         line += reused > 0 ? " (\(result.rendered) rendered, \(reused) unchanged)" : ""
-        line += ", \(result.filesWritten) files written into \(output)/ in \(Int(seconds * 1000)) ms (\(rate) messages/s)"
+        line += ", \(result.filesWritten) files written into \(output)/ in \(Int(seconds * 1000)) ms"
+        // A rate over a few re-rendered days (validation dominates) would read as a slow build: shown for full builds.
+        line += reused == 0 ? " (\(rate) messages/s)" : ""
         return line
     }
 

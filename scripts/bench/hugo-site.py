@@ -101,15 +101,14 @@ def main():
     if os.path.exists(site) and os.listdir(site):
         sys.exit(f"hugo-site: {site} exists and is not empty")
     shutil.copytree(TEMPLATE_SITE, site, dirs_exist_ok=True)
-    # The previews' <head> (meta tags and style sheet) is Kizuna's own, taken as it is today when it holds no
-    # Mustache tag; layouts/partials/head.html is a copy of it for when it does not.
-    head = os.path.join(args.templates, "head.mustache")
-    if os.path.exists(head):
-        with open(head, encoding="utf-8") as f:
-            text = f.read()
-        if "{{" not in text:
-            with open(os.path.join(site, "layouts", "partials", "head.html"), "w", encoding="utf-8") as f:
-                f.write(text)
+    # The previews' <head> (meta tags and style sheet) is Kizuna's own partial, copied as it is: it must hold no
+    # Mustache tag, which Hugo would not understand.
+    with open(os.path.join(args.templates, "head.mustache"), encoding="utf-8") as f:
+        head = f.read()
+    if "{{" in head:
+        sys.exit(f"hugo-site: {args.templates}/head.mustache holds a Mustache tag; the Hugo site cannot reuse it")
+    with open(os.path.join(site, "layouts", "partials", "head.html"), "w", encoding="utf-8") as f:
+        f.write(head)
     data, content = os.path.join(site, "data"), os.path.join(site, "content")
 
     dump(os.path.join(data, "site.json"), load(os.path.join(corpus, "kizuna.yaml")))

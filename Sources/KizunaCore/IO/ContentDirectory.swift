@@ -28,7 +28,7 @@ public enum ContentDirectory {
     }
 
     /// Replaces a file's bytes atomically (a temporary file beside it, then rename), making its folder if needed.
-    /// Only commands the user runs to change content (approve) call this.
+    /// Commands that change content on the user's request (approve, fix) and the build cache call this.
     public static func replace(_ path: String, with bytes: [UInt8]) throws(IOFailure) {
         let folder = (path as NSString).deletingLastPathComponent
         do {

@@ -110,27 +110,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Moves the staged changed files of an edition into its folder, one rename each (each file is whole at every
-    /// instant). The caller drops the edition's cache first and writes it after.
-    public func commitUpdate(editionID: String, paths: [String]) throws(IOFailure) {
-        var made = Set<String>()
-        for relative in paths {
-            let final = "\(root)/\(relative)"
-            let folder = String(final[..<final.lastIndex(of: "/")!])
-            if !made.contains(folder) {
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw IOFailure("cannot create '\(folder)': \(error.localizedDescription)")
-                }
-                made.insert(folder)
-            }
-            guard rename("\(staging)/\(relative)", final) == 0 else {
-                throw IOFailure("cannot move the new '\(relative)' into place: \(String(cString: strerror(errno)))")
-            }
-        }
-    }
-
     /// Removes the staging folder after a failure, leaving the previous output as it was.
     public func abandon() {
         try? FileManager.default.removeItem(atPath: staging)
@@ -146,19 +125,12 @@ public struct OutputWriter: Sendable {
     /// The folder of build caches inside the output folder (see `EditionCache`).
     var cacheFolder: String { "\(root)/.kizuna-cache" }
 
-    /// The cache of an edition's files as they are on disk; nil when there is none, it is unreadable, or the
-    /// edition's folder is gone.
-    public func readCache(_ editionID: String) -> EditionCache? {
-        guard access("\(root)/\(editionID)/manifest.json", F_OK) == 0,
+    /// The cache of an edition's files as they are on disk; nil when there is none, it is unreadable, or
+    /// `requiring` (a file of the edition's folder) is gone.
+    public func readCache(_ editionID: String, requiring: String = "manifest.json") -> EditionCache? {
+        guard access("\(root)/\(editionID)/\(requiring)", F_OK) == 0,
               let data = FileManager.default.contents(atPath: "\(cacheFolder)/\(editionID)") else { return nil }
         return EditionCache(bytes: [UInt8](data))
-    }
-
-    /// The key of a cache with no days (the review sheets'), when `requiring` exists in its folder.
-    func readCacheKey(_ folder: String, requiring: String) -> String? {
-        guard access("\(root)/\(folder)/\(requiring)", F_OK) == 0,
-              let data = FileManager.default.contents(atPath: "\(cacheFolder)/\(folder)") else { return nil }
-        return EditionCache(bytes: [UInt8](data))?.editionKey
     }
 
     /// Removes an edition's cache: done before its files change, so that a build killed midway leaves no cache
@@ -171,20 +143,7 @@ public struct OutputWriter: Sendable {
 
     /// Writes an edition's cache once its files are in place (a temporary file, then rename).
     public func writeCache(_ editionID: String, _ cache: EditionCache) throws(IOFailure) {
-        if access(cacheFolder, F_OK) != 0, mkdir(cacheFolder, 0o755) != 0, errno != EEXIST {
-            throw IOFailure("cannot create '\(cacheFolder)': \(String(cString: strerror(errno)))")
-        }
-        try Self.replace("\(cacheFolder)/\(editionID)", with: cache.bytes)
-    }
-
-    static func replace(_ path: String, with bytes: [UInt8]) throws(IOFailure) {
-        let temporary = path + ".kizuna-tmp-\(getpid())"
-        try writeFile(bytes, to: temporary)
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw IOFailure("cannot replace '\(path)': \(reason)")
-        }
+        try ContentDirectory.replace("\(cacheFolder)/\(editionID)", with: cache.bytes)
     }
 
     /// One POSIX write per file: Foundation's `Data.write` fsyncs every file on Linux, which a 100,000-file build cannot afford.

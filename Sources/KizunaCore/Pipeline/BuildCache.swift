@@ -6,8 +6,8 @@ import Crypto
 ///   kizuna.yaml, reviewers.yaml, the edition file, its inserts' files, and the edition's list of days);
 /// - a day's key hashes the edition key and its manuscript file.
 /// A day is reused only when its key is unchanged, so a cache can make a build skip work, never serve old bytes.
-/// The cache is removed before an edition is changed in place and written after, so a killed build leaves none
-/// (and the next build rebuilds that edition whole).
+/// The cache is removed before an edition is swapped in and written after, so a killed build leaves none (and the
+/// next build rebuilds that edition whole).
 public struct EditionCache: Sendable, Equatable {
     static let header = "kizuna-edition-cache 1"
 

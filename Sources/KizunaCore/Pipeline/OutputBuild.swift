@@ -52,22 +52,17 @@ public struct OutputBuild: Sendable {
             guard !build.output.diagnostics.hasErrors else { return .success(build) }
             do throws(IOFailure) {
                 if !build.complete, !build.output.files.isEmpty {
-                    // The pack holds every day: the unchanged days' rows come from the pack on disk.
-                    let kept = Set(build.packRows.map { "\($0.series)/\($0.day)" })
-                    guard let old = try? EditionPack.read(staging.packPath(id)) else {
+                    if let old = try? EditionPack.read(staging.packPath(id)) {
+                        // The pack holds every day: the unchanged days' rows come from the pack on disk, the rest
+                        // of the edition is hard-linked, so the staged edition is whole and swapped in at once.
+                        let rendered = Set(build.packRows.map { "\($0.series)/\($0.day)" })
+                        build.packRows += old.filter { !rendered.contains("\($0.series)/\($0.day)") }
+                        let written = Set(build.output.files.map(\.path) + ["\(id)/\(EditionPack.fileName)"])
+                        try staging.linkUnchanged(editionID: id, except: written)
+                    } else {
+                        // No readable pack to take the unchanged days from: build the edition whole.
                         build = builder.build(edition, keys: keys, previous: nil)
-                        try staging.stage(build.output)
-                        try EditionPack.write(editionID: id, editionName: edition.name.value,
-                                              nicknameMaxLength: builder.content.compiler.nicknameMaxLength(for: edition),
-                                              rows: build.packRows, to: staging.stagedPackPath(id))
-                        build.output.files = build.output.files.map { OutputFile(path: $0.path, bytes: []) }
-                        build.packRows = []
-                        return .success(build)
                     }
-                    build.packRows += old.filter { !kept.contains("\($0.series)/\($0.day)") }
-                    // The rest of the edition as it is on disk, so the staged edition is whole and swapped in at once.
-                    let written = Set(build.output.files.map(\.path) + ["\(id)/\(EditionPack.fileName)"])
-                    try staging.linkUnchanged(editionID: id, except: written)
                 }
                 try staging.stage(build.output)
                 if !build.output.files.isEmpty {
@@ -103,7 +98,7 @@ public struct OutputBuild: Sendable {
         // The doctors' review sheets depend on every manuscript: rebuilt whole when any input of theirs changed.
         let reviewKey = keys?.reviewKey(files)
         let reviewFolder = ReviewSheetBuilder.folder
-        let reviewCurrent = reviewKey != nil && staging.readCacheKey(reviewFolder, requiring: "index.html") == reviewKey
+        let reviewCurrent = reviewKey != nil && staging.readCache(reviewFolder, requiring: "index.html")?.editionKey == reviewKey
         if !reviewCurrent {
             let sheets = reviewSheets.build(builder.content.content, snapshots: files.snapshot(of:))
             try staging.stage(sheets)
