@@ -20,3 +20,17 @@ long kizuna_find_bytes(const void *haystack, size_t haystack_length, const void 
     const char *found = memmem(haystack, haystack_length, needle, needle_length);
     return found ? (long)(found - (const char *)haystack) : -1;
 }
+
+#include <ftw.h>
+#include <unistd.h>
+
+static int kizuna_remove_entry(const char *path, const struct stat *info, int type, struct FTW *walk) {
+    (void)info; (void)walk;
+    return (type == FTW_DP ? rmdir(path) : unlink(path)) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+int kizuna_remove_tree(const char *path) {
+    // Depth first, without following links: a hard-linked file loses one name, its other names stay.
+    int result = nftw(path, kizuna_remove_entry, 32, FTW_DEPTH | FTW_PHYS);
+    return result == 0 || errno == ENOENT ? 0 : -1;
+}

@@ -10,4 +10,7 @@ int kizuna_exchange(const char *a, const char *b);
 /// libc's memmem, which glibc declares only under _GNU_SOURCE: the offset of `needle` in `haystack`, or -1.
 long kizuna_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
+/// Removes a folder and everything in it (nftw, depth first, links not followed); 0, or -1 with errno.
+int kizuna_remove_tree(const char *path);
+
 #endif

@@ -78,7 +78,11 @@ public struct OutputWriter: Sendable {
 
     /// Removes the staging folder once everything staged is in place.
     public func finish() {
-        try? FileManager.default.removeItem(atPath: staging)
+        // The folders swapped out by `commit` are in staging: removed on every core.
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []
+        let root = staging
+        _ = ParallelMap.map(names) { kizuna_remove_tree("\(root)/\($0)") }
+        _ = kizuna_remove_tree(staging)
     }
 
     /// Stages an edition whose days partly changed: every file of its current folder is hard-linked into staging,
@@ -93,26 +97,42 @@ public struct OutputWriter: Sendable {
         } catch {
             throw IOFailure("cannot create '\(target)': \(error.localizedDescription)")
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: source) else { throw IOFailure("cannot list '\(source)'") }
-        while let relative = enumerator.nextObject() as? String {
-            let from = "\(source)/\(relative)"
-            let to = "\(target)/\(relative)"
-            var info = stat()
-            guard lstat(from, &info) == 0 else { throw IOFailure("cannot read '\(from)': \(String(cString: strerror(errno)))") }
-            if info.st_mode & S_IFMT == S_IFDIR {
+        try Self.linkTree(source, target, relative: "", except: except, prefix: "\(editionID)/")
+    }
+
+    /// Walks `source` with readdir (one call per entry; FileManager's enumerator costs more than the links).
+    private static func linkTree(_ source: String, _ target: String, relative: String, except: Set<String>, prefix: String) throws(IOFailure) {
+        guard let directory = opendir(source + "/" + relative) else {
+            throw IOFailure("cannot list '\(source)/\(relative)': \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            let path = relative + name
+            let from = "\(source)/\(path)"
+            let to = "\(target)/\(path)"
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(from, &info) == 0 else { throw IOFailure("cannot read '\(from)': \(String(cString: strerror(errno)))") }
+                isDirectory = info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isDirectory {
                 guard mkdir(to, 0o755) == 0 || errno == EEXIST else {
                     throw IOFailure("cannot create '\(to)': \(String(cString: strerror(errno)))")
                 }
+                try linkTree(source, target, relative: path + "/", except: except, prefix: prefix)
                 continue
             }
-            if except.contains("\(editionID)/\(relative)") { continue }
+            if except.contains(prefix + path) { continue }
             guard link(from, to) == 0 else { throw IOFailure("cannot link '\(from)': \(String(cString: strerror(errno)))") }
         }
     }
 
     /// Removes the staging folder after a failure, leaving the previous output as it was.
     public func abandon() {
-        try? FileManager.default.removeItem(atPath: staging)
+        _ = kizuna_remove_tree(staging)
         if createdRoot { rmdir(root) }
     }
 
@@ -144,6 +164,33 @@ public struct OutputWriter: Sendable {
     /// Writes an edition's cache once its files are in place (a temporary file, then rename).
     public func writeCache(_ editionID: String, _ cache: EditionCache) throws(IOFailure) {
         try ContentDirectory.replace("\(cacheFolder)/\(editionID)", with: cache.bytes)
+    }
+
+    /// Where `stageCache` keeps an edition's cache until its edition is in place.
+    private var stagedCacheFolder: String { "\(staging)/.kizuna-cache" }
+
+    /// Writes an edition's cache into staging, so that it need not be held in memory until the commit.
+    public func stageCache(_ editionID: String, _ cache: EditionCache) throws(IOFailure) {
+        do {
+            try FileManager.default.createDirectory(atPath: stagedCacheFolder, withIntermediateDirectories: true)
+        } catch {
+            throw IOFailure("cannot create '\(stagedCacheFolder)': \(error.localizedDescription)")
+        }
+        try Self.writeFile(cache.bytes, to: "\(stagedCacheFolder)/\(editionID)")
+    }
+
+    /// Moves an edition's staged cache into the cache folder: done once the edition is in place.
+    public func commitCache(_ editionID: String) throws(IOFailure) {
+        let staged = "\(stagedCacheFolder)/\(editionID)"
+        guard access(staged, F_OK) == 0 else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
+        } catch {
+            throw IOFailure("cannot create '\(cacheFolder)': \(error.localizedDescription)")
+        }
+        guard rename(staged, "\(cacheFolder)/\(editionID)") == 0 else {
+            throw IOFailure("cannot write the build cache of '\(editionID)': \(String(cString: strerror(errno)))")
+        }
     }
 
     /// One POSIX write per file: Foundation's `Data.write` fsyncs every file on Linux, which a 100,000-file build cannot afford.

@@ -9,7 +9,7 @@ import Crypto
 /// The cache is removed before an edition is swapped in and written after, so a killed build leaves none (and the
 /// next build rebuilds that edition whole).
 public struct EditionCache: Sendable, Equatable {
-    static let header = "kizuna-edition-cache 1"
+    static let header = "kizuna-edition-cache 2"
 
     public struct Day: Sendable, Equatable {
         /// Hex SHA-256 of the day's inputs.
@@ -20,13 +20,15 @@ public struct EditionCache: Sendable, Equatable {
     }
 
     var editionKey: String
+    /// Hex SHA-256 of what the edition's index page shows (see `BuildKeys.indexKey`); empty: no index.
+    var indexKey: String
     /// By manuscript path.
     var days: [String: Day]
 
     /// One line per day, tab-separated: a text format read in microseconds, with nothing to escape as long as no
     /// path holds a tab or a line break (such a path is never cached).
     var bytes: [UInt8] {
-        var out = "\(Self.header)\n\(editionKey)\n"
+        var out = "\(Self.header)\n\(editionKey)\n\(indexKey)\n"
         for (path, day) in days.sorted(by: { $0.key < $1.key }) {
             out += "\(path)\t\(day.key)\t\(day.lineMessages)"
             for (channel, file) in day.files.sorted(by: { $0.key < $1.key }) {
@@ -37,18 +39,20 @@ public struct EditionCache: Sendable, Equatable {
         return Array(out.utf8)
     }
 
-    init(editionKey: String, days: [String: Day]) {
+    init(editionKey: String, indexKey: String = "", days: [String: Day]) {
         self.editionKey = editionKey
+        self.indexKey = indexKey
         self.days = days
     }
 
     /// Nil for anything that is not a complete cache file of this format.
     init?(bytes: [UInt8]) {
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard lines.count >= 3, lines[0] == Self.header, lines.last == "" else { return nil }
+        guard lines.count >= 4, lines[0] == Self.header, lines.last == "" else { return nil }
         editionKey = lines[1]
+        indexKey = lines[2]
         days = [:]
-        for line in lines[2..<(lines.count - 1)] {
+        for line in lines[3..<(lines.count - 1)] {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 3, (fields.count - 3) % 3 == 0, let count = Int(fields[2]) else { return nil }
             var files: [String: Manifest.File] = [:]
@@ -103,6 +107,18 @@ public struct BuildKeys: Sendable {
         // The list of days: a preview links its neighbours, the index lists them all.
         for manuscript in days {
             h.update(data: Array("\u{0}day\u{0}\(manuscript.path)\u{0}\(manuscript.day.value.description)".utf8))
+        }
+        return h.finalize().hexString
+    }
+
+    /// The index page lists every day with its title, supervisors and review state; the rest of it (labels, inserts,
+    /// dates, names) follows from the edition key. A body edit leaves this key, and so the index, unchanged.
+    func indexKey(editionKey: String, days: [Manuscript]) -> String {
+        var h = SHA256()
+        h.update(data: Array(editionKey.utf8))
+        for manuscript in days {
+            let supervisors = manuscript.supervisors.map(\.value).joined(separator: "\u{0}")
+            h.update(data: Array("\u{1}\(manuscript.title.value)\u{1}\(supervisors)\u{1}\(manuscript.state.rawValue)".utf8))
         }
         return h.finalize().hexString
     }

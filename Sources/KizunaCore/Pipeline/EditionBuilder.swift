@@ -35,6 +35,7 @@ public struct EditionBuilder: Sendable {
         var rendered = 0
         var packRows: [EditionPack.Row] = []
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
+        let parts = FlexEditionParts()
         let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
         for (i, message) in messages.enumerated() {
             let path = message.manuscript.path
@@ -45,7 +46,7 @@ public struct EditionBuilder: Sendable {
                 continue
             }
             rendered += 1
-            let payload = flex.payload(for: message, sections: sections)
+            let payload = flex.payload(for: message, sections: sections, parts: parts)
             limits.check(message, payload, into: &diagnostics)
             var day: [String: Manifest.File] = [:]
             func add(_ channel: String, _ path: String, _ bytes: [UInt8]) {
@@ -61,22 +62,26 @@ public struct EditionBuilder: Sendable {
             packRows.append(EditionPack.Row(series: message.day.series.rawValue, day: message.day.fileStem, sortIndex: i,
                                             label: message.day.label, title: message.manuscript.title.value, line: payload.bytes,
                                             lineMessages: payload.messageCount, email: eml, sha256: day["line"]!.sha256))
-            let page = previews.dayPage(message, previous: i > 0 ? messages[i - 1] : nil,
+            let page = previews.dayPageBytes(message, previous: i > 0 ? messages[i - 1] : nil,
                                         next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload)
-            add("preview", message.previewPath, Array(page.utf8))
+            add("preview", message.previewPath, page)
             entries.append(Manifest.Entry(message: message, files: day, lineMessages: payload.messageCount))
             if EditionCache.cacheable(path) {
                 days[path] = EditionCache.Day(key: dayKey, lineMessages: payload.messageCount, files: day)
             }
         }
-        let cache = keys == nil ? nil : EditionCache(editionKey: editionKey, days: days)
+        let indexKey = keys?.indexKey(editionKey: editionKey, days: messages.map(\.manuscript)) ?? ""
+        let cache = keys == nil ? nil : EditionCache(editionKey: editionKey, indexKey: indexKey, days: days)
         if let reusable, rendered == 0, reusable == cache {
             return EditionBuild(output: EditionOutput(editionID: id, files: [], diagnostics: diagnostics),
                                 complete: false, messages: messages.count, rendered: 0, cache: cache, packRows: [])
         }
-        let timeline = content.compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
-        let index = previews.indexPage(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)
-        files.append(OutputFile(path: "\(id)/preview/index.html", bytes: Array(index.utf8)))
+        // An index whose key is unchanged stays as it is on disk (it is linked with the unchanged days).
+        if reusable == nil || reusable?.indexKey != indexKey {
+            let timeline = content.compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
+            let index = previews.indexPage(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)
+            files.append(OutputFile(path: "\(id)/preview/index.html", bytes: Array(index.utf8)))
+        }
         let manifest = Manifest(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition), entries: entries)
         files.append(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A]))
         return EditionBuild(output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),

@@ -41,7 +41,9 @@ public struct OutputBuild: Sendable {
         let staging = writer
         let counter = ProgressCounter()
         let total = editions.count
-        let built = ParallelMap.map(editions) { edition -> Swift.Result<EditionBuild, IOFailure> in
+        // Each edition is reduced to its summary once staged (its cache goes to a staged file), so memory stays flat
+        // whatever the number of editions.
+        let built = ParallelMap.map(editions) { edition -> Swift.Result<EditionSummary, IOFailure> in
             let id = edition.id.value
             let previous = keys == nil ? nil : staging.readCache(id)
             var build = builder.build(edition, keys: keys, previous: previous)
@@ -49,7 +51,7 @@ public struct OutputBuild: Sendable {
                 let (done, messages) = counter.add(build.messages)
                 progress(done, total, messages)
             }
-            guard !build.output.diagnostics.hasErrors else { return .success(build) }
+            guard !build.output.diagnostics.hasErrors else { return .success(EditionSummary(build, staged: false)) }
             do throws(IOFailure) {
                 if !build.complete, !build.output.files.isEmpty {
                     if let old = try? EditionPack.read(staging.packPath(id)) {
@@ -71,23 +73,22 @@ public struct OutputBuild: Sendable {
                                           rows: build.packRows, to: staging.stagedPackPath(id))
                     build.output.files.append(OutputFile(path: "\(id)/\(EditionPack.fileName)", bytes: []))
                 }
-                build.packRows = []
-                build.output.files = build.output.files.map { OutputFile(path: $0.path, bytes: []) }  // keep the paths, free the bytes
-                return .success(build)
+                let staged = !build.output.files.isEmpty
+                if staged, let cache = build.cache { try staging.stageCache(id, cache) }
+                return .success(EditionSummary(build, staged: staged))
             } catch {
                 return .failure(error)
             }
         }
         var result = Result(editions: editions.count)
-        var builds: [EditionBuild] = []
+        var changed: [String] = []
         for item in built {
-            let build = try item.get()
-            result.messages += build.messages
-            result.rendered += build.rendered
-            result.filesWritten += build.output.files.count
-            result.diagnostics += build.output.diagnostics
-            if build.output.files.isEmpty { result.editionsUnchanged += 1 }
-            builds.append(build)
+            let summary = try item.get()
+            result.messages += summary.messages
+            result.rendered += summary.rendered
+            result.filesWritten += summary.filesWritten
+            result.diagnostics += summary.diagnostics
+            if summary.staged { changed.append(summary.editionID) } else { result.editionsUnchanged += 1 }
         }
         result.diagnostics = result.diagnostics.deduplicated().sortedForOutput()
         guard !result.diagnostics.hasErrors else {
@@ -107,17 +108,35 @@ public struct OutputBuild: Sendable {
 
         // Every changed edition is staged whole (unchanged files hard-linked) and swapped in with one exchange.
         // A cache is dropped before its edition changes and written after, so none outlives a killed build.
-        let whole = builds.filter { !$0.output.files.isEmpty }.map(\.output.editionID) + (reviewCurrent ? [] : [reviewFolder])
+        let whole = changed + (reviewCurrent ? [] : [reviewFolder])
         for id in whole { try writer.dropCache(id) }
         try writer.commit(editionIDs: whole, removingStaging: false)
-        writer.finish()
         if keys != nil {
-            for build in builds where !build.output.files.isEmpty {
-                if let cache = build.cache { try writer.writeCache(build.output.editionID, cache) }
-            }
+            for id in changed { try writer.commitCache(id) }
             if !reviewCurrent, let reviewKey { try writer.writeCache(reviewFolder, EditionCache(editionKey: reviewKey, days: [:])) }
         }
+        writer.finish()
         return result
+    }
+}
+
+/// What is kept of an edition once its files are staged: counts and findings, not bytes.
+struct EditionSummary: Sendable {
+    var editionID: String
+    var messages: Int
+    var rendered: Int
+    var filesWritten: Int
+    var diagnostics: [Diagnostic]
+    /// Whether the edition was staged, to be swapped in (else it is unchanged, or has errors).
+    var staged: Bool
+
+    init(_ build: EditionBuild, staged: Bool) {
+        editionID = build.output.editionID
+        messages = build.messages
+        rendered = build.rendered
+        filesWritten = build.output.files.count
+        diagnostics = build.output.diagnostics
+        self.staged = staged
     }
 }
 

@@ -41,8 +41,9 @@ public struct Validator: Sendable {
                 diagnostics += ParallelMap.map(content.editions) { edition in
                     var found: [Diagnostic] = []
                     let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
+                    let parts = FlexEditionParts()
                     for message in compiler.messages(for: edition) {
-                        limits.check(message, renderer.payload(for: message, sections: sections), into: &found)
+                        limits.check(message, renderer.payload(for: message, sections: sections, parts: parts), into: &found)
                     }
                     return found
                 }.flatMap { $0 }

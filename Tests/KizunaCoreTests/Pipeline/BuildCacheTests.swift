@@ -48,10 +48,16 @@ import Testing
         #expect(again.filesWritten == 0)
         #expect(again.editionsUnchanged == 2)
 
-        // One manuscript: its day in each edition, each edition's manifest and index, and the review sheets.
+        // One approved manuscript's body: its day in each edition; each edition's manifest, pack and index (the day is
+        // now 要再承認 there); and the review sheets.
         let manuscript = edited(files, "manuscripts/childcare/0045.yaml", "顔を近づけると、", "顔をそっと近づけると、")
         let afterManuscript = try build(manuscript, into: root)
         #expect(afterManuscript.rendered == 2)
+        let emailEditions = try FileManager.default.contentsOfDirectory(atPath: root).filter {
+            FileManager.default.fileExists(atPath: root + "/" + $0 + "/email")
+        }.count
+        let sheets = try reviewSheetFiles(root)
+        #expect(afterManuscript.filesWritten == 2 * 5 + emailEditions + sheets)
         let scratch = EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         _ = try build(manuscript, into: scratch, generator: nil)
@@ -67,6 +73,54 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: scratch2) }
         _ = try build(insert, into: scratch2, generator: nil)
         #expect(withoutCache(EndToEndTests.tree(root)) == EndToEndTests.tree(scratch2))
+    }
+
+    @Test func aDraftBodyEditLeavesTheIndexAlone() throws {
+        let root = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = try ContentFixtures.read(Paths.content)
+        _ = try build(files, into: root)
+        let indexBefore = try inode(root + "/sakuragaoka/preview/index.html")
+        let edited = edited(files, "manuscripts/childcare/0660.yaml", "少し待って見守ってあげましょう。", "少し待って、見守ってあげましょう。")
+        let after = try build(edited, into: root)
+        #expect(after.rendered == 2)
+        // The index lists nothing that changed: it stays the same file, linked into the new edition folder.
+        #expect(try inode(root + "/sakuragaoka/preview/index.html") == indexBefore)
+        let scratch = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        _ = try build(edited, into: scratch, generator: nil)
+        #expect(withoutCache(EndToEndTests.tree(root)) == EndToEndTests.tree(scratch))
+    }
+
+    @Test func aTitleEditRewritesTheIndex() throws {
+        let root = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = try ContentFixtures.read(Paths.content)
+        _ = try build(files, into: root)
+        let indexBefore = try inode(root + "/sakuragaoka/preview/index.html")
+        let retitled = edited(files, "manuscripts/childcare/0045.yaml", "title: じっと見つめる目", "title: じっと見つめるまなざし")
+        let after = try build(retitled, into: root)
+        #expect(after.rendered == 2)
+        #expect(try inode(root + "/sakuragaoka/preview/index.html") != indexBefore)
+        let index = String(decoding: try #require(FileManager.default.contents(atPath: root + "/sakuragaoka/preview/index.html")), as: UTF8.self)
+        #expect(index.contains("じっと見つめるまなざし"))
+        let scratch = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        _ = try build(retitled, into: scratch, generator: nil)
+        #expect(withoutCache(EndToEndTests.tree(root)) == EndToEndTests.tree(scratch))
+    }
+
+    func inode(_ path: String) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+    }
+
+    /// Files of the review folder (rebuilt whole when any manuscript changes).
+    func reviewSheetFiles(_ root: String) throws -> Int {
+        let folder = root + "/" + ReviewSheetBuilder.folder
+        return (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { path in
+            var directory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &directory) && !directory.boolValue
+        }.count
     }
 
     @Test func anotherProgramOrTemplateRebuildsEverything() throws {
@@ -94,7 +148,7 @@ import Testing
     }
 
     @Test func cacheRoundTrips() throws {
-        let cache = EditionCache(editionKey: "abc", days: [
+        let cache = EditionCache(editionKey: "abc", indexKey: "def", days: [
             "content/manuscripts/childcare/0045.yaml": .init(key: "k1", lineMessages: 2, files: [
                 "line": .init(path: "line/childcare/0045.json", sha256: "00"),
                 "preview": .init(path: "preview/childcare/0045.html", sha256: "11"),

@@ -28,8 +28,8 @@ public struct FlexRenderer: Sendable {
     /// figures LINE's limits are checked on.
     /// `sections`, when given, holds the message's manuscript already written (see `FlexSections`); the bytes are
     /// the same either way.
-    public func payload(for message: DayMessage, sections: FlexSections? = nil) -> RenderedPayload {
-        let packed = pack(message, sections: sections)
+    public func payload(for message: DayMessage, sections: FlexSections? = nil, parts: FlexEditionParts? = nil) -> RenderedPayload {
+        let packed = pack(message, sections: sections, parts: parts)
         let bubbles = packed.single.map { [$0] } ?? packed.request.messages.map { $0.contents.json.bytes }
         let messages = zip(packed.request.messages, bubbles).map { $0.json(contents: .written($1)) }
         let body = JSONValue.object(["messages": .array(messages)])
@@ -53,8 +53,8 @@ public struct FlexRenderer: Sendable {
     /// The day in one bubble when it fits with the longest nickname in place; otherwise packed in reading order
     /// into as many bubbles as it needs, the footer on the last.
     /// `single` is the one bubble's bytes when the day fits one bubble.
-    func pack(_ message: DayMessage, sections: FlexSections?) -> (request: PushRequest, single: [UInt8]?, overflow: SourceLocation?) {
-        let blocks = bodyBlocks(for: message, sections: sections)
+    func pack(_ message: DayMessage, sections: FlexSections?, parts: FlexEditionParts? = nil) -> (request: PushRequest, single: [UInt8]?, overflow: SourceLocation?) {
+        let blocks = bodyBlocks(for: message, sections: sections, parts: parts)
         let footer = footerBox(for: message)
         let placeholder = Array(Placeholder.nickname.utf8)
         let extra = max(0, message.nicknameMaxLength * 4 - placeholder.count)
@@ -109,7 +109,7 @@ public struct FlexRenderer: Sendable {
         bubble(message, part: nil, bodyBlocks(for: message).flatMap(\.components), footer: footerBox(for: message))
     }
 
-    func bodyBlocks(for message: DayMessage, sections: FlexSections? = nil) -> [Block] {
+    func bodyBlocks(for message: DayMessage, sections: FlexSections? = nil, parts: FlexEditionParts? = nil) -> [Block] {
         let title = message.manuscript.title
         var blocks = [Block(components: [
             .text(FlexText(text: message.greeting, size: "sm", color: Palette.text)),
@@ -121,13 +121,16 @@ public struct FlexRenderer: Sendable {
             blocks += sectionBlocks(message.manuscript)
         }
         for resolved in message.inserts {
-            blocks.append(Block(components: [.separator(margin: "xl"), .box(insertBox(resolved))], location: resolved.insert.title.location))
+            let components: [FlexComponent] = [.separator(margin: "xl"), .box(insertBox(resolved))]
+            blocks.append(Block(components: parts?.written(components, key: "insert\u{0}\(resolved.insert.path)\u{0}\(resolved.contact?.name.value ?? "")\u{0}\(resolved.contact?.telURI ?? "")") ?? components,
+                                location: resolved.insert.title.location))
         }
         if let survey = message.surveyURL {
             blocks.append(Block(components: [.button(FlexButton(label: Self.surveyLabel, uri: survey, style: "secondary", margin: "xl"))],
                                 location: title.location))
         }
-        blocks.append(Block(components: [.text(FlexText(text: message.disclaimer, size: "xxs", color: Palette.muted, margin: "xl"))],
+        let disclaimer: [FlexComponent] = [.text(FlexText(text: message.disclaimer, size: "xxs", color: Palette.muted, margin: "xl"))]
+        blocks.append(Block(components: parts?.written(disclaimer, key: "disclaimer\u{0}\(message.disclaimer)") ?? disclaimer,
                             location: title.location))
         return blocks
     }
@@ -247,6 +250,26 @@ public struct FlexRenderer: Sendable {
         }
         if !current.isEmpty { result.append(current) }
         return result
+    }
+}
+
+/// One edition's inserts and disclaimer written as JSON once for all its days (an insert runs for weeks).
+/// Used by one thread at a time: each edition is built on one.
+public final class FlexEditionParts {
+    private var written: [String: [FlexComponent]] = [:]
+    private let placeholder = Array(Placeholder.nickname.utf8)
+
+    public init() {}
+
+    /// `components` as written JSON, made the first time `key` is asked for; the bytes are the same either way.
+    func written(_ components: @autoclosure () -> [FlexComponent], key: String) -> [FlexComponent] {
+        if let known = written[key] { return known }
+        let made = components().map { component -> FlexComponent in
+            let bytes = component.json.bytes
+            return .written(bytes: bytes, nicknames: bytes.occurrences(of: placeholder))
+        }
+        written[key] = made
+        return made
     }
 }
 

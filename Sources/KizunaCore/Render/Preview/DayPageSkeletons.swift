@@ -24,7 +24,7 @@ final class DayPageSkeletons: @unchecked Sendable {
     static let close: Character = "\u{E001}"
 
     /// The page, or nil when it must be rendered directly.
-    func render(_ page: DayPage, templates: PreviewTemplates) -> String? {
+    func render(_ page: DayPage, templates: PreviewTemplates) -> [UInt8]? {
         var values: [(value: String, raw: Bool)] = []
         var marked = page
         func mark(_ value: String, raw: Bool = false) -> String {
@@ -72,10 +72,16 @@ final class DayPageSkeletons: @unchecked Sendable {
         for piece in pieces {
             switch piece {
             case .text(let bytes): out.append(contentsOf: bytes)
-            case .value(let i): out.append(contentsOf: (values[i].raw ? values[i].value : HTMLText.escape(values[i].value)).utf8)
+            case .value(let i):
+                var value = values[i].value
+                if values[i].raw {
+                    out.append(contentsOf: value.utf8)
+                } else {
+                    value.withUTF8 { HTMLText.escape(utf8: $0, into: &out) }
+                }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Whether U+E000 or U+E001 occurs (EE 80 80 / EE 80 81 in UTF-8), looked for in the bytes.

@@ -12,6 +12,12 @@ public enum HTMLText {
     public static func escape(utf8: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + utf8.count / 4)
+        escape(utf8: utf8, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `escape`, appended to `out`.
+    static func escape(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var runStart = 0
         for (i, byte) in utf8.enumerated() {
             let entity: StaticString
@@ -28,7 +34,6 @@ public enum HTMLText {
             runStart = i + 1
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Text with `{nickname}` shown as a marked sample and line breaks kept.

@@ -18,13 +18,18 @@ public struct PreviewRenderer: Sendable {
     /// `payload`, the LINE push request as written, is shown as text (escaped: no `</pre>` or `</script>` in it
     /// can end its element).
     public func dayPage(_ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil) -> String {
+        String(decoding: dayPageBytes(message, previous: previous, next: next, payload: payload), as: UTF8.self)
+    }
+
+    /// `dayPage` as the UTF-8 bytes written to disk.
+    public func dayPageBytes(_ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil) -> [UInt8] {
         var page = DayPage(message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path])
         if let payload {
             // Escaped here in one pass over the bytes: Mustache's escape goes character by character.
             let html = payload.bytes.withUnsafeBufferPointer { HTMLText.escape(utf8: UnsafeBufferPointer(rebasing: $0.dropLast())) }
             page.payload = DayPage.PayloadView(jsonHTML: html, messages: String(payload.messageCount))
         }
-        return skeletons.render(page, templates: templates) ?? templates.render(page, template: "day")
+        return skeletons.render(page, templates: templates) ?? Array(templates.render(page, template: "day").utf8)
     }
 
     /// The due date the timeline shows calendar dates for; fixed, so previews stay byte-identical across days.
