@@ -55,6 +55,52 @@ public struct ContentLoader: Sendable {
         self.yaml = yaml
     }
 
+    /// What one file gave, before the files are gathered into a set.
+    private enum Loaded: Sendable {
+        case skipped
+        /// Nil: kizuna.yaml was there but could not be read.
+        case configuration(Configuration?)
+        case reviewers([Reviewer])
+        case style(StyleConfiguration)
+        case terms(TermDictionary)
+        /// The manuscript, or when it did not load, the day it claims (so no other check reports the day as missing).
+        case manuscript(Manuscript?, DayKey?)
+        case edition(Edition?, String?)
+        case insert(Insert?, String?)
+    }
+
+    private func load(_ file: SourceFile, role: ContentRole?) -> (Loaded, [Diagnostic]) {
+        guard let role else { return (.skipped, []) }
+        var diagnostics: [Diagnostic] = []
+        guard let document = yaml.load(file, into: &diagnostics) else {
+            return (role == .configuration ? .configuration(nil) : .skipped, diagnostics)
+        }
+        let loaded: Loaded
+        switch role {
+        case .configuration:
+            loaded = .configuration(ConfigurationLoader().load(document, into: &diagnostics))
+        case .reviewers:
+            loaded = .reviewers(ConfigurationLoader().loadReviewers(document, into: &diagnostics))
+        case .style:
+            loaded = .style(StyleConfigurationLoader().load(document, into: &diagnostics))
+        case .terms:
+            loaded = .terms(TermDictionaryLoader().load(document, into: &diagnostics))
+        case .manuscript:
+            let m = ManuscriptLoader().load(document, into: &diagnostics)
+            let day = m != nil ? nil : document.topLevelText("series").flatMap(Series.init(rawValue:)).flatMap { series in
+                document.topLevelText("day").flatMap { DayKey.parse($0, series: series) }
+            }
+            loaded = .manuscript(m, day)
+        case .edition:
+            let e = EditionLoader().load(document, into: &diagnostics)
+            loaded = .edition(e, e != nil ? nil : document.topLevelText("id"))
+        case .insert:
+            let i = InsertLoader().load(document, into: &diagnostics)
+            loaded = .insert(i, i != nil ? nil : document.topLevelText("id"))
+        }
+        return (loaded, diagnostics)
+    }
+
     public func load(_ content: ContentFiles, into diagnostics: inout [Diagnostic]) -> ContentSet {
         var configuration: Configuration?
         var sawConfiguration = false
@@ -65,42 +111,26 @@ public struct ContentLoader: Sendable {
         var unloaded = ContentSet.Unloaded()
         var style = StyleConfiguration()
         var terms = TermDictionary()
-        // Sorted so that diagnostics and outputs never depend on the order files were listed in.
-        for file in content.files.sorted(by: { $0.path < $1.path }) {
-            guard let role = ContentRole(relativePath: content.relativePath(of: file)) else { continue }
-            guard let document = yaml.load(file, into: &diagnostics) else {
-                if role == .configuration { sawConfiguration = true }
-                continue
-            }
-            switch role {
-            case .configuration:
+        // Sorted so that diagnostics and outputs never depend on the order files were listed in. Files are parsed
+        // on every core, then gathered in that order.
+        let files = content.files.sorted(by: { $0.path < $1.path })
+        let loaded = ParallelMap.map(files) { file in load(file, role: ContentRole(relativePath: content.relativePath(of: file))) }
+        for (item, found) in loaded {
+            diagnostics += found
+            switch item {
+            case .skipped: continue
+            case .configuration(let c):
                 sawConfiguration = true
-                configuration = ConfigurationLoader().load(document, into: &diagnostics)
-            case .reviewers:
-                reviewers += ConfigurationLoader().loadReviewers(document, into: &diagnostics)
-            case .style:
-                style = StyleConfigurationLoader().load(document, into: &diagnostics)
-            case .terms:
-                terms = TermDictionaryLoader().load(document, into: &diagnostics)
-            case .manuscript:
-                if let m = ManuscriptLoader().load(document, into: &diagnostics) {
-                    manuscripts.append(m)
-                } else if let series = document.topLevelText("series").flatMap(Series.init(rawValue:)),
-                          let day = document.topLevelText("day").flatMap({ DayKey.parse($0, series: series) }) {
-                    unloaded.days.insert(day)
-                }
-            case .edition:
-                if let e = EditionLoader().load(document, into: &diagnostics) {
-                    editions.append(e)
-                } else if let id = document.topLevelText("id") {
-                    unloaded.editionIDs.insert(id)
-                }
-            case .insert:
-                if let i = InsertLoader().load(document, into: &diagnostics) {
-                    inserts.append(i)
-                } else if let id = document.topLevelText("id") {
-                    unloaded.insertIDs.insert(id)
-                }
+                configuration = c
+            case .reviewers(let r): reviewers += r
+            case .style(let s): style = s
+            case .terms(let t): terms = t
+            case .manuscript(let m, let day):
+                if let m { manuscripts.append(m) } else if let day { unloaded.days.insert(day) }
+            case .edition(let e, let id):
+                if let e { editions.append(e) } else if let id { unloaded.editionIDs.insert(id) }
+            case .insert(let i, let id):
+                if let i { inserts.append(i) } else if let id { unloaded.insertIDs.insert(id) }
             }
         }
         if !sawConfiguration {

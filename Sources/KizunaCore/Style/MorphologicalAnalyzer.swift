@@ -15,9 +15,11 @@ struct Morpheme: Sendable, Equatable {
 }
 
 /// MeCab with the IPA dictionary (the dictionary textlint's Japanese rules read through kuromoji).
-/// One tagger, used under a lock: MeCab's tagger is not safe to share between threads.
-final class MorphologicalAnalyzer: Sendable {
-    private let tagger: Mutex<OpaquePointer>
+/// One model and tagger shared by every thread, which MeCab allows when each parse has its own lattice; so the
+/// dictionary is mapped once, and texts are analysed on every core.
+final class MorphologicalAnalyzer: @unchecked Sendable {
+    private let model: OpaquePointer
+    private let tagger: OpaquePointer
 
     /// Where Debian, Homebrew and a source install put the UTF-8 IPA dictionary.
     static let dictionaryCandidates = [
@@ -34,22 +36,28 @@ final class MorphologicalAnalyzer: Sendable {
             return .failure(LoadError(reason: "no IPA dictionary in " + dictionaryCandidates.joined(separator: ", ")))
         }
         // An empty resource file, so that no user's mecabrc changes what the rules see.
-        guard let tagger = mecab_new2("-r /dev/null -d \(dictionary)") else {
+        guard let model = mecab_model_new2("-r /dev/null -d \(dictionary)") else {
             return .failure(LoadError(reason: String(cString: mecab_strerror(nil))))
         }
-        return .success(MorphologicalAnalyzer(tagger: tagger))
+        guard let tagger = mecab_model_new_tagger(model) else {
+            mecab_model_destroy(model)
+            return .failure(LoadError(reason: String(cString: mecab_strerror(nil))))
+        }
+        return .success(MorphologicalAnalyzer(model: model, tagger: tagger))
     }
 
     struct LoadError: Error, Sendable {
         let reason: String
     }
 
-    private init(tagger: sending OpaquePointer) {
-        self.tagger = Mutex(tagger)
+    private init(model: OpaquePointer, tagger: OpaquePointer) {
+        self.model = model
+        self.tagger = tagger
     }
 
     deinit {
-        tagger.withLock { mecab_destroy($0) }
+        mecab_destroy(tagger)
+        mecab_model_destroy(model)
     }
 
     /// The words of `text`, in order; whitespace between words is not a word.
@@ -67,12 +75,15 @@ final class MorphologicalAnalyzer: Sendable {
         scalarIndex[bytes.count] = n
         let length = bytes.count
         bytes.append(0)
-        return tagger.withLock { tagger in
-            bytes.withUnsafeBufferPointer { buffer -> [Morpheme] in
+        guard let lattice = mecab_model_new_lattice(model) else { return [] }
+        defer { mecab_lattice_destroy(lattice) }
+        return bytes.withUnsafeBufferPointer { buffer -> [Morpheme] in
                 guard let base = buffer.baseAddress else { return [] }
                 let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
                 var result: [Morpheme] = []
-                var node = mecab_sparse_tonode2(tagger, start, length)
+                mecab_lattice_set_sentence2(lattice, start, length)
+                guard mecab_parse_lattice(tagger, lattice) != 0 else { return [] }
+                var node = UnsafePointer(mecab_lattice_get_bos_node(lattice))
                 while let current = node {
                     let n = current.pointee
                     if n.stat == MECAB_NOR_NODE || n.stat == MECAB_UNK_NODE, let surface = n.surface {
@@ -86,7 +97,6 @@ final class MorphologicalAnalyzer: Sendable {
                     node = UnsafePointer(n.next)
                 }
                 return result
-            }
         }
     }
 }

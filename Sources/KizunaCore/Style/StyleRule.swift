@@ -42,14 +42,25 @@ struct StyleCheck: ContentRule {
                     ja: "style-doubled-particle には MeCab の IPA 辞書が必要です（\(error.reason)）。mecab-ipadic-utf8 を入れるか、style.yaml でこの規則を off にしてください"))
             }
         }
-        for rule in rules {
-            guard let severity = content.style.severity(rule.id) else { continue }
-            for message in messages {
-                rule.check(message.prose, configuration: content.style, severity: severity, into: &diagnostics)
-                if !rule.proseOnly {
-                    rule.check(message.labels, configuration: content.style, severity: severity, into: &diagnostics)
+        let enabled = rules.compactMap { rule in content.style.severity(rule.id).map { (rule: rule, severity: $0) } }
+        let style = content.style
+        // Messages are independent: checked on every core, in slices so that each thread keeps to its own.
+        let slices = stride(from: 0, to: messages.count, by: 64).map { messages[$0..<min($0 + 64, messages.count)] }
+        let found = ParallelMap.map(slices) { slice in
+            var found: [[Diagnostic]] = Array(repeating: [], count: enabled.count)
+            for message in slice {
+                for (k, (rule, severity)) in enabled.enumerated() {
+                    rule.check(message.prose, configuration: style, severity: severity, into: &found[k])
+                    if !rule.proseOnly {
+                        rule.check(message.labels, configuration: style, severity: severity, into: &found[k])
+                    }
                 }
             }
+            return found
+        }
+        // Gathered rule by rule, as the rules ran before: the order diagnostics had when this was one loop.
+        for k in enabled.indices {
+            for slice in found { diagnostics += slice[k] }
         }
     }
 }

@@ -30,7 +30,7 @@ public struct FlexRenderer: Sendable {
     /// the same either way.
     public func payload(for message: DayMessage, sections: FlexSections? = nil, parts: FlexEditionParts? = nil) -> RenderedPayload {
         let packed = pack(message, sections: sections, parts: parts)
-        let bubbles = packed.single.map { [$0] } ?? packed.request.messages.map { $0.contents.json.bytes }
+        let bubbles = packed.single.map { [$0] } ?? packed.request.messages.map { $0.contents.bytes }
         let messages = zip(packed.request.messages, bubbles).map { $0.json(contents: .written($1)) }
         let body = JSONValue.object(["messages": .array(messages)])
         return RenderedPayload(bytes: body.bytes + [0x0A], bubbles: bubbles,
@@ -63,15 +63,15 @@ public struct FlexRenderer: Sendable {
         }
         func worstCase(_ component: FlexComponent) -> Int {
             if case .written(let bytes, let nicknames) = component { return bytes.count + nicknames * extra }
-            return worstCase(component.json.bytes)
+            return worstCase(component.bytes)
         }
         let single = bubble(message, part: nil, blocks.flatMap(\.components), footer: footer)
-        let singleBytes = single.json.bytes
+        let singleBytes = single.bytes
         if worstCase(singleBytes) <= Self.maxBubbleBytes {
             return (PushRequest(messages: [FlexMessage(altText: altText(for: message), contents: single)]), singleBytes, nil)
         }
         // Each block adds its bytes and a comma to the body's contents; the header's part numbers may grow by a few bytes.
-        let empty = worstCase(bubble(message, part: (99, 99), [], footer: footer).json.bytes) + 16
+        let empty = worstCase(bubble(message, part: (99, 99), [], footer: footer).bytes) + 16
         var groups: [[Block]] = [[]]
         var used = empty
         for block in blocks {
@@ -265,7 +265,7 @@ public final class FlexEditionParts {
     func written(_ components: @autoclosure () -> [FlexComponent], key: String) -> [FlexComponent] {
         if let known = written[key] { return known }
         let made = components().map { component -> FlexComponent in
-            let bytes = component.json.bytes
+            let bytes = component.bytes
             return .written(bytes: bytes, nicknames: bytes.occurrences(of: placeholder))
         }
         written[key] = made
@@ -283,7 +283,7 @@ public struct FlexSections: Sendable {
         let written = ParallelMap.map(manuscripts) { manuscript in
             renderer.sectionBlocks(manuscript).map { block in
                 FlexRenderer.Block(components: block.components.map { component in
-                    let bytes = component.json.bytes
+                    let bytes = component.bytes
                     return .written(bytes: bytes, nicknames: bytes.occurrences(of: placeholder))
                 }, location: block.location)
             }

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import KizunaCore
+
+/// Payloads are written straight into bytes (`FlexBubble.bytes`); the dictionary form (`json`) is the reference.
+@Suite struct FlexJSONTests {
+    @Test func everyBubbleOfTheSampleContentIsWrittenAsItsJSONValue() throws {
+        let report = Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false)
+        let content = try #require(report.content)
+        var bubbles = 0
+        for edition in content.editions {
+            for message in content.compiler.messages(for: edition) {
+                for flex in FlexRenderer().request(for: message).messages {
+                    #expect(flex.contents.bytes == flex.contents.json.bytes, "\(edition.id.value) \(message.day.label)")
+                    bubbles += 1
+                }
+            }
+        }
+        #expect(bubbles >= 148)
+    }
+
+    @Test func everyOptionalMemberPresentOrAbsent() {
+        let some: [String?] = [nil, "x\"\\\n"]
+        var components: [FlexComponent] = [.separator(margin: "xl")]
+        for color in some { for size in some { for weight in some { for margin in some {
+            components.append(.text(FlexText(text: "本文", size: size, weight: weight, color: color, margin: margin)))
+            for decoration in some {
+                let span = FlexSpan(text: "リンク", weight: weight, color: color, decoration: decoration)
+                components.append(.text(FlexText(text: "本文", spans: [span, FlexSpan(text: "b")], size: size, weight: weight,
+                                                 color: color, margin: margin)))
+            }
+        } } } }
+        for margin in some { components.append(.button(FlexButton(label: "電話する", uri: "tel:000", margin: margin))) }
+        for spacing in some { for margin in some { for padding in some { for background in some { for radius in some {
+            components.append(.box(FlexBox(contents: Array(components.prefix(3)), spacing: spacing, margin: margin,
+                                           paddingAll: padding, backgroundColor: background, cornerRadius: radius)))
+        } } } } }
+        components.append(.box(FlexBox(contents: [])))
+        for component in components {
+            #expect(component.bytes == component.json.bytes, "\(String(decoding: component.json.bytes, as: UTF8.self))")
+        }
+        let box = FlexBox(contents: components)
+        for footer in [nil, box] {
+            let bubble = FlexBubble(header: box, body: box, footer: footer, headerBackground: "#FDEEF1")
+            #expect(bubble.bytes == bubble.json.bytes)
+        }
+    }
+}
