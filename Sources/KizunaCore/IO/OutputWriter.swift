@@ -36,8 +36,9 @@ public struct OutputWriter: Sendable {
         guard access(root, W_OK) == 0 else { throw IOFailure("output folder '\(root)' is not writable") }
     }
 
-    /// Writes one edition's files into staging; `commit` swaps it in.
-    public func stage(_ output: EditionOutput) throws(IOFailure) {
+    /// Writes one edition's files into staging; `commit` swaps it in. `overLinks`: the edition's staging folder
+    /// holds links made by `linkUnchanged`, which a written file must replace rather than write through.
+    public func stage(_ output: EditionOutput, overLinks: Bool = false) throws(IOFailure) {
         var made = Set<String>()
         for file in output.files {
             let path = "\(staging)/\(file.path)"
@@ -51,7 +52,7 @@ public struct OutputWriter: Sendable {
                 made.insert(folder)
             }
             // The folder may hold a hard link to the live file (see `linkUnchanged`): never write through it.
-            unlink(path)
+            if overLinks { unlink(path) }
             try Self.writeFile(file.bytes, to: path)
         }
     }

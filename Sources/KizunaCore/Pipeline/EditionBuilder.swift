@@ -36,6 +36,7 @@ public struct EditionBuilder: Sendable {
         var packRows: [EditionPack.Row] = []
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
         let parts = FlexEditionParts()
+        let previewParts = PreviewEditionParts()
         let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
         for (i, message) in messages.enumerated() {
             let path = message.manuscript.path
@@ -63,7 +64,7 @@ public struct EditionBuilder: Sendable {
                                             label: message.day.label, title: message.manuscript.title.value, line: payload.bytes,
                                             lineMessages: payload.messageCount, email: eml, sha256: day["line"]!.sha256))
             let page = previews.dayPageBytes(message, previous: i > 0 ? messages[i - 1] : nil,
-                                        next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload)
+                                        next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload, parts: previewParts)
             add("preview", message.previewPath, page)
             entries.append(Manifest.Entry(message: message, files: day, lineMessages: payload.messageCount))
             if EditionCache.cacheable(path) {

@@ -66,7 +66,7 @@ public struct OutputBuild: Sendable {
                         build = builder.build(edition, keys: keys, previous: nil)
                     }
                 }
-                try staging.stage(build.output)
+                try staging.stage(build.output, overLinks: !build.complete)
                 if !build.output.files.isEmpty {
                     try EditionPack.write(editionID: id, editionName: edition.name.value,
                                           nicknameMaxLength: builder.content.compiler.nicknameMaxLength(for: edition),

@@ -63,8 +63,11 @@ public enum HTMLText {
 }
 
 extension String {
+    /// Every occurrence of `target` replaced, searched in the UTF-8 bytes (Foundation's search was a tenth of a build).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return components(separatedBy: target).joined(separator: replacement)
+        let bytes = Array(utf8)
+        let target = Array(target.utf8)
+        guard !target.isEmpty, bytes.contains(target) else { return self }
+        return String(decoding: bytes.replacingAll(target, with: Array(replacement.utf8)), as: UTF8.self)
     }
 }

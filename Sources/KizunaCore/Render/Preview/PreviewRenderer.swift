@@ -22,8 +22,11 @@ public struct PreviewRenderer: Sendable {
     }
 
     /// `dayPage` as the UTF-8 bytes written to disk.
-    public func dayPageBytes(_ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil) -> [UInt8] {
-        var page = DayPage(message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path])
+    /// `parts`: the edition's inserts as HTML, made once for all its days.
+    public func dayPageBytes(_ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
+                             parts: PreviewEditionParts? = nil) -> [UInt8] {
+        var page = DayPage(message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path],
+                           insertHTML: parts.map { parts in { parts.html(of: $0) } })
         if let payload {
             // Escaped here in one pass over the bytes: Mustache's escape goes character by character.
             let html = payload.bytes.withUnsafeBufferPointer { HTMLText.escape(utf8: UnsafeBufferPointer(rebasing: $0.dropLast())) }
@@ -39,6 +42,20 @@ public struct PreviewRenderer: Sendable {
     public func indexPage(editionName: String, editionID: String, messages: [DayMessage], timeline: ReaderTimeline) -> String {
         templates.render(IndexPage(editionName: editionName, editionID: editionID, messages: messages, timeline: timeline,
                                    reviewers: reviewers), template: "index")
+    }
+}
+
+/// One edition's inserts as HTML, made once for all its days (an insert runs for weeks). Used by one thread at a time.
+public final class PreviewEditionParts {
+    private var inserts: [String: String] = [:]
+
+    public init() {}
+
+    func html(of insert: Insert) -> String {
+        if let known = inserts[insert.path] { return known }
+        let made = HTMLText.paragraphs(insert.body)
+        inserts[insert.path] = made
+        return made
     }
 }
 
@@ -110,7 +127,8 @@ struct DayPage {
         manuscript.sections.map { SectionView(heading: $0.heading.value, html: HTMLText.paragraphs($0.body)) }
     }
 
-    init(_ m: DayMessage, previous: DayMessage?, next: DayMessage?, reviewers: [String: Reviewer], sections: [SectionView]? = nil) {
+    init(_ m: DayMessage, previous: DayMessage?, next: DayMessage?, reviewers: [String: Reviewer], sections: [SectionView]? = nil,
+         insertHTML: ((Insert) -> String)? = nil) {
         editionName = m.editionName
         label = m.day.label
         seriesName = m.day.series.displayName
@@ -118,7 +136,7 @@ struct DayPage {
         greetingHTML = HTMLText.inline(m.greeting)
         self.sections = sections ?? Self.sectionViews(m.manuscript)
         inserts = m.inserts.map { r in
-            InsertView(title: r.insert.title.value, html: HTMLText.paragraphs(r.insert.body), link: r.insert.link?.value,
+            InsertView(title: r.insert.title.value, html: insertHTML?(r.insert) ?? HTMLText.paragraphs(r.insert.body), link: r.insert.link?.value,
                        window: r.insert.window.value.description, deskName: r.contact?.name.value,
                        deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path)
         }
