@@ -36,25 +36,45 @@ public struct OutputWriter: Sendable {
         guard access(root, W_OK) == 0 else { throw IOFailure("output folder '\(root)' is not writable") }
     }
 
-    /// Writes one edition's files into staging; `commit` swaps it in. `overLinks`: the edition's staging folder
-    /// holds links made by `linkUnchanged`, which a written file must replace rather than write through.
-    public func stage(_ output: EditionOutput, overLinks: Bool = false) throws(IOFailure) {
+    /// Writes one edition's files into staging; `commit` swaps it in.
+    public func stage(_ output: EditionOutput) throws(IOFailure) {
+        var stager = stager()
+        for file in output.files { stager.write(file) }
+        if let failure = stager.failure { throw failure }
+    }
+
+    /// Writes files into staging one at a time, as a build makes them.
+    public func stager() -> Stager { Stager(staging: staging) }
+
+    public struct Stager {
+        let staging: String
         var made = Set<String>()
-        for file in output.files {
+        /// The first write that failed; later writes are skipped.
+        public private(set) var failure: IOFailure?
+
+        public mutating func write(_ file: OutputFile) {
+            guard failure == nil else { return }
             let path = "\(staging)/\(file.path)"
             let folder = String(path[..<path.lastIndex(of: "/")!])
-            if !made.contains(folder) {
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw IOFailure("cannot create '\(folder)': \(error.localizedDescription)")
+            do throws(IOFailure) {
+                if !made.contains(folder) {
+                    do {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    } catch {
+                        throw IOFailure("cannot create '\(folder)': \(error.localizedDescription)")
+                    }
+                    made.insert(folder)
                 }
-                made.insert(folder)
+                try OutputWriter.writeFile(file.bytes, to: path)
+            } catch {
+                failure = error
             }
-            // The folder may hold a hard link to the live file (see `linkUnchanged`): never write through it.
-            if overLinks { unlink(path) }
-            try Self.writeFile(file.bytes, to: path)
         }
+    }
+
+    /// Removes what was staged for one edition (to stage it again from scratch).
+    public func unstage(_ editionID: String) {
+        _ = kizuna_remove_tree("\(staging)/\(editionID)")
     }
 
     /// Replaces each edition's folder with its staged copy, then removes the staging folder.
@@ -87,9 +107,9 @@ public struct OutputWriter: Sendable {
     }
 
     /// Stages an edition whose days partly changed: every file of its current folder is hard-linked into staging,
-    /// except `except` (paths relative to the output folder), which the build writes anew. The staged edition is
-    /// then complete and is swapped in whole like any other: a reader never sees half of each. A linked file is
-    /// never written through (new files are created, never opened on a link).
+    /// except `except` (paths relative to the output folder), which the build has written anew. The staged edition
+    /// is then complete and is swapped in whole like any other: a reader never sees half of each. Links are made
+    /// after the new files are written, so no file is ever written through a link to the live one.
     public func linkUnchanged(editionID: String, except: Set<String>) throws(IOFailure) {
         let source = "\(root)/\(editionID)"
         let target = "\(staging)/\(editionID)"

@@ -45,21 +45,26 @@ public struct EditionCache: Sendable, Equatable {
         self.days = days
     }
 
-    /// Nil for anything that is not a complete cache file of this format.
+    /// Nil for anything that is not a complete cache file of this format. Fields are cut from the bytes directly:
+    /// a rebuild reads one cache per edition before it knows what changed.
     init?(bytes: [UInt8]) {
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard lines.count >= 4, lines[0] == Self.header, lines.last == "" else { return nil }
-        editionKey = lines[1]
-        indexKey = lines[2]
-        days = [:]
-        for line in lines[3..<(lines.count - 1)] {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 3, (fields.count - 3) % 3 == 0, let count = Int(fields[2]) else { return nil }
+        guard bytes.last == 0x0A else { return nil }
+        var lines = bytes.dropLast().split(separator: 0x0A, omittingEmptySubsequences: false)[...]
+        guard lines.count >= 3, String(decoding: lines.removeFirst(), as: UTF8.self) == Self.header else { return nil }
+        editionKey = String(decoding: lines.removeFirst(), as: UTF8.self)
+        indexKey = String(decoding: lines.removeFirst(), as: UTF8.self)
+        days = Dictionary(minimumCapacity: lines.count)
+        for line in lines {
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard fields.count >= 3, (fields.count - 3) % 3 == 0,
+                  let count = Int(String(decoding: fields[2], as: UTF8.self)) else { return nil }
             var files: [String: Manifest.File] = [:]
             for i in stride(from: 3, to: fields.count, by: 3) {
-                files[fields[i]] = Manifest.File(path: fields[i + 1], sha256: fields[i + 2])
+                files[String(decoding: fields[i], as: UTF8.self)] = Manifest.File(path: String(decoding: fields[i + 1], as: UTF8.self),
+                                                                                 sha256: String(decoding: fields[i + 2], as: UTF8.self))
             }
-            days[fields[0]] = Day(key: fields[1], lineMessages: count, files: files)
+            days[String(decoding: fields[0], as: UTF8.self)] = Day(key: String(decoding: fields[1], as: UTF8.self),
+                                                                   lineMessages: count, files: files)
         }
     }
 

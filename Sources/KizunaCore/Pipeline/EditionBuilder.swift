@@ -21,7 +21,10 @@ public struct EditionBuilder: Sendable {
     /// The edition's files, rendering only the days whose key differs from `previous` (the cache of the files on
     /// disk). `output.files` then holds the changed days, the manifest and the index; `complete` says whether it
     /// holds every file (no usable cache). Nil `keys`: no cache at all.
-    public func build(_ edition: Edition, keys: BuildKeys?, previous: EditionCache?) -> EditionBuild {
+    /// With `emit`, each file is handed over as soon as it is made and `output.files` keeps only its path, so that an
+    /// edition's pages are never all in memory at once.
+    public func build(_ edition: Edition, keys: BuildKeys?, previous: EditionCache?,
+                      emit: ((OutputFile) -> Void)? = nil) -> EditionBuild {
         let id = edition.id.value
         let messages = content.compiler.messages(for: edition)
         let editionKey = keys?.editionKey(edition, inserts: content.compiler.resolvedInserts(of: edition).map(\.insert),
@@ -33,6 +36,11 @@ public struct EditionBuilder: Sendable {
         var days: [String: EditionCache.Day] = [:]
         var diagnostics: [Diagnostic] = []
         var rendered = 0
+        func handOver(_ file: OutputFile) -> OutputFile {
+            guard let emit else { return file }
+            emit(file)
+            return OutputFile(path: file.path, bytes: [])
+        }
         var packRows: [EditionPack.Row] = []
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
         let parts = FlexEditionParts()
@@ -51,8 +59,8 @@ public struct EditionBuilder: Sendable {
             limits.check(message, payload, into: &diagnostics)
             var day: [String: Manifest.File] = [:]
             func add(_ channel: String, _ path: String, _ bytes: [UInt8]) {
-                files.append(OutputFile(path: "\(id)/\(path)", bytes: bytes))
                 day[channel] = Manifest.File(path: path, sha256: Manifest.sha256Hex(bytes))
+                files.append(handOver(OutputFile(path: "\(id)/\(path)", bytes: bytes)))
             }
             add("line", message.linePath, payload.bytes)
             var eml: [UInt8]?
@@ -81,10 +89,10 @@ public struct EditionBuilder: Sendable {
         if reusable == nil || reusable?.indexKey != indexKey {
             let timeline = content.compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
             let index = previews.indexPage(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)
-            files.append(OutputFile(path: "\(id)/preview/index.html", bytes: Array(index.utf8)))
+            files.append(handOver(OutputFile(path: "\(id)/preview/index.html", bytes: Array(index.utf8))))
         }
         let manifest = Manifest(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition), entries: entries)
-        files.append(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A]))
+        files.append(handOver(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A])))
         return EditionBuild(output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),
                             complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache,
                             packRows: packRows)

@@ -46,13 +46,16 @@ public struct OutputBuild: Sendable {
         let built = ParallelMap.map(editions) { edition -> Swift.Result<EditionSummary, IOFailure> in
             let id = edition.id.value
             let previous = keys == nil ? nil : staging.readCache(id)
-            var build = builder.build(edition, keys: keys, previous: previous)
+            // Files go to staging as they are made: memory holds one page at a time, not the edition.
+            var stager = staging.stager()
+            var build = builder.build(edition, keys: keys, previous: previous, emit: { stager.write($0) })
             defer {
                 let (done, messages) = counter.add(build.messages)
                 progress(done, total, messages)
             }
             guard !build.output.diagnostics.hasErrors else { return .success(EditionSummary(build, staged: false)) }
             do throws(IOFailure) {
+                if let failure = stager.failure { throw failure }
                 if !build.complete, !build.output.files.isEmpty {
                     if let old = try? EditionPack.read(staging.packPath(id)) {
                         // The pack holds every day: the unchanged days' rows come from the pack on disk, the rest
@@ -63,18 +66,20 @@ public struct OutputBuild: Sendable {
                         try staging.linkUnchanged(editionID: id, except: written)
                     } else {
                         // No readable pack to take the unchanged days from: build the edition whole.
-                        build = builder.build(edition, keys: keys, previous: nil)
+                        staging.unstage(id)
+                        stager = staging.stager()
+                        build = builder.build(edition, keys: keys, previous: nil, emit: { stager.write($0) })
+                        if let failure = stager.failure { throw failure }
                     }
                 }
-                try staging.stage(build.output, overLinks: !build.complete)
-                if !build.output.files.isEmpty {
+                let staged = !build.output.files.isEmpty
+                if staged {
                     try EditionPack.write(editionID: id, editionName: edition.name.value,
                                           nicknameMaxLength: builder.content.compiler.nicknameMaxLength(for: edition),
                                           rows: build.packRows, to: staging.stagedPackPath(id))
                     build.output.files.append(OutputFile(path: "\(id)/\(EditionPack.fileName)", bytes: []))
+                    if let cache = build.cache { try staging.stageCache(id, cache) }
                 }
-                let staged = !build.output.files.isEmpty
-                if staged, let cache = build.cache { try staging.stageCache(id, cache) }
                 return .success(EditionSummary(build, staged: staged))
             } catch {
                 return .failure(error)
