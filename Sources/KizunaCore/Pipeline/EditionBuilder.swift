@@ -19,7 +19,7 @@ public struct EditionBuilder: Sendable {
     }
 
     /// The edition's files, rendering only the days whose key differs from `previous` (the cache of the files on
-    /// disk). `output.files` then holds the changed days, the manifest and the index; `complete` says whether it
+    /// disk). `output.files` then holds the changed days, the manifest and (if what it lists changed) the index; `complete` says whether it
     /// holds every file (no usable cache). Nil `keys`: no cache at all.
     /// With `emit`, each file is handed over as soon as it is made and `output.files` keeps only its path, so that an
     /// edition's pages are never all in memory at once.

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Builds editions into an output folder: every edition on every core, each one streamed to staging as soon as
-/// it is built (memory holds about one edition per core, whatever the number of editions), then all swapped in
+/// Builds editions into an output folder: every edition on every core, each page streamed to staging as soon as
+/// it is made (memory holds about one page per core, whatever the number of editions), then all swapped in
 /// together, or nothing at all if any payload breaks LINE's limits.
 ///
 /// With a build cache (`keys`), an edition whose inputs are unchanged is not touched, and one with a few changed
-/// manuscripts gets only those days, its manifest and its index rewritten (see `EditionCache`).
+/// manuscripts gets only those days, its manifest and pack, and its index if what it lists changed, rewritten
+/// (see `EditionCache`).
 public struct OutputBuild: Sendable {
     public let builder: EditionBuilder
     public let reviewSheets: ReviewSheetBuilder

@@ -1,6 +1,5 @@
 import CMeCab
 import Foundation
-import Synchronization
 
 /// One word as MeCab's IPA dictionary reads it.
 struct Morpheme: Sendable, Equatable {
@@ -62,7 +61,7 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
 
     /// The words of `text`, in order; whitespace between words is not a word.
     func words(in text: String) -> [Morpheme] {
-        // MeCab reads past the given length with strlen: the input must end with a NUL and hold no other (a NUL,
+        // The input ends with a NUL and holds no other, in case any MeCab path reads it as a C string (a NUL,
         // already a finding of its own, is read as a space so offsets stay the same).
         var bytes = text.utf8.map { $0 == 0 ? 0x20 : $0 }
         // The scalar index of every byte offset that starts a scalar: the count of scalars before it.
@@ -78,25 +77,25 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
         guard let lattice = mecab_model_new_lattice(model) else { return [] }
         defer { mecab_lattice_destroy(lattice) }
         return bytes.withUnsafeBufferPointer { buffer -> [Morpheme] in
-                guard let base = buffer.baseAddress else { return [] }
-                let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-                var result: [Morpheme] = []
-                mecab_lattice_set_sentence2(lattice, start, length)
-                guard mecab_parse_lattice(tagger, lattice) != 0 else { return [] }
-                var node = UnsafePointer(mecab_lattice_get_bos_node(lattice))
-                while let current = node {
-                    let n = current.pointee
-                    if n.stat == MECAB_NOR_NODE || n.stat == MECAB_UNK_NODE, let surface = n.surface {
-                        let from = surface - start
-                        let to = from + Int(n.length)
-                        guard from >= 0, to <= length else { break }
-                        let word = String(decoding: buffer[from..<to], as: UTF8.self)
-                        let features = String(cString: n.feature).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                        result.append(Morpheme(range: scalarIndex[from]..<scalarIndex[to], surface: word, features: features))
-                    }
-                    node = UnsafePointer(n.next)
+            guard let base = buffer.baseAddress else { return [] }
+            let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            var result: [Morpheme] = []
+            mecab_lattice_set_sentence2(lattice, start, length)
+            guard mecab_parse_lattice(tagger, lattice) != 0 else { return [] }
+            var node = UnsafePointer(mecab_lattice_get_bos_node(lattice))
+            while let current = node {
+                let n = current.pointee
+                if n.stat == MECAB_NOR_NODE || n.stat == MECAB_UNK_NODE, let surface = n.surface {
+                    let from = surface - start
+                    let to = from + Int(n.length)
+                    guard from >= 0, to <= length else { break }
+                    let word = String(decoding: buffer[from..<to], as: UTF8.self)
+                    let features = String(cString: n.feature).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    result.append(Morpheme(range: scalarIndex[from]..<scalarIndex[to], surface: word, features: features))
                 }
-                return result
+                node = UnsafePointer(n.next)
+            }
+            return result
         }
     }
 }

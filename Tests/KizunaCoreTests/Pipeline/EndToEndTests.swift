@@ -27,7 +27,7 @@ import Testing
         let enumerator = FileManager.default.enumerator(atPath: root)
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
             if !isDirectory.boolValue { result[relative] = [UInt8](FileManager.default.contents(atPath: root + "/" + relative)!) }
         }
         return result
@@ -154,8 +154,8 @@ import Testing
         let root = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/sakuragaoka/line", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: root + "/sakuragaoka/line/stale.json", contents: Data("{}".utf8))
-        FileManager.default.createFile(atPath: root + "/README.md", contents: Data("keep".utf8))
+        #expect(FileManager.default.createFile(atPath: root + "/sakuragaoka/line/stale.json", contents: Data("{}".utf8)))
+        #expect(FileManager.default.createFile(atPath: root + "/README.md", contents: Data("keep".utf8)))
         _ = try Self.build(try ContentFixtures.read(Paths.content), into: root)
         #expect(!FileManager.default.fileExists(atPath: root + "/sakuragaoka/line/stale.json"))
         #expect(FileManager.default.contents(atPath: root + "/README.md") == Data("keep".utf8))
