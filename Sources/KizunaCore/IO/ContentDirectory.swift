@@ -28,7 +28,7 @@ public enum ContentDirectory {
     }
 
     /// Replaces a file's bytes atomically (a temporary file beside it, then rename), making its folder if needed.
-    /// Commands that change content on the user's request (approve, fix) and the build cache call this.
+    /// Only commands that change content on the user's request (approve, fix) call this.
     public static func replace(_ path: String, with bytes: [UInt8]) throws(IOFailure) {
         let folder = (path as NSString).deletingLastPathComponent
         do {

@@ -182,35 +182,27 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes an edition's cache once its files are in place (a temporary file, then rename).
-    public func writeCache(_ editionID: String, _ cache: EditionCache) throws(IOFailure) {
-        try ContentDirectory.replace("\(cacheFolder)/\(editionID)", with: cache.bytes)
-    }
-
     /// Where `stageCache` keeps an edition's cache until its edition is in place.
     private var stagedCacheFolder: String { "\(staging)/.kizuna-cache" }
 
-    /// Writes an edition's cache into staging, so that it need not be held in memory until the commit.
+    /// Writes an edition's cache into staging (memory need not hold it until the commit); `commitCaches` moves it.
     public func stageCache(_ editionID: String, _ cache: EditionCache) throws(IOFailure) {
-        do {
-            try FileManager.default.createDirectory(atPath: stagedCacheFolder, withIntermediateDirectories: true)
-        } catch {
-            throw IOFailure("cannot create '\(stagedCacheFolder)': \(error.localizedDescription)")
+        guard mkdir(stagedCacheFolder, 0o755) == 0 || errno == EEXIST else {
+            throw IOFailure("cannot create '\(stagedCacheFolder)': \(String(cString: strerror(errno)))")
         }
         try Self.writeFile(cache.bytes, to: "\(stagedCacheFolder)/\(editionID)")
     }
 
-    /// Moves an edition's staged cache into the cache folder: done once the edition is in place.
-    public func commitCache(_ editionID: String) throws(IOFailure) {
-        let staged = "\(stagedCacheFolder)/\(editionID)"
-        guard access(staged, F_OK) == 0 else { return }
-        do {
-            try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
-        } catch {
-            throw IOFailure("cannot create '\(cacheFolder)': \(error.localizedDescription)")
+    /// Moves the staged caches of these editions into the cache folder, one rename each: done once the editions are
+    /// in place. An edition staged without a cache (`--no-cache`) is skipped.
+    public func commitCaches(_ editionIDs: [String]) throws(IOFailure) {
+        guard mkdir(cacheFolder, 0o755) == 0 || errno == EEXIST else {
+            throw IOFailure("cannot create '\(cacheFolder)': \(String(cString: strerror(errno)))")
         }
-        guard rename(staged, "\(cacheFolder)/\(editionID)") == 0 else {
-            throw IOFailure("cannot write the build cache of '\(editionID)': \(String(cString: strerror(errno)))")
+        for id in editionIDs {
+            guard rename("\(stagedCacheFolder)/\(id)", "\(cacheFolder)/\(id)") == 0 || errno == ENOENT else {
+                throw IOFailure("cannot write the build cache of '\(id)': \(String(cString: strerror(errno)))")
+            }
         }
     }
 

@@ -109,6 +109,7 @@ public struct OutputBuild: Sendable {
         if !reviewCurrent {
             let sheets = reviewSheets.build(builder.content.content, snapshots: files.snapshot(of:))
             try staging.stage(sheets)
+            if let reviewKey { try staging.stageCache(reviewFolder, EditionCache(editionKey: reviewKey, days: [:])) }
             result.filesWritten += sheets.files.count
         }
 
@@ -117,10 +118,7 @@ public struct OutputBuild: Sendable {
         let whole = changed + (reviewCurrent ? [] : [reviewFolder])
         for id in whole { try writer.dropCache(id) }
         try writer.commit(editionIDs: whole, removingStaging: false)
-        if keys != nil {
-            for id in changed { try writer.commitCache(id) }
-            if !reviewCurrent, let reviewKey { try writer.writeCache(reviewFolder, EditionCache(editionKey: reviewKey, days: [:])) }
-        }
+        if keys != nil { try writer.commitCaches(whole) }
         writer.finish()
         return result
     }

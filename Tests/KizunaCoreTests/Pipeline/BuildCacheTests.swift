@@ -36,6 +36,14 @@ import Testing
         tree.filter { !$0.key.hasPrefix(".kizuna-cache") }
     }
 
+    /// Whether `root` (built incrementally) holds exactly what a build of `files` from scratch writes.
+    func equalsABuildFromScratch(_ root: String, _ files: ContentFiles) throws -> Bool {
+        let scratch = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        _ = try build(files, into: scratch, generator: nil)
+        return withoutCache(EndToEndTests.tree(root)) == EndToEndTests.tree(scratch)
+    }
+
     @Test func rebuildsOnlyWhatChangedAndMatchesAFullBuild() throws {
         let root = EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -58,10 +66,7 @@ import Testing
         }.count
         let sheets = try reviewSheetFiles(root)
         #expect(afterManuscript.filesWritten == 2 * 5 + emailEditions + sheets)
-        let scratch = EndToEndTests.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        _ = try build(manuscript, into: scratch, generator: nil)
-        #expect(withoutCache(EndToEndTests.tree(root)) == EndToEndTests.tree(scratch))
+        #expect(try equalsABuildFromScratch(root, manuscript))
 
         // One insert: that edition whole, the other untouched.
         let insert = edited(manuscript, "inserts/minamikawa-4month-checkup.yaml", "対象の方には", "対象のかたには")
@@ -69,10 +74,7 @@ import Testing
         #expect(afterInsert.editionsUnchanged == 1)
         let manifest = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: root + "/minamikawa/manifest.json"))) as? [String: Any]
         #expect(afterInsert.rendered == manifest?["messageCount"] as? Int)
-        let scratch2 = EndToEndTests.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: scratch2) }
-        _ = try build(insert, into: scratch2, generator: nil)
-        #expect(withoutCache(EndToEndTests.tree(root)) == EndToEndTests.tree(scratch2))
+        #expect(try equalsABuildFromScratch(root, insert))
     }
 
     @Test func aDraftBodyEditLeavesTheIndexAlone() throws {
@@ -86,10 +88,7 @@ import Testing
         #expect(after.rendered == 2)
         // The index lists nothing that changed: it stays the same file, linked into the new edition folder.
         #expect(try inode(root + "/sakuragaoka/preview/index.html") == indexBefore)
-        let scratch = EndToEndTests.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        _ = try build(edited, into: scratch, generator: nil)
-        #expect(withoutCache(EndToEndTests.tree(root)) == EndToEndTests.tree(scratch))
+        #expect(try equalsABuildFromScratch(root, edited))
     }
 
     @Test func aTitleEditRewritesTheIndex() throws {
@@ -104,10 +103,7 @@ import Testing
         #expect(try inode(root + "/sakuragaoka/preview/index.html") != indexBefore)
         let index = String(decoding: try #require(FileManager.default.contents(atPath: root + "/sakuragaoka/preview/index.html")), as: UTF8.self)
         #expect(index.contains("じっと見つめるまなざし"))
-        let scratch = EndToEndTests.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        _ = try build(retitled, into: scratch, generator: nil)
-        #expect(withoutCache(EndToEndTests.tree(root)) == EndToEndTests.tree(scratch))
+        #expect(try equalsABuildFromScratch(root, retitled))
     }
 
     func inode(_ path: String) throws -> UInt64 {

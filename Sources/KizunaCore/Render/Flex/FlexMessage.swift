@@ -148,17 +148,25 @@ extension FlexBubble {
     }
 
     func write(into out: inout [UInt8]) {
-        out.append(contentsOf: #"{"body":"#.utf8)
+        var o = JSONObjectWriter()
+        o.key("body", into: &out)
         body.write(into: &out)
         if let footer {
-            out.append(contentsOf: #","footer":"#.utf8)
+            o.key("footer", into: &out)
             footer.write(into: &out)
         }
-        out.append(contentsOf: #","header":"#.utf8)
+        o.key("header", into: &out)
         header.write(into: &out)
-        out.append(contentsOf: #","size":"giga","styles":{"header":{"backgroundColor":"#.utf8)
-        JSONValue.writeString(headerBackground, into: &out)
-        out.append(contentsOf: #"}},"type":"bubble"}"#.utf8)
+        o.literal("size", #""giga""#, into: &out)
+        o.key("styles", into: &out)
+        var styles = JSONObjectWriter()
+        styles.key("header", into: &out)
+        var header = JSONObjectWriter()
+        header.string("backgroundColor", headerBackground, into: &out)
+        header.close(into: &out)
+        styles.close(into: &out)
+        o.literal("type", #""bubble""#, into: &out)
+        o.close(into: &out)
     }
 }
 
@@ -170,6 +178,13 @@ extension FlexComponent {
         return out
     }
 
+    /// This component as written JSON, with its count of `{nickname}` placeholders: made once, reused by every
+    /// edition (a manuscript's sections) or every day (an edition's inserts).
+    var written: FlexComponent {
+        let bytes = self.bytes
+        return .written(bytes: bytes, nicknames: bytes.occurrences(of: Array(Placeholder.nickname.utf8)))
+    }
+
     func write(into out: inout [UInt8]) {
         switch self {
         case .written(let bytes, _): out.append(contentsOf: bytes)
@@ -177,117 +192,69 @@ extension FlexComponent {
         case .text(let t): t.write(into: &out)
         case .button(let b): b.write(into: &out)
         case .separator(let margin):
-            out.append(contentsOf: #"{"margin":"#.utf8)
-            JSONValue.writeString(margin, into: &out)
-            out.append(contentsOf: #","type":"separator"}"#.utf8)
+            var o = JSONObjectWriter()
+            o.string("margin", margin, into: &out)
+            o.literal("type", #""separator""#, into: &out)
+            o.close(into: &out)
         }
     }
 }
 
-/// `,"key":"value"` when the value is present.
-private func member(_ key: StaticString, _ value: String?, into out: inout [UInt8]) {
-    guard let value else { return }
-    out.append(UInt8(ascii: ","))
-    out.append(UInt8(ascii: "\""))
-    out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-    out.append(contentsOf: #"":"#.utf8)
-    JSONValue.writeString(value, into: &out)
-}
-
 extension FlexBox {
     func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        if let backgroundColor {
-            out.append(contentsOf: #""backgroundColor":"#.utf8)
-            JSONValue.writeString(backgroundColor, into: &out)
-            out.append(UInt8(ascii: ","))
-        }
-        out.append(contentsOf: #""contents":["#.utf8)
-        for (i, component) in contents.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            component.write(into: &out)
-        }
-        out.append(UInt8(ascii: "]"))
-        member("cornerRadius", cornerRadius, into: &out)
-        out.append(contentsOf: #","layout":"vertical""#.utf8)
-        member("margin", margin, into: &out)
-        member("paddingAll", paddingAll, into: &out)
-        member("spacing", spacing, into: &out)
-        out.append(contentsOf: #","type":"box"}"#.utf8)
+        var o = JSONObjectWriter()
+        o.string("backgroundColor", backgroundColor, into: &out)
+        o.array("contents", contents, into: &out) { $0.write(into: &$1) }
+        o.string("cornerRadius", cornerRadius, into: &out)
+        o.literal("layout", #""vertical""#, into: &out)
+        o.string("margin", margin, into: &out)
+        o.string("paddingAll", paddingAll, into: &out)
+        o.string("spacing", spacing, into: &out)
+        o.literal("type", #""box""#, into: &out)
+        o.close(into: &out)
     }
 }
 
 extension FlexText {
     func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        var first = true
-        if let color {
-            out.append(contentsOf: #""color":"#.utf8)
-            JSONValue.writeString(color, into: &out)
-            first = false
-        }
-        if !spans.isEmpty {
-            out.append(contentsOf: (first ? #""contents":["# : #","contents":["#).utf8)
-            for (i, span) in spans.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                span.write(into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-            first = false
-        }
-        if let margin {
-            out.append(contentsOf: (first ? #""margin":"# : #","margin":"#).utf8)
-            JSONValue.writeString(margin, into: &out)
-            first = false
-        }
-        if let size {
-            out.append(contentsOf: (first ? #""size":"# : #","size":"#).utf8)
-            JSONValue.writeString(size, into: &out)
-            first = false
-        }
-        if spans.isEmpty {
-            out.append(contentsOf: (first ? #""text":"# : #","text":"#).utf8)
-            JSONValue.writeString(text, into: &out)
-            first = false
-        }
-        out.append(contentsOf: (first ? #""type":"text""# : #","type":"text""#).utf8)
-        member("weight", weight, into: &out)
-        out.append(contentsOf: #","wrap":true}"#.utf8)
+        var o = JSONObjectWriter()
+        o.string("color", color, into: &out)
+        if !spans.isEmpty { o.array("contents", spans, into: &out) { $0.write(into: &$1) } }
+        o.string("margin", margin, into: &out)
+        o.string("size", size, into: &out)
+        if spans.isEmpty { o.string("text", text, into: &out) }
+        o.literal("type", #""text""#, into: &out)
+        o.string("weight", weight, into: &out)
+        o.literal("wrap", "true", into: &out)
+        o.close(into: &out)
     }
 }
 
 extension FlexSpan {
     func write(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        var first = true
-        if let color {
-            out.append(contentsOf: #""color":"#.utf8)
-            JSONValue.writeString(color, into: &out)
-            first = false
-        }
-        if let decoration {
-            out.append(contentsOf: (first ? #""decoration":"# : #","decoration":"#).utf8)
-            JSONValue.writeString(decoration, into: &out)
-            first = false
-        }
-        out.append(contentsOf: (first ? #""text":"# : #","text":"#).utf8)
-        JSONValue.writeString(text, into: &out)
-        out.append(contentsOf: #","type":"span""#.utf8)
-        member("weight", weight, into: &out)
-        out.append(UInt8(ascii: "}"))
+        var o = JSONObjectWriter()
+        o.string("color", color, into: &out)
+        o.string("decoration", decoration, into: &out)
+        o.string("text", text, into: &out)
+        o.literal("type", #""span""#, into: &out)
+        o.string("weight", weight, into: &out)
+        o.close(into: &out)
     }
 }
 
 extension FlexButton {
     func write(into out: inout [UInt8]) {
-        out.append(contentsOf: #"{"action":{"label":"#.utf8)
-        JSONValue.writeString(label, into: &out)
-        out.append(contentsOf: #","type":"uri","uri":"#.utf8)
-        JSONValue.writeString(uri, into: &out)
-        out.append(contentsOf: #"},"height":"sm""#.utf8)
-        member("margin", margin, into: &out)
-        out.append(contentsOf: #","style":"#.utf8)
-        JSONValue.writeString(style, into: &out)
-        out.append(contentsOf: #","type":"button"}"#.utf8)
+        var o = JSONObjectWriter()
+        o.key("action", into: &out)
+        var action = JSONObjectWriter()
+        action.string("label", label, into: &out)
+        action.literal("type", #""uri""#, into: &out)
+        action.string("uri", uri, into: &out)
+        action.close(into: &out)
+        o.literal("height", #""sm""#, into: &out)
+        o.string("margin", margin, into: &out)
+        o.string("style", style, into: &out)
+        o.literal("type", #""button""#, into: &out)
+        o.close(into: &out)
     }
 }

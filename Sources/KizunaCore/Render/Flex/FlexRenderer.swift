@@ -257,17 +257,13 @@ public struct FlexRenderer: Sendable {
 /// Used by one thread at a time: each edition is built on one.
 public final class FlexEditionParts {
     private var written: [String: [FlexComponent]] = [:]
-    private let placeholder = Array(Placeholder.nickname.utf8)
 
     public init() {}
 
     /// `components` as written JSON, made the first time `key` is asked for; the bytes are the same either way.
     func written(_ components: @autoclosure () -> [FlexComponent], key: String) -> [FlexComponent] {
         if let known = written[key] { return known }
-        let made = components().map { component -> FlexComponent in
-            let bytes = component.bytes
-            return .written(bytes: bytes, nicknames: bytes.occurrences(of: placeholder))
-        }
+        let made = components().map(\.written)
         written[key] = made
         return made
     }
@@ -279,14 +275,8 @@ public struct FlexSections: Sendable {
     let blocks: [String: [FlexRenderer.Block]]
 
     public init(_ manuscripts: [Manuscript], renderer: FlexRenderer = FlexRenderer()) {
-        let placeholder = Array(Placeholder.nickname.utf8)
         let written = ParallelMap.map(manuscripts) { manuscript in
-            renderer.sectionBlocks(manuscript).map { block in
-                FlexRenderer.Block(components: block.components.map { component in
-                    let bytes = component.bytes
-                    return .written(bytes: bytes, nicknames: bytes.occurrences(of: placeholder))
-                }, location: block.location)
-            }
+            renderer.sectionBlocks(manuscript).map { FlexRenderer.Block(components: $0.components.map(\.written), location: $0.location) }
         }
         blocks = Dictionary(zip(manuscripts.map(\.path), written), uniquingKeysWith: { first, _ in first })
     }
