@@ -14,7 +14,12 @@ public struct EditionCompiler: Sendable {
     public func messages(for edition: Edition) -> [DayMessage] {
         let series = Set(edition.series.map(\.value))
         let inserts = resolvedInserts(of: edition)
-        return content.manuscripts.filter { series.contains($0.series) }.map { message(edition, $0, inserts: inserts) }
+        var messages: [DayMessage] = []
+        messages.reserveCapacity(content.manuscripts.count)
+        for manuscript in content.manuscripts where series.contains(manuscript.series) {
+            messages.append(message(edition, manuscript, inserts: inserts))
+        }
+        return messages
     }
 
     /// One day's message of an edition.

@@ -43,7 +43,12 @@ public struct Validator: Sendable {
                     let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
                     let parts = FlexEditionParts()
                     for message in compiler.messages(for: edition) {
-                        limits.check(message, renderer.payload(for: message, sections: sections, parts: parts), into: &found)
+                        // Most days fit one bubble by a wide margin; only the others are written out to be checked.
+                        if renderer.singleBubbleWorstCase(message, sections: sections, parts: parts) <= LineLimitsRule.maxBubbleBytes {
+                            limits.check(fittingOneBubble: message, altText: renderer.altText(for: message), into: &found)
+                        } else {
+                            limits.check(message, renderer.payload(for: message, sections: sections, parts: parts), into: &found)
+                        }
                     }
                     return found
                 }.flatMap { $0 }

@@ -41,16 +41,29 @@ struct LineLimitsRule: Sendable {
                     notes: [note]))
             }
         }
-        for altText in payload.altTexts {
-            let alt = altText.utf16.count + Array(altText.utf8).occurrences(of: Self.placeholder) * extraUTF16
-            if alt > Self.maxAltTextUTF16 {
-                diagnostics.append(Diagnostic(.lineAltText, at: manuscript.title.location,
-                    en: "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)",
-                    ja: "通知文がUTF-16で\(alt)単位あります。LINEの通知文は\(Self.maxAltTextUTF16)単位まで", notes: [note]))
-            }
+        for altText in payload.altTexts { check(altText: altText, of: manuscript, into: &diagnostics) }
+        checkFooter(message, lastBubble: payload.bubbles.last ?? [], into: &diagnostics)
+    }
+
+    /// The same checks for a day whose worst-case one-bubble size (`FlexRenderer.singleBubbleWorstCase`) is within
+    /// `maxBubbleBytes`: it is sent as that one bubble, so no size or count limit is reached, and the bubble ends
+    /// with the footer and disclaimer the renderer always puts last. Only the notification text is left to check.
+    func check(fittingOneBubble message: DayMessage, altText: String, into diagnostics: inout [Diagnostic]) {
+        check(altText: altText, of: message.manuscript, into: &diagnostics)
+    }
+
+    private func check(altText: String, of manuscript: Manuscript, into diagnostics: inout [Diagnostic]) {
+        let alt = altText.utf16.count + Array(altText.utf8).occurrences(of: Self.placeholder) * extraUTF16
+        if alt > Self.maxAltTextUTF16 {
+            diagnostics.append(Diagnostic(.lineAltText, at: manuscript.title.location,
+                en: "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)",
+                ja: "通知文がUTF-16で\(alt)単位あります。LINEの通知文は\(Self.maxAltTextUTF16)単位まで", notes: [note]))
         }
+    }
+
+    private func checkFooter(_ message: DayMessage, lastBubble last: [UInt8], into diagnostics: inout [Diagnostic]) {
+        let manuscript = message.manuscript
         // The last message ends the day: it must carry both, looked for as the payload writes them (JSON-escaped).
-        let last = payload.bubbles.last ?? []
         if !last.contains(Array(JSONValue.string(message.footer.unsubscribeURL).bytes.dropFirst().dropLast()))
             || !last.contains(Array(JSONValue.string(message.disclaimer).bytes.dropFirst().dropLast())) {
             diagnostics.append(Diagnostic(.footerMissing, at: manuscript.title.location,

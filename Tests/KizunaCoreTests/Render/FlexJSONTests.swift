@@ -8,8 +8,14 @@ import Testing
         let report = Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false)
         let content = try #require(report.content)
         var bubbles = 0
+        let sections = FlexSections(content.content.manuscripts)
         for edition in content.editions {
+            let parts = FlexEditionParts()
             for message in content.compiler.messages(for: edition) {
+                // The one-bubble size `validate` sums from parts shared across the edition's days is the written one.
+                let written = FlexRenderer().bubble(for: message).bytes
+                let worst = written.count + written.occurrences(of: Array(Placeholder.nickname.utf8)) * (message.nicknameMaxLength * 4 - 10)
+                #expect(FlexRenderer().singleBubbleWorstCase(message, sections: sections, parts: parts) == worst, "\(message.day.label)")
                 for flex in FlexRenderer().request(for: message).messages {
                     #expect(flex.contents.bytes == flex.contents.json.bytes, "\(edition.id.value) \(message.day.label)")
                     bubbles += 1

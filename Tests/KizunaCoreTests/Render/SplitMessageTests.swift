@@ -92,6 +92,42 @@ import Testing
         #expect(diagnostics.first?.location == overflow)
     }
 
+    /// `validate` sums a day's one-bubble size from its parts instead of writing it; the sum must be the written
+    /// bubble's worst case exactly, on both sides of the limit and with sections and edition parts shared.
+    @Test(arguments: [1, 100, 400, 1000, 2000])
+    func theOneBubbleSizeSummedFromPartsIsTheWrittenSize(lines: Int) throws {
+        let (message, report) = try message(Array(repeating: "{nickname}さん、" + Self.sentence, count: lines))
+        let renderer = FlexRenderer()
+        let written = renderer.bubble(for: message).bytes
+        let extra = message.nicknameMaxLength * 4 - Placeholder.nickname.utf8.count
+        let worst = written.count + written.occurrences(of: Array(Placeholder.nickname.utf8)) * extra
+        let sections = FlexSections(report.loadedContent.manuscripts)
+        #expect(renderer.singleBubbleWorstCase(message, sections: nil, parts: nil) == worst)
+        #expect(renderer.singleBubbleWorstCase(message, sections: sections, parts: FlexEditionParts()) == worst)
+        #expect((worst <= 30_000) == (renderer.payload(for: message).messageCount == 1))
+    }
+
+    /// Days over the limit give `validate` the same diagnostics as checking every written payload would.
+    @Test func validateReportsWhatTheWrittenPayloadsGive() throws {
+        let (_, report) = try message(Array(repeating: Self.sentence, count: 3000))
+        let content = report.loadedContent
+        let compiler = EditionCompiler(content: content, configuration: try #require(content.configuration))
+        var expected: [Diagnostic] = []
+        for edition in content.editions {
+            let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
+            for message in compiler.messages(for: edition) { limits.check(message, FlexRenderer().payload(for: message), into: &expected) }
+        }
+        #expect(!expected.isEmpty)
+        var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
+        let path = "manuscripts/childcare/0045.yaml"
+        files = ContentFixtures.replacing(path, in: files, with: ContentFixtures.text(path, in: files).replacingOccurrences(
+            of: "      たくさん話しかけてあげましょう。\n      上手な言葉でなくても、やさしい声が赤ちゃんに安心を届けます。",
+            with: Array(repeating: "      " + Self.sentence, count: 3000).joined(separator: "\n")))
+        let found = Validator().validate(files).diagnostics.filter { $0.rule.rawValue.hasPrefix("line-") || $0.rule == .footerMissing }
+        #expect(found.map(\.rule) == expected.sortedForOutput().map(\.rule))
+        #expect(found.map(\.location) == expected.sortedForOutput().map(\.location))
+    }
+
     @Test func aLongSentenceWithoutAnEndIsCutAtTheLimit() {
         let pieces = FlexRenderer.sentences(String(repeating: "あ", count: 3200))
         #expect(pieces.map(\.count) == [1500, 1500, 200])

@@ -39,6 +39,35 @@ public struct FlexRenderer: Sendable {
 
     public func request(for message: DayMessage) -> PushRequest { pack(message, sections: nil).request }
 
+    /// The day's one-bubble size with the longest nickname in place, summed from its parts without writing the
+    /// bubble: the bubble with an empty body, plus each body component and a comma between two. It equals the
+    /// worst case `pack` measures on the written bubble (`FlexJSONTests`), so a day within `maxBubbleBytes` is sent
+    /// as this one bubble and `validate` need not write it.
+    func singleBubbleWorstCase(_ message: DayMessage, sections: FlexSections?, parts: FlexEditionParts?) -> Int {
+        let placeholder = Array(Placeholder.nickname.utf8)
+        let extra = max(0, message.nicknameMaxLength * 4 - placeholder.count)
+        // The bubble with an empty body and header label differs from day to day only by the label's JSON text.
+        let empty = parts?.emptyBubble ?? {
+            let bytes = bubble(message, part: nil, [], footer: footerBox(for: message), label: "").bytes
+            return bytes.count + bytes.occurrences(of: placeholder) * extra
+        }()
+        parts?.emptyBubble = empty
+        var size = empty + JSONValue.string(message.day.label).bytes.count - 2
+        var count = 0
+        for block in bodyBlocks(for: message, sections: sections, parts: parts) {
+            for component in block.components {
+                if case .written(let bytes, let nicknames) = component {
+                    size += bytes.count + nicknames * extra
+                } else {
+                    let bytes = component.bytes
+                    size += bytes.count + bytes.occurrences(of: placeholder) * extra
+                }
+                count += 1
+            }
+        }
+        return size + max(0, count - 1)
+    }
+
     /// What a phone notification shows: the greeting and the title.
     public func altText(for message: DayMessage) -> String {
         "\(message.greeting)「\(message.manuscript.title.value)」"
@@ -92,9 +121,9 @@ public struct FlexRenderer: Sendable {
         return (PushRequest(messages: messages), nil, overflow)
     }
 
-    func bubble(_ message: DayMessage, part: (Int, Int)?, _ body: [FlexComponent], footer: FlexBox?) -> FlexBubble {
+    func bubble(_ message: DayMessage, part: (Int, Int)?, _ body: [FlexComponent], footer: FlexBox?, label: String? = nil) -> FlexBubble {
         var header: [FlexComponent] = [
-            .text(FlexText(text: message.day.label, size: "lg", weight: "bold", color: Palette.accent)),
+            .text(FlexText(text: label ?? message.day.label, size: "lg", weight: "bold", color: Palette.accent)),
             .text(FlexText(text: message.editionName, size: "xxs", color: Palette.muted)),
         ]
         if let (index, total) = part {
@@ -111,18 +140,16 @@ public struct FlexRenderer: Sendable {
 
     func bodyBlocks(for message: DayMessage, sections: FlexSections? = nil, parts: FlexEditionParts? = nil) -> [Block] {
         let title = message.manuscript.title
-        var blocks = [Block(components: [
-            .text(FlexText(text: message.greeting, size: "sm", color: Palette.text)),
-            .text(FlexText(text: title.value, size: "lg", weight: "bold", color: Palette.text, margin: "lg")),
-        ], location: title.location)]
+        var blocks: [Block]
         if let written = sections?.blocks[message.manuscript.path] {
-            blocks += written
+            blocks = written
         } else {
-            blocks += sectionBlocks(message.manuscript)
+            blocks = [headBlock(message.manuscript)] + sectionBlocks(message.manuscript)
         }
         for resolved in message.inserts {
             let components: [FlexComponent] = [.separator(margin: "xl"), .box(insertBox(resolved))]
-            blocks.append(Block(components: parts?.written(components, key: "insert\u{0}\(resolved.insert.path)\u{0}\(resolved.contact?.name.value ?? "")\u{0}\(resolved.contact?.telURI ?? "")") ?? components,
+            // Within one edition an insert's path names it, its desk included.
+            blocks.append(Block(components: parts?.written(components, key: resolved.insert.path) ?? components,
                                 location: resolved.insert.title.location))
         }
         if let survey = message.surveyURL {
@@ -130,9 +157,16 @@ public struct FlexRenderer: Sendable {
                                 location: title.location))
         }
         let disclaimer: [FlexComponent] = [.text(FlexText(text: message.disclaimer, size: "xxs", color: Palette.muted, margin: "xl"))]
-        blocks.append(Block(components: parts?.written(disclaimer, key: "disclaimer\u{0}\(message.disclaimer)") ?? disclaimer,
-                            location: title.location))
+        blocks.append(Block(components: parts?.written(disclaimer, key: "\u{0}disclaimer") ?? disclaimer, location: title.location))
         return blocks
+    }
+
+    /// The greeting and the title: the same for a manuscript in every edition.
+    func headBlock(_ manuscript: Manuscript) -> Block {
+        Block(components: [
+            .text(FlexText(text: manuscript.day.value.greeting, size: "sm", color: Palette.text)),
+            .text(FlexText(text: manuscript.title.value, size: "lg", weight: "bold", color: Palette.text, margin: "lg")),
+        ], location: manuscript.title.location)
     }
 
     /// The manuscript's sections: each heading, then its paragraphs.
@@ -254,9 +288,12 @@ public struct FlexRenderer: Sendable {
 }
 
 /// One edition's inserts and disclaimer written as JSON once for all its days (an insert runs for weeks).
-/// Used by one thread at a time: each edition is built on one.
+/// Used by one thread at a time and for one edition: each edition is built on one, and keys are only unique within it
+/// (an insert's path, the disclaimer's fixed key).
 public final class FlexEditionParts {
     private var written: [String: [FlexComponent]] = [:]
+    /// The worst-case size of the edition's bubble with an empty body and header label (`singleBubbleWorstCase`).
+    var emptyBubble: Int?
 
     public init() {}
 
@@ -269,14 +306,16 @@ public final class FlexEditionParts {
     }
 }
 
-/// Every manuscript's sections written as JSON once, for all editions: the sections are the same in every edition,
-/// and writing them is most of a payload's cost.
+/// Every manuscript's greeting, title and sections written as JSON once, for all editions: they are the same in
+/// every edition, and writing them is most of a payload's cost.
 public struct FlexSections: Sendable {
     let blocks: [String: [FlexRenderer.Block]]
 
     public init(_ manuscripts: [Manuscript], renderer: FlexRenderer = FlexRenderer()) {
         let written = ParallelMap.map(manuscripts) { manuscript in
-            renderer.sectionBlocks(manuscript).map { FlexRenderer.Block(components: $0.components.map(\.written), location: $0.location) }
+            ([renderer.headBlock(manuscript)] + renderer.sectionBlocks(manuscript)).map {
+                FlexRenderer.Block(components: $0.components.map(\.written), location: $0.location)
+            }
         }
         blocks = Dictionary(zip(manuscripts.map(\.path), written), uniquingKeysWith: { first, _ in first })
     }
