@@ -88,8 +88,8 @@ public struct EditionBuilder: Sendable {
         // An index whose key is unchanged stays as it is on disk (it is linked with the unchanged days).
         if reusable == nil || reusable?.indexKey != indexKey {
             let timeline = content.compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
-            let index = previews.indexPage(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)
-            files.append(handOver(OutputFile(path: "\(id)/preview/index.html", bytes: Array(index.utf8))))
+            let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)
+            files.append(handOver(OutputFile(path: "\(id)/preview/index.html", bytes: index)))
         }
         let manifest = Manifest(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition), entries: entries)
         files.append(handOver(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A])))

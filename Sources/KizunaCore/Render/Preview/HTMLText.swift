@@ -19,7 +19,10 @@ public enum HTMLText {
     /// `escape`, appended to `out`.
     static func escape(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var runStart = 0
-        for (i, byte) in utf8.enumerated() {
+        for i in 0..<utf8.count {
+            let byte = utf8[i]
+            // The five are ASCII up to '>' (0x3E): letters and every byte of Japanese text skip the switch.
+            if byte > UInt8(ascii: ">") { continue }
             let entity: StaticString
             switch byte {
             case UInt8(ascii: "&"): entity = "&amp;"

@@ -6,9 +6,11 @@ public struct PreviewRenderer: Sendable {
     /// The sections of `manuscripts` as HTML, made once for every edition's pages.
     let sections: [String: [DayPage.SectionView]]
     let skeletons = DayPageSkeletons()
+    let indexSkeletons: IndexPageSkeletons
 
     public init(templates: PreviewTemplates, reviewers: [Reviewer], manuscripts: [Manuscript] = []) {
         self.templates = templates
+        indexSkeletons = IndexPageSkeletons(templates: templates)
         self.reviewers = Dictionary(reviewers.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         let views = ParallelMap.map(manuscripts) { DayPage.sectionViews($0) }
         sections = Dictionary(zip(manuscripts.map(\.path), views), uniquingKeysWith: { a, _ in a })
@@ -40,8 +42,15 @@ public struct PreviewRenderer: Sendable {
 
     /// The edition's timeline of every day, with each day's date for a reader due on `sampleDueDate`.
     public func indexPage(editionName: String, editionID: String, messages: [DayMessage], timeline: ReaderTimeline) -> String {
-        templates.render(IndexPage(editionName: editionName, editionID: editionID, messages: messages, timeline: timeline,
-                                   reviewers: reviewers), template: "index")
+        String(decoding: indexPageBytes(editionName: editionName, editionID: editionID, messages: messages, timeline: timeline), as: UTF8.self)
+    }
+
+    /// `indexPage` as the UTF-8 bytes written to disk; `spliced: false` renders it whole through Mustache.
+    func indexPageBytes(editionName: String, editionID: String, messages: [DayMessage], timeline: ReaderTimeline,
+                        spliced: Bool = true) -> [UInt8] {
+        let page = IndexPage(editionName: editionName, editionID: editionID, messages: messages, timeline: timeline, reviewers: reviewers)
+        if spliced, let bytes = indexSkeletons.render(page, templates: templates) { return bytes }
+        return Array(templates.render(page, template: "index").utf8)
     }
 }
 
@@ -68,6 +77,12 @@ struct SupervisorView {
     let name: String
     let detail: String
     let known: Bool
+
+    init(name: String, detail: String, known: Bool) {
+        self.name = name
+        self.detail = detail
+        self.known = known
+    }
 
     init(id: String, reviewers: [String: Reviewer]) {
         if let r = reviewers[id] {
@@ -178,7 +193,7 @@ struct IndexPage {
     let total: Int
     let unapprovedCount: Int
     let sampleDue: String
-    let series: [SeriesGroup]
+    var series: [SeriesGroup]
 
     init(editionName: String, editionID: String, messages: [DayMessage], timeline: ReaderTimeline, reviewers: [String: Reviewer]) {
         sampleDue = timeline.due.description

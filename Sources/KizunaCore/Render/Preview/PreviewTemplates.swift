@@ -5,6 +5,7 @@ public struct PreviewTemplates: Sendable {
     /// The templates every build needs.
     public static let required = ["day", "index", "review-index", "review-sheet", "review-print"]
     let library: MustacheLibrary
+    private let templates: [String: MustacheTemplate]
 
     /// `sources` maps a template name (file name without `.mustache`) to its text.
     public init(sources: [String: String]) throws(TemplateError) {
@@ -20,6 +21,22 @@ public struct PreviewTemplates: Sendable {
             throw TemplateError(message: "template '\(name).mustache' is missing")
         }
         library = MustacheLibrary(templates: templates)
+        self.templates = templates
+    }
+
+    private init(templates: [String: MustacheTemplate]) {
+        library = MustacheLibrary(templates: templates)
+        self.templates = templates
+    }
+
+    func has(_ name: String) -> Bool { templates[name] != nil }
+
+    /// The same templates with `name` replaced by fixed text (a marker), or nil if the text does not parse.
+    func replacing(_ name: String, with text: String) -> PreviewTemplates? {
+        guard let replacement = try? MustacheTemplate(string: text) else { return nil }
+        var changed = templates
+        changed[name] = replacement
+        return PreviewTemplates(templates: changed)
     }
 
     func render(_ object: Any, template: String) -> String {

@@ -1,0 +1,85 @@
+import Foundation
+import Mustache
+
+/// An edition's index lists its 534 days; rendering every row through Mustache was about a tenth of a build's user
+/// time. The template writes each row with the `index-row` partial, so rows are spliced like day pages
+/// (`DayPageSkeletons`): the partial is rendered once per row shape with a marker in place of each value, and every
+/// row is that skeleton with its values escaped in. The page around the rows is rendered by Mustache with one row
+/// per series, the partial replaced by a row marker, and each marker is replaced by the series' rows.
+///
+/// Pages are byte-identical to rendering them whole (`IndexPageTests`). Whatever cannot be spliced is rendered
+/// whole: a template without the partial, a value holding a marker character, or a row partial that asks for a
+/// name its row does not have (it would find the page's value through the context stack).
+final class IndexPageSkeletons: @unchecked Sendable {
+    static let partial = "index-row"
+    private static let rowMarker = "\(DayPageSkeletons.open)row\(DayPageSkeletons.close)"
+
+    private let lock = NSLock()
+    private var rows: [String: [DayPageSkeletons.Piece]?] = [:]
+    /// The templates with the row partial replaced by the row marker; nil when the index does not use the partial.
+    private let frame: PreviewTemplates?
+
+    init(templates: PreviewTemplates) {
+        frame = templates.has(Self.partial) ? templates.replacing(Self.partial, with: Self.rowMarker) : nil
+    }
+
+    /// The page, or nil when it must be rendered whole.
+    func render(_ page: IndexPage, templates: PreviewTemplates) -> [UInt8]? {
+        guard let frame else { return nil }
+        var outline = page
+        outline.series = page.series.map { IndexPage.SeriesGroup(name: $0.name, count: $0.count, days: Array($0.days.prefix(1))) }
+        let rendered = frame.render(outline, template: "index")
+        let parts = rendered.components(separatedBy: Self.rowMarker)
+        let withRows = page.series.filter { !$0.days.isEmpty }
+        guard parts.count == withRows.count + 1, !parts.contains(where: DayPageSkeletons.holdsMarker) else { return nil }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(rendered.utf8.count + 512 * page.series.reduce(0) { $0 + $1.days.count })
+        out.append(contentsOf: parts[0].utf8)
+        for (series, after) in zip(withRows, parts.dropFirst()) {
+            for row in series.days {
+                guard append(row, templates: templates, into: &out) else { return nil }
+            }
+            out.append(contentsOf: after.utf8)
+        }
+        return out
+    }
+
+    private func append(_ row: IndexPage.DayRow, templates: PreviewTemplates, into out: inout [UInt8]) -> Bool {
+        var values: [String] = []
+        func mark(_ value: String) -> String {
+            values.append(value)
+            return "\(DayPageSkeletons.open)\(values.count - 1)\(DayPageSkeletons.close)"
+        }
+        let marked = IndexPage.DayRow(
+            label: mark(row.label), href: mark(row.href), title: mark(row.title), inserts: row.inserts.map(mark),
+            supervisors: row.supervisors.map { SupervisorView(name: mark($0.name), detail: mark($0.detail), known: $0.known) },
+            review: mark(row.review), reviewClass: mark(row.reviewClass), unapproved: row.unapproved, survey: row.survey,
+            sampleDate: mark(row.sampleDate))
+        guard !values.contains(where: DayPageSkeletons.holdsMarker) else { return false }
+        let shape = "\(row.inserts.count) \(row.supervisors.map { $0.known ? "k" : "u" }.joined()) \(row.survey) \(row.unapproved)"
+        let pieces: [DayPageSkeletons.Piece]? = lock.withLock {
+            if let known = rows[shape] { return known }
+            let made = DayPageSkeletons.pieces(templates.render(OnlyRow(row: marked), template: Self.partial), count: values.count)
+            rows[shape] = made
+            return made
+        }
+        guard let pieces else { return false }
+        for piece in pieces {
+            switch piece {
+            case .text(let bytes): out.append(contentsOf: bytes)
+            case .value(let i):
+                var value = values[i]
+                value.withUTF8 { HTMLText.escape(utf8: $0, into: &out) }
+            }
+        }
+        return true
+    }
+
+    /// A row as the partial's only context: a name the row does not have gives a stray marker, so the skeleton is
+    /// refused instead of rendering without the page's value.
+    private struct OnlyRow: MustacheParent {
+        let row: IndexPage.DayRow
+        func child(named name: String) -> Any? { row.child(named: name) ?? "\(DayPageSkeletons.open)?\(DayPageSkeletons.close)" }
+    }
+}
