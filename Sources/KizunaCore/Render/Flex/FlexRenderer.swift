@@ -44,28 +44,36 @@ public struct FlexRenderer: Sendable {
     /// worst case `pack` measures on the written bubble (`FlexJSONTests`), so a day within `maxBubbleBytes` is sent
     /// as this one bubble and `validate` need not write it.
     func singleBubbleWorstCase(_ message: DayMessage, sections: FlexSections?, parts: FlexEditionParts?) -> Int {
-        let placeholder = Array(Placeholder.nickname.utf8)
-        let extra = max(0, message.nicknameMaxLength * 4 - placeholder.count)
+        let worst = WorstCase(message)
         // The bubble with an empty body and header label differs from day to day only by the label's JSON text.
-        let empty = parts?.emptyBubble ?? {
-            let bytes = bubble(message, part: nil, [], footer: footerBox(for: message), label: "").bytes
-            return bytes.count + bytes.occurrences(of: placeholder) * extra
-        }()
+        let empty = parts?.emptyBubble ?? worst.size(bubble(message, part: nil, [], footer: footerBox(for: message), label: "").bytes)
         parts?.emptyBubble = empty
         var size = empty + JSONValue.string(message.day.label).bytes.count - 2
         var count = 0
         for block in bodyBlocks(for: message, sections: sections, parts: parts) {
             for component in block.components {
-                if case .written(let bytes, let nicknames) = component {
-                    size += bytes.count + nicknames * extra
-                } else {
-                    let bytes = component.bytes
-                    size += bytes.count + bytes.occurrences(of: placeholder) * extra
-                }
+                size += worst.size(component)
                 count += 1
             }
         }
         return size + max(0, count - 1)
+    }
+
+    /// Sizes with the longest nickname the edition allows (4 UTF-8 bytes a character) in place of each `{nickname}`.
+    struct WorstCase {
+        static let placeholder = Array(Placeholder.nickname.utf8)
+        let extra: Int
+
+        init(_ message: DayMessage) {
+            extra = max(0, message.nicknameMaxLength * 4 - Self.placeholder.count)
+        }
+
+        func size(_ bytes: [UInt8]) -> Int { bytes.count + bytes.occurrences(of: Self.placeholder) * extra }
+
+        func size(_ component: FlexComponent) -> Int {
+            if case .written(let bytes, let nicknames) = component { return bytes.count + nicknames * extra }
+            return size(component.bytes)
+        }
     }
 
     /// What a phone notification shows: the greeting and the title.
@@ -85,26 +93,18 @@ public struct FlexRenderer: Sendable {
     func pack(_ message: DayMessage, sections: FlexSections?, parts: FlexEditionParts? = nil) -> (request: PushRequest, single: [UInt8]?, overflow: SourceLocation?) {
         let blocks = bodyBlocks(for: message, sections: sections, parts: parts)
         let footer = footerBox(for: message)
-        let placeholder = Array(Placeholder.nickname.utf8)
-        let extra = max(0, message.nicknameMaxLength * 4 - placeholder.count)
-        func worstCase(_ bytes: [UInt8]) -> Int {
-            bytes.count + bytes.occurrences(of: placeholder) * extra
-        }
-        func worstCase(_ component: FlexComponent) -> Int {
-            if case .written(let bytes, let nicknames) = component { return bytes.count + nicknames * extra }
-            return worstCase(component.bytes)
-        }
+        let worst = WorstCase(message)
         let single = bubble(message, part: nil, blocks.flatMap(\.components), footer: footer)
         let singleBytes = single.bytes
-        if worstCase(singleBytes) <= Self.maxBubbleBytes {
+        if worst.size(singleBytes) <= Self.maxBubbleBytes {
             return (PushRequest(messages: [FlexMessage(altText: altText(for: message), contents: single)]), singleBytes, nil)
         }
         // Each block adds its bytes and a comma to the body's contents; the header's part numbers may grow by a few bytes.
-        let empty = worstCase(bubble(message, part: (99, 99), [], footer: footer).bytes) + 16
+        let empty = worst.size(bubble(message, part: (99, 99), [], footer: footer).bytes) + 16
         var groups: [[Block]] = [[]]
         var used = empty
         for block in blocks {
-            let size = block.components.reduce(0) { $0 + worstCase($1) + 1 }
+            let size = block.components.reduce(0) { $0 + worst.size($1) + 1 }
             if used + size > Self.maxBubbleBytes, !groups[groups.count - 1].isEmpty {
                 groups.append([])
                 used = empty

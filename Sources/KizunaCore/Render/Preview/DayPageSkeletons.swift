@@ -25,13 +25,10 @@ final class DayPageSkeletons: @unchecked Sendable {
 
     /// The page, or nil when it must be rendered directly.
     func render(_ page: DayPage, templates: PreviewTemplates) -> [UInt8]? {
-        var values: [(value: String, raw: Bool)] = []
+        var values = MarkedValues()
         var marked = page
-        func mark(_ value: String, raw: Bool = false) -> String {
-            values.append((value, raw))
-            return "\(Self.open)\(values.count - 1)\(Self.close)"
-        }
-        func mark(_ value: String?, raw: Bool = false) -> String? { value.map { mark($0, raw: raw) } }
+        func mark(_ value: String, raw: Bool = false) -> String { values.mark(value, raw: raw) }
+        func mark(_ value: String?, raw: Bool = false) -> String? { value.map { values.mark($0, raw: raw) } }
         marked.editionName = mark(page.editionName)
         marked.surveyURL = mark(page.surveyURL)
         marked.disclaimer = mark(page.disclaimer)
@@ -54,7 +51,7 @@ final class DayPageSkeletons: @unchecked Sendable {
         if let payload = page.payload {
             marked.payload = DayPage.PayloadView(jsonHTML: mark(payload.jsonHTML, raw: true), messages: mark(payload.messages))
         }
-        guard !values.contains(where: { Self.holdsMarker($0.value) }) else { return nil }
+        guard !values.holdMarker else { return nil }
 
         // Everything else on the page comes from the manuscript and its neighbours' days; with which values are
         // present (each mark's index stands for one), that is the shape.
@@ -69,18 +66,7 @@ final class DayPageSkeletons: @unchecked Sendable {
         guard let pieces else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
-        for piece in pieces {
-            switch piece {
-            case .text(let bytes): out.append(contentsOf: bytes)
-            case .value(let i):
-                var value = values[i].value
-                if values[i].raw {
-                    out.append(contentsOf: value.utf8)
-                } else {
-                    value.withUTF8 { HTMLText.escape(utf8: $0, into: &out) }
-                }
-            }
-        }
+        values.splice(into: pieces, &out)
         return out
     }
 
@@ -115,6 +101,37 @@ final class DayPageSkeletons: @unchecked Sendable {
         guard !text.contains(close) else { return nil }
         pieces.append(.text(Array(text.utf8)))
         return pieces
+    }
+}
+
+/// Values taken out of a page as numbered markers, and put back escaped into a skeleton's pieces (day pages, index rows).
+struct MarkedValues {
+    private var values: [(value: String, raw: Bool)] = []
+
+    var count: Int { values.count }
+    /// Whether a value holds a marker character itself, so that the page cannot be spliced.
+    var holdMarker: Bool { values.contains { DayPageSkeletons.holdsMarker($0.value) } }
+
+    /// The marker standing for `value`; `raw` values (HTML fragments) are put back unescaped.
+    mutating func mark(_ value: String, raw: Bool = false) -> String {
+        values.append((value, raw))
+        return "\(DayPageSkeletons.open)\(values.count - 1)\(DayPageSkeletons.close)"
+    }
+
+    /// `pieces` with each value escaped as Mustache escapes `{{…}}`, appended to `out`.
+    func splice(into pieces: [DayPageSkeletons.Piece], _ out: inout [UInt8]) {
+        for piece in pieces {
+            switch piece {
+            case .text(let bytes): out.append(contentsOf: bytes)
+            case .value(let i):
+                var value = values[i].value
+                if values[i].raw {
+                    out.append(contentsOf: value.utf8)
+                } else {
+                    value.withUTF8 { HTMLText.escape(utf8: $0, into: &out) }
+                }
+            }
+        }
     }
 }
 

@@ -16,15 +16,17 @@ final class IndexPageSkeletons: @unchecked Sendable {
 
     private let lock = NSLock()
     private var rows: [String: [DayPageSkeletons.Piece]?] = [:]
+    private let templates: PreviewTemplates
     /// The templates with the row partial replaced by the row marker; nil when the index does not use the partial.
     private let frame: PreviewTemplates?
 
     init(templates: PreviewTemplates) {
+        self.templates = templates
         frame = templates.has(Self.partial) ? templates.replacing(Self.partial, with: Self.rowMarker) : nil
     }
 
     /// The page, or nil when it must be rendered whole.
-    func render(_ page: IndexPage, templates: PreviewTemplates) -> [UInt8]? {
+    func render(_ page: IndexPage) -> [UInt8]? {
         guard let frame else { return nil }
         var outline = page
         outline.series = page.series.map { IndexPage.SeriesGroup(name: $0.name, count: $0.count, days: Array($0.days.prefix(1))) }
@@ -38,25 +40,22 @@ final class IndexPageSkeletons: @unchecked Sendable {
         out.append(contentsOf: parts[0].utf8)
         for (series, after) in zip(withRows, parts.dropFirst()) {
             for row in series.days {
-                guard append(row, templates: templates, into: &out) else { return nil }
+                guard append(row, into: &out) else { return nil }
             }
             out.append(contentsOf: after.utf8)
         }
         return out
     }
 
-    private func append(_ row: IndexPage.DayRow, templates: PreviewTemplates, into out: inout [UInt8]) -> Bool {
-        var values: [String] = []
-        func mark(_ value: String) -> String {
-            values.append(value)
-            return "\(DayPageSkeletons.open)\(values.count - 1)\(DayPageSkeletons.close)"
-        }
+    private func append(_ row: IndexPage.DayRow, into out: inout [UInt8]) -> Bool {
+        var values = MarkedValues()
         let marked = IndexPage.DayRow(
-            label: mark(row.label), href: mark(row.href), title: mark(row.title), inserts: row.inserts.map(mark),
-            supervisors: row.supervisors.map { SupervisorView(name: mark($0.name), detail: mark($0.detail), known: $0.known) },
-            review: mark(row.review), reviewClass: mark(row.reviewClass), unapproved: row.unapproved, survey: row.survey,
-            sampleDate: mark(row.sampleDate))
-        guard !values.contains(where: DayPageSkeletons.holdsMarker) else { return false }
+            label: values.mark(row.label), href: values.mark(row.href), title: values.mark(row.title),
+            inserts: row.inserts.map { values.mark($0) },
+            supervisors: row.supervisors.map { SupervisorView(name: values.mark($0.name), detail: values.mark($0.detail), known: $0.known) },
+            review: values.mark(row.review), reviewClass: values.mark(row.reviewClass), unapproved: row.unapproved, survey: row.survey,
+            sampleDate: values.mark(row.sampleDate))
+        guard !values.holdMarker else { return false }
         let shape = "\(row.inserts.count) \(row.supervisors.map { $0.known ? "k" : "u" }.joined()) \(row.survey) \(row.unapproved)"
         let pieces: [DayPageSkeletons.Piece]? = lock.withLock {
             if let known = rows[shape] { return known }
@@ -65,14 +64,7 @@ final class IndexPageSkeletons: @unchecked Sendable {
             return made
         }
         guard let pieces else { return false }
-        for piece in pieces {
-            switch piece {
-            case .text(let bytes): out.append(contentsOf: bytes)
-            case .value(let i):
-                var value = values[i]
-                value.withUTF8 { HTMLText.escape(utf8: $0, into: &out) }
-            }
-        }
+        values.splice(into: pieces, &out)
         return true
     }
 

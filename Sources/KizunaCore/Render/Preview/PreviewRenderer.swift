@@ -49,7 +49,7 @@ public struct PreviewRenderer: Sendable {
     func indexPageBytes(editionName: String, editionID: String, messages: [DayMessage], timeline: ReaderTimeline,
                         spliced: Bool = true) -> [UInt8] {
         let page = IndexPage(editionName: editionName, editionID: editionID, messages: messages, timeline: timeline, reviewers: reviewers)
-        if spliced, let bytes = indexSkeletons.render(page, templates: templates) { return bytes }
+        if spliced, let bytes = indexSkeletons.render(page) { return bytes }
         return Array(templates.render(page, template: "index").utf8)
     }
 }
