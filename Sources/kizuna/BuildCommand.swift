@@ -41,43 +41,17 @@ struct Build: ParsableCommand {
             printError("\(error)")
             throw ExitStatus.failure
         }
-        // LINE's limits are checked by the builder on the payloads it writes, not rendered twice.
-        let report = Validator().validate(files, checkingPayloads: false)
-        var stderr = StandardError()
-        if !report.diagnostics.isEmpty {
-            print(DiagnosticFormatter.text(report.diagnostics, language: options.language), terminator: "", to: &stderr)
-        }
-        guard let content = report.content else {
-            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics, files: files.contentFileCount, language: options.language)); nothing written", to: &stderr)
-            throw ExitStatus.contentErrors
-        }
-        var selected = content.editions
-        if !editions.isEmpty {
-            let unknown = editions.filter { id in content.edition(id) == nil }
-            guard unknown.isEmpty else {
-                printError("no edition '\(unknown.joined(separator: "', '"))'; editions: \(content.editions.map(\.id.value).joined(separator: ", "))")
-                throw ExitStatus.failure
-            }
-            selected = selected.filter { editions.contains($0.id.value) }
-        }
-        if release {
-            let gate = ReleaseGate.check(content, editions: selected)
-            if !gate.isEmpty {
-                print(DiagnosticFormatter.text(gate, language: options.language), terminator: "", to: &stderr)
-                print("kizuna: release refused: \(gate.count) manuscript\(gate.count == 1 ? "" : "s") not approved as written; nothing written", to: &stderr)
-                throw ExitStatus.contentErrors
-            }
-        }
-        let builder = EditionBuilder(content: content, templates: templateSet)
         let keys = noCache ? nil : BuildKeys(files: files, templates: templateSources, generator: BuildProgressDisplay.generatorStamp())
-        let build = OutputBuild(builder: builder, reviewSheets: ReviewSheetBuilder(templates: templateSet), files: files, keys: keys)
+        // Editions are read, checked and built one by one on every core; LINE's limits are checked on the payloads
+        // the build writes, not rendered twice.
+        let build = ContentBuild(files: files, templates: templateSet, keys: keys, selection: editions, release: release)
         var writer = OutputWriter(root: output)
         let clock = ContinuousClock()
         let start = clock.now
         let display = BuildProgressDisplay(mode: quiet ? .silent : .automatic, start: start)
-        let result: OutputBuild.Result
+        let outcome: ContentBuild.Outcome
         do {
-            result = try build.run(selected, into: &writer, progress: display.update)
+            outcome = try build.run(into: &writer, progress: display.update)
         } catch {
             writer.abandon()
             display.clear()
@@ -85,12 +59,29 @@ struct Build: ParsableCommand {
             throw ExitStatus.failure
         }
         display.clear()
-        let limitDiagnostics = result.diagnostics
-        if !limitDiagnostics.isEmpty {
-            print(DiagnosticFormatter.text(limitDiagnostics, language: options.language), terminator: "", to: &stderr)
+        var stderr = StandardError()
+        let result: OutputBuild.Result
+        switch outcome {
+        case .invalid(let diagnostics):
+            print(DiagnosticFormatter.text(diagnostics, language: options.language), terminator: "", to: &stderr)
+            print("kizuna: \(DiagnosticFormatter.summary(diagnostics, files: files.contentFileCount, language: options.language)); nothing written", to: &stderr)
+            throw ExitStatus.contentErrors
+        case .unknownEditions(let unknown, let known):
+            printError("no edition '\(unknown.joined(separator: "', '"))'; editions: \(known.joined(separator: ", "))")
+            throw ExitStatus.failure
+        case .releaseRefused(let gate, let warnings):
+            print(DiagnosticFormatter.text(warnings, language: options.language), terminator: "", to: &stderr)
+            print(DiagnosticFormatter.text(gate, language: options.language), terminator: "", to: &stderr)
+            print("kizuna: release refused: \(gate.count) manuscript\(gate.count == 1 ? "" : "s") not approved as written; nothing written", to: &stderr)
+            throw ExitStatus.contentErrors
+        case .built(let built):
+            result = built
         }
-        if limitDiagnostics.hasErrors {
-            print("kizuna: \(DiagnosticFormatter.summary(report.diagnostics + limitDiagnostics, files: files.contentFileCount, language: options.language)); nothing written", to: &stderr)
+        if !result.diagnostics.isEmpty {
+            print(DiagnosticFormatter.text(result.diagnostics, language: options.language), terminator: "", to: &stderr)
+        }
+        if result.diagnostics.hasErrors {
+            print("kizuna: \(DiagnosticFormatter.summary(result.diagnostics, files: files.contentFileCount, language: options.language)); nothing written", to: &stderr)
             throw ExitStatus.contentErrors
         }
         if !quiet {

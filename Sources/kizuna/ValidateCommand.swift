@@ -15,12 +15,13 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let files = try options.read()
-        let report = Validator().validate(files)
-        print(DiagnosticFormatter.format(report.diagnostics, as: format, language: options.language), terminator: "")
+        // Edition by edition, so that memory does not grow with the number of editions.
+        let diagnostics = EditionStream.validate(files)
+        print(DiagnosticFormatter.format(diagnostics, as: format, language: options.language), terminator: "")
         if format == .text {
             var stderr = StandardError()
-            print(DiagnosticFormatter.summary(report.diagnostics, files: files.contentFileCount, language: options.language), to: &stderr)
+            print(DiagnosticFormatter.summary(diagnostics, files: files.contentFileCount, language: options.language), to: &stderr)
         }
-        if report.diagnostics.hasErrors { throw ExitStatus.contentErrors }
+        if diagnostics.hasErrors { throw ExitStatus.contentErrors }
     }
 }

@@ -102,8 +102,19 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(_ content: ContentFiles, into diagnostics: inout [Diagnostic]) -> ContentSet {
+        let set = load(content.files, of: content, into: &diagnostics)
+        if !content.files.contains(where: { ContentRole(relativePath: content.relativePath(of: $0)) == .configuration }) {
+            diagnostics.append(Diagnostic(.schemaMissingKey, at: SourceLocation(file: content.root + "/kizuna.yaml", line: 1, column: 1),
+                en: "the content folder has no kizuna.yaml (the shared disclaimer and footer)",
+                ja: "コンテンツフォルダーに kizuna.yaml（共通の免責事項とフッター）がありません"))
+        }
+        return set
+    }
+
+    /// Loads some of a content folder's files (all of them, or one edition's share) into a set; `parallel: false`
+    /// when the caller already uses every core.
+    func load(_ subset: [SourceFile], of content: ContentFiles, parallel: Bool = true, into diagnostics: inout [Diagnostic]) -> ContentSet {
         var configuration: Configuration?
-        var sawConfiguration = false
         var reviewers: [Reviewer] = []
         var manuscripts: [Manuscript] = []
         var editions: [Edition] = []
@@ -113,14 +124,14 @@ public struct ContentLoader: Sendable {
         var terms = TermDictionary()
         // Sorted so that diagnostics and outputs never depend on the order files were listed in. Files are parsed
         // on every core, then gathered in that order.
-        let files = content.files.sorted(by: { $0.path < $1.path })
-        let loaded = ParallelMap.map(files) { file in load(file, role: ContentRole(relativePath: content.relativePath(of: file))) }
+        let files = subset.sorted(by: { $0.path < $1.path })
+        let loadOne = { @Sendable (file: SourceFile) in load(file, role: ContentRole(relativePath: content.relativePath(of: file))) }
+        let loaded = parallel ? ParallelMap.map(files, loadOne) : files.map(loadOne)
         for (item, found) in loaded {
             diagnostics += found
             switch item {
             case .skipped: continue
             case .configuration(let c):
-                sawConfiguration = true
                 configuration = c
             case .reviewers(let r): reviewers += r
             case .style(let s): style = s
@@ -132,11 +143,6 @@ public struct ContentLoader: Sendable {
             case .insert(let i, let id):
                 if let i { inserts.append(i) } else if let id { unloaded.insertIDs.insert(id) }
             }
-        }
-        if !sawConfiguration {
-            diagnostics.append(Diagnostic(.schemaMissingKey, at: SourceLocation(file: content.root + "/kizuna.yaml", line: 1, column: 1),
-                en: "the content folder has no kizuna.yaml (the shared disclaimer and footer)",
-                ja: "コンテンツフォルダーに kizuna.yaml（共通の免責事項とフッター）がありません"))
         }
         manuscripts.sort { $0.day.value < $1.day.value || ($0.day.value == $1.day.value && $0.path < $1.path) }
         var set = ContentSet(configuration: configuration, reviewers: reviewers, manuscripts: manuscripts,

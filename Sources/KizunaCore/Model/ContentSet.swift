@@ -19,6 +19,21 @@ public struct ContentSet: Sendable {
         public var days: Set<DayKey> = []
     }
 
+    /// Set when this set is one edition's share of a larger content (see `EditionStream`): it then holds the
+    /// edition and its inserts but not the manuscripts, and insert references are checked over the whole content.
+    public var slice: Slice?
+
+    /// What the rules of an edition's share need to know about the whole content.
+    public struct Slice: Sendable {
+        /// The days of every manuscript, loaded or not.
+        public var days: Set<DayKey>
+    }
+
+    /// Every day a manuscript is written for, including those whose file did not load.
+    var manuscriptDays: Set<DayKey> {
+        slice?.days ?? Set(manuscripts.map(\.day.value)).union(unloaded.days)
+    }
+
     public init(configuration: Configuration?, reviewers: [Reviewer], manuscripts: [Manuscript], editions: [Edition], inserts: [Insert]) {
         self.configuration = configuration
         self.reviewers = reviewers

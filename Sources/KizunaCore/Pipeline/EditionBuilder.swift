@@ -23,11 +23,14 @@ public struct EditionBuilder: Sendable {
     /// holds every file (no usable cache). Nil `keys`: no cache at all.
     /// With `emit`, each file is handed over as soon as it is made and `output.files` keeps only its path, so that an
     /// edition's pages are never all in memory at once.
-    public func build(_ edition: Edition, keys: BuildKeys?, previous: EditionCache?,
+    /// `compiler`: one that holds the edition's inserts, when the content's own does not (an edition read on its
+    /// own by `EditionStream`).
+    public func build(_ edition: Edition, keys: BuildKeys?, previous: EditionCache?, compiler: EditionCompiler? = nil,
                       emit: ((OutputFile) -> Void)? = nil) -> EditionBuild {
+        let compiler = compiler ?? content.compiler
         let id = edition.id.value
-        let messages = content.compiler.messages(for: edition)
-        let editionKey = keys?.editionKey(edition, inserts: content.compiler.resolvedInserts(of: edition).map(\.insert),
+        let messages = compiler.messages(for: edition)
+        let editionKey = keys?.editionKey(edition, inserts: compiler.resolvedInserts(of: edition).map(\.insert),
                                           days: messages.map(\.manuscript)) ?? ""
         let reusable = keys != nil && previous?.editionKey == editionKey ? previous : nil
         var files: [OutputFile] = []
@@ -42,7 +45,7 @@ public struct EditionBuilder: Sendable {
             return OutputFile(path: file.path, bytes: [])
         }
         var packRows: [EditionPack.Row] = []
-        let limits = LineLimitsRule(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
+        let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
         let parts = FlexEditionParts()
         let previewParts = PreviewEditionParts()
         let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
@@ -87,11 +90,11 @@ public struct EditionBuilder: Sendable {
         }
         // An index whose key is unchanged stays as it is on disk (it is linked with the unchanged days).
         if reusable == nil || reusable?.indexKey != indexKey {
-            let timeline = content.compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
+            let timeline = compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
             let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)
             files.append(handOver(OutputFile(path: "\(id)/preview/index.html", bytes: index)))
         }
-        let manifest = Manifest(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition), entries: entries)
+        let manifest = Manifest(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition), entries: entries)
         files.append(handOver(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A])))
         return EditionBuild(output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),
                             complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache,

@@ -38,21 +38,34 @@ public struct OutputBuild: Sendable {
     public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ messages: Int) -> Void
 
     public func run(_ editions: [Edition], into writer: inout OutputWriter, progress: Progress = { _, _, _ in }) throws(IOFailure) -> Result {
+        let compiler = builder.content.compiler
+        return try run(count: editions.count, job: { EditionJob(edition: editions[$0], compiler: compiler) }, into: &writer, progress: progress)
+    }
+
+    /// Builds `count` editions, each handed over by `job` on the thread that builds it (so an edition read from
+    /// its files lives only while it is built).
+    public func run(count: Int, job: @Sendable (Int) -> EditionJob, into writer: inout OutputWriter, progress: Progress = { _, _, _ in }) throws(IOFailure) -> Result {
         try writer.prepare()
         let staging = writer
         let counter = ProgressCounter()
-        let total = editions.count
         // Each edition is reduced to its summary once staged (its cache goes to a staged file), so memory stays flat
         // whatever the number of editions.
-        let built = ParallelMap.map(editions) { edition -> Swift.Result<EditionSummary, IOFailure> in
+        let built = ParallelMap.map(Array(0..<count)) { index -> Swift.Result<EditionSummary, IOFailure> in
+            let job = job(index)
+            guard let edition = job.edition, let compiler = job.compiler, !job.diagnostics.hasErrors else {
+                let (done, messages) = counter.add(0)
+                progress(done, count, messages)
+                return .success(EditionSummary(editionID: job.edition?.id.value ?? "", diagnostics: job.diagnostics))
+            }
             let id = edition.id.value
             let previous = keys == nil ? nil : staging.readCache(id)
             // Files go to staging as they are made: memory holds one page at a time, not the edition.
             var stager = staging.stager()
-            var build = builder.build(edition, keys: keys, previous: previous, emit: { stager.write($0) })
+            var build = builder.build(edition, keys: keys, previous: previous, compiler: compiler, emit: { stager.write($0) })
+            build.output.diagnostics = job.diagnostics + build.output.diagnostics
             defer {
                 let (done, messages) = counter.add(build.messages)
-                progress(done, total, messages)
+                progress(done, count, messages)
             }
             guard !build.output.diagnostics.hasErrors else { return .success(EditionSummary(build, staged: false)) }
             do throws(IOFailure) {
@@ -69,14 +82,15 @@ public struct OutputBuild: Sendable {
                         // No readable pack to take the unchanged days from: build the edition whole.
                         staging.unstage(id)
                         stager = staging.stager()
-                        build = builder.build(edition, keys: keys, previous: nil, emit: { stager.write($0) })
+                        build = builder.build(edition, keys: keys, previous: nil, compiler: compiler, emit: { stager.write($0) })
+                        build.output.diagnostics = job.diagnostics + build.output.diagnostics
                         if let failure = stager.failure { throw failure }
                     }
                 }
                 let staged = !build.output.files.isEmpty
                 if staged {
                     try EditionPack.write(editionID: id, editionName: edition.name.value,
-                                          nicknameMaxLength: builder.content.compiler.nicknameMaxLength(for: edition),
+                                          nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
                                           rows: build.packRows, to: staging.stagedPackPath(id))
                     build.output.files.append(OutputFile(path: "\(id)/\(EditionPack.fileName)", bytes: []))
                     if let cache = build.cache { try staging.stageCache(id, cache) }
@@ -86,10 +100,15 @@ public struct OutputBuild: Sendable {
                 return .failure(error)
             }
         }
-        var result = Result(editions: editions.count)
+        var result = Result()
         var changed: [String] = []
         for item in built {
             let summary = try item.get()
+            guard summary.built else {
+                result.diagnostics += summary.diagnostics
+                continue
+            }
+            result.editions += 1
             result.messages += summary.messages
             result.rendered += summary.rendered
             result.filesWritten += summary.filesWritten
@@ -124,6 +143,20 @@ public struct OutputBuild: Sendable {
     }
 }
 
+/// One edition handed to `OutputBuild`: the edition and a compiler holding its inserts, with what checking it
+/// found. No edition (it did not load, or is not to be built): only the findings count.
+public struct EditionJob: Sendable {
+    public var edition: Edition?
+    public var compiler: EditionCompiler?
+    public var diagnostics: [Diagnostic]
+
+    public init(edition: Edition?, compiler: EditionCompiler?, diagnostics: [Diagnostic] = []) {
+        self.edition = edition
+        self.compiler = compiler
+        self.diagnostics = diagnostics
+    }
+}
+
 /// What is kept of an edition once its files are staged: counts and findings, not bytes.
 struct EditionSummary: Sendable {
     var editionID: String
@@ -133,6 +166,18 @@ struct EditionSummary: Sendable {
     var diagnostics: [Diagnostic]
     /// Whether the edition was staged, to be swapped in (else it is unchanged, or has errors).
     var staged: Bool
+    /// Whether the edition was built at all (else only its findings count).
+    var built = true
+
+    init(editionID: String, diagnostics: [Diagnostic]) {
+        self.editionID = editionID
+        messages = 0
+        rendered = 0
+        filesWritten = 0
+        self.diagnostics = diagnostics
+        staged = false
+        built = false
+    }
 
     init(_ build: EditionBuild, staged: Bool) {
         editionID = build.output.editionID

@@ -35,27 +35,38 @@ public struct Validator: Sendable {
         if let configuration = content.configuration {
             let compiler = EditionCompiler(content: content, configuration: configuration)
             if checkingPayloads {
-                let renderer = FlexRenderer()
-                let sections = FlexSections(content.manuscripts, renderer: renderer)
+                let limits = PayloadLimitCheck(manuscripts: content.manuscripts)
                 // Editions are independent: their payloads are checked on every core.
-                diagnostics += ParallelMap.map(content.editions) { edition in
-                    var found: [Diagnostic] = []
-                    let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
-                    let parts = FlexEditionParts()
-                    for message in compiler.messages(for: edition) {
-                        // Most days fit one bubble by a wide margin; only the others are written out to be checked.
-                        if renderer.singleBubbleWorstCase(message, sections: sections, parts: parts) <= LineLimitsRule.maxBubbleBytes {
-                            limits.check(fittingOneBubble: message, altText: renderer.altText(for: message), into: &found)
-                        } else {
-                            limits.check(message, renderer.payload(for: message, sections: sections, parts: parts), into: &found)
-                        }
-                    }
-                    return found
-                }.flatMap { $0 }
+                diagnostics += ParallelMap.map(content.editions) { limits.check($0, compiler: compiler) }.flatMap { $0 }
             }
             validated = ValidatedContent(content: content, configuration: configuration, compiler: compiler)
         }
         diagnostics = diagnostics.deduplicated().sortedForOutput()
         return ValidationReport(diagnostics: diagnostics, content: diagnostics.hasErrors ? nil : validated, loadedContent: content)
+    }
+}
+
+/// LINE's limits on an edition's payloads, without writing out the days that fit one bubble by a wide margin.
+struct PayloadLimitCheck: Sendable {
+    let renderer = FlexRenderer()
+    let sections: FlexSections
+
+    init(manuscripts: [Manuscript]) {
+        sections = FlexSections(manuscripts, renderer: renderer)
+    }
+
+    func check(_ edition: Edition, compiler: EditionCompiler) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
+        let parts = FlexEditionParts()
+        for message in compiler.messages(for: edition) {
+            // Most days fit one bubble by a wide margin; only the others are written out to be checked.
+            if renderer.singleBubbleWorstCase(message, sections: sections, parts: parts) <= LineLimitsRule.maxBubbleBytes {
+                limits.check(fittingOneBubble: message, altText: renderer.altText(for: message), into: &found)
+            } else {
+                limits.check(message, renderer.payload(for: message, sections: sections, parts: parts), into: &found)
+            }
+        }
+        return found
     }
 }

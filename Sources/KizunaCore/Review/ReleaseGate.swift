@@ -2,7 +2,11 @@
 /// One diagnostic per manuscript the editions use, at the line that needs attention.
 public enum ReleaseGate {
     public static func check(_ content: ValidatedContent, editions: [Edition]) -> [Diagnostic] {
-        let series = Set(editions.flatMap { $0.series.map(\.value) })
+        check(content, series: Set(editions.flatMap { $0.series.map(\.value) }))
+    }
+
+    /// The manuscripts of the series the editions to release send.
+    public static func check(_ content: ValidatedContent, series: Set<Series>) -> [Diagnostic] {
         let registry = Set(content.content.reviewers.map(\.id.value))
         var diagnostics: [Diagnostic] = []
         for m in content.content.manuscripts where series.contains(m.series) {

@@ -29,6 +29,36 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
         "/usr/local/lib/mecab/dic/ipadic",
     ]
 
+    /// The analyser someone holds (see `Hold`), or a new one, which is unmapped again when its last user is done:
+    /// an edition-by-edition validation checks thousands of small content sets with one analyser, and a build
+    /// does not keep the dictionary mapped once validation is over.
+    static func current() -> Result<MorphologicalAnalyzer, LoadError> {
+        Holder.lock.withLock {
+            if let held = Holder.held { return .success(held) }
+            return load()
+        }
+    }
+
+    /// Keeps one analyser for every `current()` while it lives.
+    final class Hold: Sendable {
+        let analyzer: MorphologicalAnalyzer?
+
+        init() {
+            analyzer = Holder.lock.withLock {
+                if let held = Holder.held { return held }
+                let loaded = try? load().get()
+                Holder.held = loaded
+                return loaded
+            }
+        }
+    }
+
+    /// The held analyser, weakly: it goes when its `Hold` does.
+    private enum Holder {
+        static let lock = NSLock()
+        nonisolated(unsafe) static weak var held: MorphologicalAnalyzer?
+    }
+
     /// The analyser, or nil with MeCab's reason when no dictionary can be opened.
     static func load() -> Result<MorphologicalAnalyzer, LoadError> {
         guard let dictionary = dictionaryCandidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/sys.dic") }) else {

@@ -15,26 +15,27 @@ let styleRules: [any StyleRule] = [
 /// Runs the style rules on every text a parent reads, with the severities and options of `style.yaml`.
 struct StyleCheck: ContentRule {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
-        var messages: [(prose: [ProseText], labels: [ProseText])] = []
+        // Texts are turned into `ProseText` slice by slice, as they are checked: never all at once.
+        var messages: [(prose: [LocatedText], labels: [LocatedText])] = []
         for m in content.manuscripts {
-            messages.append((m.sections.map { ProseText($0.text) }, [ProseText(m.title)] + m.sections.map { ProseText($0.heading) }))
+            messages.append((m.sections.map(\.text), [m.title] + m.sections.map(\.heading)))
         }
         for i in content.inserts {
-            messages.append(([ProseText(i.text)], [ProseText(i.title)]))
+            messages.append(([i.text], [i.title]))
         }
         // What every message carries around its text: disclaimers are read as sentences, names and labels for
         // their characters (a NUL in the shared disclaimer would reach every payload).
         if let c = content.configuration {
-            messages.append(([ProseText(c.disclaimer)], [c.footer.unsubscribeLabel, c.footer.publisher].map(ProseText.init)))
+            messages.append(([c.disclaimer], [c.footer.unsubscribeLabel, c.footer.publisher]))
         }
         for e in content.editions {
             let labels = [e.name, e.municipality] + [e.footer.unsubscribeLabel, e.footer.publisher].compactMap { $0 }
                 + e.contacts.flatMap { [$0.name] + [$0.hours].compactMap { $0 } }
-            messages.append((e.disclaimer.map { [ProseText($0)] } ?? [], labels.map(ProseText.init)))
+            messages.append((e.disclaimer.map { [$0] } ?? [], labels))
         }
         var rules = styleRules + [TerminologyRule(dictionary: content.terms)]
-        if content.style.severity(.styleDoubledParticle) != nil, let first = messages.first?.prose.first?.source.location {
-            switch MorphologicalAnalyzer.load() {
+        if content.style.severity(.styleDoubledParticle) != nil, let first = messages.first?.prose.first?.location {
+            switch MorphologicalAnalyzer.current() {
             case .success(let analyzer): rules.append(DoubledParticleRule(analyzer: analyzer))
             case .failure(let error):
                 diagnostics.append(Diagnostic(.styleDoubledParticle, .error, at: SourceLocation(file: first.file, line: 1, column: 1),
@@ -45,19 +46,23 @@ struct StyleCheck: ContentRule {
         let enabled = rules.compactMap { rule in content.style.severity(rule.id).map { (rule: rule, severity: $0) } }
         let style = content.style
         // Messages are independent: checked on every core, in slices so that each thread keeps to its own.
+        // (An edition's share is one slice, checked on the thread that checks the edition.)
         let slices = stride(from: 0, to: messages.count, by: 64).map { messages[$0..<min($0 + 64, messages.count)] }
-        let found = ParallelMap.map(slices) { slice in
+        let check = { @Sendable (slice: ArraySlice<(prose: [LocatedText], labels: [LocatedText])>) -> [[Diagnostic]] in
             var found: [[Diagnostic]] = Array(repeating: [], count: enabled.count)
             for message in slice {
+                let prose = message.prose.map(ProseText.init)
+                let labels = message.labels.map(ProseText.init)
                 for (k, (rule, severity)) in enabled.enumerated() {
-                    rule.check(message.prose, configuration: style, severity: severity, into: &found[k])
+                    rule.check(prose, configuration: style, severity: severity, into: &found[k])
                     if !rule.proseOnly {
-                        rule.check(message.labels, configuration: style, severity: severity, into: &found[k])
+                        rule.check(labels, configuration: style, severity: severity, into: &found[k])
                     }
                 }
             }
             return found
         }
+        let found = slices.count == 1 ? [check(slices[0])] : ParallelMap.map(slices, check)
         // Gathered rule by rule, as the rules ran before: the order diagnostics had when this was one loop.
         for k in enabled.indices {
             for slice in found { diagnostics += slice[k] }

@@ -1,7 +1,7 @@
 /// `insert-unused`: an insert whose window holds no manuscript day would never reach a parent.
 struct InsertWindowRule: ContentRule {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
-        let days = content.manuscripts.map(\.day.value) + content.unloaded.days
+        let days = content.manuscriptDays
         for insert in content.inserts where !days.contains(where: insert.window.value.contains) {
             let range = insert.window.value.range
             diagnostics.append(Diagnostic(.insertUnused, at: insert.window.location,

@@ -1,7 +1,7 @@
 /// `id-duplicate`: editions, inserts, reviewers and an edition's desks each have distinct ids.
 struct UniqueIDRule: ContentRule {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
-        report(content.editions.map(\.id), kind: LocalizedText(en: "edition", ja: "版"), into: &diagnostics)
+        checkEditionIDs(content.editions.map(\.id), into: &diagnostics)
         for id in content.editions.map(\.id) where id.value == ReviewSheetBuilder.folder || id.value.hasPrefix(".") || id.value.contains("/") {
             diagnostics.append(Diagnostic(.schemaValue, at: id.location,
                 en: "'\(id.value)' cannot be an edition id: it names the review sheets' folder or is not a plain folder name",
@@ -10,6 +10,11 @@ struct UniqueIDRule: ContentRule {
         report(content.inserts.map(\.id), kind: LocalizedText(en: "insert", ja: "差し込み情報"), into: &diagnostics)
         report(content.reviewers.map(\.id), kind: LocalizedText(en: "reviewer", ja: "監修者"), into: &diagnostics)
         for e in content.editions { report(e.contacts.map(\.id), kind: LocalizedText(en: "contact desk", ja: "窓口"), into: &diagnostics) }
+    }
+
+    /// Editions' ids, distinct across the whole content (an edition's share of a streamed content holds one).
+    func checkEditionIDs(_ ids: [LocatedText], into diagnostics: inout [Diagnostic]) {
+        report(ids, kind: LocalizedText(en: "edition", ja: "版"), into: &diagnostics)
     }
 
     private func report(_ ids: [LocatedText], kind: LocalizedText, into diagnostics: inout [Diagnostic]) {

@@ -1,0 +1,194 @@
+import Foundation
+
+/// A content folder read edition by edition: memory holds the shared content (kizuna.yaml, reviewers, style,
+/// terms, manuscripts) and, on each core, one edition with its inserts, whatever the number of editions.
+///
+/// It relies on the layout content folders keep, an insert in a file named after its id (`inserts/ID.yaml`), to
+/// find an edition's inserts without reading the others. Where the layout does not hold, `finish` says so and the
+/// caller checks the whole content at once (`Validator`), which reports the same diagnostics.
+public struct EditionStream: Sendable {
+    public let files: ContentFiles
+    /// Everything but the editions and the inserts, and what loading and checking it found.
+    public let shared: ContentSet
+    let sharedDiagnostics: [Diagnostic]
+    /// The shared content ready to compile (no inserts), when kizuna.yaml loaded.
+    public let sharedContent: ValidatedContent?
+    /// The edition files, in path order (the order the whole content lists editions in).
+    let editionFiles: [SourceFile]
+    /// The insert files by stem (file name without `.yaml`/`.yml`): the id the file must define.
+    let insertFiles: [String: SourceFile]
+    /// Whether two insert files share a stem (`a.yaml` and `a.yml`), which the layout rules out.
+    let stemsClash: Bool
+    let limits: PayloadLimitCheck?
+    let loader: ContentLoader
+
+    public var editionCount: Int { editionFiles.count }
+
+    /// `checkingPayloads`: as `Validator.validate` (the build checks the payloads it writes instead).
+    public init(_ files: ContentFiles, checkingPayloads: Bool = true, loader: ContentLoader = ContentLoader()) {
+        self.files = files
+        self.loader = loader
+        var sharedFiles: [SourceFile] = [], editionFiles: [SourceFile] = [], insertFiles: [String: SourceFile] = [:]
+        var stemsClash = false
+        for file in files.files {
+            switch ContentRole(relativePath: files.relativePath(of: file)) {
+            case .edition: editionFiles.append(file)
+            case .insert:
+                let stem = Self.stem(of: file.path)
+                stemsClash = stemsClash || insertFiles[stem] != nil
+                insertFiles[stem] = file
+            default: sharedFiles.append(file)
+            }
+        }
+        self.editionFiles = editionFiles.sorted { $0.path < $1.path }
+        self.insertFiles = insertFiles
+        self.stemsClash = stemsClash
+        var diagnostics: [Diagnostic] = []
+        let shared = loader.load(ContentFiles(root: files.root, files: sharedFiles), into: &diagnostics)
+        for rule in contentRules { rule.check(shared, into: &diagnostics) }
+        self.shared = shared
+        sharedDiagnostics = diagnostics
+        sharedContent = shared.configuration.map { configuration in
+            ValidatedContent(content: shared, configuration: configuration, compiler: EditionCompiler(content: shared, configuration: configuration))
+        }
+        limits = checkingPayloads && shared.configuration != nil ? PayloadLimitCheck(manuscripts: shared.manuscripts) : nil
+    }
+
+    static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+    }
+
+    /// One edition read and checked on its own: the edition with a compiler that holds its inserts, what the
+    /// checks found, and what `finish` needs from it.
+    struct Unit: Sendable {
+        var job: EditionJob
+        var facts: Facts
+    }
+
+    /// What an edition leaves for the checks over the whole content: ids and references, not the edition.
+    public struct Facts: Sendable {
+        /// The edition's id (nil when the file did not load), without the file it was read from.
+        var editionID: LocatedText?
+        /// Stems of the insert files read for this edition.
+        var insertStems: [String] = []
+        /// Ids of the inserts read that loaded, and of those that did not.
+        var loadedInsertIDs: [String] = []
+        var unloadedInsertIDs: [String] = []
+        /// References no file of this edition answered: checked against every insert at the end.
+        var unresolved: [LocatedText] = []
+        /// The edition's series, for the release gate.
+        var series: [Series] = []
+        /// False when a file broke the layout the stream relies on.
+        var laidOut = true
+    }
+
+    /// Reads and checks edition `index` with its inserts, on the calling thread.
+    func unit(_ index: Int) -> Unit {
+        var diagnostics: [Diagnostic] = []
+        var facts = Facts()
+        let editionSet = loader.load([editionFiles[index]], of: files, parallel: false, into: &diagnostics)
+        guard let edition = editionSet.editions.first else {
+            return Unit(job: EditionJob(edition: nil, compiler: nil, diagnostics: diagnostics), facts: facts)
+        }
+        facts.editionID = LocatedText(edition.id.value, at: edition.id.location)
+        facts.series = edition.series.map(\.value)
+        let stems = Array(Set(edition.inserts.map(\.value).filter { insertFiles[$0] != nil })).sorted()
+        facts.insertStems = stems
+        var slice = loader.load(stems.map { insertFiles[$0]! }, of: files, parallel: false, into: &diagnostics)
+        for insert in slice.inserts {
+            facts.loadedInsertIDs.append(insert.id.value)
+            if insert.id.value != Self.stem(of: insert.path) { facts.laidOut = false }
+        }
+        facts.unloadedInsertIDs = Array(slice.unloaded.insertIDs)
+        // A file that did not load but names an id is taken to define it, as in the whole content.
+        let unloadedStems = Set(stems).subtracting(facts.loadedInsertIDs)
+        if !Set(facts.unloadedInsertIDs).isSubset(of: unloadedStems) { facts.laidOut = false }
+        let answered = Set(facts.loadedInsertIDs).union(facts.unloadedInsertIDs)
+        facts.unresolved = edition.inserts.filter { !answered.contains($0.value) }.map { LocatedText($0.value, at: $0.location) }
+        slice.editions = editionSet.editions
+        slice.unloaded.days = shared.unloaded.days
+        slice.slice = ContentSet.Slice(days: shared.manuscriptDays)
+        slice.style = shared.style
+        slice.terms = shared.terms
+        for rule in contentRules { rule.check(slice, into: &diagnostics) }
+        var compiler: EditionCompiler?
+        if let configuration = shared.configuration {
+            var compiled = shared
+            compiled.inserts = slice.inserts
+            compiled.editions = slice.editions
+            compiler = EditionCompiler(content: compiled, configuration: configuration)
+            if let limits { diagnostics += limits.check(edition, compiler: compiler!) }
+        }
+        return Unit(job: EditionJob(edition: edition, compiler: compiler, diagnostics: diagnostics), facts: facts)
+    }
+
+    /// The checks over the whole content once every edition was read: inserts no edition reads, edition ids
+    /// across editions, references no insert answers. Nil when a file broke the layout: check the whole content.
+    func finish(_ facts: [Facts]) -> [Diagnostic]? {
+        guard !stemsClash, facts.allSatisfy(\.laidOut) else { return nil }
+        var diagnostics = sharedDiagnostics
+        let read = Set(facts.flatMap(\.insertStems))
+        let unread = insertFiles.filter { !read.contains($0.key) }.map(\.value)
+        // Inserts no edition names are checked on their own, on every core.
+        let chunks = stride(from: 0, to: unread.count, by: 64).map { Array(unread[$0..<min($0 + 64, unread.count)]) }
+        let checked = ParallelMap.map(chunks) { chunk -> (found: [Diagnostic], loaded: [String], unloaded: [String], laidOut: Bool) in
+            var found: [Diagnostic] = []
+            var set = loader.load(chunk, of: files, parallel: false, into: &found)
+            set.unloaded.days = shared.unloaded.days
+            set.slice = ContentSet.Slice(days: shared.manuscriptDays)
+            set.style = shared.style
+            set.terms = shared.terms
+            for rule in contentRules { rule.check(set, into: &found) }
+            let loaded = set.inserts.map(\.id.value)
+            let laidOut = set.inserts.allSatisfy { $0.id.value == Self.stem(of: $0.path) }
+                && set.unloaded.insertIDs.allSatisfy { id in chunk.contains { Self.stem(of: $0.path) == id } }
+            return (found, loaded, Array(set.unloaded.insertIDs), laidOut)
+        }
+        guard checked.allSatisfy(\.laidOut) else { return nil }
+        for chunk in checked { diagnostics += chunk.found }
+        UniqueIDRule().checkEditionIDs(facts.compactMap(\.editionID), into: &diagnostics)
+        let insertIDs = Array(Set(facts.flatMap(\.loadedInsertIDs) + checked.flatMap(\.loaded))).sorted()
+        let unloaded = Set(facts.flatMap(\.unloadedInsertIDs) + checked.flatMap(\.unloaded))
+        for ref in facts.flatMap(\.unresolved) {
+            EditionReferenceRule.checkKnown(ref, insertIDs: insertIDs, unloaded: unloaded, into: &diagnostics)
+        }
+        return diagnostics
+    }
+
+    /// Every diagnostic of the content, as `Validator.validate` reports them, read edition by edition; the whole
+    /// content at once where the layout does not allow that.
+    public static func validate(_ files: ContentFiles, checkingPayloads: Bool = true) -> [Diagnostic] {
+        EditionStream(files, checkingPayloads: checkingPayloads).validateAll()?.diagnostics
+            ?? Validator().validate(files, checkingPayloads: checkingPayloads).diagnostics
+    }
+
+    /// Every diagnostic, sorted, and each edition's facts in file order, editions read on every core; nil when a
+    /// file broke the layout.
+    func validateAll() -> (diagnostics: [Diagnostic], facts: [Facts])? {
+        // One MeCab dictionary for every edition, unmapped once validation is done.
+        let hold = MorphologicalAnalyzer.Hold()
+        let units = ParallelMap.map(Array(0..<editionCount)) { index -> (diagnostics: [Diagnostic], facts: Facts) in
+            let unit = unit(index)
+            return (unit.job.diagnostics, unit.facts)
+        }
+        let facts = units.map(\.facts)
+        guard let whole = finish(facts) else { return nil }
+        withExtendedLifetime(hold) {}
+        return ((whole + units.flatMap(\.diagnostics)).deduplicated().sortedForOutput(), facts)
+    }
+
+    /// Edition `index` read again to be built, once the whole content passed validation: the edition and a
+    /// compiler holding its inserts, with no check run twice.
+    public func buildJob(_ index: Int) -> EditionJob {
+        var ignored: [Diagnostic] = []
+        guard let configuration = shared.configuration,
+              let edition = loader.load([editionFiles[index]], of: files, parallel: false, into: &ignored).editions.first
+        else { return EditionJob(edition: nil, compiler: nil) }
+        let stems = Array(Set(edition.inserts.map(\.value).filter { insertFiles[$0] != nil })).sorted()
+        var compiled = shared
+        compiled.inserts = loader.load(stems.map { insertFiles[$0]! }, of: files, parallel: false, into: &ignored).inserts
+        compiled.editions = [edition]
+        return EditionJob(edition: edition, compiler: EditionCompiler(content: compiled, configuration: configuration))
+    }
+}
