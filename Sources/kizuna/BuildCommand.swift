@@ -66,7 +66,8 @@ struct Build: ParsableCommand {
             print(DiagnosticFormatter.text(diagnostics, language: options.language), terminator: "", to: &stderr)
             print("kizuna: \(DiagnosticFormatter.summary(diagnostics, files: files.contentFileCount, language: options.language)); nothing written", to: &stderr)
             throw ExitStatus.contentErrors
-        case .unknownEditions(let unknown, let known):
+        case .unknownEditions(let unknown, let known, let warnings):
+            print(DiagnosticFormatter.text(warnings, language: options.language), terminator: "", to: &stderr)
             printError("no edition '\(unknown.joined(separator: "', '"))'; editions: \(known.joined(separator: ", "))")
             throw ExitStatus.failure
         case .releaseRefused(let gate, let warnings):

@@ -22,8 +22,8 @@ public struct ContentBuild: Sendable {
     public enum Outcome: Sendable {
         /// Validation found errors (all of them are here, warnings too): nothing was written.
         case invalid([Diagnostic])
-        /// A selected edition does not exist: nothing was written.
-        case unknownEditions([String], editions: [String])
+        /// A selected edition does not exist: nothing was written. `warnings`: what validation found.
+        case unknownEditions([String], editions: [String], warnings: [Diagnostic])
         /// `release` and manuscripts not approved as written: nothing was written.
         case releaseRefused(gate: [Diagnostic], warnings: [Diagnostic])
         /// Built; `result.diagnostics` holds every finding (with an error, nothing was written).
@@ -38,7 +38,7 @@ public struct ContentBuild: Sendable {
         guard let shared = stream.sharedContent, !diagnostics.hasErrors else { return .invalid(diagnostics) }
         let ids = facts.map { $0.editionID?.value }
         let unknown = selection.filter { !ids.contains($0) }
-        guard unknown.isEmpty else { return .unknownEditions(unknown, editions: ids.compactMap { $0 }) }
+        guard unknown.isEmpty else { return .unknownEditions(unknown, editions: ids.compactMap { $0 }, warnings: diagnostics) }
         let selected = ids.indices.filter { ids[$0] != nil && (selection.isEmpty || selection.contains(ids[$0]!)) }
         if release {
             let gate = ReleaseGate.check(shared, series: Set(selected.flatMap { facts[$0].series }))
@@ -58,7 +58,9 @@ public struct ContentBuild: Sendable {
         var selected = content.editions
         if !selection.isEmpty {
             let unknown = selection.filter { id in content.edition(id) == nil }
-            guard unknown.isEmpty else { return .unknownEditions(unknown, editions: content.editions.map(\.id.value)) }
+            guard unknown.isEmpty else {
+                return .unknownEditions(unknown, editions: content.editions.map(\.id.value), warnings: report.diagnostics)
+            }
             selected = selected.filter { selection.contains($0.id.value) }
         }
         if release {

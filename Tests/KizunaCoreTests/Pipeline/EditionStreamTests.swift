@@ -178,8 +178,9 @@ import Testing
     @Test func unknownSelectionAndReleaseGateStopTheBuild() throws {
         let files = try ContentFixtures.read(Paths.content)
         let (unknown, unknownTree) = try build(files, selection: ["sakuragaoka", "nowhere"])
-        guard case .unknownEditions(let ids, let editions) = unknown else { Issue.record("\(unknown)"); return }
+        guard case .unknownEditions(let ids, let editions, let warnings) = unknown else { Issue.record("\(unknown)"); return }
         #expect(ids == ["nowhere"])
+        #expect(warnings == Validator().validate(files, checkingPayloads: false).diagnostics)
         #expect(editions == ["minamikawa", "sakuragaoka"])
         #expect(unknownTree.isEmpty)
 
