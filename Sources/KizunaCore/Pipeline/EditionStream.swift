@@ -21,6 +21,8 @@ public struct EditionStream: Sendable {
     let stemsClash: Bool
     let limits: PayloadLimitCheck?
     let loader: ContentLoader
+    /// What an edition's share needs to know of the whole content, made once.
+    let context: ContentSet.Slice
 
     public var editionCount: Int { editionFiles.count }
 
@@ -51,19 +53,13 @@ public struct EditionStream: Sendable {
         sharedContent = shared.configuration.map { configuration in
             ValidatedContent(content: shared, configuration: configuration, compiler: EditionCompiler(content: shared, configuration: configuration))
         }
+        context = ContentSet.Slice(days: shared.manuscriptDays)
         limits = checkingPayloads && shared.configuration != nil ? PayloadLimitCheck(manuscripts: shared.manuscripts) : nil
     }
 
     static func stem(of path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
-    }
-
-    /// One edition read and checked on its own: the edition with a compiler that holds its inserts, what the
-    /// checks found, and what `finish` needs from it.
-    struct Unit: Sendable {
-        var job: EditionJob
-        var facts: Facts
     }
 
     /// What an edition leaves for the checks over the whole content: ids and references, not the edition.
@@ -83,44 +79,57 @@ public struct EditionStream: Sendable {
         var laidOut = true
     }
 
+    /// Edition `index` with the insert files it names (by stem), or nil with why when the edition did not load.
+    private func read(_ index: Int, into diagnostics: inout [Diagnostic]) -> (edition: Edition, stems: [String], inserts: ContentSet)? {
+        guard let edition = loader.load([editionFiles[index]], of: files, parallel: false, into: &diagnostics).editions.first
+        else { return nil }
+        let stems = Array(Set(edition.inserts.map(\.value).filter { insertFiles[$0] != nil })).sorted()
+        var inserts = loader.load(stems.map { insertFiles[$0]! }, of: files, parallel: false, into: &diagnostics)
+        inserts.editions = [edition]
+        return (edition, stems, inserts)
+    }
+
+    /// A loaded share (one edition's, or inserts no edition names) ready for the rules: what it needs of the whole.
+    private func forRules(_ set: ContentSet) -> ContentSet {
+        var set = set
+        set.unloaded.days = shared.unloaded.days
+        set.slice = context
+        set.style = shared.style
+        set.terms = shared.terms
+        return set
+    }
+
+    /// The compiler of the shared content with one edition's inserts.
+    private func compiler(_ share: ContentSet) -> EditionCompiler? {
+        guard let configuration = shared.configuration else { return nil }
+        var compiled = shared
+        compiled.inserts = share.inserts
+        compiled.editions = share.editions
+        return EditionCompiler(content: compiled, configuration: configuration)
+    }
+
     /// Reads and checks edition `index` with its inserts, on the calling thread.
-    func unit(_ index: Int) -> Unit {
+    func unit(_ index: Int) -> (diagnostics: [Diagnostic], facts: Facts) {
         var diagnostics: [Diagnostic] = []
         var facts = Facts()
-        let editionSet = loader.load([editionFiles[index]], of: files, parallel: false, into: &diagnostics)
-        guard let edition = editionSet.editions.first else {
-            return Unit(job: EditionJob(edition: nil, compiler: nil, diagnostics: diagnostics), facts: facts)
-        }
+        guard let (edition, stems, share) = read(index, into: &diagnostics) else { return (diagnostics, facts) }
         facts.editionID = LocatedText(edition.id.value, at: edition.id.location)
         facts.series = edition.series.map(\.value)
-        let stems = Array(Set(edition.inserts.map(\.value).filter { insertFiles[$0] != nil })).sorted()
         facts.insertStems = stems
-        var slice = loader.load(stems.map { insertFiles[$0]! }, of: files, parallel: false, into: &diagnostics)
-        for insert in slice.inserts {
+        for insert in share.inserts {
             facts.loadedInsertIDs.append(insert.id.value)
             if insert.id.value != Self.stem(of: insert.path) { facts.laidOut = false }
         }
-        facts.unloadedInsertIDs = Array(slice.unloaded.insertIDs)
+        facts.unloadedInsertIDs = Array(share.unloaded.insertIDs)
         // A file that did not load but names an id is taken to define it, as in the whole content.
         let unloadedStems = Set(stems).subtracting(facts.loadedInsertIDs)
         if !Set(facts.unloadedInsertIDs).isSubset(of: unloadedStems) { facts.laidOut = false }
         let answered = Set(facts.loadedInsertIDs).union(facts.unloadedInsertIDs)
         facts.unresolved = edition.inserts.filter { !answered.contains($0.value) }.map { LocatedText($0.value, at: $0.location) }
-        slice.editions = editionSet.editions
-        slice.unloaded.days = shared.unloaded.days
-        slice.slice = ContentSet.Slice(days: shared.manuscriptDays)
-        slice.style = shared.style
-        slice.terms = shared.terms
-        for rule in contentRules { rule.check(slice, into: &diagnostics) }
-        var compiler: EditionCompiler?
-        if let configuration = shared.configuration {
-            var compiled = shared
-            compiled.inserts = slice.inserts
-            compiled.editions = slice.editions
-            compiler = EditionCompiler(content: compiled, configuration: configuration)
-            if let limits { diagnostics += limits.check(edition, compiler: compiler!) }
-        }
-        return Unit(job: EditionJob(edition: edition, compiler: compiler, diagnostics: diagnostics), facts: facts)
+        let checked = forRules(share)
+        for rule in contentRules { rule.check(checked, into: &diagnostics) }
+        if let limits, let compiler = compiler(share) { diagnostics += limits.check(edition, compiler: compiler) }
+        return (diagnostics, facts)
     }
 
     /// The checks over the whole content once every edition was read: inserts no edition reads, edition ids
@@ -134,11 +143,7 @@ public struct EditionStream: Sendable {
         let chunks = stride(from: 0, to: unread.count, by: 64).map { Array(unread[$0..<min($0 + 64, unread.count)]) }
         let checked = ParallelMap.map(chunks) { chunk -> (found: [Diagnostic], loaded: [String], unloaded: [String], laidOut: Bool) in
             var found: [Diagnostic] = []
-            var set = loader.load(chunk, of: files, parallel: false, into: &found)
-            set.unloaded.days = shared.unloaded.days
-            set.slice = ContentSet.Slice(days: shared.manuscriptDays)
-            set.style = shared.style
-            set.terms = shared.terms
+            let set = forRules(loader.load(chunk, of: files, parallel: false, into: &found))
             for rule in contentRules { rule.check(set, into: &found) }
             let loaded = set.inserts.map(\.id.value)
             let laidOut = set.inserts.allSatisfy { $0.id.value == Self.stem(of: $0.path) }
@@ -168,10 +173,7 @@ public struct EditionStream: Sendable {
     func validateAll() -> (diagnostics: [Diagnostic], facts: [Facts])? {
         // One MeCab dictionary for every edition, unmapped once validation is done.
         let hold = MorphologicalAnalyzer.Hold()
-        let units = ParallelMap.map(Array(0..<editionCount)) { index -> (diagnostics: [Diagnostic], facts: Facts) in
-            let unit = unit(index)
-            return (unit.job.diagnostics, unit.facts)
-        }
+        let units = ParallelMap.map(Array(0..<editionCount), unit)
         let facts = units.map(\.facts)
         guard let whole = finish(facts) else { return nil }
         withExtendedLifetime(hold) {}
@@ -179,16 +181,10 @@ public struct EditionStream: Sendable {
     }
 
     /// Edition `index` read again to be built, once the whole content passed validation: the edition and a
-    /// compiler holding its inserts, with no check run twice.
-    public func buildJob(_ index: Int) -> EditionJob {
+    /// compiler holding its inserts, with no check run twice. Nil only if it no longer loads.
+    public func buildJob(_ index: Int) -> EditionJob? {
         var ignored: [Diagnostic] = []
-        guard let configuration = shared.configuration,
-              let edition = loader.load([editionFiles[index]], of: files, parallel: false, into: &ignored).editions.first
-        else { return EditionJob(edition: nil, compiler: nil) }
-        let stems = Array(Set(edition.inserts.map(\.value).filter { insertFiles[$0] != nil })).sorted()
-        var compiled = shared
-        compiled.inserts = loader.load(stems.map { insertFiles[$0]! }, of: files, parallel: false, into: &ignored).inserts
-        compiled.editions = [edition]
-        return EditionJob(edition: edition, compiler: EditionCompiler(content: compiled, configuration: configuration))
+        guard let (edition, _, share) = read(index, into: &ignored), let compiler = compiler(share) else { return nil }
+        return EditionJob(edition: edition, compiler: compiler)
     }
 }

@@ -43,26 +43,25 @@ public struct OutputBuild: Sendable {
     }
 
     /// Builds `count` editions, each handed over by `job` on the thread that builds it (so an edition read from
-    /// its files lives only while it is built).
-    public func run(count: Int, job: @Sendable (Int) -> EditionJob, into writer: inout OutputWriter, progress: Progress = { _, _, _ in }) throws(IOFailure) -> Result {
+    /// its files lives only while it is built); a nil job is skipped.
+    public func run(count: Int, job: @Sendable (Int) -> EditionJob?, into writer: inout OutputWriter, progress: Progress = { _, _, _ in }) throws(IOFailure) -> Result {
         try writer.prepare()
         let staging = writer
         let counter = ProgressCounter()
         // Each edition is reduced to its summary once staged (its cache goes to a staged file), so memory stays flat
         // whatever the number of editions.
-        let built = ParallelMap.map(Array(0..<count)) { index -> Swift.Result<EditionSummary, IOFailure> in
-            let job = job(index)
-            guard let edition = job.edition, let compiler = job.compiler, !job.diagnostics.hasErrors else {
+        let built = ParallelMap.map(Array(0..<count)) { index -> Swift.Result<EditionSummary?, IOFailure> in
+            guard let job = job(index) else {
                 let (done, messages) = counter.add(0)
                 progress(done, count, messages)
-                return .success(EditionSummary(editionID: job.edition?.id.value ?? "", diagnostics: job.diagnostics))
+                return .success(nil)
             }
+            let (edition, compiler) = (job.edition, job.compiler)
             let id = edition.id.value
             let previous = keys == nil ? nil : staging.readCache(id)
             // Files go to staging as they are made: memory holds one page at a time, not the edition.
             var stager = staging.stager()
             var build = builder.build(edition, keys: keys, previous: previous, compiler: compiler, emit: { stager.write($0) })
-            build.output.diagnostics = job.diagnostics + build.output.diagnostics
             defer {
                 let (done, messages) = counter.add(build.messages)
                 progress(done, count, messages)
@@ -83,7 +82,6 @@ public struct OutputBuild: Sendable {
                         staging.unstage(id)
                         stager = staging.stager()
                         build = builder.build(edition, keys: keys, previous: nil, compiler: compiler, emit: { stager.write($0) })
-                        build.output.diagnostics = job.diagnostics + build.output.diagnostics
                         if let failure = stager.failure { throw failure }
                     }
                 }
@@ -103,11 +101,7 @@ public struct OutputBuild: Sendable {
         var result = Result()
         var changed: [String] = []
         for item in built {
-            let summary = try item.get()
-            guard summary.built else {
-                result.diagnostics += summary.diagnostics
-                continue
-            }
+            guard let summary = try item.get() else { continue }
             result.editions += 1
             result.messages += summary.messages
             result.rendered += summary.rendered
@@ -143,17 +137,14 @@ public struct OutputBuild: Sendable {
     }
 }
 
-/// One edition handed to `OutputBuild`: the edition and a compiler holding its inserts, with what checking it
-/// found. No edition (it did not load, or is not to be built): only the findings count.
+/// One edition handed to `OutputBuild`: the edition and a compiler holding its inserts.
 public struct EditionJob: Sendable {
-    public var edition: Edition?
-    public var compiler: EditionCompiler?
-    public var diagnostics: [Diagnostic]
+    public var edition: Edition
+    public var compiler: EditionCompiler
 
-    public init(edition: Edition?, compiler: EditionCompiler?, diagnostics: [Diagnostic] = []) {
+    public init(edition: Edition, compiler: EditionCompiler) {
         self.edition = edition
         self.compiler = compiler
-        self.diagnostics = diagnostics
     }
 }
 
@@ -166,19 +157,6 @@ struct EditionSummary: Sendable {
     var diagnostics: [Diagnostic]
     /// Whether the edition was staged, to be swapped in (else it is unchanged, or has errors).
     var staged: Bool
-    /// Whether the edition was built at all (else only its findings count).
-    var built = true
-
-    init(editionID: String, diagnostics: [Diagnostic]) {
-        self.editionID = editionID
-        messages = 0
-        rendered = 0
-        filesWritten = 0
-        self.diagnostics = diagnostics
-        staged = false
-        built = false
-    }
-
     init(_ build: EditionBuild, staged: Bool) {
         editionID = build.output.editionID
         messages = build.messages

@@ -46,25 +46,13 @@ struct EditionReferenceRule: ContentRule {
         }
     }
 
-    /// `edition-insert-unknown` for a reference no loaded insert answers (`insertIDs` sorted, for the suggestion);
-    /// none when the file that defines it did not load.
+    /// `edition-insert-unknown` for a reference no loaded insert answers (`insertIDs`: every loaded insert's id,
+    /// sorted, for the suggestion); none when the file that defines it did not load.
     static func checkKnown(_ ref: LocatedText, insertIDs: [String], unloaded: Set<String>, into diagnostics: inout [Diagnostic]) {
-        guard !unloaded.contains(ref.value), insertIDs.binarySearchContains(ref.value) == false else { return }
+        guard !unloaded.contains(ref.value) else { return }
         let message = LocalizedText(en: "there is no insert '\(ref.value)' in inserts/",
                                     ja: "inserts/ に差し込み情報 \(Japanese.quote(ref.value)) はありません")
             + .didYouMean(closestMatch(to: ref.value, in: insertIDs))
         diagnostics.append(Diagnostic(.editionInsertUnknown, at: ref.location, message.tidied))
-    }
-}
-
-extension [String] {
-    /// Whether a sorted array holds `value`.
-    func binarySearchContains(_ value: String) -> Bool {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low < count && self[low] == value
     }
 }

@@ -10,6 +10,14 @@ import Testing
         Validator().validate(files).diagnostics
     }
 
+    /// The sample content with one file's text edited (`from` must be in it).
+    func sample(editing relative: String, _ from: String, _ to: String) throws -> ContentFiles {
+        let files = try ContentFixtures.read(Paths.content)
+        let text = ContentFixtures.text(relative, in: files)
+        #expect(text.contains(from), "\(relative) holds no '\(from)'")
+        return ContentFixtures.replacing(relative, in: files, with: text.replacingOccurrences(of: from, with: to))
+    }
+
     func describe(_ diagnostics: [Diagnostic]) -> String {
         DiagnosticFormatter.text(diagnostics)
     }
@@ -70,10 +78,7 @@ import Testing
     }
 
     @Test func unknownInsertsAreSuggestedFromEveryInsert() throws {
-        var files = try ContentFixtures.read(Paths.content)
-        let text = ContentFixtures.text("editions/minamikawa.yaml", in: files)
-        files = ContentFixtures.replacing("editions/minamikawa.yaml", in: files,
-                                          with: text.replacingOccurrences(of: "  - minamikawa-4month-checkup\n", with: "  - sakuragaoka-4month-checkub\n"))
+        let files = try sample(editing: "editions/minamikawa.yaml", "  - minamikawa-4month-checkup\n", "  - sakuragaoka-4month-checkub\n")
         let expected = whole(files)
         let unknown = try #require(expected.first { $0.rule == .editionInsertUnknown })
         // The suggestion is an insert of the other edition: one this edition's share does not hold.
@@ -82,10 +87,7 @@ import Testing
     }
 
     @Test func duplicateEditionIDsAcrossFiles() throws {
-        var files = try ContentFixtures.read(Paths.content)
-        let text = ContentFixtures.text("editions/sakuragaoka.yaml", in: files)
-        files = ContentFixtures.replacing("editions/sakuragaoka.yaml", in: files,
-                                          with: text.replacingOccurrences(of: "id: sakuragaoka\n", with: "id: minamikawa\n"))
+        let files = try sample(editing: "editions/sakuragaoka.yaml", "id: sakuragaoka\n", "id: minamikawa\n")
         let expected = whole(files)
         #expect(expected.contains { $0.rule == .idDuplicate })
         #expect(try #require(EditionStream(files).validateAll()?.diagnostics) == expected)
@@ -164,10 +166,7 @@ import Testing
     }
 
     @Test func anErrorInOneEditionIsReportedBeforeAnythingIsBuilt() throws {
-        var files = try ContentFixtures.read(Paths.content)
-        let text = ContentFixtures.text("editions/sakuragaoka.yaml", in: files)
-        files = ContentFixtures.replacing("editions/sakuragaoka.yaml", in: files,
-                                          with: text.replacingOccurrences(of: "unsubscribe_url: https://", with: "unsubscribe_url: http://"))
+        let files = try sample(editing: "editions/sakuragaoka.yaml", "unsubscribe_url: https://", "unsubscribe_url: http://")
         let (outcome, tree) = try build(files)
         guard case .invalid(let diagnostics) = outcome else { Issue.record("built: \(outcome)"); return }
         #expect(diagnostics == Validator().validate(files, checkingPayloads: false).diagnostics)
