@@ -26,15 +26,19 @@ public struct SourceText: Sendable {
         self.path = path
         self.text = text
         var lines: [Substring] = []
-        var start = text.startIndex
-        var i = text.startIndex
-        // Split on "\n" only; a "\r" before it stays part of the line, after every column anyone points at.
-        while i < text.endIndex {
-            if text[i] == "\n" || text[i] == "\r\n" {
-                lines.append(text[start..<i])
-                start = text.index(after: i)
+        // Lines end at "\n" or "\r\n"; a lone "\r" is not a break. Split on the bytes: walking Characters
+        // runs grapheme breaking over every file.
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            if utf8[i] == 0x0A {
+                var end = i
+                if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+                lines.append(text[start..<end])
+                start = utf8.index(after: i)
             }
-            i = text.index(after: i)
+            i = utf8.index(after: i)
         }
         lines.append(text[start..<text.endIndex])
         self.lines = lines

@@ -8,7 +8,7 @@ struct DoubledParticleRule: StyleRule {
     let proseOnly = true
     let analyzer: MorphologicalAnalyzer
 
-    static let watched: Set<String> = ["は", "が", "を", "に"]
+    static let watched: Set<DictionaryText> = ["は", "が", "を", "に"]
 
     func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
         let minInterval = configuration.minInterval(id, default: 1)
@@ -18,7 +18,7 @@ struct DoubledParticleRule: StyleRule {
                 // The interval between two particles, as textlint's no-doubled-joshi counts it: 1 for neighbours,
                 // plus one for every particle and every 、 between them.
                 var position = 0
-                var last: [String: (position: Int, offset: Int, word: Int)] = [:]
+                var last: [[DictionaryText]: (position: Int, offset: Int, word: Int)] = [:]
                 var i = 0
                 while i < words.count {
                     if words[i].surface == "、" || words[i].surface == "，" {
@@ -35,7 +35,7 @@ struct DoubledParticleRule: StyleRule {
                     }
                     position += 1
                     if end == i + 1, Self.watched.contains(words[i].surface), !Self.isFixedExpression(words, at: i) {
-                        let key = words[i].surface + "," + words[i].subcategory
+                        let key = [words[i].surface, words[i].subcategory]
                         let offset = sentence.range.lowerBound + words[i].range.lowerBound
                         if let earlier = last[key], position - earlier.position <= minInterval,
                            !Self.isObjectOfEarlierVerb(words, from: earlier.word, to: i) {
@@ -55,7 +55,7 @@ struct DoubledParticleRule: StyleRule {
     }
 
     /// Nouns that with が and ある make one modal expression (〜ことがある, 〜おそれがある, 〜必要がある).
-    static let modalNouns: Set<String> = ["こと", "の", "もの", "ところ", "おそれ", "それ", "恐れ", "場合", "必要", "可能性", "心配", "傾向"]
+    static let modalNouns: Set<DictionaryText> = ["こと", "の", "もの", "ところ", "おそれ", "それ", "恐れ", "場合", "必要", "可能性", "心配", "傾向"]
 
     /// A particle that belongs to a fixed expression rather than to the sentence's structure: が in 〜ことがある /
     /// 〜ことができる, and に that makes an adverb or a predicate (静かに, 不安になる, 〜ように, 〜ずに).
@@ -64,11 +64,11 @@ struct DoubledParticleRule: StyleRule {
         let before = words[i - 1]
         switch words[i].surface {
         case "が":
-            let next = i + 1 < words.count ? words[i + 1].features.dropFirst(6).first ?? "" : ""
+            let next: DictionaryText = i + 1 < words.count ? words[i + 1].baseForm : ""
             return ["ある", "できる", "ない"].contains(next) && (modalNouns.contains(before.surface) || before.subcategory == "非自立")
                 || next == "できる" && before.subcategory == "サ変接続"
         case "に":
-            return before.subcategory == "形容動詞語幹" || before.features.dropFirst(2).first == "助動詞語幹"
+            return before.subcategory == "形容動詞語幹" || before.subcategory2 == "助動詞語幹"
                 || before.partOfSpeech == "助動詞"
         default:
             return false

@@ -5,12 +5,30 @@ import Foundation
 struct Morpheme: Sendable, Equatable {
     /// Unicode scalar offsets in the analysed string.
     let range: Range<Int>
-    let surface: String
-    /// The dictionary's features: 品詞, 品詞細分類1, 細分類2, 細分類3, 活用型, 活用形, 原形, 読み, 発音.
-    let features: [String]
+    let surface: DictionaryText
+    /// 品詞, 品詞細分類1 and 細分類2, and 原形: the dictionary features the rules read (of nine).
+    let partOfSpeech: DictionaryText
+    let subcategory: DictionaryText
+    let subcategory2: DictionaryText
+    let baseForm: DictionaryText
+}
 
-    var partOfSpeech: String { features.first ?? "" }
-    var subcategory: String { features.count > 1 ? features[1] : "" }
+/// A word or feature as MeCab wrote it, compared by its UTF-8 bytes. MeCab's dictionary and the rules' literals
+/// are NFC, so bytes decide equality; String's `==` and hashing pay for Unicode normalization on every non-ASCII
+/// mismatch, which was most of the doubled-particle rule's time.
+struct DictionaryText: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+    init(stringLiteral value: String) { string = value }
+
+    var description: String { string }
+
+    static func == (a: DictionaryText, b: DictionaryText) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        for byte in string.utf8 { hasher.combine(byte) }
+    }
 }
 
 /// MeCab with the IPA dictionary (the dictionary textlint's Japanese rules read through kuromoji).
@@ -120,12 +138,31 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
                     let to = from + Int(n.length)
                     guard from >= 0, to <= length else { break }
                     let word = String(decoding: buffer[from..<to], as: UTF8.self)
-                    let features = String(cString: n.feature).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                    result.append(Morpheme(range: scalarIndex[from]..<scalarIndex[to], surface: word, features: features))
+                    let fields = Self.features(n.feature)
+                    result.append(Morpheme(range: scalarIndex[from]..<scalarIndex[to], surface: DictionaryText(word),
+                                           partOfSpeech: fields[0], subcategory: fields[1], subcategory2: fields[2],
+                                           baseForm: fields[3]))
                 }
                 node = UnsafePointer(n.next)
             }
             return result
         }
+    }
+
+    /// Features 0, 1, 2 and 6 of MeCab's comma-separated list ("" where the list is shorter).
+    private static func features(_ feature: UnsafePointer<CChar>?) -> [DictionaryText] {
+        var fields: [DictionaryText] = ["", "", "", ""]
+        guard let feature else { return fields }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(feature).assumingMemoryBound(to: UInt8.self), count: strlen(feature))
+        var index = 0
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ",") {
+            let slot = index < 3 ? index : (index == 6 ? 3 : nil)
+            if let slot { fields[slot] = DictionaryText(String(decoding: bytes[start..<i], as: UTF8.self)) }
+            index += 1
+            start = i + 1
+            if index > 6 { break }
+        }
+        return fields
     }
 }

@@ -48,15 +48,44 @@ public struct FlexRenderer: Sendable {
         // The bubble with an empty body and header label differs from day to day only by the label's JSON text.
         let empty = parts?.emptyBubble ?? worst.size(bubble(message, part: nil, [], footer: footerBox(for: message), label: "").bytes)
         parts?.emptyBubble = empty
-        var size = empty + JSONValue.string(message.day.label).bytes.count - 2
-        var count = 0
-        for block in bodyBlocks(for: message, sections: sections, parts: parts) {
-            for component in block.components {
-                size += worst.size(component)
-                count += 1
-            }
+        // The body's parts are summed from sizes taken once: the manuscript's for all editions, an insert's and
+        // the disclaimer's for the edition.
+        var body = sections?.sizes[message.manuscript.path]
+            ?? PartSize(([headBlock(message.manuscript)] + sectionBlocks(message.manuscript)).flatMap(\.components))
+        for resolved in message.inserts {
+            body += parts?.size(key: resolved.insert.path, insertComponents(resolved)) ?? PartSize(insertComponents(resolved))
         }
-        return size + max(0, count - 1)
+        if let survey = message.surveyURL { body += PartSize([surveyButton(survey)]) }
+        body += parts?.size(key: Self.disclaimerKey, disclaimerComponents(message)) ?? PartSize(disclaimerComponents(message))
+        return empty + JSONValue.string(message.day.label).bytes.count - 2
+            + body.bytes + body.nicknames * worst.extra + max(0, body.components - 1)
+    }
+
+    /// Bytes, `{nickname}`s and count of some body components, as `singleBubbleWorstCase` sums them.
+    struct PartSize: Sendable {
+        var bytes = 0
+        var nicknames = 0
+        var components = 0
+
+        init(_ components: [FlexComponent]) {
+            for component in components {
+                if case .written(let written, let count) = component {
+                    bytes += written.count
+                    nicknames += count
+                } else {
+                    let written = component.bytes
+                    bytes += written.count
+                    nicknames += written.occurrences(of: WorstCase.placeholder)
+                }
+            }
+            self.components = components.count
+        }
+
+        static func += (a: inout PartSize, b: PartSize) {
+            a.bytes += b.bytes
+            a.nicknames += b.nicknames
+            a.components += b.components
+        }
     }
 
     /// Sizes with the longest nickname the edition allows (4 UTF-8 bytes a character) in place of each `{nickname}`.
@@ -147,18 +176,31 @@ public struct FlexRenderer: Sendable {
             blocks = [headBlock(message.manuscript)] + sectionBlocks(message.manuscript)
         }
         for resolved in message.inserts {
-            let components: [FlexComponent] = [.separator(margin: "xl"), .box(insertBox(resolved))]
             // Within one edition an insert's path names it, its desk included.
-            blocks.append(Block(components: parts?.written(components, key: resolved.insert.path) ?? components,
+            blocks.append(Block(components: parts?.written(insertComponents(resolved), key: resolved.insert.path) ?? insertComponents(resolved),
                                 location: resolved.insert.title.location))
         }
         if let survey = message.surveyURL {
-            blocks.append(Block(components: [.button(FlexButton(label: Self.surveyLabel, uri: survey, style: "secondary", margin: "xl"))],
-                                location: title.location))
+            blocks.append(Block(components: [surveyButton(survey)], location: title.location))
         }
-        let disclaimer: [FlexComponent] = [.text(FlexText(text: message.disclaimer, size: "xxs", color: Palette.muted, margin: "xl"))]
-        blocks.append(Block(components: parts?.written(disclaimer, key: "\u{0}disclaimer") ?? disclaimer, location: title.location))
+        let disclaimer = disclaimerComponents(message)
+        blocks.append(Block(components: parts?.written(disclaimer, key: Self.disclaimerKey) ?? disclaimer, location: title.location))
         return blocks
+    }
+
+    /// The key of the disclaimer among an edition's parts (no insert path starts with NUL).
+    static let disclaimerKey = "\u{0}disclaimer"
+
+    private func insertComponents(_ resolved: ResolvedInsert) -> [FlexComponent] {
+        [.separator(margin: "xl"), .box(insertBox(resolved))]
+    }
+
+    private func surveyButton(_ survey: String) -> FlexComponent {
+        .button(FlexButton(label: Self.surveyLabel, uri: survey, style: "secondary", margin: "xl"))
+    }
+
+    private func disclaimerComponents(_ message: DayMessage) -> [FlexComponent] {
+        [.text(FlexText(text: message.disclaimer, size: "xxs", color: Palette.muted, margin: "xl"))]
     }
 
     /// The greeting and the title: the same for a manuscript in every edition.
@@ -292,6 +334,7 @@ public struct FlexRenderer: Sendable {
 /// (an insert's path, the disclaimer's fixed key).
 public final class FlexEditionParts {
     private var written: [String: [FlexComponent]] = [:]
+    private var sizes: [String: FlexRenderer.PartSize] = [:]
     /// The worst-case size of the edition's bubble with an empty body and header label (`singleBubbleWorstCase`).
     var emptyBubble: Int?
 
@@ -304,12 +347,22 @@ public final class FlexEditionParts {
         written[key] = made
         return made
     }
+
+    /// The size of `components`, taken the first time `key` is asked for (the same key as `written`).
+    func size(key: String, _ components: @autoclosure () -> [FlexComponent]) -> FlexRenderer.PartSize {
+        if let known = sizes[key] { return known }
+        let size = FlexRenderer.PartSize(written(components(), key: key))
+        sizes[key] = size
+        return size
+    }
 }
 
 /// Every manuscript's greeting, title and sections written as JSON once, for all editions: they are the same in
 /// every edition, and writing them is most of a payload's cost.
 public struct FlexSections: Sendable {
     let blocks: [String: [FlexRenderer.Block]]
+    /// The same, as sizes (`singleBubbleWorstCase`).
+    let sizes: [String: FlexRenderer.PartSize]
 
     public init(_ manuscripts: [Manuscript], renderer: FlexRenderer = FlexRenderer()) {
         let written = ParallelMap.map(manuscripts) { manuscript in
@@ -318,5 +371,6 @@ public struct FlexSections: Sendable {
             }
         }
         blocks = Dictionary(zip(manuscripts.map(\.path), written), uniquingKeysWith: { first, _ in first })
+        sizes = blocks.mapValues { FlexRenderer.PartSize($0.flatMap(\.components)) }
     }
 }
