@@ -3,28 +3,13 @@
 public struct DayMessage: Sendable {
     public var editionID: String
     public var editionName: String
-    /// Held by reference: a manuscript has dozens of fields, and copying them with every day message of every
-    /// edition was a tenth of `validate`'s time.
-    private let shared: SharedManuscript
-    public var manuscript: Manuscript { shared.value }
+    public var manuscript: Manuscript
     public var inserts: [ResolvedInsert]
     public var surveyURL: String?
     public var disclaimer: String
     public var footer: ResolvedFooter
     /// The longest nickname the edition allows: LINE's limits must hold with it in place of `{nickname}`.
     public var nicknameMaxLength: Int
-
-    init(editionID: String, editionName: String, manuscript: Manuscript, inserts: [ResolvedInsert], surveyURL: String?,
-         disclaimer: String, footer: ResolvedFooter, nicknameMaxLength: Int) {
-        self.editionID = editionID
-        self.editionName = editionName
-        shared = SharedManuscript(manuscript)
-        self.inserts = inserts
-        self.surveyURL = surveyURL
-        self.disclaimer = disclaimer
-        self.footer = footer
-        self.nicknameMaxLength = nicknameMaxLength
-    }
 
     public var day: DayKey { manuscript.day.value }
     public var greeting: String { day.greeting }
@@ -35,11 +20,6 @@ public struct DayMessage: Sendable {
     public var previewPath: String { "preview/\(day.series.rawValue)/\(day.fileStem).html" }
     /// The e-mail's path inside the edition folder: `email/childcare/0045.eml`.
     public var emailPath: String { "email/\(day.series.rawValue)/\(day.fileStem).eml" }
-}
-
-private final class SharedManuscript: Sendable {
-    let value: Manuscript
-    init(_ value: Manuscript) { self.value = value }
 }
 
 /// An insert as it appears in one edition: its desk resolved to a name and number.

@@ -166,8 +166,18 @@ extension String {
     /// The text in Unicode Normalization Form C.
     public var nfc: String {
         // Fast path: ASCII and most Japanese text is already NFC.
-        if utf8.allSatisfy({ $0 < 0x80 }) { return self }
+        if utf8.allSatisfy({ $0 < 0x80 }) || unicodeScalars.allSatisfy({ Self.isStableInNFC($0.value) }) { return self }
         return precomposedNFC
+    }
+
+    /// Scalars with no canonical decomposition that never compose with their neighbours: ASCII, CJK punctuation
+    /// (not the tone marks U+302A–U+302F), kana (not the combining voicing marks U+3099–U+309A), CJK ideographs and
+    /// full- and half-width forms. Text made only of them is NFC as it is.
+    static func isStableInNFC(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00...0x7F, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF01...0xFF9F: true
+        default: false
+        }
     }
 }
 

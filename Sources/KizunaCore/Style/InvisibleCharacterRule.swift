@@ -17,6 +17,10 @@ struct InvisibleCharacterRule: StyleRule {
             let c = text.characters
             var i = 0
             while i < c.count {
+                if Self.isOrdinary(c[i].value) {
+                    i += 1
+                    continue
+                }
                 let code = String(format4: c[i].value)
                 if Self.deletable.contains(c[i].value) {
                     diagnostics.append(Diagnostic(id, severity, at: text.location(at: i),
@@ -53,6 +57,13 @@ struct InvisibleCharacterRule: StyleRule {
                 i += 1
             }
         }
+    }
+
+    /// Printable ASCII, kana and CJK ideographs, most of any text: no check below applies to them (the combining
+    /// voicing marks U+3099 and U+309A, and the ideographic tone marks before U+3040, are outside these ranges).
+    static func isOrdinary(_ value: UInt32) -> Bool {
+        (0x20...0x7E).contains(value) || (0x3040...0x3098).contains(value) || (0x309B...0x30FF).contains(value)
+            || (0x4E00...0x9FFF).contains(value)
     }
 
     static func isCombining(_ c: Unicode.Scalar) -> Bool {
