@@ -49,7 +49,8 @@ final class DayPageSkeletons: @unchecked Sendable {
             marked.inserts[i].source = mark(page.inserts[i].source)
         }
         if let payload = page.payload {
-            marked.payload = DayPage.PayloadView(jsonHTML: mark(payload.jsonHTML, raw: true), messages: mark(payload.messages))
+            marked.payload = DayPage.PayloadView(jsonHTMLBytes: Array(values.mark(html: payload.jsonHTMLBytes).utf8),
+                                                 messages: mark(payload.messages))
         }
         guard !values.holdMarker else { return nil }
 
@@ -73,18 +74,19 @@ final class DayPageSkeletons: @unchecked Sendable {
     /// Whether U+E000 or U+E001 occurs (EE 80 80 / EE 80 81 in UTF-8), looked for in the bytes.
     static func holdsMarker(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return false }
-            var at = 0
-            while at + 2 < utf8.count {
-                let found = kizuna_find_bytes(base + at, utf8.count - at, [0xEE, 0x80], 2)
-                if found < 0 { return false }
-                let third = utf8[at + found + 2]
-                if third == 0x80 || third == 0x81 { return true }
-                at += found + 1
-            }
-            return false
+        return s.withUTF8 { holdsMarker($0) }
+    }
+
+    static func holdsMarker(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        var at = 0
+        // 0xEE leads only U+E000–U+EFFF, which text hardly ever holds: memchr skips the rest.
+        while at + 2 < utf8.count, let found = memchr(base + at, 0xEE, utf8.count - at - 2) {
+            let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if utf8[i + 1] == 0x80, utf8[i + 2] == 0x80 || utf8[i + 2] == 0x81 { return true }
+            at = i + 1
         }
+        return false
     }
 
     /// The rendered skeleton cut at its marks; nil if a marker character appears that is not one of the marks.
@@ -106,17 +108,39 @@ final class DayPageSkeletons: @unchecked Sendable {
 
 /// Values taken out of a page as numbered markers, and put back escaped into a skeleton's pieces (day pages, index rows).
 struct MarkedValues {
-    private var values: [(value: String, raw: Bool)] = []
+    private enum Value {
+        /// Text, escaped when spliced unless `raw` (an HTML fragment).
+        case text(String, raw: Bool)
+        /// HTML as UTF-8 bytes, spliced as it is.
+        case html([UInt8])
+    }
+
+    private var values: [Value] = []
 
     var count: Int { values.count }
     /// Whether a value holds a marker character itself, so that the page cannot be spliced.
-    var holdMarker: Bool { values.contains { DayPageSkeletons.holdsMarker($0.value) } }
+    var holdMarker: Bool {
+        values.contains {
+            switch $0 {
+            case .text(let value, _): DayPageSkeletons.holdsMarker(value)
+            case .html(let bytes): bytes.withUnsafeBufferPointer { DayPageSkeletons.holdsMarker($0) }
+            }
+        }
+    }
 
     /// The marker standing for `value`; `raw` values (HTML fragments) are put back unescaped.
     mutating func mark(_ value: String, raw: Bool = false) -> String {
-        values.append((value, raw))
-        return "\(DayPageSkeletons.open)\(values.count - 1)\(DayPageSkeletons.close)"
+        values.append(.text(value, raw: raw))
+        return marker
     }
+
+    /// The marker standing for an HTML fragment given as bytes (a day's escaped payload, about 10 KB).
+    mutating func mark(html: [UInt8]) -> String {
+        values.append(.html(html))
+        return marker
+    }
+
+    private var marker: String { "\(DayPageSkeletons.open)\(values.count - 1)\(DayPageSkeletons.close)" }
 
     /// `pieces` with each value escaped as Mustache escapes `{{…}}`, appended to `out`.
     func splice(into pieces: [DayPageSkeletons.Piece], _ out: inout [UInt8]) {
@@ -124,11 +148,10 @@ struct MarkedValues {
             switch piece {
             case .text(let bytes): out.append(contentsOf: bytes)
             case .value(let i):
-                var value = values[i].value
-                if values[i].raw {
-                    out.append(contentsOf: value.utf8)
-                } else {
-                    value.withUTF8 { HTMLText.escape(utf8: $0, into: &out) }
+                switch values[i] {
+                case .text(var value, raw: false): value.withUTF8 { HTMLText.escape(utf8: $0, into: &out) }
+                case .text(let value, raw: true): out.append(contentsOf: value.utf8)
+                case .html(let bytes): out.append(contentsOf: bytes)
                 }
             }
         }

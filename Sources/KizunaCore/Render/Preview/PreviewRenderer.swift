@@ -25,16 +25,19 @@ public struct PreviewRenderer: Sendable {
 
     /// `dayPage` as the UTF-8 bytes written to disk.
     /// `parts`: the edition's inserts as HTML, made once for all its days.
+    /// `spliced: false` renders it whole through Mustache.
     public func dayPageBytes(_ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
-                             parts: PreviewEditionParts? = nil) -> [UInt8] {
+                             parts: PreviewEditionParts? = nil, spliced: Bool = true) -> [UInt8] {
         var page = DayPage(message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path],
                            insertHTML: parts.map { parts in { parts.html(of: $0) } })
         if let payload {
             // Escaped here in one pass over the bytes: Mustache's escape goes character by character.
-            let html = payload.bytes.withUnsafeBufferPointer { HTMLText.escape(utf8: UnsafeBufferPointer(rebasing: $0.dropLast())) }
-            page.payload = DayPage.PayloadView(jsonHTML: html, messages: String(payload.messageCount))
+            var html: [UInt8] = []
+            html.reserveCapacity(payload.bytes.count + payload.bytes.count / 4)
+            payload.bytes.withUnsafeBufferPointer { HTMLText.escape(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &html) }
+            page.payload = DayPage.PayloadView(jsonHTMLBytes: html, messages: String(payload.messageCount))
         }
-        return skeletons.render(page, templates: templates) ?? Array(templates.render(page, template: "day").utf8)
+        return (spliced ? skeletons.render(page, templates: templates) : nil) ?? Array(templates.render(page, template: "day").utf8)
     }
 
     /// The due date the timeline shows calendar dates for; fixed, so previews stay byte-identical across days.
@@ -135,7 +138,12 @@ struct DayPage {
     /// The manuscript's review sheet, written by the same build under output/review/.
     let sheetHref: String
     let altText: String
-    struct PayloadView { var jsonHTML: String; var messages: String }
+    /// The payload as the page shows it: escaped JSON kept as bytes, as it goes from the payload into the page.
+    struct PayloadView {
+        var jsonHTMLBytes: [UInt8]
+        var messages: String
+        var jsonHTML: String { String(decoding: jsonHTMLBytes, as: UTF8.self) }
+    }
     var payload: PayloadView?
 
     static func sectionViews(_ manuscript: Manuscript) -> [SectionView] {
