@@ -68,7 +68,7 @@ public struct EditionCache: Sendable, Equatable {
         }
     }
 
-    static func cacheable(_ path: String) -> Bool { !path.contains("\t") && !path.contains("\n") }
+    static func cacheable(_ path: String) -> Bool { !path.utf8.contains(0x09) && !path.utf8.contains(0x0A) }
 }
 
 /// Hashes of the content files, and the keys derived from them.
