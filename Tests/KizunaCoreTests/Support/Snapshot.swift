@@ -9,13 +9,16 @@ func assertSnapshot(_ bytes: [UInt8], named name: String, sourceLocation: Source
     let existing = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
     if recording || existing == nil {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        if !FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) {
+            Issue.record("cannot write the golden file \(url.path)", sourceLocation: sourceLocation)
+        }
         Issue.record("recorded snapshot \(name); run again without KIZUNA_RECORD to compare", sourceLocation: sourceLocation)
         return
     }
     if existing != bytes {
         let actual = FileManager.default.temporaryDirectory.appendingPathComponent("kizuna-actual-" + name.replacingOccurrences(of: "/", with: "_"))
-        FileManager.default.createFile(atPath: actual.path, contents: Data(bytes))
-        Issue.record("\(name) differs from its golden file; see: git diff --no-index \(url.path) \(actual.path)", sourceLocation: sourceLocation)
+        let written = FileManager.default.createFile(atPath: actual.path, contents: Data(bytes))
+        let see: String = written ? "; see: git diff --no-index \(url.path) \(actual.path)" : ""
+        Issue.record("\(name) differs from its golden file\(see)", sourceLocation: sourceLocation)
     }
 }
