@@ -59,11 +59,10 @@ struct InvisibleCharacterRule: StyleRule {
         }
     }
 
-    /// Printable ASCII, kana and CJK ideographs, most of any text: no check below applies to them (the combining
-    /// voicing marks U+3099 and U+309A, and the ideographic tone marks before U+3040, are outside these ranges).
+    /// Most of any text: scalars stable in NFC (no combining marks among them) that are not control characters.
+    /// No check below applies to them.
     static func isOrdinary(_ value: UInt32) -> Bool {
-        (0x20...0x7E).contains(value) || (0x3040...0x3098).contains(value) || (0x309B...0x30FF).contains(value)
-            || (0x4E00...0x9FFF).contains(value)
+        value >= 0x20 && value != 0x7F && String.isStableInNFC(value)
     }
 
     static func isCombining(_ c: Unicode.Scalar) -> Bool {

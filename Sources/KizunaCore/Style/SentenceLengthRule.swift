@@ -22,7 +22,7 @@ struct SentenceLengthRule: StyleRule {
 extension String {
     /// Characters, not counting URLs (`https?://` followed by printable ASCII).
     var characterCountWithoutURLs: Int {
-        guard mentionsHTTP else { return count }
+        guard containsBytes(of: "http") else { return count }
         var count = 0
         var rest = Substring(self)
         while let start = rest.firstRange(of: "http") {
@@ -43,15 +43,4 @@ extension String {
         return count + rest.count
     }
 
-    /// Whether "http" occurs, searched in the bytes: Foundation's `contains` was a tenth of the rule's time.
-    private var mentionsHTTP: Bool {
-        let pattern: [UInt8] = Array("http".utf8)
-        var matched = 0
-        for byte in utf8 {
-            // "http" repeats no prefix of itself, so a mismatch restarts at an "h" or nowhere.
-            matched = byte == pattern[matched] ? matched + 1 : (byte == pattern[0] ? 1 : 0)
-            if matched == pattern.count { return true }
-        }
-        return false
-    }
 }

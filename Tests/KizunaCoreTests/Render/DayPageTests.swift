@@ -31,11 +31,7 @@ import Testing
 
     @Test func aPayloadHoldingAMarkerCharacterIsRenderedWhole() throws {
         // The title goes into the payload, which the page shows escaped: the marker must not be taken for a mark.
-        var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
-        let path = "manuscripts/childcare/0045.yaml"
-        files = ContentFixtures.replacing(path, in: files, with: ContentFixtures.text(path, in: files)
-            .replacingOccurrences(of: "title: じっと見つめる目", with: "title: じっと\u{E000}0\u{E001}見つめる目"))
-        let content = try #require(Validator().validate(files, checkingPayloads: false).content)
+        let content = try #require(try ContentFixtures.goldenWithMarkedTitle())
         let marked = try pages(content).filter { String(decoding: $0.whole, as: UTF8.self).contains("\u{E000}0\u{E001}") }
         #expect(!marked.isEmpty)
         for page in marked { #expect(page.spliced == page.whole) }

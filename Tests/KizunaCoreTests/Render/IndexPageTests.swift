@@ -50,14 +50,10 @@ import Testing
     }
 
     @Test func aTitleHoldingAMarkerCharacterIsRenderedWhole() throws {
-        var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
-        let path = "manuscripts/childcare/0045.yaml"
-        files = ContentFixtures.replacing(path, in: files, with: ContentFixtures.text(path, in: files)
-            .replacingOccurrences(of: "title: じっと見つめる目", with: "title: じっと\u{E000}0\u{E001}見つめる目"))
-        let content = try #require(Validator().validate(files, checkingPayloads: false).content)
+        let content = try #require(try ContentFixtures.goldenWithMarkedTitle())
         for page in pages(content, templates: try PreviewTemplates.repository()) {
             #expect(page.spliced == page.whole)
-            #expect(String(decoding: page.spliced, as: UTF8.self).contains("じっと\u{E000}0\u{E001}見つめる目"))
+            #expect(String(decoding: page.spliced, as: UTF8.self).contains(ContentFixtures.markedTitle))
         }
     }
 }

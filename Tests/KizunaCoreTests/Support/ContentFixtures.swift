@@ -23,4 +23,16 @@ enum ContentFixtures {
         let path = files.root + "/" + relative
         return String(decoding: files.files.first { $0.path == path }!.bytes, as: UTF8.self)
     }
+
+    /// The title a marked golden set gives day 45: it holds the splicing's marker characters (U+E000, U+E001).
+    static let markedTitle = "じっと\u{E000}0\u{E001}見つめる目"
+
+    /// The golden content, validated without payload checks, with day 45's title holding marker characters.
+    static func goldenWithMarkedTitle() throws -> ValidatedContent? {
+        var files = try read(Paths.fixtures.appendingPathComponent("golden"))
+        let path = "manuscripts/childcare/0045.yaml"
+        files = replacing(path, in: files, with: text(path, in: files)
+            .replacingOccurrences(of: "title: じっと見つめる目", with: "title: \(markedTitle)"))
+        return Validator().validate(files, checkingPayloads: false).content
+    }
 }

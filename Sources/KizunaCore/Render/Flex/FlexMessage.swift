@@ -181,6 +181,7 @@ extension FlexComponent {
     /// This component as written JSON, with its count of `{nickname}` placeholders: made once, reused by every
     /// edition (a manuscript's sections) or every day (an edition's inserts).
     var written: FlexComponent {
+        if case .written = self { return self }
         let bytes = self.bytes
         return .written(bytes: bytes, nicknames: bytes.occurrences(of: Array(Placeholder.nickname.utf8)))
     }

@@ -68,15 +68,9 @@ public struct FlexRenderer: Sendable {
         var components = 0
 
         init(_ components: [FlexComponent]) {
-            for component in components {
-                if case .written(let written, let count) = component {
-                    bytes += written.count
-                    nicknames += count
-                } else {
-                    let written = component.bytes
-                    bytes += written.count
-                    nicknames += written.occurrences(of: WorstCase.placeholder)
-                }
+            for case .written(let written, let count) in components.map(\.written) {
+                bytes += written.count
+                nicknames += count
             }
             self.components = components.count
         }
