@@ -12,14 +12,14 @@ public struct EditionCompiler: Sendable {
 
     /// The edition's messages in reading order: maternity by gestational age, then childcare by day count.
     public func messages(for edition: Edition) -> [DayMessage] {
-        let series = Set(edition.series.map(\.value))
         let inserts = resolvedInserts(of: edition)
-        var messages: [DayMessage] = []
-        messages.reserveCapacity(content.manuscripts.count)
-        for manuscript in content.manuscripts where series.contains(manuscript.series) {
-            messages.append(message(edition, manuscript, inserts: inserts))
-        }
-        return messages
+        return manuscripts(of: edition).map { message(edition, $0, inserts: inserts) }
+    }
+
+    /// The manuscripts of the edition's series, in reading order.
+    func manuscripts(of edition: Edition) -> [Manuscript] {
+        let series = Set(edition.series.map(\.value))
+        return content.manuscripts.filter { series.contains($0.series) }
     }
 
     /// One day's message of an edition.
@@ -39,9 +39,15 @@ public struct EditionCompiler: Sendable {
         }
     }
 
-    private func message(_ edition: Edition, _ manuscript: Manuscript, inserts: [ResolvedInsert]) -> DayMessage {
+    /// The survey link on the days it goes out; nil on the others.
+    func surveyURL(_ edition: Edition, on day: DayKey) -> String? {
+        edition.survey.flatMap { s in s.days.contains { $0.value.day == day } ? s.url.value : nil }
+    }
+
+    /// One day's message, with the edition's inserts already resolved (`resolvedInserts(of:)`).
+    func message(_ edition: Edition, _ manuscript: Manuscript, inserts: [ResolvedInsert]) -> DayMessage {
         let day = manuscript.day.value
-        let survey = edition.survey.flatMap { s in s.days.contains { $0.value.day == day } ? s.url.value : nil }
+        let survey = surveyURL(edition, on: day)
         let shared = configuration.footer
         let footer = ResolvedFooter(
             unsubscribeLabel: (edition.footer.unsubscribeLabel ?? shared.unsubscribeLabel).value,

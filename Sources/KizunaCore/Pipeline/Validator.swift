@@ -46,27 +46,58 @@ public struct Validator: Sendable {
     }
 }
 
-/// LINE's limits on an edition's payloads, without writing out the days that fit one bubble by a wide margin.
+/// LINE's limits on an edition's payloads, without writing out the days that fit one bubble by a wide margin, or
+/// even making their day messages: their sizes are summed from parts measured once.
 struct PayloadLimitCheck: Sendable {
     let renderer = FlexRenderer()
     let sections: FlexSections
+    /// By manuscript path: what each manuscript adds to its day's size and notification text in every edition.
+    private let days: [String: (size: FlexRenderer.DaySize, altText: LineLimitsRule.AltTextSize)]
 
     init(manuscripts: [Manuscript]) {
-        sections = FlexSections(manuscripts, renderer: renderer)
+        let (renderer, sections) = (renderer, FlexSections(manuscripts, renderer: renderer))
+        self.sections = sections
+        days = Dictionary(manuscripts.map { manuscript in
+            (manuscript.path, (renderer.daySize(manuscript, sections: sections),
+                               LineLimitsRule.AltTextSize(renderer.altText(for: manuscript))))
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     func check(_ edition: Edition, compiler: EditionCompiler) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
         let parts = FlexEditionParts()
-        for message in compiler.messages(for: edition) {
-            // Most days fit one bubble by a wide margin; only the others are written out to be checked.
-            if renderer.singleBubbleWorstCase(message, sections: sections, parts: parts) <= LineLimitsRule.maxBubbleBytes {
-                limits.check(fittingOneBubble: message, altText: renderer.altText(for: message), into: &found)
+        var inserts: [ResolvedInsert]?
+        for (manuscript, worst) in worstCases(edition, compiler: compiler, parts: parts) {
+            // Most days fit one bubble by a wide margin; only the others are made and written out to be checked.
+            if worst <= LineLimitsRule.maxBubbleBytes {
+                limits.check(fittingOneBubble: manuscript, altText: days[manuscript.path]?.altText ?? .init(renderer.altText(for: manuscript)),
+                             into: &found)
             } else {
+                inserts = inserts ?? compiler.resolvedInserts(of: edition)
+                let message = compiler.message(edition, manuscript, inserts: inserts!)
                 limits.check(message, renderer.payload(for: message, sections: sections, parts: parts), into: &found)
             }
         }
         return found
+    }
+
+    /// Each day of the edition, in reading order, with its one-bubble size with the longest nickname in place
+    /// (`FlexRenderer.singleBubbleWorstCase`), summed from the parts.
+    func worstCases(_ edition: Edition, compiler: EditionCompiler, parts: FlexEditionParts) -> [(manuscript: Manuscript, worst: Int)] {
+        let manuscripts = compiler.manuscripts(of: edition)
+        guard let first = manuscripts.first else { return [] }
+        let inserts = compiler.resolvedInserts(of: edition)
+        let surveyDays = Set(edition.survey?.days.map(\.value.day) ?? [])
+        let size = renderer.editionSize(compiler.message(edition, first, inserts: inserts),
+                                        surveyURL: edition.survey?.url.value, parts: parts)
+        let insertSizes = inserts.map { ($0.insert.window.value, renderer.insertSize($0, parts: parts)) }
+        return manuscripts.map { manuscript in
+            let day = manuscript.day.value
+            let worst = size.singleBubbleWorstCase(days[manuscript.path]?.size ?? renderer.daySize(manuscript, sections: sections),
+                                                   inserts: insertSizes.lazy.filter { $0.0.contains(day) }.map(\.1),
+                                                   survey: surveyDays.contains(day))
+            return (manuscript, worst)
+        }
     }
 }

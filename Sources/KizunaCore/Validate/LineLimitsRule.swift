@@ -48,12 +48,28 @@ struct LineLimitsRule: Sendable {
     /// The same checks for a day whose worst-case one-bubble size (`FlexRenderer.singleBubbleWorstCase`) is within
     /// `maxBubbleBytes`: it is sent as that one bubble, so no size or count limit is reached, and the bubble ends
     /// with the footer and disclaimer the renderer always puts last. Only the notification text is left to check.
-    func check(fittingOneBubble message: DayMessage, altText: String, into diagnostics: inout [Diagnostic]) {
-        check(altText: altText, of: message.manuscript, into: &diagnostics)
+    func check(fittingOneBubble manuscript: Manuscript, altText: AltTextSize, into diagnostics: inout [Diagnostic]) {
+        check(altText: altText, of: manuscript, into: &diagnostics)
     }
 
     private func check(altText: String, of manuscript: Manuscript, into diagnostics: inout [Diagnostic]) {
-        let alt = altText.utf16.count + Array(altText.utf8).occurrences(of: Self.placeholder) * extraUTF16
+        check(altText: AltTextSize(altText), of: manuscript, into: &diagnostics)
+    }
+
+    /// A notification text's length before `{nickname}` is replaced: the same for a manuscript in every edition, so
+    /// measured once for all of them.
+    struct AltTextSize: Sendable {
+        var utf16: Int
+        var nicknames: Int
+
+        init(_ altText: String) {
+            utf16 = altText.utf16.count
+            nicknames = Array(altText.utf8).occurrences(of: LineLimitsRule.placeholder)
+        }
+    }
+
+    private func check(altText: AltTextSize, of manuscript: Manuscript, into diagnostics: inout [Diagnostic]) {
+        let alt = altText.utf16 + altText.nicknames * extraUTF16
         if alt > Self.maxAltTextUTF16 {
             diagnostics.append(Diagnostic(.lineAltText, at: manuscript.title.location,
                 en: "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)",

@@ -8,14 +8,22 @@ import Testing
         let report = Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false)
         let content = try #require(report.content)
         var bubbles = 0
+        var surveyDays = 0
         let sections = FlexSections(content.content.manuscripts)
+        let limits = PayloadLimitCheck(manuscripts: content.content.manuscripts)
         for edition in content.editions {
             let parts = FlexEditionParts()
-            for message in content.compiler.messages(for: edition) {
-                // The one-bubble size `validate` sums from parts shared across the edition's days is the written one.
+            let summed = limits.worstCases(edition, compiler: content.compiler, parts: FlexEditionParts())
+            let messages = content.compiler.messages(for: edition)
+            #expect(summed.map(\.manuscript.path) == messages.map(\.manuscript.path))
+            for (message, (_, withoutMessages)) in zip(messages, summed) {
+                // The one-bubble size `validate` sums from parts shared across the edition's days is the written one,
+                // whether summed for a day message or, as `validate` does, without making one.
                 let written = FlexRenderer().bubble(for: message).bytes
                 let worst = written.count + written.occurrences(of: Array(Placeholder.nickname.utf8)) * (message.nicknameMaxLength * 4 - 10)
                 #expect(FlexRenderer().singleBubbleWorstCase(message, sections: sections, parts: parts) == worst, "\(message.day.label)")
+                #expect(withoutMessages == worst, "\(edition.id.value) \(message.day.label)")
+                if message.surveyURL != nil { surveyDays += 1 }
                 for flex in FlexRenderer().request(for: message).messages {
                     #expect(flex.contents.bytes == flex.contents.json.bytes, "\(edition.id.value) \(message.day.label)")
                     bubbles += 1
@@ -23,6 +31,7 @@ import Testing
             }
         }
         #expect(bubbles >= 148)
+        #expect(surveyDays > 0)
     }
 
     @Test func everyOptionalMemberPresentOrAbsent() {

@@ -44,21 +44,62 @@ public struct FlexRenderer: Sendable {
     /// worst case `pack` measures on the written bubble (`FlexJSONTests`), so a day within `maxBubbleBytes` is sent
     /// as this one bubble and `validate` need not write it.
     func singleBubbleWorstCase(_ message: DayMessage, sections: FlexSections?, parts: FlexEditionParts?) -> Int {
+        editionSize(message, surveyURL: message.surveyURL, parts: parts)
+            .singleBubbleWorstCase(daySize(message.manuscript, sections: sections),
+                                   inserts: message.inserts.map { insertSize($0, parts: parts) },
+                                   survey: message.surveyURL != nil)
+    }
+
+    /// What a manuscript adds to its day's one-bubble size, the same in every edition.
+    struct DaySize: Sendable {
+        /// The greeting, title and sections as written.
+        var body: PartSize
+        /// The header label's JSON text without its quotes (the empty bubble's label is empty).
+        var label: Int
+    }
+
+    func daySize(_ manuscript: Manuscript, sections: FlexSections?) -> DaySize {
+        DaySize(body: sections?.sizes[manuscript.path]
+                    ?? PartSize(([headBlock(manuscript)] + sectionBlocks(manuscript)).flatMap(\.components)),
+                label: JSONValue.string(manuscript.day.value.label).bytes.count - 2)
+    }
+
+    /// What an edition adds to each of its days' one-bubble sizes: taken from any one of its messages, since the
+    /// footer, the disclaimer and the survey link are the same on every day.
+    struct EditionSize {
+        /// The worst case of the bubble with an empty body and header label.
+        var emptyBubble: Int
+        var disclaimer: PartSize
+        /// The survey button, on the days it goes out.
+        var survey: PartSize?
+        /// Bytes added by each `{nickname}` with the longest nickname in place.
+        var extra: Int
+
+        /// The day's one-bubble size with the longest nickname in place: the empty bubble, its label, and each body
+        /// component with a comma between two.
+        func singleBubbleWorstCase(_ day: DaySize, inserts: some Sequence<PartSize>, survey onThisDay: Bool) -> Int {
+            var body = day.body
+            for insert in inserts { body += insert }
+            if onThisDay, let survey { body += survey }
+            body += disclaimer
+            return emptyBubble + day.label + body.bytes + body.nicknames * extra + max(0, body.components - 1)
+        }
+    }
+
+    func editionSize(_ message: DayMessage, surveyURL: String?, parts: FlexEditionParts?) -> EditionSize {
         let worst = WorstCase(message)
         // The bubble with an empty body and header label differs from day to day only by the label's JSON text.
         let empty = parts?.emptyBubble ?? worst.size(bubble(message, part: nil, [], footer: footerBox(for: message), label: "").bytes)
         parts?.emptyBubble = empty
-        // The body's parts are summed from sizes taken once: the manuscript's for all editions, an insert's and
-        // the disclaimer's for the edition.
-        var body = sections?.sizes[message.manuscript.path]
-            ?? PartSize(([headBlock(message.manuscript)] + sectionBlocks(message.manuscript)).flatMap(\.components))
-        for resolved in message.inserts {
-            body += parts?.size(key: resolved.insert.path, insertComponents(resolved)) ?? PartSize(insertComponents(resolved))
-        }
-        if let survey = message.surveyURL { body += PartSize([surveyButton(survey)]) }
-        body += parts?.size(key: Self.disclaimerKey, disclaimerComponents(message)) ?? PartSize(disclaimerComponents(message))
-        return empty + JSONValue.string(message.day.label).bytes.count - 2
-            + body.bytes + body.nicknames * worst.extra + max(0, body.components - 1)
+        return EditionSize(emptyBubble: empty,
+                           disclaimer: parts?.size(key: Self.disclaimerKey, disclaimerComponents(message))
+                               ?? PartSize(disclaimerComponents(message)),
+                           survey: surveyURL.map { PartSize([surveyButton($0)]) }, extra: worst.extra)
+    }
+
+    /// An insert's size in its edition (within one edition, its path names it, its desk included).
+    func insertSize(_ resolved: ResolvedInsert, parts: FlexEditionParts?) -> PartSize {
+        parts?.size(key: resolved.insert.path, insertComponents(resolved)) ?? PartSize(insertComponents(resolved))
     }
 
     /// Bytes, `{nickname}`s and count of some body components, as `singleBubbleWorstCase` sums them.
@@ -100,8 +141,11 @@ public struct FlexRenderer: Sendable {
     }
 
     /// What a phone notification shows: the greeting and the title.
-    public func altText(for message: DayMessage) -> String {
-        "\(message.greeting)「\(message.manuscript.title.value)」"
+    public func altText(for message: DayMessage) -> String { altText(for: message.manuscript) }
+
+    /// The same for a manuscript: it is the same in every edition.
+    func altText(for manuscript: Manuscript) -> String {
+        "\(manuscript.day.value.greeting)「\(manuscript.title.value)」"
     }
 
     /// One piece of the body that is never cut between two bubbles, and where its text was written.
