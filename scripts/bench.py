@@ -41,9 +41,8 @@ above):
                   (default inserts/muni-0001-4month-checkup.yaml: the first line of its text becomes
                   「保健センターで、予約制の健診を行います。」) is toggled the same way. After each timed build the
                   harness checks that the first edition's payload of an affected day does (or no longer does) carry
-                  the change. Both files are restored byte for byte from a copy at the end. Today a rebuild is a full
-                  build; a builder with a content-hash cache should make it cheap, and the harness just times the
-                  command.
+                  the change. Both files are restored byte for byte from a copy at the end. The harness only times
+                  the command; what the build reuses is up to its cache (OUTPUT/.kizuna-cache).
   iofloor         The least a program can do to write the same bytes into the same files: the last full build's
                   output (paths with a component starting with `.kizuna`, such as a cache folder, left out) is packed
                   into one file (records of u32 LE path length, path, u64 LE size, bytes; files of one folder
