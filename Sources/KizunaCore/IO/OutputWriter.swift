@@ -78,23 +78,55 @@ public struct OutputWriter: Sendable {
     }
 
     /// Replaces each edition's folder with its staged copy, then removes the staging folder.
-    public func commit(editionIDs: [String], removingStaging: Bool = true) throws(IOFailure) {
+    /// - `stagedInPrevious`: editions staged in their previous folder (`stageOverPrevious`) rather than in staging;
+    ///   their swapped-out folder becomes their previous folder where it is.
+    /// - `keepingPrevious`: editions staged in staging whose swapped-out folder shares all but a few files with the new
+    ///   one (hard links): kept as their previous folder. Every other edition's previous folder is removed, since its
+    ///   files are no longer the live ones and would only take space.
+    public func commit(editionIDs: [String], stagedInPrevious: Set<String> = [], keepingPrevious: Set<String> = [],
+                       removingStaging: Bool = true) throws(IOFailure) {
         for id in editionIDs {
             let final = "\(root)/\(id)"
-            let staged = "\(staging)/\(id)"
+            let inPrevious = stagedInPrevious.contains(id)
+            let staged = inPrevious ? "\(previousFolder)/\(id)" : "\(staging)/\(id)"
             let old = "\(staging)/.old-\(id)"
+            // Where the swapped-out folder is once the new one is in place.
+            var swappedOut: String?
             if FileManager.default.fileExists(atPath: final) {
                 // One atomic exchange: at no instant is the edition missing or half old, half new.
-                if kizuna_exchange(staged, final) == 0 { continue }
-                // A file system that cannot exchange: move aside, then into place (a window of two renames).
-                guard rename(final, old) == 0 else { throw IOFailure("cannot move '\(final)' aside: \(String(cString: strerror(errno)))") }
+                if kizuna_exchange(staged, final) == 0 {
+                    swappedOut = staged
+                } else {
+                    // A file system that cannot exchange: move aside, then into place (a window of two renames).
+                    guard rename(final, old) == 0 else { throw IOFailure("cannot move '\(final)' aside: \(String(cString: strerror(errno)))") }
+                    swappedOut = old
+                }
             }
-            guard rename(staged, final) == 0 else {
-                _ = rename(old, final)
-                throw IOFailure("cannot move the new '\(id)' into place: \(String(cString: strerror(errno)))")
+            if swappedOut != staged {
+                guard rename(staged, final) == 0 else {
+                    _ = rename(old, final)
+                    throw IOFailure("cannot move the new '\(id)' into place: \(String(cString: strerror(errno)))")
+                }
             }
+            try keepOrDropPrevious(id, swappedOut: swappedOut, keep: inPrevious || keepingPrevious.contains(id))
         }
         if removingStaging { try? FileManager.default.removeItem(atPath: staging) }
+    }
+
+    /// Puts an edition's swapped-out folder in its previous folder, or moves its previous folder into staging to be
+    /// removed with the rest (`finish`).
+    private func keepOrDropPrevious(_ id: String, swappedOut: String?, keep: Bool) throws(IOFailure) {
+        let previous = "\(previousFolder)/\(id)"
+        if swappedOut == previous { return }
+        if access(previous, F_OK) == 0 {
+            guard rename(previous, "\(staging)/.previous-\(id)") == 0 else {
+                throw IOFailure("cannot remove '\(previous)': \(String(cString: strerror(errno)))")
+            }
+        }
+        guard keep, let swappedOut else { return }
+        guard mkdir(previousFolder, 0o755) == 0 || errno == EEXIST, rename(swappedOut, previous) == 0 else {
+            throw IOFailure("cannot keep '\(id)' in '\(previousFolder)': \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Removes the staging folder once everything staged is in place.
@@ -149,6 +181,105 @@ public struct OutputWriter: Sendable {
             if except.contains(prefix + path) { continue }
             guard link(from, to) == 0 else { throw IOFailure("cannot link '\(from)': \(String(cString: strerror(errno)))") }
         }
+    }
+
+    /// Where each edition's folder as the build before last left it is kept, once a partial rebuild swapped it out:
+    /// it differs from the live folder only in the files that build changed (the rest are hard links to the live
+    /// files), so the next partial rebuild makes it the new edition with a few operations instead of one link per
+    /// file, and swaps it in. Hidden, like the cache; never read by anything but the build.
+    var previousFolder: String { "\(root)/.kizuna-previous" }
+
+    /// Stages a partly changed edition in its previous folder instead of linking every unchanged file into staging:
+    /// each entry of the previous folder that is not the live one (compared by inode, as `readdir` lists them) is
+    /// linked anew from the live folder, entries the live folder lacks are removed, and then the files this build
+    /// staged for the edition are moved over it. The result is the whole new edition, as `linkUnchanged` makes it.
+    /// False when the edition has no previous folder (stage it with `linkUnchanged`).
+    public func stageOverPrevious(editionID: String) throws(IOFailure) -> Bool {
+        let previous = "\(previousFolder)/\(editionID)"
+        var info = stat()
+        guard lstat(previous, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+        try Self.sync(from: "\(root)/\(editionID)", to: previous)
+        try Self.moveFiles(from: "\(staging)/\(editionID)", to: previous)
+        return true
+    }
+
+    /// One folder's entries by name: inode and whether it is a folder.
+    private static func listing(_ folder: String) throws(IOFailure) -> [String: (inode: UInt64, isDirectory: Bool)] {
+        guard let directory = opendir(folder) else {
+            throw IOFailure("cannot list '\(folder)': \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(directory) }
+        var entries: [String: (inode: UInt64, isDirectory: Bool)] = [:]
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat("\(folder)/\(name)", &info) == 0 else {
+                    throw IOFailure("cannot read '\(folder)/\(name)': \(String(cString: strerror(errno)))")
+                }
+                isDirectory = info.st_mode & S_IFMT == S_IFDIR
+            }
+            entries[name] = (UInt64(entry.pointee.d_ino), isDirectory)
+        }
+        return entries
+    }
+
+    /// Makes `target` hold the same files as `source`, as hard links to them, touching only the entries that differ.
+    private static func sync(from source: String, to target: String) throws(IOFailure) {
+        let want = try listing(source)
+        var have = try listing(target)
+        for (name, entry) in have where want[name] == nil || want[name]!.isDirectory != entry.isDirectory {
+            let path = "\(target)/\(name)"
+            guard (entry.isDirectory ? kizuna_remove_tree(path) : unlink(path)) == 0 else {
+                throw IOFailure("cannot remove '\(path)': \(String(cString: strerror(errno)))")
+            }
+            have[name] = nil
+        }
+        for (name, entry) in want {
+            let (from, to) = ("\(source)/\(name)", "\(target)/\(name)")
+            if entry.isDirectory {
+                guard have[name] != nil || mkdir(to, 0o755) == 0 else {
+                    throw IOFailure("cannot create '\(to)': \(String(cString: strerror(errno)))")
+                }
+                try sync(from: from, to: to)
+            } else if have[name]?.inode != entry.inode {
+                guard have[name] == nil || unlink(to) == 0, link(from, to) == 0 else {
+                    throw IOFailure("cannot link '\(from)': \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+    }
+
+    /// Moves every file under `source` to the same place under `target`, replacing what is there.
+    private static func moveFiles(from source: String, to target: String) throws(IOFailure) {
+        for (name, entry) in try listing(source) {
+            let (from, to) = ("\(source)/\(name)", "\(target)/\(name)")
+            if entry.isDirectory {
+                guard mkdir(to, 0o755) == 0 || errno == EEXIST else {
+                    throw IOFailure("cannot create '\(to)': \(String(cString: strerror(errno)))")
+                }
+                try moveFiles(from: from, to: to)
+            } else if rename(from, to) != 0 {
+                throw IOFailure("cannot move '\(from)' to '\(to)': \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Takes the output folder for this build alone: a second build into it fails with a clear error instead of
+    /// mixing its files with this one's. Released by `OutputLock.release`, or by the system if the process dies.
+    public func lock() throws(IOFailure) -> OutputLock {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOFailure("cannot open output folder '\(root)': \(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw IOFailure(busy ? "another build is writing into '\(root)'; run this one when it has finished"
+                                 : "cannot lock output folder '\(root)': \(reason)")
+        }
+        return OutputLock(fd: fd)
     }
 
     /// Removes the staging folder after a failure, leaving the previous output as it was.
@@ -221,4 +352,19 @@ public struct OutputWriter: Sendable {
             written += n
         }
     }
+}
+
+/// An output folder taken by one build (`OutputWriter.lock`).
+public final class OutputLock: @unchecked Sendable {
+    private var fd: Int32
+
+    init(fd: Int32) { self.fd = fd }
+
+    public func release() {
+        guard fd >= 0 else { return }
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
 }

@@ -46,6 +46,8 @@ public struct OutputBuild: Sendable {
     /// its files lives only while it is built); a nil job is skipped.
     public func run(count: Int, job: @Sendable (Int) -> EditionJob?, into writer: inout OutputWriter, progress: Progress = { _, _, _ in }) throws(IOFailure) -> Result {
         try writer.prepare()
+        let lock = try writer.lock()
+        defer { lock.release() }
         let staging = writer
         let counter = ProgressCounter()
         // Each edition is reduced to its summary once staged (its cache goes to a staged file), so memory stays flat
@@ -69,14 +71,15 @@ public struct OutputBuild: Sendable {
             guard !build.output.diagnostics.hasErrors else { return .success(EditionSummary(build, staged: false)) }
             do throws(IOFailure) {
                 if let failure = stager.failure { throw failure }
+                var partial = false
                 if !build.complete, !build.output.files.isEmpty {
                     if let old = try? EditionPack.read(staging.packPath(id)) {
                         // The pack holds every day: the unchanged days' rows come from the pack on disk, the rest
-                        // of the edition is hard-linked, so the staged edition is whole and swapped in at once.
+                        // of the edition is taken from its live folder below, so the staged edition is whole and
+                        // swapped in at once.
                         let rendered = Set(build.packRows.map { "\($0.series)/\($0.day)" })
                         build.packRows += old.filter { !rendered.contains("\($0.series)/\($0.day)") }
-                        let written = Set(build.output.files.map(\.path) + ["\(id)/\(EditionPack.fileName)"])
-                        try staging.linkUnchanged(editionID: id, except: written)
+                        partial = true
                     } else {
                         // No readable pack to take the unchanged days from: build the edition whole.
                         staging.unstage(id)
@@ -86,20 +89,35 @@ public struct OutputBuild: Sendable {
                     }
                 }
                 let staged = !build.output.files.isEmpty
+                var inPrevious = false
                 if staged {
                     try EditionPack.write(editionID: id, editionName: edition.name.value,
                                           nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
                                           rows: build.packRows, to: staging.stagedPackPath(id))
+                    if partial {
+                        // A few operations in the folder the last partial rebuild swapped out; else one link per
+                        // unchanged file, made after the new files are written so none is written through a link.
+                        inPrevious = try staging.stageOverPrevious(editionID: id)
+                        if !inPrevious {
+                            let written = Set(build.output.files.map(\.path) + ["\(id)/\(EditionPack.fileName)"])
+                            try staging.linkUnchanged(editionID: id, except: written)
+                        }
+                    }
                     build.output.files.append(OutputFile(path: "\(id)/\(EditionPack.fileName)", bytes: []))
                     if let cache = build.cache { try staging.stageCache(id, cache) }
                 }
-                return .success(EditionSummary(build, staged: staged))
+                var summary = EditionSummary(build, staged: staged)
+                summary.partial = partial
+                summary.inPrevious = inPrevious
+                return .success(summary)
             } catch {
                 return .failure(error)
             }
         }
         var result = Result()
         var changed: [String] = []
+        var partial = Set<String>()
+        var inPrevious = Set<String>()
         for item in built {
             guard let summary = try item.get() else { continue }
             result.editions += 1
@@ -108,6 +126,8 @@ public struct OutputBuild: Sendable {
             result.filesWritten += summary.filesWritten
             result.diagnostics += summary.diagnostics
             if summary.staged { changed.append(summary.editionID) } else { result.editionsUnchanged += 1 }
+            if summary.partial { partial.insert(summary.editionID) }
+            if summary.inPrevious { inPrevious.insert(summary.editionID) }
         }
         result.diagnostics = result.diagnostics.deduplicated().sortedForOutput()
         guard !result.diagnostics.hasErrors else {
@@ -128,9 +148,10 @@ public struct OutputBuild: Sendable {
 
         // Every changed edition is staged whole (unchanged files hard-linked) and swapped in with one exchange.
         // A cache is dropped before its edition changes and written after, so none outlives a killed build.
+        // A partly rebuilt edition's swapped-out folder is kept for the next partial rebuild (`stageOverPrevious`).
         let whole = changed + (reviewCurrent ? [] : [reviewFolder])
         for id in whole { try writer.dropCache(id) }
-        try writer.commit(editionIDs: whole, removingStaging: false)
+        try writer.commit(editionIDs: whole, stagedInPrevious: inPrevious, keepingPrevious: partial, removingStaging: false)
         if keys != nil { try writer.commitCaches(whole) }
         writer.finish()
         return result
@@ -157,6 +178,10 @@ struct EditionSummary: Sendable {
     var diagnostics: [Diagnostic]
     /// Whether the edition was staged, to be swapped in (else it is unchanged, or has errors).
     var staged: Bool
+    /// Whether only some of its days were rebuilt (the rest taken from its live folder).
+    var partial = false
+    /// Whether it was staged in its previous folder (`OutputWriter.stageOverPrevious`).
+    var inPrevious = false
     init(_ build: EditionBuild, staged: Bool) {
         editionID = build.output.editionID
         messages = build.messages

@@ -32,8 +32,9 @@ import Testing
         return files
     }
 
+    /// The output without the build's own state: its cache and the folders kept for partial rebuilds.
     func withoutCache(_ tree: [String: [UInt8]]) -> [String: [UInt8]] {
-        tree.filter { !$0.key.hasPrefix(".kizuna-cache") }
+        tree.filter { !$0.key.hasPrefix(".kizuna-cache/") && !$0.key.hasPrefix(".kizuna-previous/") }
     }
 
     /// Whether `root` (built incrementally) holds exactly what a build of `files` from scratch writes.
@@ -117,6 +118,65 @@ import Testing
             var directory: ObjCBool = false
             return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &directory) && !directory.boolValue
         }.count
+    }
+
+    /// A partial rebuild keeps each edition's swapped-out folder, and the next one stages the edition in it with a
+    /// few operations instead of a link per file: the output still equals a build from scratch, whatever was done
+    /// to the kept folder in between.
+    @Test func partialRebuildsReuseTheSwappedOutFolder() throws {
+        let root = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = try ContentFixtures.read(Paths.content)
+        _ = try build(files, into: root)
+        let previous = root + "/.kizuna-previous"
+        #expect(!FileManager.default.fileExists(atPath: previous), "a first build keeps nothing")
+
+        let first = edited(files, "manuscripts/childcare/0045.yaml", "顔を近づけると、", "顔をそっと近づけると、")
+        _ = try build(first, into: root)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: previous).sorted() == ["minamikawa", "sakuragaoka"])
+        // The kept folder is the edition before the edit: the unchanged days are the live files themselves.
+        let day = "sakuragaoka/line/childcare/0045.json"
+        let unchanged = "sakuragaoka/line/childcare/0014.json"
+        #expect(try inode(previous + "/" + unchanged) == inode(root + "/" + unchanged))
+        #expect(try inode(previous + "/" + day) != inode(root + "/" + day))
+        #expect(try equalsABuildFromScratch(root, first))
+
+        // Staged in the kept folder: the day the first edit changed is relinked, the new one moved in.
+        let second = edited(first, "manuscripts/childcare/0660.yaml", "少し待って見守ってあげましょう。", "少し待って、見守ってあげましょう。")
+        let (kept, live) = (try inode(previous + "/sakuragaoka"), try inode(root + "/sakuragaoka"))
+        let afterSecond = try build(second, into: root)
+        #expect(afterSecond.rendered == 2)
+        #expect(try inode(root + "/sakuragaoka") == kept, "the kept folder became the edition")
+        #expect(try inode(previous + "/sakuragaoka") == live, "and the edition it replaced is kept in turn")
+        #expect(try equalsABuildFromScratch(root, second))
+
+        // A stray file, a changed file and a missing file in the kept folder never reach the output.
+        try Data("stray".utf8).write(to: URL(fileURLWithPath: previous + "/sakuragaoka/line/childcare/9999.json"))
+        try FileManager.default.removeItem(atPath: previous + "/sakuragaoka/" + unchanged.dropFirst("sakuragaoka/".count))
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: previous + "/sakuragaoka/manifest.json.tmp"))
+        try FileManager.default.removeItem(atPath: previous + "/sakuragaoka/manifest.json")
+        try FileManager.default.moveItem(atPath: previous + "/sakuragaoka/manifest.json.tmp", toPath: previous + "/sakuragaoka/manifest.json")
+        try FileManager.default.removeItem(atPath: previous + "/minamikawa/preview")
+        _ = try build(first, into: root)
+        #expect(try equalsABuildFromScratch(root, first))
+
+        // An edition rebuilt whole keeps nothing: its old files are no longer live and would only take space.
+        _ = try build(first, into: root, generator: "another kizuna")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: previous).isEmpty)
+        #expect(try equalsABuildFromScratch(root, first))
+    }
+
+    @Test func aSecondBuildIntoTheSameOutputIsRefusedWhileOneRuns() throws {
+        let root = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = try ContentFixtures.read(Paths.content)
+        _ = try build(files, into: root)
+        let running = try OutputWriter(root: root).lock()
+        #expect(throws: IOFailure.self) { try build(files, into: root, generator: "another kizuna") }
+        #expect(try equalsABuildFromScratch(root, files), "the refused build changed nothing")
+        running.release()
+        let after = try build(files, into: root, generator: "another kizuna")
+        #expect(after.rendered == after.messages)
     }
 
     @Test func anotherProgramOrTemplateRebuildsEverything() throws {
