@@ -141,6 +141,40 @@ import Testing
         }
     }
 
+    /// A partial rebuild writes only its changed days and keeps the rest from the previous pack, inside SQLite: the
+    /// file is byte for byte the one a write of every row makes.
+    @Test func keepingTheOtherRowsOfAPackWritesTheBytesOfAWholeWrite() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let rows = (0..<534).map { i -> EditionPack.Row in
+            let day = i < 266 ? "\(4 + i / 7)w\(i % 7)d" : String(format: "%04d", i - 265)
+            let filler = String(repeating: "かきくけこ", count: 200 + i % 23)
+            return Self.row(i < 266 ? "maternity" : "childcare", day, i, label: "day \(i)", title: "title \(i)",
+                            json: #"{"messages":[{"type":"text","text":"\#(filler)"}]}"#,
+                            email: i % 3 == 0 ? nil : "Subject: \(i)\r\n\r\n" + filler)
+        }
+        try Self.write(rows, to: dir + "/old.sqlite")
+        #expect(EditionPack.isCurrent(dir + "/old.sqlite"))
+        // Two days change, one of them growing past its old size, one shrinking; and one day is given unchanged.
+        var changed = [rows[10], rows[300], rows[533]]
+        changed[0] = Self.row(rows[10].series, rows[10].day, 10, label: "day 10", title: "new title",
+                              json: #"{"messages":[{"type":"text","text":"\#(String(repeating: "新", count: 3000))"}]}"#)
+        changed[1] = Self.row(rows[300].series, rows[300].day, 300, label: "day 300", title: "title 300",
+                              json: #"{"messages":[]}"#, messages: 2, email: "Subject: x\r\n\r\n")
+        var all = rows
+        (all[10], all[300]) = (changed[0], changed[1])
+        try EditionPack.write(editionID: "sakuragaoka", editionName: "きずなメール桜ヶ丘市版", nicknameMaxLength: 20,
+                              rows: changed, keepingRowsOf: dir + "/old.sqlite", to: dir + "/kept.sqlite")
+        try Self.write(all, to: dir + "/whole.sqlite")
+        #expect(try Self.bytes(dir + "/kept.sqlite") == (try Self.bytes(dir + "/whole.sqlite")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["kept.sqlite", "old.sqlite", "whole.sqlite"])
+
+        // Neither a missing file nor a file of another kind is a pack whose rows can be kept.
+        #expect(!EditionPack.isCurrent(dir + "/missing.sqlite"))
+        try Data("not a pack".utf8).write(to: URL(fileURLWithPath: dir + "/other"))
+        #expect(!EditionPack.isCurrent(dir + "/other"))
+    }
+
     @Test func refusesAnExistingPathAndLeavesItUntouched() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

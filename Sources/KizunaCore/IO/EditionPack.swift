@@ -109,8 +109,12 @@ public struct EditionPack {
     /// Writes a complete pack file at `path`, which must not exist: schema, rows and the `edition` table in one
     /// transaction. Journal and synchronous are off while writing: the caller writes into a staging folder and swaps
     /// it in atomically. On failure the file is removed, and a file already at `path` is left untouched.
+    /// With `keepingRowsOf`, every row of that pack whose series and day `rows` does not hold is copied over inside
+    /// SQLite (a partial rebuild: the unchanged days' rows are never turned into Swift values); the file is the one
+    /// `write` makes from all the rows, byte for byte (`EditionPackTests`).
     public static func write(
-        editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], to path: String
+        editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String? = nil,
+        to path: String
     ) throws(IOFailure) {
         // Checked before anything is written, so that a bad row leaves no file behind.
         var keys = Set<String>()
@@ -130,7 +134,7 @@ public struct EditionPack {
         close(fd)
         do {
             try fill(path, editionID: editionID, editionName: editionName,
-                     nicknameMaxLength: nicknameMaxLength, rows: sorted(rows))
+                     nicknameMaxLength: nicknameMaxLength, rows: sorted(rows), keepingRowsOf: old)
         } catch {
             unlink(path)
             throw IOFailure("cannot write '\(path)': \(error)")
@@ -140,26 +144,17 @@ public struct EditionPack {
     /// The pack's name inside its edition's folder.
     public static let fileName = "payloads.sqlite"
 
-    /// Every row of a pack this format wrote (a partial rebuild keeps the unchanged days' rows from it).
-    public static func read(_ path: String) throws -> [Row] {
-        guard access(path, R_OK) == 0 else { throw IOFailure("no pack at '\(path)'") }
+    /// Whether `path` is a pack of this format version, whose rows `write(keepingRowsOf:)` can keep.
+    public static func isCurrent(_ path: String) -> Bool {
+        guard access(path, R_OK) == 0 else { return false }
         var configuration = GRDB.Configuration()
         configuration.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
         defer { try? queue.close() }
-        return try queue.read { db in
-            guard try Int.fetchOne(db, sql: "PRAGMA user_version") == formatVersion else {
-                throw IOFailure("'\(path)' is not a version \(formatVersion) pack")
-            }
-            return try GRDB.Row.fetchAll(db, sql: """
-                SELECT series, day, sort_index, label, title, line_messages, sha256, CAST(line_json AS BLOB) AS line, email
-                FROM messages
-                """).map { r in
-                Row(series: r["series"], day: r["day"], sortIndex: r["sort_index"], label: r["label"], title: r["title"],
-                    line: [UInt8]((r["line"] as Data?) ?? Data()), lineMessages: r["line_messages"],
-                    email: (r["email"] as Data?).map { [UInt8]($0) }, sha256: r["sha256"])
-            }
-        }
+        return (try? queue.read { db in
+            try Int.fetchOne(db, sql: "PRAGMA user_version") == formatVersion
+                && Int32(try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == applicationID
+        }) ?? false
     }
 
     /// Lowercase hex of a digest, as `SHA256.Digest.hexString` but without a string per byte (534 rows: 0.1 ms, not 3).
@@ -187,7 +182,7 @@ public struct EditionPack {
     }
 
     private static func fill(
-        _ path: String, editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row]
+        _ path: String, editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String?
     ) throws {
         var configuration = GRDB.Configuration()
         configuration.foreignKeysEnabled = false
@@ -201,15 +196,22 @@ public struct EditionPack {
                     PRAGMA journal_mode = OFF;
                     PRAGMA synchronous = OFF;
                     """)
+                if let old { try db.execute(sql: "ATTACH DATABASE ? AS old", arguments: [old]) }
                 try db.inTransaction {
                     try db.execute(sql: """
                         PRAGMA application_id = \(applicationID);
                         PRAGMA user_version = \(formatVersion);
                         """)
                     try db.execute(sql: schema)
+                    let columns = "series, day, sort_index, label, title, line_messages, sha256, line_json, email"
+                    // The new rows go straight into `messages`, or, when rows are kept, into a temporary table first so
+                    // that all rows are inserted in one pass in reading order, as a build of every row inserts them.
+                    let table = old == nil ? "messages" : "temp.fresh"
+                    if old != nil {
+                        try db.execute(sql: "CREATE TEMP TABLE fresh AS SELECT \(columns) FROM main.messages WHERE 0")
+                    }
                     let insert = try db.makeStatement(sql: """
-                        INSERT INTO messages (series, day, sort_index, label, title, line_messages, sha256, line_json, email)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
+                        INSERT INTO \(table) (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
                         """)
                     for row in rows {
                         // The payload goes in as a blob cast to text: its bytes exactly, stored as UTF-8 text.
@@ -218,12 +220,26 @@ public struct EditionPack {
                             Data(row.line), row.email.map { Data($0) },
                         ])
                     }
+                    if old != nil {
+                        // BINARY collation compares bytes, as `sorted` does.
+                        try db.execute(sql: """
+                            INSERT INTO main.messages (\(columns))
+                            SELECT \(columns) FROM (
+                                SELECT \(columns) FROM old.messages AS o
+                                WHERE NOT EXISTS (SELECT 1 FROM temp.fresh AS f WHERE f.series = o.series AND f.day = o.day)
+                                UNION ALL
+                                SELECT \(columns) FROM temp.fresh
+                            ) ORDER BY series, sort_index, day
+                            """)
+                        try db.execute(sql: "DROP TABLE temp.fresh")
+                    }
+                    let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM main.messages") ?? 0
                     let facts: [(String, String)] = [
                         ("edition_id", editionID),
                         ("edition_name", editionName),
                         ("format", "kizuna-edition-pack"),
                         ("format_version", String(formatVersion)),
-                        ("message_count", String(rows.count)),
+                        ("message_count", String(count)),
                         ("nickname_max_length", String(nicknameMaxLength)),
                         ("nickname_placeholder", "{nickname}"),
                     ]

@@ -73,12 +73,10 @@ public struct OutputBuild: Sendable {
                 if let failure = stager.failure { throw failure }
                 var partial = false
                 if !build.complete, !build.output.files.isEmpty {
-                    if let old = try? EditionPack.read(staging.packPath(id)) {
-                        // The pack holds every day: the unchanged days' rows come from the pack on disk, the rest
+                    if EditionPack.isCurrent(staging.packPath(id)) {
+                        // The pack holds every day: the unchanged days' rows are kept from the pack on disk, the rest
                         // of the edition is taken from its live folder below, so the staged edition is whole and
                         // swapped in at once.
-                        let rendered = Set(build.packRows.map { "\($0.series)/\($0.day)" })
-                        build.packRows += old.filter { !rendered.contains("\($0.series)/\($0.day)") }
                         partial = true
                     } else {
                         // No readable pack to take the unchanged days from: build the edition whole.
@@ -93,7 +91,8 @@ public struct OutputBuild: Sendable {
                 if staged {
                     try EditionPack.write(editionID: id, editionName: edition.name.value,
                                           nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
-                                          rows: build.packRows, to: staging.stagedPackPath(id))
+                                          rows: build.packRows, keepingRowsOf: partial ? staging.packPath(id) : nil,
+                                          to: staging.stagedPackPath(id))
                     if partial {
                         // A few operations in the folder the last partial rebuild swapped out; else one link per
                         // unchanged file, made after the new files are written so none is written through a link.
