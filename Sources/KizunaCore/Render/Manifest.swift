@@ -47,19 +47,43 @@ struct Manifest: JSONRepresentable {
                 "daysWithoutMessage": .string("a day with no entry here sends nothing"),
             ]),
             "messageCount": .int(entries.count),
-            "days": .array(entries.map { e in
-                .object([
-                    "series": .string(e.message.day.series.rawValue),
-                    "day": .string(e.message.day.description),
-                    "label": .string(e.message.day.label),
-                    "files": .object(e.files.mapValues { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }),
-                    "lineMessages": .int(e.lineMessages),
-                    "review": .string(e.message.manuscript.state.rawValue),
-                    "approved": .bool(e.message.manuscript.state == .approved),
-                    "inserts": .array(e.message.inserts.map { .string($0.insert.id.value) }),
-                ])
-            }),
+            "days": .written(daysJSON),
         ])
+    }
+
+    /// The days, each `{"approved","day","files","inserts","label","lineMessages","review","series"}` in that (sorted)
+    /// order, written straight into bytes: 534 of them are written again on every rebuild of the edition.
+    var daysJSON: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.count * 400)
+        out.append(UInt8(ascii: "["))
+        for (i, e) in entries.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            var day = JSONObjectWriter()
+            day.literal("approved", e.message.manuscript.state == .approved ? "true" : "false", into: &out)
+            day.string("day", e.message.day.description, into: &out)
+            day.key("files", into: &out)
+            out.append(UInt8(ascii: "{"))
+            for (j, channel) in e.files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if j > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.writeString(channel, into: &out)
+                out.append(UInt8(ascii: ":"))
+                var file = JSONObjectWriter()
+                file.string("path", e.files[channel]!.path, into: &out)
+                file.string("sha256", e.files[channel]!.sha256, into: &out)
+                file.close(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+            day.array("inserts", e.message.inserts, into: &out) { JSONValue.writeString($0.insert.id.value, into: &$1) }
+            day.string("label", e.message.day.label, into: &out)
+            day.key("lineMessages", into: &out)
+            out.append(contentsOf: String(e.lineMessages).utf8)
+            day.string("review", e.message.manuscript.state.rawValue, into: &out)
+            day.string("series", e.message.day.series.rawValue, into: &out)
+            day.close(into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
     }
 
     static func sha256Hex(_ bytes: [UInt8]) -> String {
