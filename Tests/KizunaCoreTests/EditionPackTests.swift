@@ -168,6 +168,13 @@ import Testing
         try Self.write(all, to: dir + "/whole.sqlite")
         #expect(try Self.bytes(dir + "/kept.sqlite") == (try Self.bytes(dir + "/whole.sqlite")))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["kept.sqlite", "old.sqlite", "whole.sqlite"])
+        // A kept pack with other days than the edition's fails, and leaves no file.
+        #expect(throws: IOFailure.self) {
+            try EditionPack.write(editionID: "sakuragaoka", editionName: "きずなメール桜ヶ丘市版", nicknameMaxLength: 20,
+                                  rows: [Self.row("childcare", "9999", 9999, label: "x", title: "x", json: "{}")],
+                                  keepingRowsOf: dir + "/old.sqlite", messageCount: 534, to: dir + "/bad.sqlite")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/bad.sqlite"))
 
         // Neither a missing file nor a file of another kind is a pack whose rows can be kept.
         #expect(!EditionPack.isCurrent(dir + "/missing.sqlite"))

@@ -111,10 +111,11 @@ public struct EditionPack {
     /// it in atomically. On failure the file is removed, and a file already at `path` is left untouched.
     /// With `keepingRowsOf`, every row of that pack whose series and day `rows` does not hold is copied over inside
     /// SQLite (a partial rebuild: the unchanged days' rows are never turned into Swift values); the file is the one
-    /// `write` makes from all the rows, byte for byte (`EditionPackTests`).
+    /// `write` makes from all the rows, byte for byte (`EditionPackTests`). `messageCount`, when given, is the number
+    /// of rows the pack must end with (a kept pack with other days fails instead of passing them on).
     public static func write(
         editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String? = nil,
-        to path: String
+        messageCount: Int? = nil, to path: String
     ) throws(IOFailure) {
         // Checked before anything is written, so that a bad row leaves no file behind.
         var keys = Set<String>()
@@ -134,7 +135,7 @@ public struct EditionPack {
         close(fd)
         do {
             try fill(path, editionID: editionID, editionName: editionName,
-                     nicknameMaxLength: nicknameMaxLength, rows: sorted(rows), keepingRowsOf: old)
+                     nicknameMaxLength: nicknameMaxLength, rows: sorted(rows), keepingRowsOf: old, messageCount: messageCount)
         } catch {
             unlink(path)
             throw IOFailure("cannot write '\(path)': \(error)")
@@ -182,7 +183,8 @@ public struct EditionPack {
     }
 
     private static func fill(
-        _ path: String, editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String?
+        _ path: String, editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String?,
+        messageCount: Int?
     ) throws {
         var configuration = GRDB.Configuration()
         configuration.foreignKeysEnabled = false
@@ -234,6 +236,9 @@ public struct EditionPack {
                         try db.execute(sql: "DROP TABLE temp.fresh")
                     }
                     let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM main.messages") ?? 0
+                    if let messageCount, count != messageCount {
+                        throw IOFailure("the pack would hold \(count) days instead of the edition's \(messageCount)")
+                    }
                     let facts: [(String, String)] = [
                         ("edition_id", editionID),
                         ("edition_name", editionName),
