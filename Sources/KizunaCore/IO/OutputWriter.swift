@@ -203,6 +203,12 @@ public struct OutputWriter: Sendable {
         return true
     }
 
+    /// Removes these files (paths inside the output folder) from the previous folders, where they are the versions
+    /// a partial rebuild replaced.
+    public func dropFromPrevious(_ paths: [String]) {
+        for path in paths { unlink("\(previousFolder)/\(path)") }
+    }
+
     /// One folder's entries by name: inode and whether it is a folder.
     private static func listing(_ folder: String) throws(IOFailure) -> [String: (inode: UInt64, isDirectory: Bool)] {
         guard let directory = opendir(folder) else {

@@ -107,6 +107,7 @@ public struct OutputBuild: Sendable {
                 }
                 var summary = EditionSummary(build, staged: staged)
                 summary.partial = partial
+                if partial { summary.written = build.output.files.map(\.path) }
                 summary.inPrevious = inPrevious
                 return .success(summary)
             } catch {
@@ -116,6 +117,7 @@ public struct OutputBuild: Sendable {
         var result = Result()
         var changed: [String] = []
         var partial = Set<String>()
+        var rewritten: [String] = []
         var inPrevious = Set<String>()
         for item in built {
             guard let summary = try item.get() else { continue }
@@ -125,7 +127,7 @@ public struct OutputBuild: Sendable {
             result.filesWritten += summary.filesWritten
             result.diagnostics += summary.diagnostics
             if summary.staged { changed.append(summary.editionID) } else { result.editionsUnchanged += 1 }
-            if summary.partial { partial.insert(summary.editionID) }
+            if summary.partial { partial.insert(summary.editionID); rewritten += summary.written }
             if summary.inPrevious { inPrevious.insert(summary.editionID) }
         }
         result.diagnostics = result.diagnostics.deduplicated().sortedForOutput()
@@ -151,6 +153,9 @@ public struct OutputBuild: Sendable {
         let whole = changed + (reviewCurrent ? [] : [reviewFolder])
         for id in whole { try writer.dropCache(id) }
         try writer.commit(editionIDs: whole, stagedInPrevious: inPrevious, keepingPrevious: partial, removingStaging: false)
+        // The kept folders hold the old versions of what was rewritten (each pack alone is megabytes): dropped, so a
+        // kept folder costs directory entries, not a second copy; the next partial rebuild links them anew.
+        writer.dropFromPrevious(rewritten)
         if keys != nil { try writer.commitCaches(whole) }
         writer.finish()
         return result
@@ -181,6 +186,8 @@ struct EditionSummary: Sendable {
     var partial = false
     /// Whether it was staged in its previous folder (`OutputWriter.stageOverPrevious`).
     var inPrevious = false
+    /// When partial: the files it rewrote (paths inside the output folder).
+    var written: [String] = []
     init(_ build: EditionBuild, staged: Bool) {
         editionID = build.output.editionID
         messages = build.messages
