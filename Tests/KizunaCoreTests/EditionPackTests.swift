@@ -42,6 +42,16 @@ import Testing
                               nicknameMaxLength: 20, rows: rows, to: path)
     }
 
+    /// 534 days in both series, day i carrying `filler(i)` as its text and `email(i, filler)` as its e-mail.
+    static func edition(filler: (Int) -> String, email: (Int, String) -> String?) -> [EditionPack.Row] {
+        (0..<534).map { i in
+            let day = i < 266 ? "\(4 + i / 7)w\(i % 7)d" : String(format: "%04d", i - 265)
+            let text = filler(i)
+            return row(i < 266 ? "maternity" : "childcare", day, i, label: "day \(i)", title: "title \(i)",
+                       json: #"{"messages":[{"type":"text","text":"\#(text)"}]}"#, email: email(i, text))
+        }
+    }
+
     static func bytes(_ path: String) throws -> [UInt8] {
         [UInt8](try #require(FileManager.default.contents(atPath: path)))
     }
@@ -119,12 +129,8 @@ import Testing
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // 534 days of about 4 KB, as an edition of both series, with e-mail twice that size.
-        let rows = (0..<534).map { i -> EditionPack.Row in
-            let day = i < 266 ? "\(4 + i / 7)w\(i % 7)d" : String(format: "%04d", i - 265)
-            let filler = String(repeating: "あいうえお", count: 260 + i % 17)
-            return Self.row(i < 266 ? "maternity" : "childcare", day, i, label: "day \(i)", title: "title \(i)",
-                            json: #"{"messages":[{"type":"text","text":"\#(filler)"}]}"#,
-                            email: "Subject: \(i)\r\n\r\n" + filler + filler)
+        let rows = Self.edition { i in String(repeating: "あいうえお", count: 260 + i % 17) } email: { i, filler in
+            "Subject: \(i)\r\n\r\n" + filler + filler
         }
         try Self.write(rows, to: dir + "/a.sqlite")
         try Self.write(rows.shuffled(), to: dir + "/b.sqlite")
@@ -146,12 +152,8 @@ import Testing
     @Test func keepingTheOtherRowsOfAPackWritesTheBytesOfAWholeWrite() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let rows = (0..<534).map { i -> EditionPack.Row in
-            let day = i < 266 ? "\(4 + i / 7)w\(i % 7)d" : String(format: "%04d", i - 265)
-            let filler = String(repeating: "かきくけこ", count: 200 + i % 23)
-            return Self.row(i < 266 ? "maternity" : "childcare", day, i, label: "day \(i)", title: "title \(i)",
-                            json: #"{"messages":[{"type":"text","text":"\#(filler)"}]}"#,
-                            email: i % 3 == 0 ? nil : "Subject: \(i)\r\n\r\n" + filler)
+        let rows = Self.edition { i in String(repeating: "かきくけこ", count: 200 + i % 23) } email: { i, filler in
+            i % 3 == 0 ? nil : "Subject: \(i)\r\n\r\n" + filler
         }
         try Self.write(rows, to: dir + "/old.sqlite")
         #expect(EditionPack.isCurrent(dir + "/old.sqlite"))

@@ -153,40 +153,26 @@ public struct OutputWriter: Sendable {
         try Self.linkTree(source, target, relative: "", except: except, prefix: "\(editionID)/")
     }
 
-    /// Walks `source` with readdir (one call per entry; FileManager's enumerator costs more than the links).
+    /// Walks `source` with readdir (`listing`; FileManager's enumerator costs more than the links).
     private static func linkTree(_ source: String, _ target: String, relative: String, except: Set<String>, prefix: String) throws(IOFailure) {
-        guard let directory = opendir(source + "/" + relative) else {
-            throw IOFailure("cannot list '\(source)/\(relative)': \(String(cString: strerror(errno)))")
-        }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name != ".", name != ".." else { continue }
+        for (name, entry) in try listing(source + "/" + relative) {
             let path = relative + name
-            let from = "\(source)/\(path)"
             let to = "\(target)/\(path)"
-            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat(from, &info) == 0 else { throw IOFailure("cannot read '\(from)': \(String(cString: strerror(errno)))") }
-                isDirectory = info.st_mode & S_IFMT == S_IFDIR
-            }
-            if isDirectory {
+            if entry.isDirectory {
                 guard mkdir(to, 0o755) == 0 || errno == EEXIST else {
                     throw IOFailure("cannot create '\(to)': \(String(cString: strerror(errno)))")
                 }
                 try linkTree(source, target, relative: path + "/", except: except, prefix: prefix)
-                continue
+            } else if !except.contains(prefix + path), link("\(source)/\(path)", to) != 0 {
+                throw IOFailure("cannot link '\(source)/\(path)': \(String(cString: strerror(errno)))")
             }
-            if except.contains(prefix + path) { continue }
-            guard link(from, to) == 0 else { throw IOFailure("cannot link '\(from)': \(String(cString: strerror(errno)))") }
         }
     }
 
-    /// Where each edition's folder as the build before last left it is kept, once a partial rebuild swapped it out:
-    /// it differs from the live folder only in the files that build changed (the rest are hard links to the live
-    /// files), so the next partial rebuild makes it the new edition with a few operations instead of one link per
-    /// file, and swaps it in. Hidden, like the cache; never read by anything but the build.
+    /// Where each edition's folder is kept once a partial rebuild swapped it out, without the files that rebuild
+    /// rewrote (`dropFromPrevious`): what is left are hard links to live files, so the next partial rebuild makes it
+    /// the new edition with a few operations instead of one link per file, and swaps it in. Hidden, like the cache;
+    /// never read by anything but the build.
     var previousFolder: String { "\(root)/.kizuna-previous" }
 
     /// Stages a partly changed edition in its previous folder instead of linking every unchanged file into staging:

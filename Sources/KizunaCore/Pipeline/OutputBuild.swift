@@ -106,8 +106,7 @@ public struct OutputBuild: Sendable {
                     if let cache = build.cache { try staging.stageCache(id, cache) }
                 }
                 var summary = EditionSummary(build, staged: staged)
-                summary.partial = partial
-                if partial { summary.written = build.output.files.map(\.path) }
+                summary.rewritten = partial ? build.output.files.map(\.path) : nil
                 summary.inPrevious = inPrevious
                 return .success(summary)
             } catch {
@@ -127,7 +126,7 @@ public struct OutputBuild: Sendable {
             result.filesWritten += summary.filesWritten
             result.diagnostics += summary.diagnostics
             if summary.staged { changed.append(summary.editionID) } else { result.editionsUnchanged += 1 }
-            if summary.partial { partial.insert(summary.editionID); rewritten += summary.written }
+            if let written = summary.rewritten { partial.insert(summary.editionID); rewritten += written }
             if summary.inPrevious { inPrevious.insert(summary.editionID) }
         }
         result.diagnostics = result.diagnostics.deduplicated().sortedForOutput()
@@ -182,12 +181,11 @@ struct EditionSummary: Sendable {
     var diagnostics: [Diagnostic]
     /// Whether the edition was staged, to be swapped in (else it is unchanged, or has errors).
     var staged: Bool
-    /// Whether only some of its days were rebuilt (the rest taken from its live folder).
-    var partial = false
+    /// When only some of its days were rebuilt (the rest taken from its live folder): the files it rewrote, as paths
+    /// inside the output folder. Nil when it was built whole or not at all.
+    var rewritten: [String]?
     /// Whether it was staged in its previous folder (`OutputWriter.stageOverPrevious`).
     var inPrevious = false
-    /// When partial: the files it rewrote (paths inside the output folder).
-    var written: [String] = []
     init(_ build: EditionBuild, staged: Bool) {
         editionID = build.output.editionID
         messages = build.messages

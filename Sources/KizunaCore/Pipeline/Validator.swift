@@ -88,7 +88,6 @@ struct PayloadLimitCheck: Sendable {
         let manuscripts = compiler.manuscripts(of: edition)
         guard let first = manuscripts.first else { return [] }
         let inserts = compiler.resolvedInserts(of: edition)
-        let surveyDays = Set(edition.survey?.days.map(\.value.day) ?? [])
         let size = renderer.editionSize(compiler.message(edition, first, inserts: inserts),
                                         surveyURL: edition.survey?.url.value, parts: parts)
         let insertSizes = inserts.map { ($0.insert.window.value, renderer.insertSize($0, parts: parts)) }
@@ -96,7 +95,7 @@ struct PayloadLimitCheck: Sendable {
             let day = manuscript.day.value
             let worst = size.singleBubbleWorstCase(days[manuscript.path]?.size ?? renderer.daySize(manuscript, sections: sections),
                                                    inserts: insertSizes.lazy.filter { $0.0.contains(day) }.map(\.1),
-                                                   survey: surveyDays.contains(day))
+                                                   survey: compiler.surveyURL(edition, on: day) != nil)
             return (manuscript, worst)
         }
     }
