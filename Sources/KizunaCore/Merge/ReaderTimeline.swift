@@ -23,17 +23,22 @@ public struct ReaderTimeline: Sendable {
         self.born = born
         let birth = born ?? due
         entries = messages.compactMap { message -> Entry? in
-            let date: CalendarDate
-            switch message.day {
-            case .gestation:
-                date = due.adding(days: message.day.ordinal - DayKey.dueDateGestationalDays)
-                if date >= birth { return nil }
-            case .dayCount(let n):
-                date = birth.adding(days: n - 1)
-            }
+            guard let date = Self.date(of: message.day, due: due, birth: birth) else { return nil }
             let carried = inserts.filter { Self.window($0.window.value, contains: message.day, on: date, born: birth) }
             return Entry(date: date, message: message, inserts: carried)
         }.sorted { $0.date < $1.date }
+    }
+
+    /// The date a day's message goes out for a reader due on `due` whose child was born on `birth` (the due date
+    /// while the birth is not known); nil for a maternity day on or after the birth, which is not sent.
+    public static func date(of day: DayKey, due: CalendarDate, birth: CalendarDate) -> CalendarDate? {
+        switch day {
+        case .gestation:
+            let date = due.adding(days: day.ordinal - DayKey.dueDateGestationalDays)
+            return date < birth ? date : nil
+        case .dayCount(let n):
+            return birth.adding(days: n - 1)
+        }
     }
 
     static func window(_ window: InsertWindow, contains day: DayKey, on date: CalendarDate, born: CalendarDate) -> Bool {

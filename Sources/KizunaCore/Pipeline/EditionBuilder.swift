@@ -90,8 +90,7 @@ public struct EditionBuilder: Sendable {
         }
         // An index whose key is unchanged stays as it is on disk (it is linked with the unchanged days).
         if reusable == nil || reusable?.indexKey != indexKey {
-            let timeline = compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
-            let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages, timeline: timeline)
+            let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages)
             files.append(handOver(OutputFile(path: "\(id)/preview/index.html", bytes: index)))
         }
         let manifest = Manifest(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition), entries: entries)

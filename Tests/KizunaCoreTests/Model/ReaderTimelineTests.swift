@@ -30,6 +30,20 @@ import Testing
         #expect(t.entries.map(\.date) == t.entries.map(\.date).sorted())
     }
 
+    /// The index page dates each day with `date(of:due:birth:)` alone; it must give the timeline's dates, and nil
+    /// exactly for the days the timeline leaves out.
+    @Test(arguments: [nil, "2027-02-10", "2027-04-15"])
+    func oneDaysDateIsTheTimelines(born: String?) throws {
+        let (content, edition) = try Self.sakuragaoka()
+        let due = Self.date("2027-04-01")
+        let t = content.compiler.timeline(for: edition, due: due, born: born.map(Self.date))
+        let byDay = Dictionary(t.entries.map { ($0.message.day, $0.date) }, uniquingKeysWith: { a, _ in a })
+        let messages = content.compiler.messages(for: edition)
+        for message in messages {
+            #expect(ReaderTimeline.date(of: message.day, due: due, birth: born.map(Self.date) ?? due) == byDay[message.day])
+        }
+    }
+
     @Test func pretermBirthDropsTheRestOfTheMaternitySeries() throws {
         let (content, edition) = try Self.sakuragaoka()
         let t = content.compiler.timeline(for: edition, due: Self.date("2027-04-01"), born: Self.date("2027-02-10"))

@@ -8,10 +8,9 @@ import Testing
         let renderer = PreviewRenderer(templates: templates, reviewers: content.content.reviewers, manuscripts: content.content.manuscripts)
         return content.editions.map { edition in
             let messages = content.compiler.messages(for: edition)
-            let timeline = content.compiler.timeline(for: edition, due: PreviewRenderer.sampleDueDate, born: nil)
             func page(_ spliced: Bool) -> [UInt8] {
                 renderer.indexPageBytes(editionName: edition.name.value, editionID: edition.id.value, messages: messages,
-                                        timeline: timeline, spliced: spliced)
+                                        spliced: spliced)
             }
             return (page(true), page(false))
         }
