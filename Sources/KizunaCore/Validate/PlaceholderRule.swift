@@ -1,7 +1,7 @@
 /// `placeholder-unknown`: the only placeholder is `{nickname}`; anything else in braces would reach parents raw.
 struct PlaceholderRule: ContentRule {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
-        for text in content.readerTexts where text.raw.contains("{") || text.raw.contains("}") {
+        for text in content.readerTexts where text.raw.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
             check(text, into: &diagnostics)
         }
     }
