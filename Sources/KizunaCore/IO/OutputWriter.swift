@@ -297,6 +297,27 @@ public struct OutputWriter: Sendable {
         return EditionCache(bytes: [UInt8](data))
     }
 
+    /// Where the style memo is kept: a name no edition can take (ids never start with a dot).
+    var styleMemoPath: String { "\(cacheFolder)/.style-memo" }
+
+    /// The style memo a previous build stored (see `StyleMemo`), or nil.
+    public func readStyleMemo() -> [UInt8]? {
+        FileManager.default.contents(atPath: styleMemoPath).map { [UInt8]($0) }
+    }
+
+    /// Stores the style memo for the next build: written beside it and renamed over it, so it is whole or absent.
+    public func saveStyleMemo(_ bytes: [UInt8]) throws(IOFailure) {
+        guard mkdir(cacheFolder, 0o755) == 0 || errno == EEXIST else {
+            throw IOFailure("cannot create '\(cacheFolder)': \(String(cString: strerror(errno)))")
+        }
+        let temporary = styleMemoPath + ".new"
+        try Self.writeFile(bytes, to: temporary)
+        guard rename(temporary, styleMemoPath) == 0 else {
+            unlink(temporary)
+            throw IOFailure("cannot write '\(styleMemoPath)': \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Removes an edition's cache: done before its files change, so that a build killed midway leaves no cache
     /// that could vouch for files it did not finish.
     public func dropCache(_ editionID: String) throws(IOFailure) {

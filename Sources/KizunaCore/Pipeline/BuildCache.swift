@@ -135,6 +135,22 @@ public struct BuildKeys: Sendable {
         return h.finalize().hexString
     }
 
+    /// What the style rules read besides a message's texts (see `StyleMemo`): the program, every content file that
+    /// is not a manuscript, an approved text, an edition or an insert (kizuna.yaml, style.yaml, terms.yaml, …), and
+    /// MeCab's dictionary.
+    func styleSalt(_ files: ContentFiles) -> [UInt8] {
+        var h = SHA256()
+        h.update(data: generator)
+        for file in files.files {
+            let relative = files.relativePath(of: file)
+            guard !["manuscripts/", "approved/", "editions/", "inserts/"].contains(where: { relative.hasPrefix($0) }) else { continue }
+            h.update(data: Array("\u{0}\(relative)\u{0}".utf8))
+            h.update(data: fileHashes[file.path]!)
+        }
+        h.update(data: Array("\u{0}mecab\u{0}\(MorphologicalAnalyzer.dictionaryStamp)".utf8))
+        return Array(h.finalize())
+    }
+
     /// The review sheets depend on every manuscript, the approved texts, the reviewers and the templates.
     func reviewKey(_ files: ContentFiles) -> String {
         var h = SHA256()

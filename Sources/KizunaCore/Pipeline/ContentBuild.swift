@@ -33,7 +33,9 @@ public struct ContentBuild: Sendable {
     public func run(into writer: inout OutputWriter, progress: @escaping OutputBuild.Progress = { _, _, _ in }) throws(IOFailure) -> Outcome {
         // Validated edition by edition first, so that an error is reported before anything is built, then each
         // edition is read again to be built: no edition stays in memory between the two.
-        let stream = EditionStream(files, checkingPayloads: false)
+        // With a cache, the style check skips the messages the last build found clean.
+        let memo = keys.map { StyleMemo(salt: $0.styleSalt(files), stored: writer.readStyleMemo()) }
+        let stream = EditionStream(files, checkingPayloads: false, styleMemo: memo)
         guard let (diagnostics, facts) = stream.validateAll() else { return try runWhole(into: &writer, progress: progress) }
         guard let shared = stream.sharedContent, !diagnostics.hasErrors else { return .invalid(diagnostics) }
         let ids = facts.map { $0.editionID?.value }
@@ -48,6 +50,8 @@ public struct ContentBuild: Sendable {
                                 reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
         var result = try build.run(count: selected.count, job: { stream.buildJob(selected[$0]) }, into: &writer, progress: progress)
         result.diagnostics = (diagnostics + result.diagnostics).deduplicated().sortedForOutput()
+        // Only after a build that was written: an abandoned one leaves the output folder as it was.
+        if let memo, !result.diagnostics.hasErrors { try writer.saveStyleMemo(memo.bytes) }
         return .built(result)
     }
 

@@ -21,15 +21,21 @@ public struct EditionStream: Sendable {
     let stemsClash: Bool
     let limits: PayloadLimitCheck?
     let loader: ContentLoader
+    /// The rules every share is checked with (the style check with the build's memo, if any).
+    let rules: [any ContentRule]
     /// What an edition's share needs to know of the whole content, made once.
     let context: ContentSet.Slice
 
     public var editionCount: Int { editionFiles.count }
 
     /// `checkingPayloads`: as `Validator.validate` (the build checks the payloads it writes instead).
-    public init(_ files: ContentFiles, checkingPayloads: Bool = true, loader: ContentLoader = ContentLoader()) {
+    /// `styleMemo`: messages an earlier build found clean, which the style check skips.
+    public init(_ files: ContentFiles, checkingPayloads: Bool = true, loader: ContentLoader = ContentLoader(),
+                styleMemo: StyleMemo? = nil) {
         self.files = files
         self.loader = loader
+        let rules = contentRules(styleMemo: styleMemo)
+        self.rules = rules
         var sharedFiles: [SourceFile] = [], editionFiles: [SourceFile] = [], insertFiles: [String: SourceFile] = [:]
         var stemsClash = false
         for file in files.files {
@@ -47,7 +53,7 @@ public struct EditionStream: Sendable {
         self.stemsClash = stemsClash
         var diagnostics: [Diagnostic] = []
         let shared = loader.load(ContentFiles(root: files.root, files: sharedFiles), into: &diagnostics)
-        for rule in contentRules { rule.check(shared, into: &diagnostics) }
+        for rule in rules { rule.check(shared, into: &diagnostics) }
         self.shared = shared
         sharedDiagnostics = diagnostics
         sharedContent = shared.configuration.map { configuration in
@@ -127,7 +133,7 @@ public struct EditionStream: Sendable {
         let answered = Set(facts.loadedInsertIDs).union(facts.unloadedInsertIDs)
         facts.unresolved = edition.inserts.filter { !answered.contains($0.value) }.map { LocatedText($0.value, at: $0.location) }
         let checked = forRules(share)
-        for rule in contentRules { rule.check(checked, into: &diagnostics) }
+        for rule in rules { rule.check(checked, into: &diagnostics) }
         if let limits, let compiler = compiler(share) { diagnostics += limits.check(edition, compiler: compiler) }
         return (diagnostics, facts)
     }
@@ -144,7 +150,7 @@ public struct EditionStream: Sendable {
         let checked = ParallelMap.map(chunks) { chunk -> (found: [Diagnostic], loaded: [String], unloaded: [String], laidOut: Bool) in
             var found: [Diagnostic] = []
             let set = forRules(loader.load(chunk, of: files, parallel: false, into: &found))
-            for rule in contentRules { rule.check(set, into: &found) }
+            for rule in rules { rule.check(set, into: &found) }
             let loaded = set.inserts.map(\.id.value)
             let laidOut = set.inserts.allSatisfy { $0.id.value == Self.stem(of: $0.path) }
                 && set.unloaded.insertIDs.allSatisfy { id in chunk.contains { Self.stem(of: $0.path) == id } }

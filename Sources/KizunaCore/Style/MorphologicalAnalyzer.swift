@@ -47,6 +47,17 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
         "/usr/local/lib/mecab/dic/ipadic",
     ]
 
+    /// The dictionary `load` would open, with its `sys.dic`'s size and modification time ("none" without one):
+    /// what identifies the words the rules see, for `StyleMemo`.
+    static var dictionaryStamp: String {
+        guard let dictionary = dictionaryCandidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/sys.dic") }) else {
+            return "none"
+        }
+        var info = stat()
+        guard stat(dictionary + "/sys.dic", &info) == 0 else { return "none" }
+        return "\(dictionary) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
     /// The analyser someone holds (see `Hold`), or a new one, which is unmapped again when its last user is done:
     /// an edition-by-edition validation checks thousands of small content sets with one analyser, and a build
     /// does not keep the dictionary mapped once validation is over.

@@ -14,6 +14,9 @@ let styleRules: [any StyleRule] = [
 
 /// Runs the style rules on every text a parent reads, with the severities and options of `style.yaml`.
 struct StyleCheck: ContentRule {
+    /// Messages found clean by an earlier build, skipped; nil: every message is checked.
+    var memo: StyleMemo?
+
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         // Texts are turned into `ProseText` slice by slice, as they are checked: never all at once.
         var messages: [(prose: [LocatedText], labels: [LocatedText])] = []
@@ -33,8 +36,24 @@ struct StyleCheck: ContentRule {
                 + e.contacts.flatMap { [$0.name] + [$0.hours].compactMap { $0 } }
             messages.append((e.disclaimer.map { [$0] } ?? [], labels))
         }
+        // Remembered clean messages are dropped before anything is loaded for them (MeCab included).
+        let firstText = messages.first?.prose.first?.location
+        var keys: [StyleMemo.Key?] = Array(repeating: nil, count: messages.count)
+        if let memo {
+            var pending: [(prose: [LocatedText], labels: [LocatedText])] = []
+            var pendingKeys: [StyleMemo.Key?] = []
+            for message in messages {
+                let key = memo.key(prose: message.prose, labels: message.labels)
+                if memo.isClean(key) { continue }
+                pending.append(message)
+                pendingKeys.append(key)
+            }
+            messages = pending
+            keys = pendingKeys
+            if messages.isEmpty { return }
+        }
         var rules = styleRules + [TerminologyRule(dictionary: content.terms)]
-        if content.style.severity(.styleDoubledParticle) != nil, let first = messages.first?.prose.first?.location {
+        if content.style.severity(.styleDoubledParticle) != nil, let first = firstText {
             switch MorphologicalAnalyzer.current() {
             case .success(let analyzer): rules.append(DoubledParticleRule(analyzer: analyzer))
             case .failure(let error):
@@ -47,10 +66,15 @@ struct StyleCheck: ContentRule {
         let style = content.style
         // Messages are independent: checked on every core, in slices so that each thread keeps to its own.
         // (An edition's share is one slice, checked on the thread that checks the edition.)
-        let slices = stride(from: 0, to: messages.count, by: 64).map { messages[$0..<min($0 + 64, messages.count)] }
-        let check = { @Sendable (slice: ArraySlice<(prose: [LocatedText], labels: [LocatedText])>) -> [[Diagnostic]] in
+        let slices = stride(from: 0, to: messages.count, by: 64).map { start in
+            (start..<min(start + 64, messages.count)).map { (message: messages[$0], key: keys[$0]) }[...]
+        }
+        let memo = self.memo
+        let check = { @Sendable (slice: ArraySlice<(message: (prose: [LocatedText], labels: [LocatedText]), key: StyleMemo.Key?)>) -> [[Diagnostic]] in
             var found: [[Diagnostic]] = Array(repeating: [], count: enabled.count)
-            for message in slice {
+            var clean: [StyleMemo.Key] = []
+            var total = 0
+            for (message, key) in slice {
                 let prose = message.prose.map(ProseText.init)
                 let labels = message.labels.map(ProseText.init)
                 for (k, (rule, severity)) in enabled.enumerated() {
@@ -59,7 +83,11 @@ struct StyleCheck: ContentRule {
                         rule.check(labels, configuration: style, severity: severity, into: &found[k])
                     }
                 }
+                let now = found.reduce(0) { $0 + $1.count }
+                if let key, now == total { clean.append(key) }
+                total = now
             }
+            memo?.remember(clean)
             return found
         }
         let found = slices.count == 1 ? [check(slices[0])] : ParallelMap.map(slices, check)

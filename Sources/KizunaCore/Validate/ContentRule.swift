@@ -3,21 +3,24 @@ protocol ContentRule: Sendable {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic])
 }
 
-/// The rules `validate` runs on every content set, in this order.
-let contentRules: [any ContentRule] = [
-    DayKeyUniquenessRule(),
-    PlaceholderRule(),
-    LinkRule(),
-    ButtonLabelRule(),
-    PhoneRule(),
-    SupervisorRule(),
-    ApprovalRule(),
-    UniqueIDRule(),
-    EditionReferenceRule(),
-    InsertWindowRule(),
-    StyleCheck(),
-    DuplicateSectionRule(),
-]
+/// The rules `validate` runs on every content set, in this order; `styleMemo` lets the style check skip messages
+/// an earlier build found clean.
+func contentRules(styleMemo: StyleMemo? = nil) -> [any ContentRule] {
+    [
+        DayKeyUniquenessRule(),
+        PlaceholderRule(),
+        LinkRule(),
+        ButtonLabelRule(),
+        PhoneRule(),
+        SupervisorRule(),
+        ApprovalRule(),
+        UniqueIDRule(),
+        EditionReferenceRule(),
+        InsertWindowRule(),
+        StyleCheck(memo: styleMemo),
+        DuplicateSectionRule(),
+    ]
+}
 
 extension ContentSet {
     /// Every text a parent reads, for rules that look at wording.
