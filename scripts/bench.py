@@ -81,12 +81,14 @@ spawner the harness compiles (SPAWNER_C below) that forks the command and writes
 os.wait4 on a child of this Python process would report at least Python's own peak RSS, because a forked child
 starts with the parent's pages and Linux keeps the high-water mark across exec. The spawner adds one fork and
 exec (well under a millisecond) to the wall time. Each measurement is repeated `--runs` times; the report gives
-the median time and the largest peak RSS over the runs (all runs are in the JSON). Per-message cost is
+the median time and the largest peak RSS over the runs (all runs are in the JSON), and the median CPU time (user
+plus system, from the spawner's `wait4`, which counts the command it waited for): a disk whose speed varies from run
+to run moves the wall time, hardly the CPU time. Per-message cost is
 time / (N x 534) in microseconds, so the scaling from 1 to 1,741 editions can be read off one column per N.
 
 Report. Results go to a JSON file (`--json`, default RUN_FOLDER/results.json) and a Markdown table on stdout
 (`--markdown` also writes it to a file): per N each measurement in seconds, as a ratio to the I/O floor and to
-Hugo of the same N, peak MB and µs per message; then µs per message across N; then the issue's targets, each
+Hugo of the same N, CPU seconds, peak MB and µs per message; then µs per message across N; then the issue's targets, each
 met / not met: full build / I/O floor <= 1.2 at 100 editions, Hugo / full build >= 8, rebuild after a
 manuscript edit / full build <= 0.05, validate / yams-compose (2 threads) <= 1.5, kizuna's peak memory < 100 MB.
 Progress goes to stderr.
@@ -243,8 +245,11 @@ class Bench:
             start = time.perf_counter()
             child = subprocess.Popen([self.spawner, rss_path, *command], cwd=cwd, stdin=subprocess.DEVNULL,
                                      stdout=out, stderr=err)
-            _, status, _ = os.wait4(child.pid, 0)
+            _, status, usage = os.wait4(child.pid, 0)
             seconds = time.perf_counter() - start
+            # The spawner's usage includes the command's (it waits for it): CPU time, steadier than wall time on a
+            # disk whose speed varies.
+            self.last_cpu = (usage.ru_utime, usage.ru_stime)
             child.returncode = os.waitstatus_to_exitcode(status)
         try:
             with open(rss_path) as f:
@@ -259,6 +264,11 @@ class Bench:
             fail(f"{what} failed (exit {child.returncode}): {' '.join(command)}\n{output[-4000:]}")
         return seconds, max_rss, child.returncode, output
 
+    def cpu_fields(self):
+        """The last timed command's user and system CPU seconds, for its record."""
+        user, system = getattr(self, "last_cpu", (0.0, 0.0))
+        return {"userSeconds": round(user, 3), "systemSeconds": round(system, 3)}
+
     def measure(self, name, n, runs, command_for, output_label=None, after=None):
         """Times `command_for(folder)` `runs` times (folder: a fresh path when output_label is given, else None);
         `after(folder, index)` runs untimed after each run and may return extra fields for the record."""
@@ -267,7 +277,7 @@ class Bench:
             folder = self.fresh(f"{output_label}-N{n}-run{index + 1}") if output_label else None
             command = command_for(folder)
             seconds, rss, _, _ = self.run(command, f"{name} (N={n})")
-            record = {"seconds": round(seconds, 4), "peakRSSMB": round(rss * 1024 / 1e6, 1)}
+            record = {"seconds": round(seconds, 4), "peakRSSMB": round(rss * 1024 / 1e6, 1), **self.cpu_fields()}
             if after:
                 record.update(after(folder, index) or {})
             records.append(record)
@@ -550,7 +560,7 @@ class Bench:
                         f.write(edited if now_edited else originals[path])
                     seconds, rss, _, _ = self.run(command, f"{name} (N={n})")
                     record = {"seconds": round(seconds, 4), "peakRSSMB": round(rss * 1024 / 1e6, 1),
-                              "edited": now_edited}
+                              "edited": now_edited, **self.cpu_fields()}
                     if probe:
                         with open(probe, encoding="utf-8") as f:
                             carried = marker in f.read()
@@ -654,6 +664,7 @@ def summarize(records):
     return {
         "medianSeconds": round(median([r["seconds"] for r in records]), 4),
         "peakRSSMB": max(r["peakRSSMB"] for r in records),
+        "medianCPUSeconds": round(median([r.get("userSeconds", 0) + r.get("systemSeconds", 0) for r in records]), 3),
         "runs": records,
     }
 
@@ -762,15 +773,16 @@ def markdown(results):
         if entry.get("notes"):
             out.append(f"Note: {entry['notes']}.")
         out.append("")
-        out.append("| measurement | seconds | × I/O floor | × Hugo | peak MB | µs / message |")
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        out.append("| measurement | seconds | × I/O floor | × Hugo | CPU s (user + sys) | peak MB | µs / message |")
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for step, label in ORDER:
             if step in m:
                 s = m[step]["medianSeconds"]
                 out.append(f"| {label} | {fmt(s, 3)} | {fmt(ratio(s, floor))} | {fmt(ratio(s, hugo))} | "
+                           f"{fmt(m[step].get('medianCPUSeconds'), 2)} | "
                            f"{fmt(m[step]['peakRSSMB'], 0)} | {fmt(m[step]['usPerMessage'], 1)} |")
             elif step in entry["notRun"]:
-                out.append(f"| {label} | not run: {entry['notRun'][step]} | | | | |")
+                out.append(f"| {label} | not run: {entry['notRun'][step]} | | | | | |")
         out.append("")
     keys = list(results["editions"])
     if len(keys) > 1:
