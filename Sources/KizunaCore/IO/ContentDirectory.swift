@@ -28,7 +28,8 @@ public enum ContentDirectory {
     }
 
     /// Replaces a file's bytes atomically (a temporary file beside it, then rename), making its folder if needed.
-    /// Only commands that change content on the user's request (approve, fix) call this.
+    /// Content files are replaced only by commands that change content on the user's request (approve, fix); the
+    /// build replaces its own style memo with it.
     public static func replace(_ path: String, with bytes: [UInt8]) throws(IOFailure) {
         let folder = (path as NSString).deletingLastPathComponent
         do {

@@ -305,17 +305,9 @@ public struct OutputWriter: Sendable {
         FileManager.default.contents(atPath: styleMemoPath).map { [UInt8]($0) }
     }
 
-    /// Stores the style memo for the next build: written beside it and renamed over it, so it is whole or absent.
+    /// Stores the style memo for the next build, whole or not at all.
     public func saveStyleMemo(_ bytes: [UInt8]) throws(IOFailure) {
-        guard mkdir(cacheFolder, 0o755) == 0 || errno == EEXIST else {
-            throw IOFailure("cannot create '\(cacheFolder)': \(String(cString: strerror(errno)))")
-        }
-        let temporary = styleMemoPath + ".new"
-        try Self.writeFile(bytes, to: temporary)
-        guard rename(temporary, styleMemoPath) == 0 else {
-            unlink(temporary)
-            throw IOFailure("cannot write '\(styleMemoPath)': \(String(cString: strerror(errno)))")
-        }
+        try ContentDirectory.replace(styleMemoPath, with: bytes)
     }
 
     /// Removes an edition's cache: done before its files change, so that a build killed midway leaves no cache

@@ -58,13 +58,7 @@ public struct YAMLDocumentLoader: Sendable {
 
         let node: Node?
         do {
-            // A plain `<<` or `=` can only be there if its characters are.
-            var mayMerge = false, previous: UInt8 = 0
-            for byte in text.utf8 {
-                if byte == UInt8(ascii: "=") || (byte == UInt8(ascii: "<") && previous == byte) { mayMerge = true; break }
-                previous = byte
-            }
-            node = try Yams.compose(yaml: text, mayMerge ? Self.resolver : .basic, .default, .utf8)
+            node = try Yams.compose(yaml: text, Self.mayHoldMergeOrValue(text) ? Self.resolver : .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics += Self.diagnostics(for: error, source: source)
             return nil
@@ -91,6 +85,16 @@ public struct YAMLDocumentLoader: Sendable {
     /// find duplicates; even these two were 3% of validation, so files that cannot hold either use `.basic`. The
     /// encoding is given so that Yams does not read the environment for every file.
     private static let resolver = Resolver.basic.appending(.merge).appending(.value)
+
+    /// Whether `text` holds `<<` or `=`: a plain merge or value scalar can only be there if its characters are.
+    private static func mayHoldMergeOrValue(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "=") || (byte == UInt8(ascii: "<") && previous == byte) { return true }
+            previous = byte
+        }
+        return false
+    }
 
     private static func checkTags(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) {
         if needsResolving(node), case let tag = node.tag.description, !allowedTags.contains(tag) {

@@ -135,15 +135,17 @@ public struct BuildKeys: Sendable {
         return h.finalize().hexString
     }
 
-    /// What the style rules read besides a message's texts (see `StyleMemo`): the program, every content file that
-    /// is not a manuscript, an approved text, an edition or an insert (kizuna.yaml, style.yaml, terms.yaml, …), and
-    /// MeCab's dictionary.
+    /// What the style rules read besides a message's texts (see `StyleMemo`): the program, the settings files
+    /// (kizuna.yaml, reviewers.yaml, style.yaml, terms.yaml) and MeCab's dictionary.
     func styleSalt(_ files: ContentFiles) -> [UInt8] {
         var h = SHA256()
         h.update(data: generator)
         for file in files.files {
             let relative = files.relativePath(of: file)
-            guard !["manuscripts/", "approved/", "editions/", "inserts/"].contains(where: { relative.hasPrefix($0) }) else { continue }
+            switch ContentRole(relativePath: relative) {
+            case .configuration?, .reviewers?, .style?, .terms?: break
+            default: continue
+            }
             h.update(data: Array("\u{0}\(relative)\u{0}".utf8))
             h.update(data: fileHashes[file.path]!)
         }

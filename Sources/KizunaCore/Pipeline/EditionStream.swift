@@ -34,8 +34,7 @@ public struct EditionStream: Sendable {
                 styleMemo: StyleMemo? = nil) {
         self.files = files
         self.loader = loader
-        let rules = contentRules(styleMemo: styleMemo)
-        self.rules = rules
+        rules = contentRules(styleMemo: styleMemo)
         var sharedFiles: [SourceFile] = [], editionFiles: [SourceFile] = [], insertFiles: [String: SourceFile] = [:]
         var stemsClash = false
         for file in files.files {

@@ -47,14 +47,16 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
         "/usr/local/lib/mecab/dic/ipadic",
     ]
 
+    /// The first candidate folder that holds a `sys.dic`: the dictionary `load` opens.
+    static var dictionary: String? {
+        dictionaryCandidates.first { FileManager.default.fileExists(atPath: $0 + "/sys.dic") }
+    }
+
     /// The dictionary `load` would open, with its `sys.dic`'s size and modification time ("none" without one):
     /// what identifies the words the rules see, for `StyleMemo`.
     static var dictionaryStamp: String {
-        guard let dictionary = dictionaryCandidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/sys.dic") }) else {
-            return "none"
-        }
         var info = stat()
-        guard stat(dictionary + "/sys.dic", &info) == 0 else { return "none" }
+        guard let dictionary, stat(dictionary + "/sys.dic", &info) == 0 else { return "none" }
         return "\(dictionary) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
@@ -90,7 +92,7 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
 
     /// The analyser, or nil with MeCab's reason when no dictionary can be opened.
     static func load() -> Result<MorphologicalAnalyzer, LoadError> {
-        guard let dictionary = dictionaryCandidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/sys.dic") }) else {
+        guard let dictionary else {
             return .failure(LoadError(reason: "no IPA dictionary in " + dictionaryCandidates.joined(separator: ", ")))
         }
         // An empty resource file, so that no user's mecabrc changes what the rules see.

@@ -12,14 +12,11 @@ public final class StyleMemo: @unchecked Sendable {
     struct Key: Hashable, Comparable {
         let words: (UInt64, UInt64, UInt64, UInt64)
 
-        init(_ digest: SHA256.Digest) {
-            words = digest.withUnsafeBytes { raw in
-                (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                 raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
-            }
+        /// The 32 bytes at `offset`.
+        init(_ raw: UnsafeRawBufferPointer, at offset: Int = 0) {
+            words = (raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self), raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
+                     raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
         }
-
-        init(words: (UInt64, UInt64, UInt64, UInt64)) { self.words = words }
 
         static func == (a: Key, b: Key) -> Bool { a.words == b.words }
         static func < (a: Key, b: Key) -> Bool { a.words < b.words }
@@ -43,14 +40,7 @@ public final class StyleMemo: @unchecked Sendable {
         if let stored, stored.count >= Self.header.count, Array(stored.prefix(Self.header.count)) == Self.header,
            (stored.count - Self.header.count) % 32 == 0 {
             stored.withUnsafeBytes { raw in
-                var offset = Self.header.count
-                while offset < raw.count {
-                    keys.insert(Key(words: (raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
-                                            raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
-                                            raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self),
-                                            raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))))
-                    offset += 32
-                }
+                for offset in stride(from: Self.header.count, to: raw.count, by: 32) { keys.insert(Key(raw, at: offset)) }
             }
         }
         remembered = keys
@@ -68,7 +58,7 @@ public final class StyleMemo: @unchecked Sendable {
                 h.update(data: bytes)
             }
         }
-        return Key(h.finalize())
+        return h.finalize().withUnsafeBytes { Key($0) }
     }
 
     /// Whether a previous run found this message clean (and so this run need not check it).

@@ -38,19 +38,11 @@ struct StyleCheck: ContentRule {
         }
         // Remembered clean messages are dropped before anything is loaded for them (MeCab included).
         let firstText = messages.first?.prose.first?.location
-        var keys: [StyleMemo.Key?] = Array(repeating: nil, count: messages.count)
+        let memo = self.memo
+        var pending = messages.map { (message: $0, key: memo?.key(prose: $0.prose, labels: $0.labels)) }
         if let memo {
-            var pending: [(prose: [LocatedText], labels: [LocatedText])] = []
-            var pendingKeys: [StyleMemo.Key?] = []
-            for message in messages {
-                let key = memo.key(prose: message.prose, labels: message.labels)
-                if memo.isClean(key) { continue }
-                pending.append(message)
-                pendingKeys.append(key)
-            }
-            messages = pending
-            keys = pendingKeys
-            if messages.isEmpty { return }
+            pending.removeAll { $0.key.map(memo.isClean) ?? false }
+            if pending.isEmpty { return }
         }
         var rules = styleRules + [TerminologyRule(dictionary: content.terms)]
         if content.style.severity(.styleDoubledParticle) != nil, let first = firstText {
@@ -66,10 +58,7 @@ struct StyleCheck: ContentRule {
         let style = content.style
         // Messages are independent: checked on every core, in slices so that each thread keeps to its own.
         // (An edition's share is one slice, checked on the thread that checks the edition.)
-        let slices = stride(from: 0, to: messages.count, by: 64).map { start in
-            (start..<min(start + 64, messages.count)).map { (message: messages[$0], key: keys[$0]) }[...]
-        }
-        let memo = self.memo
+        let slices = stride(from: 0, to: pending.count, by: 64).map { pending[$0..<min($0 + 64, pending.count)] }
         let check = { @Sendable (slice: ArraySlice<(message: (prose: [LocatedText], labels: [LocatedText]), key: StyleMemo.Key?)>) -> [[Diagnostic]] in
             var found: [[Diagnostic]] = Array(repeating: [], count: enabled.count)
             var clean: [StyleMemo.Key] = []
