@@ -33,7 +33,12 @@ public struct ContactDesk: Sendable {
     public var hours: LocatedText?
 
     /// The phone number as a `tel:` URI (digits only).
-    public var telURI: String { "tel:" + phone.value.filter { $0.isASCII && $0.isNumber } }
+    public var telURI: String {
+        // On the UTF-8 bytes: a filter over Characters was 2 % of a build's CPU.
+        var uri = Array("tel:".utf8)
+        uri.append(contentsOf: phone.value.utf8.lazy.filter { (0x30...0x39).contains($0) })
+        return String(decoding: uri, as: UTF8.self)
+    }
 }
 
 /// The annual reader survey and the days its link goes out.

@@ -78,7 +78,8 @@ import Testing
             let html = String(decoding: try #require(output.files.first { $0.path == path }).bytes, as: UTF8.self)
             #expect(!html.contains("<script"), "\(path) has a live <script>")
             #expect(!html.contains("<img"), "\(path) has a live <img>")
-            #expect(!html.contains("href='javascript"), "\(path) has a live javascript: link")
+            // Inside a tag, whatever its quotes: the payload's JSON on the day page keeps the quotes of the text.
+            #expect(html.range(of: #"<[^<>]*javascript:"#, options: .regularExpression) == nil, "\(path) has a live javascript: link")
             #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(html.contains("Content-Security-Policy"))
         }
@@ -97,7 +98,39 @@ import Testing
         #expect(html.components(separatedBy: "</pre>").count == 2, "exactly one </pre>: the payload's own")
         #expect(!html.contains("<script"))
         let payload = try #require(output.files.first { $0.path == "sakuragaoka/line/childcare/0045.json" }).bytes
-        #expect(html.contains(HTMLText.escape(String(decoding: payload.dropLast(), as: UTF8.self))))
+        #expect(html.contains(HTMLText.escapeElementText(String(decoding: payload.dropLast(), as: UTF8.self))))
+    }
+
+    /// The payload's escape for element content matches a character-by-character one at every offset of its
+    /// eight-byte words, Japanese text included, and leaves quotes alone.
+    @Test func elementTextEscapeMatchesACharacterByCharacterOne() {
+        func reference(_ s: String) -> String {
+            s.map { c -> String in
+                switch c {
+                case "&": "&amp;"
+                case "<": "&lt;"
+                case ">": "&gt;"
+                default: String(c)
+                }
+            }.joined()
+        }
+        #expect(HTMLText.escapeElementText(#"{"text":"</pre><b>&'"}"#) == #"{"text":"&lt;/pre&gt;&lt;b&gt;&amp;'"}"#)
+        // Every special character at every byte offset of a text mixing one-, three- and four-byte characters,
+        // alone and followed by a second one 1 to 9 bytes later.
+        let text = Array("ab生まれて45日目\u{1F476}\"x'yz")
+        for special in ["&", "<", ">"] {
+            for at in 0...text.count {
+                var one = text
+                one.insert(Character(special), at: at)
+                #expect(HTMLText.escapeElementText(String(one)) == reference(String(one)), "\(String(one))")
+                for gap in 1...9 where at + gap <= one.count {
+                    var two = one
+                    two.insert("<", at: at + gap)
+                    #expect(HTMLText.escapeElementText(String(two)) == reference(String(two)), "\(String(two))")
+                }
+            }
+        }
+        #expect(HTMLText.escapeElementText("") == "")
     }
 
     @Test func htmlTextEscapesAndMarksTheNickname() {

@@ -58,11 +58,15 @@ final class DayPageSkeletons: @unchecked Sendable {
         // present (each mark's index stands for one), that is the shape.
         let key = [page.manuscriptPath, page.previous?.href ?? "", page.previous?.label ?? "", page.next?.href ?? "",
                    page.next?.label ?? "", marked.shape].joined(separator: "\u{0}")
-        let pieces: [Piece]? = lock.withLock {
-            if let known = skeletons[key] { return known }
+        // Rendered outside the lock, so the other threads keep splicing meanwhile; two threads may render the same
+        // skeleton once each, and they are identical.
+        let pieces: [Piece]?
+        if let known = lock.withLock({ skeletons[key] }) {
+            pieces = known
+        } else {
             let made = Self.pieces(templates.render(marked, template: "day"), count: values.count)
-            skeletons[key] = made
-            return made
+            lock.withLock { skeletons[key] = made }
+            pieces = made
         }
         guard let pieces else { return nil }
         var out: [UInt8] = []
@@ -91,17 +95,22 @@ final class DayPageSkeletons: @unchecked Sendable {
 
     /// The rendered skeleton cut at its marks; nil if a marker character appears that is not one of the marks.
     static func pieces(_ page: String, count: Int) -> [Piece]? {
+        // Cut in the UTF-8 bytes (U+E000 is EE 80 80, U+E001 is EE 80 81): no other character's encoding holds
+        // either sequence, and a search by Character took a twentieth of a build.
+        let bytes = Array(page.utf8)
+        let open = Array(String(Self.open).utf8), close = Array(String(Self.close).utf8)
         var pieces: [Piece] = []
-        var text = Substring(page)
-        while let start = text.firstIndex(of: open) {
-            pieces.append(.text(Array(text[..<start].utf8)))
-            let rest = text[text.index(after: start)...]
-            guard let end = rest.firstIndex(of: close), let i = Int(rest[..<end]), (0..<count).contains(i) else { return nil }
+        var at = 0
+        while let start = bytes.firstOffset(of: open, from: at) {
+            pieces.append(.text(Array(bytes[at..<start])))
+            let digits = start + open.count
+            guard let end = bytes.firstOffset(of: close, from: digits),
+                  let i = Int(String(decoding: bytes[digits..<end], as: UTF8.self)), (0..<count).contains(i) else { return nil }
             pieces.append(.value(i))
-            text = rest[rest.index(after: end)...]
+            at = end + close.count
         }
-        guard !text.contains(close) else { return nil }
-        pieces.append(.text(Array(text.utf8)))
+        guard bytes.firstOffset(of: close, from: at) == nil else { return nil }
+        pieces.append(.text(Array(bytes[at...])))
         return pieces
     }
 }
@@ -140,7 +149,15 @@ struct MarkedValues {
         return marker
     }
 
-    private var marker: String { "\(DayPageSkeletons.open)\(values.count - 1)\(DayPageSkeletons.close)" }
+    private var marker: String {
+        let i = values.count - 1
+        return i < Self.markers.count ? Self.markers[i] : Self.marker(i)
+    }
+
+    /// The first markers, made once: a page marks a dozen to a few dozen values.
+    private static let markers = (0..<64).map(marker)
+
+    private static func marker(_ i: Int) -> String { "\(DayPageSkeletons.open)\(i)\(DayPageSkeletons.close)" }
 
     /// `pieces` with each value escaped as Mustache escapes `{{…}}`, appended to `out`.
     func splice(into pieces: [DayPageSkeletons.Piece], _ out: inout [UInt8]) {

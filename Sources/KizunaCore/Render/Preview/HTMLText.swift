@@ -39,6 +39,56 @@ public enum HTMLText {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 
+    /// Escapes text placed in element content only (never in an attribute): `&`, `<` and `>`. Quotes mean nothing
+    /// there, and a LINE payload's JSON is a third quotes, which `escape` would turn into `&quot;`.
+    public static func escapeElementText(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            escapeElementText(utf8: utf8, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `escapeElementText`, appended to `out`. Eight bytes are tested at a time: the three are rare, so most words
+    /// are copied without looking at their bytes one by one.
+    static func escapeElementText(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = utf8.baseAddress else { return }
+        let count = utf8.count
+        out.reserveCapacity(out.count + count + 16)
+        var runStart = 0
+        var i = 0
+        func flush(_ end: Int, _ entity: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: end - runStart))
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            runStart = end + 1
+        }
+        func one(_ at: Int) {
+            switch base[at] {
+            case UInt8(ascii: "&"): flush(at, "&amp;")
+            case UInt8(ascii: "<"): flush(at, "&lt;")
+            case UInt8(ascii: ">"): flush(at, "&gt;")
+            default: break
+            }
+        }
+        while i + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            if hasByte(word, 0x26) || hasByte(word, 0x3C) || hasByte(word, 0x3E) {
+                for at in i..<(i + 8) { one(at) }
+            }
+            i += 8
+        }
+        while i < count { one(i); i += 1 }
+        out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
+    }
+
+    /// Whether any of the eight bytes of `word` equals `byte` (exact: the zero-byte test on `word ^ pattern`).
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let v = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
+    }
+
     /// Text with `{nickname}` shown as a marked sample and line breaks kept.
     public static func inline(_ s: String) -> String {
         escape(s)

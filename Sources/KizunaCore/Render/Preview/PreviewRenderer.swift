@@ -31,10 +31,9 @@ public struct PreviewRenderer: Sendable {
         var page = DayPage(message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path],
                            insertHTML: parts.map { parts in { parts.html(of: $0) } })
         if let payload {
-            // Escaped here in one pass over the bytes: Mustache's escape goes character by character.
+            // The JSON goes inside <pre>, element content: escaped for it in one pass over the bytes.
             var html: [UInt8] = []
-            html.reserveCapacity(payload.bytes.count + payload.bytes.count / 4)
-            payload.bytes.withUnsafeBufferPointer { HTMLText.escape(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &html) }
+            payload.bytes.withUnsafeBufferPointer { HTMLText.escapeElementText(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &html) }
             page.payload = DayPage.PayloadView(jsonHTMLBytes: html, messages: String(payload.messageCount))
         }
         return (spliced ? skeletons.render(page, templates: templates) : nil) ?? Array(templates.render(page, template: "day").utf8)
