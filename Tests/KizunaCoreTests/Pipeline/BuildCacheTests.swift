@@ -1,4 +1,6 @@
+import Crypto
 import Foundation
+import GRDB
 import Testing
 @testable import KizunaCore
 
@@ -223,5 +225,31 @@ import Testing
         #expect(EditionCache(bytes: cache.bytes) == cache)
         #expect(EditionCache(bytes: Array(cache.bytes.dropLast())) == nil)
         #expect(EditionCache(bytes: Array("garbage\n".utf8)) == nil)
+    }
+
+    /// The builder hands the pack hashes it made itself, unchecked by the pack: every row's hash is the SHA-256 of its
+    /// payload, and its payload the bytes of the day's file, after a full build and after a partial rebuild.
+    @Test func packRowsHoldEachDaysFileAndItsHash() throws {
+        let root = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = try ContentFixtures.read(Paths.content)
+        _ = try build(files, into: root)
+        _ = try build(edited(files, "manuscripts/childcare/0045.yaml", "顔を近づけると、", "顔をそっと近づけると、"), into: root)
+        for edition in ["sakuragaoka", "minamikawa"] {
+            var configuration = GRDB.Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: "\(root)/\(edition)/\(EditionPack.fileName)", configuration: configuration)
+            defer { try? queue.close() }
+            let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT series, day, sha256, CAST(line_json AS BLOB) AS line FROM messages") }
+            #expect(!rows.isEmpty)
+            for row in rows {
+                let line = [UInt8](row["line"] as Data)
+                let series: String = row["series"], day: String = row["day"]
+                #expect(row["sha256"] == SHA256.hash(data: line).hexString, "\(edition) \(series)/\(day)")
+                let kind = try #require(Series(rawValue: series))
+                let stem = try #require(DayKey.parse(day, series: kind), "\(day)").fileStem
+                #expect(FileManager.default.contents(atPath: "\(root)/\(edition)/line/\(series)/\(stem).json").map { [UInt8]($0) } == line)
+            }
+        }
     }
 }

@@ -212,9 +212,12 @@ struct IndexPage {
         total = messages.count
         unapprovedCount = messages.filter { $0.manuscript.state != .approved }.count
         series = Series.allCases.compactMap { s in
-            let days = messages.filter { $0.day.series == s }
+            // Indices, not a filtered copy: copying each DayMessage retains every string it holds.
+            let days = messages.indices.filter { messages[$0].day.series == s }
             guard !days.isEmpty else { return nil }
-            return SeriesGroup(name: s.displayName, count: days.count, days: days.map { m in
+            return SeriesGroup(name: s.displayName, count: days.count, days: days.map { i in
+                let m = messages[i]
+                return
                 DayRow(label: m.day.label, href: "\(s.rawValue)/\(m.day.fileStem).html", title: m.manuscript.title.value,
                        inserts: m.inserts.map(\.insert.title.value),
                        supervisors: m.manuscript.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) },
