@@ -16,55 +16,38 @@ final class DayPageSkeletons: @unchecked Sendable {
         case value(Int)
     }
 
+    /// Everything on a page besides the edition's values follows from the manuscript (hence its day) and its
+    /// neighbours' days; with which edition values are present (each mark's index stands for one), that is the shape.
+    struct Key: Hashable {
+        let manuscriptPath: [UInt8]
+        let previous: DayKey?
+        let next: DayKey?
+        let shape: [UInt8]
+    }
+
     private let lock = NSLock()
     /// Nil: this shape cannot be spliced (a marker character in the manuscript); render directly.
-    private var skeletons: [String: [Piece]?] = [:]
+    private var skeletons: [Key: [Piece]?] = [:]
 
     static let open: Character = "\u{E000}"
     static let close: Character = "\u{E001}"
 
-    /// The page, or nil when it must be rendered directly.
-    func render(_ page: DayPage, templates: PreviewTemplates) -> [UInt8]? {
+    /// The day page of `message` with `edition`'s values, or nil when it must be rendered directly. `page` makes the
+    /// whole page from an edition part; it is called only when no skeleton of this key and shape is known yet.
+    func render(_ edition: DayPage.EditionPart, of message: DayMessage, previous: DayKey?, next: DayKey?,
+                page: (DayPage.EditionPart) -> DayPage, templates: PreviewTemplates) -> [UInt8]? {
         var values = MarkedValues()
-        var marked = page
-        func mark(_ value: String, raw: Bool = false) -> String { values.mark(value, raw: raw) }
-        func mark(_ value: String?, raw: Bool = false) -> String? { value.map { values.mark($0, raw: raw) } }
-        marked.editionName = mark(page.editionName)
-        marked.surveyURL = mark(page.surveyURL)
-        marked.disclaimer = mark(page.disclaimer)
-        marked.unsubscribeLabel = mark(page.unsubscribeLabel)
-        marked.unsubscribeURL = mark(page.unsubscribeURL)
-        marked.publisher = mark(page.publisher)
-        marked.deskName = mark(page.deskName)
-        marked.deskPhone = mark(page.deskPhone)
-        marked.tel = mark(page.tel)
-        for i in marked.inserts.indices {
-            marked.inserts[i].title = mark(page.inserts[i].title)
-            marked.inserts[i].html = mark(page.inserts[i].html, raw: true)
-            marked.inserts[i].link = mark(page.inserts[i].link)
-            marked.inserts[i].window = mark(page.inserts[i].window)
-            marked.inserts[i].deskName = mark(page.inserts[i].deskName)
-            marked.inserts[i].deskPhone = mark(page.inserts[i].deskPhone)
-            marked.inserts[i].tel = mark(page.inserts[i].tel)
-            marked.inserts[i].source = mark(page.inserts[i].source)
-        }
-        if let payload = page.payload {
-            marked.payload = DayPage.PayloadView(jsonHTMLBytes: Array(values.mark(html: payload.jsonHTMLBytes).utf8),
-                                                 messages: mark(payload.messages))
-        }
+        let marked = edition.marked(into: &values)
         guard !values.holdMarker else { return nil }
-
-        // Everything else on the page comes from the manuscript and its neighbours' days; with which values are
-        // present (each mark's index stands for one), that is the shape.
-        let key = [page.manuscriptPath, page.previous?.href ?? "", page.previous?.label ?? "", page.next?.href ?? "",
-                   page.next?.label ?? "", marked.shape].joined(separator: "\u{0}")
+        // Keys of bytes: a String key is hashed through Unicode normalization, and the titles are Japanese.
+        let key = Key(manuscriptPath: Array(message.manuscript.path.utf8), previous: previous, next: next, shape: edition.shape)
         // Rendered outside the lock, so the other threads keep splicing meanwhile; two threads may render the same
         // skeleton once each, and they are identical.
         let pieces: [Piece]?
         if let known = lock.withLock({ skeletons[key] }) {
             pieces = known
         } else {
-            let made = Self.pieces(templates.render(marked, template: "day"), count: values.count)
+            let made = Self.pieces(templates.render(page(marked), template: "day"), count: values.count)
             lock.withLock { skeletons[key] = made }
             pieces = made
         }
@@ -175,12 +158,45 @@ struct MarkedValues {
     }
 }
 
-extension DayPage {
-    /// Which edition values are present: the inserts and their optional parts, survey, desk, payload.
-    var shape: String {
-        func bit(_ v: Any?) -> String { v == nil ? "0" : "1" }
-        var s = "s\(bit(surveyURL))d\(bit(deskName))\(bit(deskPhone))\(bit(tel))p\(bit(payload))i\(inserts.count)"
-        for insert in inserts { s += "\(bit(insert.link))\(bit(insert.deskName))\(bit(insert.deskPhone))\(bit(insert.tel))" }
+extension DayPage.EditionPart {
+    /// The part with each value replaced by its marker, the values taken into `values` in the order they are marked.
+    func marked(into values: inout MarkedValues) -> DayPage.EditionPart {
+        var marked = self
+        func mark(_ value: String, raw: Bool = false) -> String { values.mark(value, raw: raw) }
+        func mark(_ value: String?, raw: Bool = false) -> String? { value.map { values.mark($0, raw: raw) } }
+        marked.editionName = mark(editionName)
+        marked.surveyURL = mark(surveyURL)
+        marked.disclaimer = mark(disclaimer)
+        marked.unsubscribeLabel = mark(unsubscribeLabel)
+        marked.unsubscribeURL = mark(unsubscribeURL)
+        marked.publisher = mark(publisher)
+        marked.deskName = mark(deskName)
+        marked.deskPhone = mark(deskPhone)
+        marked.tel = mark(tel)
+        for i in marked.inserts.indices {
+            marked.inserts[i].title = mark(inserts[i].title)
+            marked.inserts[i].html = mark(inserts[i].html, raw: true)
+            marked.inserts[i].link = mark(inserts[i].link)
+            marked.inserts[i].window = mark(inserts[i].window)
+            marked.inserts[i].deskName = mark(inserts[i].deskName)
+            marked.inserts[i].deskPhone = mark(inserts[i].deskPhone)
+            marked.inserts[i].tel = mark(inserts[i].tel)
+            marked.inserts[i].source = mark(inserts[i].source)
+        }
+        if let payload {
+            marked.payload = DayPage.PayloadView(jsonHTMLBytes: Array(values.mark(html: payload.jsonHTMLBytes).utf8),
+                                                 messages: mark(payload.messages))
+        }
+        return marked
+    }
+
+    /// Which values are present: the survey, desk and payload, and each insert's optional parts.
+    var shape: [UInt8] {
+        var s: [UInt8] = [surveyURL == nil ? 0 : 1, deskName == nil ? 0 : 1, deskPhone == nil ? 0 : 1, tel == nil ? 0 : 1,
+                          payload == nil ? 0 : 1, UInt8(truncatingIfNeeded: inserts.count), UInt8(truncatingIfNeeded: inserts.count >> 8)]
+        for insert in inserts {
+            s.append(UInt8(insert.link == nil ? 0 : 1) | (insert.deskName == nil ? 0 : 2) | (insert.deskPhone == nil ? 0 : 4) | (insert.tel == nil ? 0 : 8))
+        }
         return s
     }
 }

@@ -28,15 +28,23 @@ public struct PreviewRenderer: Sendable {
     /// `spliced: false` renders it whole through Mustache.
     public func dayPageBytes(_ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
                              parts: PreviewEditionParts? = nil, spliced: Bool = true) -> [UInt8] {
-        var page = DayPage(message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path],
-                           insertHTML: parts.map { parts in { parts.html(of: $0) } })
+        let insertHTML = parts.map { parts in { parts.html(of: $0) } }
+        var edition = DayPage.EditionPart(message, insertHTML: insertHTML)
         if let payload {
             // The JSON goes inside <pre>, element content: escaped for it in one pass over the bytes.
             var html: [UInt8] = []
             payload.bytes.withUnsafeBufferPointer { HTMLText.escapeElementText(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &html) }
-            page.payload = DayPage.PayloadView(jsonHTMLBytes: html, messages: String(payload.messageCount))
+            edition.payload = DayPage.PayloadView(jsonHTMLBytes: html, messages: String(payload.messageCount))
         }
-        return (spliced ? skeletons.render(page, templates: templates) : nil) ?? Array(templates.render(page, template: "day").utf8)
+        // The rest of the page is made only when Mustache renders it: a skeleton already holds it.
+        let page = { (edition: DayPage.EditionPart) in
+            DayPage(message, previous: previous, next: next, reviewers: self.reviewers, sections: self.sections[message.manuscript.path],
+                    edition: edition)
+        }
+        if spliced, let bytes = skeletons.render(edition, of: message, previous: previous?.day, next: next?.day, page: page, templates: templates) {
+            return bytes
+        }
+        return Array(templates.render(page(edition), template: "day").utf8)
     }
 
     /// The due date the timeline shows calendar dates for; fixed, so previews stay byte-identical across days.
@@ -110,21 +118,55 @@ struct DayPage {
     struct SourceView { let title: String; let url: String? }
     struct ApprovalView { let by: String; let date: String }
 
-    var editionName: String
+    /// What differs from one edition's page of a day to the next (spliced into a skeleton by `DayPageSkeletons`).
+    struct EditionPart {
+        var editionName: String
+        var inserts: [InsertView]
+        var surveyURL: String?
+        var disclaimer: String
+        var unsubscribeLabel: String
+        var unsubscribeURL: String
+        var publisher: String
+        var deskName: String?
+        var deskPhone: String?
+        var tel: String?
+        var payload: PayloadView?
+
+        init(_ m: DayMessage, insertHTML: ((Insert) -> String)? = nil) {
+            editionName = m.editionName
+            inserts = m.inserts.map { r in
+                InsertView(title: r.insert.title.value, html: insertHTML?(r.insert) ?? HTMLText.paragraphs(r.insert.body), link: r.insert.link?.value,
+                           window: r.insert.window.value.description, deskName: r.contact?.name.value,
+                           deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path)
+            }
+            surveyURL = m.surveyURL
+            disclaimer = m.disclaimer
+            unsubscribeLabel = m.footer.unsubscribeLabel
+            unsubscribeURL = m.footer.unsubscribeURL
+            publisher = m.footer.publisher
+            deskName = m.footer.contact?.name.value
+            deskPhone = m.footer.contact?.phone.value
+            tel = m.footer.contact?.telURI
+        }
+    }
+
+    var edition: EditionPart
+    var editionName: String { edition.editionName }
+    var inserts: [InsertView] { edition.inserts }
+    var surveyURL: String? { edition.surveyURL }
+    var disclaimer: String { edition.disclaimer }
+    var unsubscribeLabel: String { edition.unsubscribeLabel }
+    var unsubscribeURL: String { edition.unsubscribeURL }
+    var publisher: String { edition.publisher }
+    var deskName: String? { edition.deskName }
+    var deskPhone: String? { edition.deskPhone }
+    var tel: String? { edition.tel }
+    var payload: PayloadView? { edition.payload }
     let label: String
     let seriesName: String
     let title: String
     let greetingHTML: String
     let sections: [SectionView]
-    var inserts: [InsertView]
-    var surveyURL: String?
-    var disclaimer: String
-    var unsubscribeLabel: String
-    var unsubscribeURL: String
-    var publisher: String
-    var deskName: String?
-    var deskPhone: String?
-    var tel: String?
     let manuscriptPath: String
     let review: String
     let reviewClass: String
@@ -144,33 +186,19 @@ struct DayPage {
         var messages: String
         var jsonHTML: String { String(decoding: jsonHTMLBytes, as: UTF8.self) }
     }
-    var payload: PayloadView?
 
     static func sectionViews(_ manuscript: Manuscript) -> [SectionView] {
         manuscript.sections.map { SectionView(heading: $0.heading.value, html: HTMLText.paragraphs($0.body)) }
     }
 
     init(_ m: DayMessage, previous: DayMessage?, next: DayMessage?, reviewers: [String: Reviewer], sections: [SectionView]? = nil,
-         insertHTML: ((Insert) -> String)? = nil) {
-        editionName = m.editionName
+         edition: EditionPart) {
+        self.edition = edition
         label = m.day.label
         seriesName = m.day.series.displayName
         title = m.manuscript.title.value
         greetingHTML = HTMLText.inline(m.greeting)
         self.sections = sections ?? Self.sectionViews(m.manuscript)
-        inserts = m.inserts.map { r in
-            InsertView(title: r.insert.title.value, html: insertHTML?(r.insert) ?? HTMLText.paragraphs(r.insert.body), link: r.insert.link?.value,
-                       window: r.insert.window.value.description, deskName: r.contact?.name.value,
-                       deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path)
-        }
-        surveyURL = m.surveyURL
-        disclaimer = m.disclaimer
-        unsubscribeLabel = m.footer.unsubscribeLabel
-        unsubscribeURL = m.footer.unsubscribeURL
-        publisher = m.footer.publisher
-        deskName = m.footer.contact?.name.value
-        deskPhone = m.footer.contact?.phone.value
-        tel = m.footer.contact?.telURI
         manuscriptPath = m.manuscript.path
         review = m.manuscript.state.displayName
         reviewClass = m.manuscript.state.rawValue
