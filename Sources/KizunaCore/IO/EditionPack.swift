@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import GRDBSQLite
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -145,11 +146,12 @@ public struct EditionPack {
         // Claim the path atomically: O_EXCL fails if anything (even a dangling symbolic link) is there.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOFailure("cannot create '\(path)': \(String(cString: strerror(errno)))") }
-        close(fd)
         do {
-            try fill(path, editionID: editionID, editionName: editionName,
+            try fill(fd, editionID: editionID, editionName: editionName,
                      nicknameMaxLength: nicknameMaxLength, rows: sorted(rows), keepingRowsOf: old, messageCount: messageCount)
+            guard close(fd) == 0 else { throw IOFailure(String(cString: strerror(errno))) }
         } catch {
+            close(fd)
             unlink(path)
             throw IOFailure("cannot write '\(path)': \(error)")
         }
@@ -173,15 +175,17 @@ public struct EditionPack {
 
     /// Lowercase hex of a digest, as `SHA256.Digest.hexString` but without a string per byte (534 rows: 0.1 ms, not 3).
     static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return digest.withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-                for (i, byte) in bytes.enumerated() {
-                    out[2 * i] = digits[Int(byte >> 4)]
-                    out[2 * i + 1] = digits[Int(byte & 0x0F)]
-                }
-                return bytes.count * 2
+        digest.withUnsafeBytes { hex(bytes: $0) }
+    }
+
+    static func hex<Bytes: Collection<UInt8>>(bytes: Bytes) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, byte) in bytes.enumerated() {
+                out[2 * i] = digits.utf8Start[Int(byte >> 4)]
+                out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
             }
+            return bytes.count * 2
         }
     }
 
@@ -195,23 +199,38 @@ public struct EditionPack {
         }
     }
 
+    /// Builds the pack in memory and writes its bytes to `fd` at once. SQLite's memdb file system keeps the database as
+    /// one buffer with the bytes a file would hold; written page by page into the file instead, a rebuild of 100
+    /// editions made 57,000 writes and, reading the kept rows, as many reads.
     private static func fill(
-        _ path: String, editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String?,
+        _ fd: Int32, editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String?,
         messageCount: Int?
     ) throws {
         var configuration = GRDB.Configuration()
         configuration.foreignKeysEnabled = false
         configuration.label = "kizuna-pack"
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue = try DatabaseQueue(configuration: configuration)
         do {
             try queue.inDatabase { db in
+                guard let connection = db.sqliteConnection else { throw IOFailure("no SQLite connection") }
+                // The empty database `main` reopened on memdb, growing as it is written and freed when closed.
+                let empty = sqlite3_malloc64(4096)
+                let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+                guard sqlite3_deserialize(connection, "main", empty?.assumingMemoryBound(to: UInt8.self), 0, 4096, flags) == SQLITE_OK else {
+                    throw IOFailure("SQLite cannot make a database in memory: \(String(cString: sqlite3_errmsg(connection)))")
+                }
                 // The page size only takes effect before the first table; journal mode outside a transaction.
                 try db.execute(sql: """
                     PRAGMA page_size = 4096;
                     PRAGMA journal_mode = OFF;
                     PRAGMA synchronous = OFF;
+                    PRAGMA temp_store = MEMORY;
                     """)
-                if let old { try db.execute(sql: "ATTACH DATABASE ? AS old", arguments: [old]) }
+                if let old {
+                    try db.execute(sql: "ATTACH DATABASE ? AS old", arguments: [old])
+                    // The kept rows are read through a memory map, not a read per page.
+                    try db.execute(sql: "PRAGMA old.mmap_size = 268435456")
+                }
                 try db.inTransaction {
                     try db.execute(sql: """
                         PRAGMA application_id = \(applicationID);
@@ -264,6 +283,17 @@ public struct EditionPack {
                     let fact = try db.makeStatement(sql: "INSERT INTO edition (key, value) VALUES (?, ?)")
                     for (key, value) in facts { try fact.execute(arguments: [key, value]) }
                     return .commit
+                }
+                if old != nil { try db.execute(sql: "DETACH DATABASE old") }
+                var size: sqlite3_int64 = 0
+                guard let bytes = sqlite3_serialize(connection, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) else {
+                    throw IOFailure("SQLite cannot give the database's bytes")
+                }
+                var written = 0
+                while written < Int(size) {
+                    let n = Glibc.write(fd, bytes + written, Int(size) - written)
+                    guard n > 0 else { throw IOFailure(String(cString: strerror(errno))) }
+                    written += n
                 }
             }
         } catch {

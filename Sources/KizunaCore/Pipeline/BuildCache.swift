@@ -9,7 +9,7 @@ import Crypto
 /// The cache is removed before an edition is swapped in and written after, so a killed build leaves none (and the
 /// next build rebuilds that edition whole).
 public struct EditionCache: Sendable, Equatable {
-    static let header = "kizuna-edition-cache 2"
+    static let header = "kizuna-edition-cache 3"
 
     public struct Day: Sendable, Equatable {
         /// Hex SHA-256 of the day's inputs.
@@ -90,6 +90,8 @@ public struct BuildKeys: Sendable {
     /// What built the output: changes with the Kizuna binary and the templates.
     let generator: [UInt8]
     let fileHashes: [String: [UInt8]]
+    /// `fileHashes` in hex, the day keys.
+    let fileHexes: [String: String]
     let shared: [UInt8]
 
     /// `generator` identifies the program (the CLI passes its executable's size and modification time), so that a
@@ -98,6 +100,7 @@ public struct BuildKeys: Sendable {
         var hashes: [String: [UInt8]] = [:]
         for file in files.files { hashes[file.path] = Array(SHA256.hash(data: file.bytes)) }
         fileHashes = hashes
+        fileHexes = hashes.mapValues { EditionPack.hex(bytes: $0) }
         var h = SHA256()
         h.update(data: Array(generator.utf8))
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
@@ -134,19 +137,26 @@ public struct BuildKeys: Sendable {
     /// dates, names) follows from the edition key. A body edit leaves this key, and so the index, unchanged.
     func indexKey(editionKey: String, days: [Manuscript]) -> String {
         var h = SHA256()
-        h.update(data: Array(editionKey.utf8))
-        for manuscript in days {
-            let supervisors = manuscript.supervisors.map(\.value).joined(separator: "\u{0}")
-            h.update(data: Array("\u{1}\(manuscript.title.value)\u{1}\(supervisors)\u{1}\(manuscript.state.rawValue)".utf8))
+        // Fed from each string's own bytes: building a string per day was most of this key's cost.
+        func add(_ separator: UInt8, _ text: String) {
+            withUnsafeBytes(of: separator) { h.update(bufferPointer: $0) }
+            var text = text
+            text.withUTF8 { h.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
-        return h.finalize().hexString
+        add(0, editionKey)
+        for manuscript in days {
+            add(1, manuscript.title.value)
+            for (i, supervisor) in manuscript.supervisors.enumerated() { add(i == 0 ? 1 : 0, supervisor.value) }
+            if manuscript.supervisors.isEmpty { add(1, "") }
+            add(1, manuscript.state.rawValue)
+        }
+        return EditionPack.hex(h.finalize())
     }
 
+    /// A day's key is its manuscript file's hash: everything else its files depend on is in the edition key, and a
+    /// cache's days are reused only under the edition key they were built with.
     func dayKey(editionKey: String, _ manuscript: Manuscript) -> String {
-        var h = SHA256()
-        h.update(data: Array(editionKey.utf8))
-        h.update(data: fileHashes[manuscript.path] ?? [])
-        return h.finalize().hexString
+        fileHexes[manuscript.path] ?? ""
     }
 
     /// What the style rules read besides a message's texts (see `StyleMemo`): the program, the settings files
