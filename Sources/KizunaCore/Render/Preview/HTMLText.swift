@@ -1,6 +1,7 @@
 import Foundation
 
-/// Escaped HTML for manuscript text. The only place raw HTML is produced: everything a manuscript says goes through `escape`.
+/// Escaped HTML for manuscript text. The only place raw HTML is produced: everything a manuscript says goes through
+/// `escape`, or `escapeElementText` where it is element content only (the LINE payload shown in `<pre>`).
 public enum HTMLText {
     /// Escapes text for element content and quoted attribute values (the same five characters Mustache escapes).
     public static func escape(_ s: String) -> String {
