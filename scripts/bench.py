@@ -67,7 +67,12 @@ Fresh folders. Every timed command that writes gets a folder name never used bef
 number in the name), never a path that was just deleted: ext4 is slow for a while after a mass delete (builds
 timed right after deleting the previous run's output slowed down run after run). So the outputs of one N (every
 run's build, I/O floor and Hugo output, and the pack) are kept until that N is done, then deleted (untimed,
-`rm -rf`), and the harness waits `--settle` seconds (default 120) before the next N. Before each N the free space
+`rm -rf`), and the harness waits `--settle` seconds (default 420) before the next N. Why 420: ext4 without a
+journal (this machine's) will not reuse an inode deleted less than 60 s ago, or 360 s ago while its inode-table
+block is dirty (fs/ext4/ialloc.c, RECENTCY_MIN and RECENTCY_DIRTY), and allocating new inodes in that block is what
+dirties it; every file created meanwhile scans past the deleted ones, looking each up in the buffer cache. A
+1,741-edition build started 3 minutes after the previous one's output was deleted took 290 s of system CPU
+against the floor's 65 s for the same bytes. Before each N the free space
 and inodes of the work folder are checked against an estimate (per-edition output size measured at the largest N
 so far, or 11 MB per edition): with one run per N, when not everything fits (1,741 editions produce over 20 GB,
 the pack as much again), the build output is deleted before the I/O floor is timed, followed by a sync and the
@@ -530,7 +535,7 @@ class Bench:
             for path in cleanup + ([] if self.args.keep else [corpus]):
                 remove(path)
             if n != self.args.editions[-1] and cleanup:
-                # Let ext4 forget the inodes just deleted before the next N is timed.
+                # Let ext4 forget the inodes just deleted before the next N is timed (see "Fresh folders").
                 log(f"N={n}: outputs deleted; waiting {self.args.settle} s before the next N")
                 time.sleep(self.args.settle)
         for m in measurements.values():
@@ -832,8 +837,8 @@ def main():
                         help="the manuscript edited for the rebuild (relative to the corpus)")
     parser.add_argument("--edit-insert", default="inserts/muni-0001-4month-checkup.yaml",
                         help="the insert edited for the rebuild (relative to the corpus)")
-    parser.add_argument("--settle", type=int, default=120,
-                        help="seconds to wait after deleting one N's outputs before timing the next (default 120)")
+    parser.add_argument("--settle", type=int, default=420,
+                        help="seconds to wait after deleting one N's outputs before timing the next (default 420)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the corpora and the approved manuscripts in the run folder (outputs, packs and "
                              "the Hugo site are always deleted)")
