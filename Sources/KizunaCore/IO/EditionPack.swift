@@ -291,7 +291,11 @@ public struct EditionPack {
                 }
                 var written = 0
                 while written < Int(size) {
+                    #if canImport(Glibc)
                     let n = Glibc.write(fd, bytes + written, Int(size) - written)
+                    #else
+                    let n = Darwin.write(fd, bytes + written, Int(size) - written)
+                    #endif
                     guard n > 0 else { throw IOFailure(String(cString: strerror(errno))) }
                     written += n
                 }
