@@ -78,7 +78,14 @@ import Testing
             let html = String(decoding: try #require(output.files.first { $0.path == path }).bytes, as: UTF8.self)
             #expect(!html.contains("<script"), "\(path) has a live <script>")
             #expect(!html.contains("<img"), "\(path) has a live <img>")
-            // Inside a tag, whatever its quotes: the payload's JSON on the day page keeps the quotes of the text.
+            // The payload's JSON on the day page keeps the text's quotes, escaped for element content: outside it the
+            // attribute never appears, inside it no tag can open, and nowhere is javascript: inside a tag.
+            let parts = html.components(separatedBy: #"<pre class="payload">"#)
+            let afterPre = parts.count == 2 ? parts[1].components(separatedBy: "</pre>") : []
+            let payloadBlock = afterPre.first ?? ""
+            let outside = parts[0] + afterPre.dropFirst().joined(separator: "</pre>")
+            #expect(!outside.contains("href='javascript"), "\(path) has a live javascript: link")
+            #expect(!payloadBlock.contains("<"), "\(path): a tag opens inside the payload block")
             #expect(html.range(of: #"<[^<>]*javascript:"#, options: .regularExpression) == nil, "\(path) has a live javascript: link")
             #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(html.contains("Content-Security-Policy"))
