@@ -139,7 +139,7 @@ public struct EditionPack {
             guard String(validating: row.line, as: UTF8.self) != nil else {
                 throw IOFailure("pack '\(path)': the LINE payload of \(key) is not UTF-8")
             }
-            guard hex(SHA256.hash(data: row.line)) == row.sha256 else {
+            guard SHA256.hash(data: row.line).hexString == row.sha256 else {
                 throw IOFailure("pack '\(path)': the sha256 of \(key) does not match its LINE payload")
             }
         }
@@ -171,22 +171,6 @@ public struct EditionPack {
             try Int.fetchOne(db, sql: "PRAGMA user_version") == formatVersion
                 && Int32(try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == applicationID
         }) ?? false
-    }
-
-    /// Lowercase hex of a digest, as `SHA256.Digest.hexString` but without a string per byte (534 rows: 0.1 ms, not 3).
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.withUnsafeBytes { hex(bytes: $0) }
-    }
-
-    static func hex<Bytes: Collection<UInt8>>(bytes: Bytes) -> String {
-        let digits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-            for (i, byte) in bytes.enumerated() {
-                out[2 * i] = digits.utf8Start[Int(byte >> 4)]
-                out[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
-            }
-            return bytes.count * 2
-        }
     }
 
     /// Rows in the order they are inserted: by series, then reading order, then day key (bytes, as SQLite compares),

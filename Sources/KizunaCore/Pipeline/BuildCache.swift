@@ -100,7 +100,7 @@ public struct BuildKeys: Sendable {
         var hashes: [String: [UInt8]] = [:]
         for file in files.files { hashes[file.path] = Array(SHA256.hash(data: file.bytes)) }
         fileHashes = hashes
-        fileHexes = hashes.mapValues { EditionPack.hex(bytes: $0) }
+        fileHexes = hashes.mapValues(lowercaseHex)
         var h = SHA256()
         h.update(data: Array(generator.utf8))
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
@@ -150,7 +150,7 @@ public struct BuildKeys: Sendable {
             if manuscript.supervisors.isEmpty { add(1, "") }
             add(1, manuscript.state.rawValue)
         }
-        return EditionPack.hex(h.finalize())
+        return h.finalize().hexString
     }
 
     /// A day's key is its manuscript file's hash: everything else its files depend on is in the edition key, and a

@@ -27,15 +27,5 @@ public struct ReaderText: Sendable, Hashable {
 
 extension SHA256.Digest {
     /// Lowercase hex, as written in approvals and manifests.
-    var hexString: String {
-        // Two digits a byte, written into one buffer: a String per byte cost more than the hash itself.
-        let digits: StaticString = "0123456789abcdef"
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in self {
-            out.append(digits.utf8Start[Int(byte >> 4)])
-            out.append(digits.utf8Start[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    var hexString: String { withUnsafeBytes { lowercaseHex($0) } }
 }

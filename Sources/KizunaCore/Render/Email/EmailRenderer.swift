@@ -35,7 +35,7 @@ public struct EmailRenderer: Sendable {
         let plain = QuotedPrintable.encode(plainText(for: message))
         let html = QuotedPrintable.encode(self.html(for: message))
         // `=_` never occurs in quoted-printable, so the boundary cannot occur in a part, whatever the nickname.
-        let boundary = "=_kizuna_" + Self.hex(SHA256.hash(data: plain + [0x00] + html).prefix(12))
+        let boundary = "=_kizuna_" + lowercaseHex(Array(SHA256.hash(data: plain + [0x00] + html).prefix(12)))
         var header = [
             "MIME-Version: 1.0",
             EncodedWords.field("Subject", subject(for: message)),
@@ -209,9 +209,4 @@ public struct EmailRenderer: Sendable {
 
     /// Escaped text with its line breaks kept.
     private func text(_ s: String) -> String { HTMLText.escape(s).replacingAll("\n", with: "<br>") }
-
-    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
-        let digits = Array("0123456789abcdef")
-        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
-    }
 }
