@@ -115,9 +115,16 @@ public struct EditionStream: Sendable {
 
     /// Reads and checks edition `index` with its inserts, on the calling thread.
     func unit(_ index: Int) -> (diagnostics: [Diagnostic], facts: Facts) {
+        let checked = checkedUnit(index, keepingJob: false)
+        return (checked.diagnostics, checked.facts)
+    }
+
+    /// `unit`, and the edition with a compiler holding its inserts when its own checks found no error, so that a
+    /// build reads each edition once (`ContentBuild`).
+    func checkedUnit(_ index: Int, keepingJob: Bool = true) -> (diagnostics: [Diagnostic], facts: Facts, job: EditionJob?) {
         var diagnostics: [Diagnostic] = []
         var facts = Facts()
-        guard let (edition, stems, share) = read(index, into: &diagnostics) else { return (diagnostics, facts) }
+        guard let (edition, stems, share) = read(index, into: &diagnostics) else { return (diagnostics, facts, nil) }
         facts.editionID = LocatedText(edition.id.value, at: edition.id.location)
         facts.series = edition.series.map(\.value)
         facts.insertStems = stems
@@ -133,8 +140,10 @@ public struct EditionStream: Sendable {
         facts.unresolved = edition.inserts.filter { !answered.contains($0.value) }.map { LocatedText($0.value, at: $0.location) }
         let checked = forRules(share)
         for rule in rules { rule.check(checked, into: &diagnostics) }
-        if let limits, let compiler = compiler(share) { diagnostics += limits.check(edition, compiler: compiler) }
-        return (diagnostics, facts)
+        let compiler = limits != nil || keepingJob ? compiler(share) : nil
+        if let limits, let compiler { diagnostics += limits.check(edition, compiler: compiler) }
+        let job = keepingJob && !diagnostics.hasErrors ? compiler.map { EditionJob(edition: edition, compiler: $0) } : nil
+        return (diagnostics, facts, job)
     }
 
     /// The checks over the whole content once every edition was read: inserts no edition reads, edition ids

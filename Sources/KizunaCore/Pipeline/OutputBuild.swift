@@ -44,7 +44,12 @@ public struct OutputBuild: Sendable {
 
     /// Builds `count` editions, each handed over by `job` on the thread that builds it (so an edition read from
     /// its files lives only while it is built); a nil job is skipped.
-    public func run(count: Int, job: @Sendable (Int) -> EditionJob?, into writer: inout OutputWriter, progress: Progress = { _, _, _ in }) throws(IOFailure) -> Result {
+    /// - `progressTotal`: the editions progress counts; when given, skipped jobs are not counted.
+    /// - `gate`: asked once every edition is staged, before anything is swapped in; false abandons the build, leaving
+    ///   the output folder as it was (the checks over the whole content run there when each edition is checked as it
+    ///   is built).
+    public func run(count: Int, job: @Sendable (Int) -> EditionJob?, into writer: inout OutputWriter, progressTotal: Int? = nil,
+                    gate: () -> Bool = { true }, progress: Progress = { _, _, _ in }) throws(IOFailure) -> Result {
         try writer.prepare()
         let lock = try writer.lock()
         defer { lock.release() }
@@ -54,8 +59,10 @@ public struct OutputBuild: Sendable {
         // whatever the number of editions.
         let built = ParallelMap.map(Array(0..<count)) { index -> Swift.Result<EditionSummary?, IOFailure> in
             guard let job = job(index) else {
-                let (done, messages) = counter.add(0)
-                progress(done, count, messages)
+                if progressTotal == nil {
+                    let (done, messages) = counter.add(0)
+                    progress(done, count, messages)
+                }
                 return .success(nil)
             }
             let (edition, compiler) = (job.edition, job.compiler)
@@ -66,7 +73,7 @@ public struct OutputBuild: Sendable {
             var build = builder.build(edition, keys: keys, previous: previous, compiler: compiler, emit: { stager.write($0) })
             defer {
                 let (done, messages) = counter.add(build.messages)
-                progress(done, count, messages)
+                progress(done, progressTotal ?? count, messages)
             }
             guard !build.output.diagnostics.hasErrors else { return .success(EditionSummary(build, staged: false)) }
             do throws(IOFailure) {
@@ -130,7 +137,8 @@ public struct OutputBuild: Sendable {
             if summary.inPrevious { inPrevious.insert(summary.editionID) }
         }
         result.diagnostics = result.diagnostics.deduplicated().sortedForOutput()
-        guard !result.diagnostics.hasErrors else {
+        let passed = gate()
+        guard passed, !result.diagnostics.hasErrors else {
             writer.abandon()
             return result
         }
