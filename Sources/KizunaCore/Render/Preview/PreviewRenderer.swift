@@ -7,11 +7,14 @@ public struct PreviewRenderer: Sendable {
     let sections: [String: [DayPage.SectionView]]
     let skeletons = DayPageSkeletons()
     let indexSkeletons: IndexPageSkeletons
+    /// What an index row shows of its day and supervisors that is the same in every edition, made once.
+    let indexRowTexts: IndexPage.RowTexts
 
     public init(templates: PreviewTemplates, reviewers: [Reviewer], manuscripts: [Manuscript] = []) {
         self.templates = templates
         indexSkeletons = IndexPageSkeletons(templates: templates)
         self.reviewers = Dictionary(reviewers.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        indexRowTexts = IndexPage.RowTexts(days: manuscripts.map(\.day.value), due: Self.sampleDueDate, reviewers: self.reviewers)
         let views = ParallelMap.map(manuscripts) { DayPage.sectionViews($0) }
         sections = Dictionary(zip(manuscripts.map(\.path), views), uniquingKeysWith: { a, _ in a })
     }
@@ -59,7 +62,8 @@ public struct PreviewRenderer: Sendable {
     /// `indexPage` as the UTF-8 bytes written to disk; `spliced: false` renders it whole through Mustache.
     func indexPageBytes(editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
                         spliced: Bool = true) -> [UInt8] {
-        let page = IndexPage(editionName: editionName, editionID: editionID, messages: messages, due: due, reviewers: reviewers)
+        let page = IndexPage(editionName: editionName, editionID: editionID, messages: messages, due: due, reviewers: reviewers,
+                             rowTexts: due == Self.sampleDueDate ? indexRowTexts : nil)
         if spliced, let bytes = indexSkeletons.render(page) { return bytes }
         return Array(templates.render(page, template: "index").utf8)
     }
@@ -84,7 +88,7 @@ private func href(from message: DayMessage, to other: DayMessage) -> String {
     other.day.series == message.day.series ? "\(other.day.fileStem).html" : "../\(other.day.series.rawValue)/\(other.day.fileStem).html"
 }
 
-struct SupervisorView {
+struct SupervisorView: Sendable {
     let name: String
     let detail: String
     let known: Bool
@@ -231,28 +235,51 @@ struct IndexPage {
     let sampleDue: String
     var series: [SeriesGroup]
 
+    /// The link and sample date of each day, and the view of each known supervisor: the same in every edition's
+    /// index, so made once per build rather than for 534 rows of every edition.
+    struct RowTexts: Sendable {
+        let days: [DayKey: (href: String, sampleDate: String)]
+        let supervisors: [String: SupervisorView]
+
+        init(days: [DayKey], due: CalendarDate, reviewers: [String: Reviewer]) {
+            var texts: [DayKey: (href: String, sampleDate: String)] = [:]
+            for day in days where texts[day] == nil { texts[day] = IndexPage.texts(of: day, due: due) }
+            self.days = texts
+            supervisors = reviewers.mapValues { SupervisorView(id: $0.id.value, reviewers: reviewers) }
+        }
+    }
+
+    static func texts(of day: DayKey, due: CalendarDate) -> (href: String, sampleDate: String) {
+        ("\(day.series.rawValue)/\(day.fileStem).html", ReaderTimeline.date(of: day, due: due, birth: due)?.description ?? "—")
+    }
+
     /// Dates come from `ReaderTimeline.date(of:due:birth:)` alone: a whole `ReaderTimeline` would also copy each day's
-    /// inserts, which was an eighth of a partial rebuild's CPU.
-    init(editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate, reviewers: [String: Reviewer]) {
+    /// inserts, which was an eighth of a partial rebuild's CPU. `rowTexts`: those texts made beforehand for `due`.
+    init(editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate, reviewers: [String: Reviewer],
+         rowTexts: RowTexts? = nil) {
         sampleDue = due.description
         self.editionName = editionName
         self.editionID = editionID
         total = messages.count
         unapprovedCount = messages.filter { $0.manuscript.state != .approved }.count
-        series = Series.allCases.compactMap { s in
-            // Indices, not a filtered copy: copying each DayMessage retains every string it holds.
-            let days = messages.indices.filter { messages[$0].day.series == s }
-            guard !days.isEmpty else { return nil }
-            return SeriesGroup(name: s.displayName, count: days.count, days: days.map { i in
-                let m = messages[i]
-                return
-                DayRow(label: m.day.label, href: "\(s.rawValue)/\(m.day.fileStem).html", title: m.manuscript.title.value,
-                       inserts: m.inserts.map(\.insert.title.value),
-                       supervisors: m.manuscript.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) },
-                       review: m.manuscript.state.displayName, reviewClass: m.manuscript.state.rawValue,
-                       unapproved: m.manuscript.state != .approved, survey: m.surveyURL != nil,
-                       sampleDate: ReaderTimeline.date(of: m.day, due: due, birth: due)?.description ?? "—")
-            })
+        series = messages.withUnsafeBufferPointer { messages in
+            Series.allCases.compactMap { s in
+                // Indices and the buffer, not copies: copying each DayMessage retains every string it holds.
+                let days = messages.indices.filter { messages[$0].day.series == s }
+                guard !days.isEmpty else { return nil }
+                return SeriesGroup(name: s.displayName, count: days.count, days: days.map { i in
+                    let day = messages[i].day
+                    let texts = rowTexts?.days[day] ?? IndexPage.texts(of: day, due: due)
+                    let state = messages[i].manuscript.state
+                    return DayRow(label: day.label, href: texts.href, title: messages[i].manuscript.title.value,
+                                  inserts: messages[i].inserts.map(\.insert.title.value),
+                                  supervisors: messages[i].manuscript.supervisors.map {
+                                      rowTexts?.supervisors[$0.value] ?? SupervisorView(id: $0.value, reviewers: reviewers)
+                                  },
+                                  review: state.displayName, reviewClass: state.rawValue, unapproved: state != .approved,
+                                  survey: messages[i].surveyURL != nil, sampleDate: texts.sampleDate)
+                })
+            }
         }
     }
 }
