@@ -52,19 +52,32 @@ public struct ContentBuild: Sendable {
                            progress: @escaping OutputBuild.Progress) throws(IOFailure) -> Outcome {
         guard let (diagnostics, facts) = stream.validateAll() else { return try runWhole(into: &writer, progress: progress) }
         guard let shared = stream.sharedContent, !diagnostics.hasErrors else { return .invalid(diagnostics) }
+        if let refused = refusal(diagnostics, facts, shared) { return refused }
+        let ids = facts.map { $0.editionID?.value }
+        let selected = ids.indices.filter { ids[$0] != nil && (selection.isEmpty || selection.contains(ids[$0]!)) }
+        let build = OutputBuild(builder: EditionBuilder(content: shared, templates: templates),
+                                reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
+        let result = try build.run(count: selected.count, job: { stream.buildJob(selected[$0]) }, into: &writer, progress: progress)
+        return try built(result, checked: diagnostics, memo: memo, into: &writer)
+    }
+
+    /// Why a build of content that passed its checks must not go on: an unknown `--edition`, or (with `release`)
+    /// manuscripts not approved as written. `facts`: every edition's, in file order.
+    func refusal(_ diagnostics: [Diagnostic], _ facts: [EditionStream.Facts], _ shared: ValidatedContent) -> Outcome? {
         let ids = facts.map { $0.editionID?.value }
         let unknown = selection.filter { !ids.contains($0) }
         guard unknown.isEmpty else { return .unknownEditions(unknown, editions: ids.compactMap { $0 }, warnings: diagnostics) }
+        guard release else { return nil }
         let selected = ids.indices.filter { ids[$0] != nil && (selection.isEmpty || selection.contains(ids[$0]!)) }
-        if release {
-            let gate = ReleaseGate.check(shared, series: Set(selected.flatMap { facts[$0].series }))
-            if !gate.isEmpty { return .releaseRefused(gate: gate, warnings: diagnostics) }
-        }
-        let build = OutputBuild(builder: EditionBuilder(content: shared, templates: templates),
-                                reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
-        var result = try build.run(count: selected.count, job: { stream.buildJob(selected[$0]) }, into: &writer, progress: progress)
-        result.diagnostics = (diagnostics + result.diagnostics).deduplicated().sortedForOutput()
-        // Only after a build that was written: an abandoned one leaves the output folder as it was.
+        let gate = ReleaseGate.check(shared, series: Set(selected.flatMap { facts[$0].series }))
+        return gate.isEmpty ? nil : .releaseRefused(gate: gate, warnings: diagnostics)
+    }
+
+    /// The build's outcome with the checks' findings; the style memo is saved only after a build that was written
+    /// (an abandoned one leaves the output folder as it was).
+    func built(_ result: OutputBuild.Result, checked: [Diagnostic], memo: StyleMemo?, into writer: inout OutputWriter) throws(IOFailure) -> Outcome {
+        var result = result
+        result.diagnostics = (checked + result.diagnostics).deduplicated().sortedForOutput()
         if let memo, !result.diagnostics.hasErrors { try writer.saveStyleMemo(memo.bytes) }
         return .built(result)
     }
@@ -83,7 +96,7 @@ public struct ContentBuild: Sendable {
         var refused: Outcome?
         var layoutBroken = false
         var checked: [Diagnostic] = []
-        var result = try build.run(count: stream.editionCount, job: { index in
+        let result = try build.run(count: stream.editionCount, job: { index in
             let unit = stream.checkedUnit(index)
             guard ledger.record(index, unit.diagnostics, unit.facts), let job = unit.job,
                   selection.isEmpty || selection.contains(job.edition.id.value) else { return nil }
@@ -95,33 +108,13 @@ public struct ContentBuild: Sendable {
                 return false
             }
             checked = (whole + units).deduplicated().sortedForOutput()
-            guard !checked.hasErrors else {
-                refused = .invalid(checked)
-                return false
-            }
-            let ids = facts.map { $0.editionID?.value }
-            let unknown = selection.filter { !ids.contains($0) }
-            guard unknown.isEmpty else {
-                refused = .unknownEditions(unknown, editions: ids.compactMap { $0 }, warnings: checked)
-                return false
-            }
-            if release {
-                let selected = ids.indices.filter { ids[$0] != nil && (selection.isEmpty || selection.contains(ids[$0]!)) }
-                let gate = ReleaseGate.check(shared, series: Set(selected.flatMap { facts[$0].series }))
-                if !gate.isEmpty {
-                    refused = .releaseRefused(gate: gate, warnings: checked)
-                    return false
-                }
-            }
-            return true
+            refused = checked.hasErrors ? .invalid(checked) : refusal(checked, facts, shared)
+            return refused == nil
         }, progress: progress)
         withExtendedLifetime(hold) {}
         if layoutBroken { return try runWhole(into: &writer, progress: progress) }
         if let refused { return refused }
-        result.diagnostics = (checked + result.diagnostics).deduplicated().sortedForOutput()
-        // Only after a build that was written: an abandoned one leaves the output folder as it was.
-        if let memo, !result.diagnostics.hasErrors { try writer.saveStyleMemo(memo.bytes) }
-        return .built(result)
+        return try built(result, checked: checked, memo: memo, into: &writer)
     }
 
     /// The whole content loaded and checked at once, then built.

@@ -63,7 +63,7 @@ public struct PreviewRenderer: Sendable {
     func indexPageBytes(editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
                         spliced: Bool = true) -> [UInt8] {
         let page = IndexPage(editionName: editionName, editionID: editionID, messages: messages, due: due, reviewers: reviewers,
-                             rowTexts: due == Self.sampleDueDate ? indexRowTexts : nil)
+                             rowTexts: indexRowTexts)
         if spliced, let bytes = indexSkeletons.render(page) { return bytes }
         return Array(templates.render(page, template: "index").utf8)
     }
@@ -238,10 +238,13 @@ struct IndexPage {
     /// The link and sample date of each day, and the view of each known supervisor: the same in every edition's
     /// index, so made once per build rather than for 534 rows of every edition.
     struct RowTexts: Sendable {
+        /// The due date the sample dates are for; an index for another one makes its own.
+        let due: CalendarDate
         let days: [DayKey: (href: String, sampleDate: String)]
         let supervisors: [String: SupervisorView]
 
         init(days: [DayKey], due: CalendarDate, reviewers: [String: Reviewer]) {
+            self.due = due
             var texts: [DayKey: (href: String, sampleDate: String)] = [:]
             for day in days where texts[day] == nil { texts[day] = IndexPage.texts(of: day, due: due) }
             self.days = texts
@@ -257,6 +260,7 @@ struct IndexPage {
     /// inserts, which was an eighth of a partial rebuild's CPU. `rowTexts`: those texts made beforehand for `due`.
     init(editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate, reviewers: [String: Reviewer],
          rowTexts: RowTexts? = nil) {
+        let rowTexts = rowTexts?.due == due ? rowTexts : nil
         sampleDue = due.description
         self.editionName = editionName
         self.editionID = editionID
