@@ -293,8 +293,8 @@ public struct OutputWriter: Sendable {
     /// `requiring` (a file of the edition's folder) is gone.
     public func readCache(_ editionID: String, requiring: String = "manifest.json") -> EditionCache? {
         guard access("\(root)/\(editionID)/\(requiring)", F_OK) == 0,
-              let data = FileManager.default.contents(atPath: "\(cacheFolder)/\(editionID)") else { return nil }
-        return EditionCache(bytes: [UInt8](data))
+              let bytes = Self.readFile("\(cacheFolder)/\(editionID)") else { return nil }
+        return EditionCache(bytes: bytes)
     }
 
     /// Where the style memo is kept: a name no edition can take (ids never start with a dot).
@@ -340,6 +340,25 @@ public struct OutputWriter: Sendable {
                 throw IOFailure("cannot write the build cache of '\(id)': \(String(cString: strerror(errno)))")
             }
         }
+    }
+
+    /// A whole file's bytes with open, fstat and read (Foundation's `contents(atPath:)` went through `Data`); nil if
+    /// it cannot be read.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return bytes
     }
 
     /// One POSIX write per file: Foundation's `Data.write` fsyncs every file on Linux, which a 100,000-file build cannot afford.

@@ -32,11 +32,14 @@ public struct EditionBuilder: Sendable {
         let messages = compiler.messages(for: edition)
         let editionKey = keys?.editionKey(edition, inserts: compiler.resolvedInserts(of: edition).map(\.insert),
                                           days: messages.map(\.manuscript)) ?? ""
-        let reusable = keys != nil && previous?.editionKey == editionKey ? previous : nil
+        // The edition key covers the list of days, so a cache under it lists the same days in the same order.
+        let reusable = keys != nil && previous?.editionKey == editionKey && previous?.days.count == messages.count ? previous : nil
         var files: [OutputFile] = []
         files.reserveCapacity(reusable == nil ? messages.count * 2 + 2 : 8)
-        var entries: [Manifest.Entry] = []
-        var days: [String: EditionCache.Day] = [:]
+        var days: [Manifest.DayFiles] = []
+        days.reserveCapacity(messages.count)
+        var cacheDays: [EditionCache.Day] = []
+        cacheDays.reserveCapacity(keys == nil ? 0 : messages.count)
         var diagnostics: [Diagnostic] = []
         var rendered = 0
         func handOver(_ file: OutputFile) -> OutputFile {
@@ -50,40 +53,37 @@ public struct EditionBuilder: Sendable {
         let previewParts = PreviewEditionParts()
         let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
         for (i, message) in messages.enumerated() {
-            let path = message.manuscript.path
-            let dayKey = keys?.dayKey(editionKey: editionKey, message.manuscript) ?? ""
-            if let old = reusable?.days[path], old.key == dayKey {
-                days[path] = old
-                entries.append(Manifest.Entry(message: message, files: old.files, lineMessages: old.lineMessages))
+            let dayKey = keys?.dayKey(message.manuscript)
+            if let reusable, let dayKey, reusable.days[i].key == dayKey {
+                days.append(reusable.days[i].files)
+                cacheDays.append(reusable.days[i])
                 continue
             }
             rendered += 1
             let payload = flex.payload(for: message, sections: sections, parts: parts)
             limits.check(message, payload, into: &diagnostics)
-            var day: [String: Manifest.File] = [:]
-            func add(_ channel: String, _ path: String, _ bytes: [UInt8]) {
-                day[channel] = Manifest.File(path: path, sha256: Manifest.sha256Hex(bytes))
-                files.append(handOver(OutputFile(path: "\(id)/\(path)", bytes: bytes)))
-            }
-            add("line", message.linePath, payload.bytes)
+            let line = FileHash(of: payload.bytes)
+            files.append(handOver(OutputFile(path: "\(id)/\(message.linePath)", bytes: payload.bytes)))
             var eml: [UInt8]?
+            var emailHash: FileHash?
             if let email {
                 eml = email.message(for: message)
-                add("email", message.emailPath, eml!)
+                emailHash = FileHash(of: eml!)
+                files.append(handOver(OutputFile(path: "\(id)/\(message.emailPath)", bytes: eml!)))
             }
             packRows.append(EditionPack.Row(series: message.day.series.rawValue, day: message.day.fileStem, sortIndex: i,
                                             label: message.day.label, title: message.manuscript.title.value, line: payload.bytes,
-                                            lineMessages: payload.messageCount, email: eml, sha256: day["line"]!.sha256))
+                                            lineMessages: payload.messageCount, email: eml, sha256: line.hex))
             let page = previews.dayPageBytes(message, previous: i > 0 ? messages[i - 1] : nil,
                                         next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload, parts: previewParts)
-            add("preview", message.previewPath, page)
-            entries.append(Manifest.Entry(message: message, files: day, lineMessages: payload.messageCount))
-            if EditionCache.cacheable(path) {
-                days[path] = EditionCache.Day(key: dayKey, lineMessages: payload.messageCount, files: day)
-            }
+            let preview = FileHash(of: page)
+            files.append(handOver(OutputFile(path: "\(id)/\(message.previewPath)", bytes: page)))
+            let day = Manifest.DayFiles(lineMessages: payload.messageCount, line: line, preview: preview, email: emailHash)
+            days.append(day)
+            if keys != nil { cacheDays.append(EditionCache.Day(key: dayKey ?? .zero, files: day)) }
         }
         let indexKey = keys?.indexKey(editionKey: editionKey, days: messages.map(\.manuscript)) ?? ""
-        let cache = keys == nil ? nil : EditionCache(editionKey: editionKey, indexKey: indexKey, days: days)
+        let cache = keys == nil ? nil : EditionCache(editionKey: editionKey, indexKey: indexKey, days: cacheDays)
         if let reusable, rendered == 0, reusable == cache {
             return EditionBuild(output: EditionOutput(editionID: id, files: [], diagnostics: diagnostics),
                                 complete: false, messages: messages.count, rendered: 0, cache: cache, packRows: [])
@@ -93,7 +93,7 @@ public struct EditionBuilder: Sendable {
             let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages)
             files.append(handOver(OutputFile(path: "\(id)/preview/index.html", bytes: index)))
         }
-        let manifest = Manifest(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition), entries: entries)
+        let manifest = Manifest(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition), messages: messages, days: days)
         files.append(handOver(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A])))
         return EditionBuild(output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),
                             complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache,

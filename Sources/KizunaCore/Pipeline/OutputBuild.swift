@@ -150,7 +150,7 @@ public struct OutputBuild: Sendable {
         if !reviewCurrent {
             let sheets = reviewSheets.build(builder.content.content, snapshots: files.snapshot(of:))
             try staging.stage(sheets)
-            if let reviewKey { try staging.stageCache(reviewFolder, EditionCache(editionKey: reviewKey, days: [:])) }
+            if let reviewKey { try staging.stageCache(reviewFolder, EditionCache(editionKey: reviewKey, days: [])) }
             result.filesWritten += sheets.files.count
         }
 

@@ -3,23 +3,21 @@ import Crypto
 /// `manifest.json`: everything a sending system needs to know of an edition's files: per day and channel the file
 /// and its hash, how a reader's day is found (the series switch), and the limits and placeholder rules.
 struct Manifest: JSONRepresentable {
-    /// One file of a day.
-    struct File: Sendable, Equatable {
-        let path: String
-        let sha256: String
-    }
-
-    struct Entry {
-        let message: DayMessage
-        /// By channel (`line`, `email`) and `preview`.
-        let files: [String: File]
+    /// One day's files as the manifest lists them: their paths follow from the day, their hashes are kept here.
+    struct DayFiles: Sendable, Equatable {
         /// How many LINE messages the day's push request holds (1 to 5).
-        let lineMessages: Int
+        var lineMessages: Int
+        var line: FileHash
+        var preview: FileHash
+        /// Nil when the edition sends no e-mail.
+        var email: FileHash?
     }
 
     let edition: Edition
     let nicknameMaxLength: Int
-    let entries: [Entry]
+    /// Every day of the edition, in order, and each one's files.
+    let messages: [DayMessage]
+    let days: [DayFiles]
 
     var json: JSONValue {
         .object([
@@ -46,7 +44,7 @@ struct Manifest: JSONRepresentable {
                 "switch": .string("on the birth date: maternity stops (a preterm birth ends it early; after a late birth's 41w6d nothing is sent until the birth) and childcare starts with day 1"),
                 "daysWithoutMessage": .string("a day with no entry here sends nothing"),
             ]),
-            "messageCount": .int(entries.count),
+            "messageCount": .int(messages.count),
             "days": .written(daysJSON),
         ])
     }
@@ -55,33 +53,44 @@ struct Manifest: JSONRepresentable {
     /// order, written straight into bytes: 534 of them are written again on every rebuild of the edition.
     var daysJSON: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(entries.count * 400)
-        out.append(UInt8(ascii: "["))
-        for (i, e) in entries.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
+        out.reserveCapacity(messages.count * 520)
+        for i in messages.indices {
+            out.append(UInt8(ascii: i == 0 ? "[" : ","))
+            let message = messages[i], files = days[i]
             var day = JSONObjectWriter()
-            day.literal("approved", e.message.manuscript.state == .approved ? "true" : "false", into: &out)
-            day.string("day", e.message.day.description, into: &out)
+            day.literal("approved", message.manuscript.state == .approved ? "true" : "false", into: &out)
+            day.string("day", message.day.description, into: &out)
+            // Channels in key order: email, line, preview.
             day.key("files", into: &out)
             out.append(UInt8(ascii: "{"))
-            for (j, channel) in e.files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-                if j > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(channel, into: &out)
-                out.append(UInt8(ascii: ":"))
-                var file = JSONObjectWriter()
-                file.string("path", e.files[channel]!.path, into: &out)
-                file.string("sha256", e.files[channel]!.sha256, into: &out)
-                file.close(into: &out)
+            let series = message.day.series.rawValue, stem = message.day.fileStem
+            func file(_ channel: StaticString, _ folder: StaticString, _ suffix: StaticString, _ hash: FileHash) {
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: UnsafeBufferPointer(start: channel.utf8Start, count: channel.utf8CodeUnitCount))
+                out.append(contentsOf: #"":{"path":"#.utf8)
+                // The path as `linePath` and its kin give it, escaped as any JSON string.
+                JSONValue.writeString("\(folder)/\(series)/\(stem).\(suffix)", into: &out)
+                out.append(contentsOf: #","sha256":""#.utf8)
+                hash.appendHex(into: &out)
+                out.append(contentsOf: #""}"#.utf8)
             }
+            if let email = files.email {
+                file("email", "email", "eml", email)
+                out.append(UInt8(ascii: ","))
+            }
+            file("line", "line", "json", files.line)
+            out.append(UInt8(ascii: ","))
+            file("preview", "preview", "html", files.preview)
             out.append(UInt8(ascii: "}"))
-            day.array("inserts", e.message.inserts, into: &out) { JSONValue.writeString($0.insert.id.value, into: &$1) }
-            day.string("label", e.message.day.label, into: &out)
+            day.array("inserts", message.inserts, into: &out) { JSONValue.writeString($0.insert.id.value, into: &$1) }
+            day.string("label", message.day.label, into: &out)
             day.key("lineMessages", into: &out)
-            out.append(contentsOf: String(e.lineMessages).utf8)
-            day.string("review", e.message.manuscript.state.rawValue, into: &out)
-            day.string("series", e.message.day.series.rawValue, into: &out)
+            out.append(contentsOf: String(files.lineMessages).utf8)
+            day.string("review", message.manuscript.state.rawValue, into: &out)
+            day.string("series", message.day.series.rawValue, into: &out)
             day.close(into: &out)
         }
+        if messages.isEmpty { out.append(UInt8(ascii: "[")) }
         out.append(UInt8(ascii: "]"))
         return out
     }

@@ -216,15 +216,40 @@ import Testing
     }
 
     @Test func cacheRoundTrips() throws {
-        let cache = EditionCache(editionKey: "abc", indexKey: "def", days: [
-            "content/manuscripts/childcare/0045.yaml": .init(key: "k1", lineMessages: 2, files: [
-                "line": .init(path: "line/childcare/0045.json", sha256: "00"),
-                "preview": .init(path: "preview/childcare/0045.html", sha256: "11"),
-            ]),
-        ])
-        #expect(EditionCache(bytes: cache.bytes) == cache)
-        #expect(EditionCache(bytes: Array(cache.bytes.dropLast())) == nil)
+        let day = EditionCache.Day(key: FileHash(of: [1]), files: .init(lineMessages: 2, line: FileHash(of: [2]), preview: FileHash(of: [3])))
+        let mailed = EditionCache.Day(key: FileHash(of: [4]), files: .init(lineMessages: 5, line: FileHash(of: [5]),
+                                                                           preview: FileHash(of: [6]), email: FileHash(of: [7])))
+        for cache in [EditionCache(editionKey: "abc", indexKey: "def", days: [day, mailed, day]),
+                      EditionCache(editionKey: "review", days: [])] {
+            #expect(EditionCache(bytes: cache.bytes) == cache)
+            #expect(EditionCache(bytes: Array(cache.bytes.dropLast())) == nil)
+            #expect(EditionCache(bytes: cache.bytes + [0]) == nil)
+        }
         #expect(EditionCache(bytes: Array("garbage\n".utf8)) == nil)
+        #expect(EditionCache(bytes: []) == nil)
+        // A record whose fields are out of range is refused, not trusted.
+        var broken = EditionCache(editionKey: "abc", days: [day]).bytes
+        broken[broken.count - EditionCache.recordSize + FileHash.byteCount] = 9
+        #expect(EditionCache(bytes: broken) == nil)
+    }
+
+    /// A cache reused under an unchanged edition key lists the same days in the same order: a cache whose day count
+    /// differs from the edition's is not reused, and the edition is built whole.
+    @Test func aCacheWithAnotherNumberOfDaysIsNotReused() throws {
+        let root = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = try ContentFixtures.read(Paths.content)
+        let first = try build(files, into: root)
+        let path = root + "/.kizuna-cache/sakuragaoka"
+        let stored = try #require(OutputWriter.readFile(path))
+        var cache = try #require(EditionCache(bytes: stored))
+        cache.days.removeLast()
+        try Data(cache.bytes).write(to: URL(fileURLWithPath: path))
+        let again = try build(files, into: root)
+        #expect(again.editionsUnchanged == 1)
+        #expect(again.rendered == cache.days.count + 1)
+        #expect(first.rendered > again.rendered)
+        #expect(try equalsABuildFromScratch(root, files))
     }
 
     /// The builder hands the pack hashes it made itself, unchecked by the pack: every row's hash is the SHA-256 of its

@@ -1,3 +1,4 @@
+import Crypto
 import Testing
 @testable import KizunaCore
 
@@ -8,31 +9,54 @@ import Testing
         let content = try #require(report.content)
         var channels = Set<String>()
         for edition in content.editions {
-            let entries = content.compiler.messages(for: edition).enumerated().map { i, message in
-                // Paths and hashes with characters JSON escapes; three channels on some days, one on others.
-                var files: [String: Manifest.File] = ["line": .init(path: message.linePath, sha256: "\"\\\(i)")]
-                if i % 2 == 0 {
-                    files["preview"] = .init(path: message.previewPath, sha256: "p\(i)")
-                    files["email"] = .init(path: message.emailPath + "\n", sha256: "e\(i)")
-                }
-                return Manifest.Entry(message: message, files: files, lineMessages: 1 + i % 5)
+            let messages = content.compiler.messages(for: edition)
+            // Distinct hashes for every file; an e-mail on every other day; 1 to 5 LINE messages.
+            let days = messages.indices.map { i in
+                Manifest.DayFiles(lineMessages: 1 + i % 5, line: FileHash(of: [UInt8(i % 256), 1]),
+                                  preview: FileHash(of: [UInt8(i % 256), 2]),
+                                  email: i % 2 == 0 ? FileHash(of: [UInt8(i % 256), 3]) : nil)
             }
-            channels.formUnion(entries.flatMap(\.files.keys))
-            let manifest = Manifest(edition: edition, nicknameMaxLength: 20, entries: entries)
-            let reference = JSONValue.array(entries.map { e in
-                .object([
-                    "series": .string(e.message.day.series.rawValue),
-                    "day": .string(e.message.day.description),
-                    "label": .string(e.message.day.label),
-                    "files": .object(e.files.mapValues { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }),
-                    "lineMessages": .int(e.lineMessages),
-                    "review": .string(e.message.manuscript.state.rawValue),
-                    "approved": .bool(e.message.manuscript.state == .approved),
-                    "inserts": .array(e.message.inserts.map { .string($0.insert.id.value) }),
+            let manifest = Manifest(edition: edition, nicknameMaxLength: 20, messages: messages, days: days)
+            let reference = JSONValue.array(zip(messages, days).map { message, day in
+                var files: [String: JSONValue] = [
+                    "line": .object(["path": .string(message.linePath), "sha256": .string(day.line.hex)]),
+                    "preview": .object(["path": .string(message.previewPath), "sha256": .string(day.preview.hex)]),
+                ]
+                if let email = day.email {
+                    files["email"] = .object(["path": .string(message.emailPath), "sha256": .string(email.hex)])
+                    channels.insert("email")
+                }
+                return .object([
+                    "series": .string(message.day.series.rawValue),
+                    "day": .string(message.day.description),
+                    "label": .string(message.day.label),
+                    "files": .object(files),
+                    "lineMessages": .int(day.lineMessages),
+                    "review": .string(message.manuscript.state.rawValue),
+                    "approved": .bool(message.manuscript.state == .approved),
+                    "inserts": .array(message.inserts.map { .string($0.insert.id.value) }),
                 ])
             })
             #expect(manifest.daysJSON == reference.bytes, "\(edition.id.value)")
         }
-        #expect(channels == ["line", "preview", "email"])
+        #expect(channels == ["email"])
+    }
+}
+
+/// Hashes held inline are written as the hex the rest of Kizuna writes.
+@Suite struct FileHashTests {
+    @Test func hexAndRawBytesMatchTheDigest() {
+        for bytes in [[], Array("こんにちは".utf8), [UInt8](repeating: 0xFF, count: 1000)] as [[UInt8]] {
+            let hash = FileHash(of: bytes)
+            #expect(hash.hex == Manifest.sha256Hex(bytes))
+            var hex: [UInt8] = []
+            hash.appendHex(into: &hex)
+            #expect(String(decoding: hex, as: UTF8.self) == hash.hex)
+            var raw: [UInt8] = []
+            hash.append(into: &raw)
+            #expect(raw == Array(SHA256.hash(data: bytes)))
+            #expect(raw.withUnsafeBytes { FileHash(raw: $0) } == hash)
+        }
+        #expect([UInt8](repeating: 0, count: 31).withUnsafeBytes { FileHash(raw: $0) } == nil)
     }
 }
