@@ -161,8 +161,8 @@ public struct BuildKeys: Sendable {
     /// A day's key is its manuscript file's hash: everything else its files depend on is in the edition key, and a
     /// cache's days are reused only under the edition key they were built with. Nil (never reused) for a manuscript
     /// read from no file.
-    func dayKey(_ manuscript: Manuscript) -> FileHash? {
-        dayKeys[manuscript.path]
+    func dayKey(path manuscriptPath: String) -> FileHash? {
+        dayKeys[manuscriptPath]
     }
 
     /// What the style rules read besides a message's texts (see `StyleMemo`): the program, the settings files

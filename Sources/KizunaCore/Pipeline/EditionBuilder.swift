@@ -52,13 +52,15 @@ public struct EditionBuilder: Sendable {
         let parts = FlexEditionParts()
         let previewParts = PreviewEditionParts()
         let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
-        for (i, message) in messages.enumerated() {
-            let dayKey = keys?.dayKey(message.manuscript)
+        for i in messages.indices {
+            // Reused days are told apart by their manuscript's path alone: copying each `DayMessage` cost more.
+            let dayKey = keys?.dayKey(path: messages[i].manuscript.path)
             if let reusable, let dayKey, reusable.days[i].key == dayKey {
                 days.append(reusable.days[i].files)
                 cacheDays.append(reusable.days[i])
                 continue
             }
+            let message = messages[i]
             rendered += 1
             let payload = flex.payload(for: message, sections: sections, parts: parts)
             limits.check(message, payload, into: &diagnostics)

@@ -265,7 +265,9 @@ struct IndexPage {
         self.editionName = editionName
         self.editionID = editionID
         total = messages.count
-        unapprovedCount = messages.filter { $0.manuscript.state != .approved }.count
+        unapprovedCount = messages.withUnsafeBufferPointer { messages in
+            messages.indices.count { messages[$0].manuscript.state != .approved }
+        }
         series = messages.withUnsafeBufferPointer { messages in
             Series.allCases.compactMap { s in
                 // Indices and the buffer, not copies: copying each DayMessage retains every string it holds.
