@@ -66,23 +66,13 @@ struct Manifest: JSONRepresentable {
                 object.key("files", into: &out)
                 out.append(UInt8(ascii: "{"))
                 let series = day.series.rawValue, stem = day.fileStem
-                func file(_ channel: StaticString, _ folder: StaticString, _ suffix: StaticString, _ hash: FileHash) {
-                    out.append(UInt8(ascii: "\""))
-                    out.append(contentsOf: UnsafeBufferPointer(start: channel.utf8Start, count: channel.utf8CodeUnitCount))
-                    out.append(contentsOf: #"":{"path":"#.utf8)
-                    // The path as `linePath` and its kin give it, escaped as any JSON string.
-                    JSONValue.writeString("\(folder)/\(series)/\(stem).\(suffix)", into: &out)
-                    out.append(contentsOf: #","sha256":""#.utf8)
-                    hash.appendHex(into: &out)
-                    out.append(contentsOf: #""}"#.utf8)
-                }
                 if let email = files.email {
-                    file("email", "email", "eml", email)
+                    Self.file("email", "email", series, stem, "eml", email, into: &out)
                     out.append(UInt8(ascii: ","))
                 }
-                file("line", "line", "json", files.line)
+                Self.file("line", "line", series, stem, "json", files.line, into: &out)
                 out.append(UInt8(ascii: ","))
-                file("preview", "preview", "html", files.preview)
+                Self.file("preview", "preview", series, stem, "html", files.preview, into: &out)
                 out.append(UInt8(ascii: "}"))
                 object.array("inserts", messages[i].inserts, into: &out) { JSONValue.writeString($0.insert.id.value, into: &$1) }
                 object.string("label", day.label, into: &out)
@@ -96,6 +86,18 @@ struct Manifest: JSONRepresentable {
         if messages.isEmpty { out.append(UInt8(ascii: "[")) }
         out.append(UInt8(ascii: "]"))
         return out
+    }
+
+    /// `"channel":{"path":"folder/series/stem.suffix","sha256":"…"}`, the path as `linePath` and its kin give it.
+    private static func file(_ channel: StaticString, _ folder: StaticString, _ series: String, _ stem: String,
+                             _ suffix: StaticString, _ hash: FileHash, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: channel.utf8Start, count: channel.utf8CodeUnitCount))
+        out.append(contentsOf: #"":{"path":"#.utf8)
+        JSONValue.writeString("\(folder)/\(series)/\(stem).\(suffix)", into: &out)
+        out.append(contentsOf: #","sha256":""#.utf8)
+        hash.appendHex(into: &out)
+        out.append(contentsOf: #""}"#.utf8)
     }
 
     static func sha256Hex(_ bytes: [UInt8]) -> String {

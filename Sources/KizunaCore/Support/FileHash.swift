@@ -36,13 +36,16 @@ struct FileHash: Sendable, Hashable {
         withUnsafeBytes(of: (a, b, c, d)) { out.append(contentsOf: $0) }
     }
 
-    /// Appends the 64 lowercase hex digits.
+    /// Appends the 64 lowercase hex digits, in one append.
     func appendHex(into out: inout [UInt8]) {
         let digits: StaticString = "0123456789abcdef"
         withUnsafeBytes(of: (a, b, c, d)) { raw in
-            for byte in raw {
-                out.append(digits.utf8Start[Int(byte >> 4)])
-                out.append(digits.utf8Start[Int(byte & 0x0F)])
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.byteCount) { hex in
+                for (i, byte) in raw.enumerated() {
+                    hex[2 * i] = digits.utf8Start[Int(byte >> 4)]
+                    hex[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                }
+                out.append(contentsOf: hex)
             }
         }
     }
