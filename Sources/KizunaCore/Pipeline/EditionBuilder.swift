@@ -29,11 +29,19 @@ public struct EditionBuilder: Sendable {
                       emit: ((OutputFile) -> Void)? = nil) -> EditionBuild {
         let compiler = compiler ?? content.compiler
         let id = edition.id.value
-        let messages = compiler.messages(for: edition)
-        let editionKey = keys?.editionKey(edition, inserts: compiler.resolvedInserts(of: edition).map(\.insert),
-                                          days: messages.map(\.manuscript)) ?? ""
+        let manuscripts = compiler.manuscripts(of: edition)
+        let inserts = compiler.resolvedInserts(of: edition)
+        let editionKey = keys?.editionKey(edition, inserts: inserts.map(\.insert), days: manuscripts) ?? ""
+        let indexKey = keys?.indexKey(editionKey: editionKey, days: manuscripts) ?? ""
         // The edition key covers the list of days, so a cache under it lists the same days in the same order.
-        let reusable = keys != nil && previous?.editionKey == editionKey && previous?.days.count == messages.count ? previous : nil
+        let reusable = keys != nil && previous?.editionKey == editionKey && previous?.days.count == manuscripts.count ? previous : nil
+        // Nothing changed (every day's key and the index's as cached): known before any day's message is made.
+        if let reusable, reusable.indexKey == indexKey,
+           manuscripts.indices.allSatisfy({ keys?.dayKey(path: manuscripts[$0].path) == reusable.days[$0].key }) {
+            return EditionBuild(output: EditionOutput(editionID: id, files: [], diagnostics: []),
+                                complete: false, messages: manuscripts.count, rendered: 0, cache: reusable, packRows: [])
+        }
+        let messages = manuscripts.map { compiler.message(edition, $0, inserts: inserts) }
         var files: [OutputFile] = []
         files.reserveCapacity(reusable == nil ? messages.count * 2 + 2 : 8)
         var days: [Manifest.DayFiles] = []
@@ -84,12 +92,7 @@ public struct EditionBuilder: Sendable {
             days.append(day)
             if keys != nil { cacheDays.append(EditionCache.Day(key: dayKey ?? .zero, files: day)) }
         }
-        let indexKey = keys?.indexKey(editionKey: editionKey, days: messages.map(\.manuscript)) ?? ""
         let cache = keys == nil ? nil : EditionCache(editionKey: editionKey, indexKey: indexKey, days: cacheDays)
-        if let reusable, rendered == 0, reusable == cache {
-            return EditionBuild(output: EditionOutput(editionID: id, files: [], diagnostics: diagnostics),
-                                complete: false, messages: messages.count, rendered: 0, cache: cache, packRows: [])
-        }
         // An index whose key is unchanged stays as it is on disk (it is linked with the unchanged days).
         if reusable == nil || reusable?.indexKey != indexKey {
             let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages)
