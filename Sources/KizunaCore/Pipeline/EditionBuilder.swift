@@ -6,10 +6,12 @@ public struct EditionBuilder: Sendable {
     public let previews: PreviewRenderer
     let flex = FlexRenderer()
     let sections: FlexSections
+    let manifestParts: Manifest.DayParts.Table
 
     public init(content: ValidatedContent, templates: PreviewTemplates) {
         self.content = content
         self.sections = FlexSections(content.content.manuscripts)
+        self.manifestParts = Manifest.DayParts.Table(content.content.manuscripts)
         self.previews = PreviewRenderer(templates: templates, reviewers: content.content.reviewers, manuscripts: content.content.manuscripts)
     }
 
@@ -98,7 +100,8 @@ public struct EditionBuilder: Sendable {
             let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages)
             files.append(handOver(OutputFile(path: "\(id)/preview/index.html", bytes: index)))
         }
-        let manifest = Manifest(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition), messages: messages, days: days)
+        let manifest = Manifest(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition), messages: messages, days: days,
+                                parts: manifestParts)
         files.append(handOver(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A])))
         return EditionBuild(output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),
                             complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache,

@@ -18,6 +18,8 @@ struct Manifest: JSONRepresentable {
     /// Every day of the edition, in order, and each one's files.
     let messages: [DayMessage]
     let days: [DayFiles]
+    /// The parts of each day's entry made once for all editions; nil: made here.
+    var parts: DayParts.Table? = nil
 
     var json: JSONValue {
         .object([
@@ -45,59 +47,111 @@ struct Manifest: JSONRepresentable {
                 "daysWithoutMessage": .string("a day with no entry here sends nothing"),
             ]),
             "messageCount": .int(messages.count),
-            "days": .written(daysJSON),
+            "days": .written(daysJSON(parts: parts)),
         ])
+    }
+
+    /// The bytes of a day's entry that follow from its manuscript alone, in key order around the parts that do not
+    /// (the files' hashes, the inserts, the LINE message count). `Parts` makes them once per build for every edition.
+    struct DayParts: Sendable {
+        /// `{"approved":…,"day":"…","files":{`
+        let head: [UInt8]
+        /// `"email":{"path":"email/…","sha256":"`, and the same for `line` and `preview`.
+        let email: [UInt8], line: [UInt8], preview: [UInt8]
+        /// `,"label":"…","lineMessages":`
+        let label: [UInt8]
+        /// `,"review":"…","series":"…"}`
+        let tail: [UInt8]
+
+        init(_ manuscript: Manuscript) {
+            let day = manuscript.day.value, state = manuscript.state
+            (self.day, self.state) = (day, state)
+            var head: [UInt8] = []
+            var object = JSONObjectWriter()
+            object.literal("approved", state == .approved ? "true" : "false", into: &head)
+            object.string("day", day.description, into: &head)
+            object.key("files", into: &head)
+            head.append(UInt8(ascii: "{"))
+            self.head = head
+            func file(_ channel: String, _ path: String) -> [UInt8] {
+                var out: [UInt8] = []
+                JSONValue.writeString(channel, into: &out)
+                out.append(contentsOf: #":{"path":"#.utf8)
+                JSONValue.writeString(path, into: &out)
+                out.append(contentsOf: #","sha256":""#.utf8)
+                return out
+            }
+            let series = day.series.rawValue, stem = day.fileStem
+            email = file("email", "email/\(series)/\(stem).eml")
+            line = file("line", "line/\(series)/\(stem).json")
+            preview = file("preview", "preview/\(series)/\(stem).html")
+            var label = Array(#","label":"#.utf8)
+            JSONValue.writeString(day.label, into: &label)
+            label.append(contentsOf: #","lineMessages":"#.utf8)
+            self.label = label
+            var tail = Array(#","review":"#.utf8)
+            JSONValue.writeString(state.rawValue, into: &tail)
+            tail.append(contentsOf: #","series":"#.utf8)
+            JSONValue.writeString(series, into: &tail)
+            tail.append(UInt8(ascii: "}"))
+            self.tail = tail
+        }
+
+        /// Every manuscript's parts, by path, shared by all editions of a build.
+        final class Table: Sendable {
+            private let byPath: [String: DayParts]
+
+            init(_ manuscripts: [Manuscript]) {
+                byPath = Dictionary(manuscripts.map { ($0.path, DayParts($0)) }, uniquingKeysWith: { a, _ in a })
+            }
+
+            /// The manuscript's parts, made now if the table lacks them (or holds another state of the manuscript).
+            func parts(of manuscript: Manuscript) -> DayParts {
+                if let parts = byPath[manuscript.path], parts.matches(manuscript) { return parts }
+                return DayParts(manuscript)
+            }
+        }
+
+        private let day: DayKey, state: ReviewState
+        private func matches(_ manuscript: Manuscript) -> Bool { manuscript.day.value == day && manuscript.state == state }
     }
 
     /// The days, each `{"approved","day","files","inserts","label","lineMessages","review","series"}` in that (sorted)
     /// order, written straight into bytes: 534 of them are written again on every rebuild of the edition.
-    var daysJSON: [UInt8] {
+    func daysJSON(parts table: DayParts.Table? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(messages.count * 520)
-        // Fields read in place: a copy of each `DayMessage` (a dozen references) cost a third of this function.
+        func hash(_ prefix: [UInt8], _ hash: FileHash, then separator: UInt8) {
+            out.append(contentsOf: prefix)
+            hash.appendHex(into: &out)
+            out.append(contentsOf: #""}"#.utf8)
+            out.append(separator)
+        }
+        // Fields read in place: a copy of each `DayMessage` cost a third of this function.
         messages.withUnsafeBufferPointer { messages in
             for i in messages.indices {
                 out.append(UInt8(ascii: i == 0 ? "[" : ","))
-                let files = days[i], day = messages[i].day, state = messages[i].manuscript.state
-                var object = JSONObjectWriter()
-                object.literal("approved", state == .approved ? "true" : "false", into: &out)
-                object.string("day", day.description, into: &out)
+                let files = days[i]
+                let parts = table?.parts(of: messages[i].manuscript) ?? DayParts(messages[i].manuscript)
+                out.append(contentsOf: parts.head)
                 // Channels in key order: email, line, preview.
-                object.key("files", into: &out)
-                out.append(UInt8(ascii: "{"))
-                let series = day.series.rawValue, stem = day.fileStem
-                if let email = files.email {
-                    Self.file("email", "email", series, stem, "eml", email, into: &out)
-                    out.append(UInt8(ascii: ","))
+                if let email = files.email { hash(parts.email, email, then: UInt8(ascii: ",")) }
+                hash(parts.line, files.line, then: UInt8(ascii: ","))
+                hash(parts.preview, files.preview, then: UInt8(ascii: "}"))
+                out.append(contentsOf: #","inserts":["#.utf8)
+                for (j, insert) in messages[i].inserts.enumerated() {
+                    if j > 0 { out.append(UInt8(ascii: ",")) }
+                    JSONValue.writeString(insert.insert.id.value, into: &out)
                 }
-                Self.file("line", "line", series, stem, "json", files.line, into: &out)
-                out.append(UInt8(ascii: ","))
-                Self.file("preview", "preview", series, stem, "html", files.preview, into: &out)
-                out.append(UInt8(ascii: "}"))
-                object.array("inserts", messages[i].inserts, into: &out) { JSONValue.writeString($0.insert.id.value, into: &$1) }
-                object.string("label", day.label, into: &out)
-                object.key("lineMessages", into: &out)
+                out.append(UInt8(ascii: "]"))
+                out.append(contentsOf: parts.label)
                 out.append(contentsOf: String(files.lineMessages).utf8)
-                object.string("review", state.rawValue, into: &out)
-                object.string("series", series, into: &out)
-                object.close(into: &out)
+                out.append(contentsOf: parts.tail)
             }
         }
         if messages.isEmpty { out.append(UInt8(ascii: "[")) }
         out.append(UInt8(ascii: "]"))
         return out
-    }
-
-    /// `"channel":{"path":"folder/series/stem.suffix","sha256":"…"}`, the path as `linePath` and its kin give it.
-    private static func file(_ channel: StaticString, _ folder: StaticString, _ series: String, _ stem: String,
-                             _ suffix: StaticString, _ hash: FileHash, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: UnsafeBufferPointer(start: channel.utf8Start, count: channel.utf8CodeUnitCount))
-        out.append(contentsOf: #"":{"path":"#.utf8)
-        JSONValue.writeString("\(folder)/\(series)/\(stem).\(suffix)", into: &out)
-        out.append(contentsOf: #","sha256":""#.utf8)
-        hash.appendHex(into: &out)
-        out.append(contentsOf: #""}"#.utf8)
     }
 
     static func sha256Hex(_ bytes: [UInt8]) -> String {
