@@ -775,8 +775,10 @@ def markdown(results):
         floor = m.get("iofloor", {}).get("medianSeconds")
         hugo = m.get("hugo", {}).get("medianSeconds")
         build = m.get("build", {})
+        rebuild_runs = len(m.get("rebuild-manuscript", {}).get("runs", []))
+        also = f"; rebuilds median of {rebuild_runs}" if rebuild_runs and rebuild_runs != entry["runs"] else ""
         out.append(f"### {n:,} edition{'s' if n != 1 else ''} ({entry['messages']:,} messages, median of "
-                   f"{entry['runs']} run{'s' if entry['runs'] != 1 else ''})")
+                   f"{entry['runs']} run{'s' if entry['runs'] != 1 else ''}{also})")
         if build:
             hidden = build.get("hiddenFiles", 0)
             out.append(f"Build output: {build.get('files', 0):,} files, {build.get('bytes', 0) / 1e6:,.1f} MB"
