@@ -1,10 +1,9 @@
 /// One day's message of one edition: the manuscript with the edition's inserts, disclaimer and footer merged in.
 /// Everything a payload or a preview needs, and nothing else.
-/// Its fields live in one shared storage, copied only when a copy is changed: a build passes each day's message, and
+/// Its fields live in one shared storage (`CopyOnWrite`), copied only when a copy is changed: a build passes each day's message, and
 /// its neighbours', through the payload, the page and the index, and each copy retained a dozen references.
 public struct DayMessage: Sendable {
-    /// Changed only while uniquely referenced (see `unique`), so sharing it across threads is safe.
-    private final class Storage: @unchecked Sendable {
+    private struct Fields: Sendable {
         var editionID: String
         var editionName: String
         var manuscript: Manuscript
@@ -13,69 +12,49 @@ public struct DayMessage: Sendable {
         var disclaimer: String
         var footer: ResolvedFooter
         var nicknameMaxLength: Int
-
-        init(editionID: String, editionName: String, manuscript: Manuscript, inserts: [ResolvedInsert], surveyURL: String?, disclaimer: String, footer: ResolvedFooter, nicknameMaxLength: Int) {
-            self.editionID = editionID
-            self.editionName = editionName
-            self.manuscript = manuscript
-            self.inserts = inserts
-            self.surveyURL = surveyURL
-            self.disclaimer = disclaimer
-            self.footer = footer
-            self.nicknameMaxLength = nicknameMaxLength
-        }
-
-        func copy() -> Storage {
-            Storage(editionID: editionID, editionName: editionName, manuscript: manuscript, inserts: inserts, surveyURL: surveyURL, disclaimer: disclaimer, footer: footer, nicknameMaxLength: nicknameMaxLength)
-        }
     }
 
-    private var storage: Storage
+    private var fields: CopyOnWrite<Fields>
 
-    public init(editionID: String, editionName: String, manuscript: Manuscript, inserts: [ResolvedInsert], surveyURL: String?, disclaimer: String, footer: ResolvedFooter, nicknameMaxLength: Int) {
-        storage = Storage(editionID: editionID, editionName: editionName, manuscript: manuscript, inserts: inserts, surveyURL: surveyURL, disclaimer: disclaimer, footer: footer, nicknameMaxLength: nicknameMaxLength)
-    }
-
-    /// The storage, made unique before a change.
-    private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
+    public init(editionID: String, editionName: String, manuscript: Manuscript, inserts: [ResolvedInsert], surveyURL: String?,
+                disclaimer: String, footer: ResolvedFooter, nicknameMaxLength: Int) {
+        fields = CopyOnWrite(Fields(editionID: editionID, editionName: editionName, manuscript: manuscript, inserts: inserts,
+                                    surveyURL: surveyURL, disclaimer: disclaimer, footer: footer,
+                                    nicknameMaxLength: nicknameMaxLength))
     }
 
     public var editionID: String {
-        get { storage.editionID }
-        set { unique.editionID = newValue }
+        get { fields.value.editionID }
+        set { fields.value.editionID = newValue }
     }
     public var editionName: String {
-        get { storage.editionName }
-        set { unique.editionName = newValue }
+        get { fields.value.editionName }
+        set { fields.value.editionName = newValue }
     }
     public var manuscript: Manuscript {
-        get { storage.manuscript }
-        set { unique.manuscript = newValue }
+        get { fields.value.manuscript }
+        set { fields.value.manuscript = newValue }
     }
     public var inserts: [ResolvedInsert] {
-        get { storage.inserts }
-        set { unique.inserts = newValue }
+        get { fields.value.inserts }
+        set { fields.value.inserts = newValue }
     }
     public var surveyURL: String? {
-        get { storage.surveyURL }
-        set { unique.surveyURL = newValue }
+        get { fields.value.surveyURL }
+        set { fields.value.surveyURL = newValue }
     }
     public var disclaimer: String {
-        get { storage.disclaimer }
-        set { unique.disclaimer = newValue }
+        get { fields.value.disclaimer }
+        set { fields.value.disclaimer = newValue }
     }
     public var footer: ResolvedFooter {
-        get { storage.footer }
-        set { unique.footer = newValue }
+        get { fields.value.footer }
+        set { fields.value.footer = newValue }
     }
     /// The longest nickname the edition allows: LINE's limits must hold with it in place of `{nickname}`.
     public var nicknameMaxLength: Int {
-        get { storage.nicknameMaxLength }
-        set { unique.nicknameMaxLength = newValue }
+        get { fields.value.nicknameMaxLength }
+        set { fields.value.nicknameMaxLength = newValue }
     }
 
     public var day: DayKey { manuscript.day.value }
