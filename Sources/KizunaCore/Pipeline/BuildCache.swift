@@ -71,7 +71,9 @@ public struct EditionCache: Sendable, Equatable {
         let ok = bytes.withUnsafeBytes { raw -> Bool in
             for i in 0..<count {
                 let record = UnsafeRawBufferPointer(rebasing: raw[(start + i * Self.recordSize)...].prefix(Self.recordSize))
-                func hash(_ offset: Int) -> FileHash { FileHash(raw: UnsafeRawBufferPointer(rebasing: record[offset..<(offset + size)]))! }
+                func hash(_ offset: Int) -> FileHash {
+                    FileHash(raw: UnsafeRawBufferPointer(rebasing: record[offset..<(offset + size)]))!
+                }
                 let lineMessages = Int(record[size]), hasEmail = record[size + 1]
                 guard (1...FlexRenderer.maxMessagesPerRequest).contains(lineMessages), hasEmail <= 1 else { return false }
                 days.append(Day(key: hash(0), files: Manifest.DayFiles(lineMessages: lineMessages, line: hash(size + 2),

@@ -36,7 +36,8 @@ public struct EditionBuilder: Sendable {
         let editionKey = keys?.editionKey(edition, inserts: inserts.map(\.insert), days: manuscripts) ?? ""
         let indexKey = keys?.indexKey(editionKey: editionKey, days: manuscripts) ?? ""
         // The edition key covers the list of days, so a cache under it lists the same days in the same order.
-        let reusable = keys != nil && previous?.editionKey == editionKey && previous?.days.count == manuscripts.count ? previous : nil
+        let reusable = keys != nil && previous?.editionKey == editionKey && previous?.days.count == manuscripts.count
+            ? previous : nil
         // Nothing changed (every day's key and the index's as cached): known before any day's message is made.
         if let reusable, reusable.indexKey == indexKey,
            manuscripts.indices.allSatisfy({ keys?.dayKey(path: manuscripts[$0].path) == reusable.days[$0].key }) {
@@ -100,8 +101,8 @@ public struct EditionBuilder: Sendable {
             let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages)
             files.append(handOver(OutputFile(path: "\(id)/preview/index.html", bytes: index)))
         }
-        let manifest = Manifest(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition), messages: messages, days: days,
-                                parts: manifestParts)
+        let manifest = Manifest(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
+                                messages: messages, days: days, parts: manifestParts)
         files.append(handOver(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A])))
         return EditionBuild(output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),
                             complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache,
