@@ -91,23 +91,16 @@ public struct EditionCache: Sendable, Equatable {
 public struct BuildKeys: Sendable {
     /// What built the output: changes with the Kizuna binary and the templates.
     let generator: [UInt8]
-    let fileHashes: [String: [UInt8]]
-    /// `fileHashes` inline, the day keys.
-    let dayKeys: [String: FileHash]
+    /// Each content file's SHA-256, by path; a manuscript's is its days' key.
+    let fileHashes: [String: FileHash]
     let shared: [UInt8]
 
     /// `generator` identifies the program (the CLI passes its executable's size and modification time), so that a
     /// new Kizuna never reuses an old one's output.
     public init(files: ContentFiles, templates: [String: String], generator: String) {
-        var hashes: [String: [UInt8]] = [:]
-        var keys: [String: FileHash] = [:]
-        for file in files.files {
-            let digest = SHA256.hash(data: file.bytes)
-            hashes[file.path] = Array(digest)
-            keys[file.path] = FileHash(digest: digest)
-        }
+        var hashes: [String: FileHash] = [:]
+        for file in files.files { hashes[file.path] = FileHash(of: file.bytes) }
         fileHashes = hashes
-        dayKeys = keys
         var h = SHA256()
         h.update(data: Array(generator.utf8))
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
@@ -120,7 +113,7 @@ public struct BuildKeys: Sendable {
         // kizuna.yaml and reviewers.yaml reach every page (footer, supervisor names).
         for file in files.files where file.path.hasSuffix("/kizuna.yaml") || file.path.hasSuffix("/reviewers.yaml") {
             s.update(data: Array("\u{0}\(files.relativePath(of: file))\u{0}".utf8))
-            s.update(data: hashes[file.path]!)
+            hashes[file.path]!.withUnsafeBytes { s.update(bufferPointer: $0) }
         }
         shared = Array(s.finalize())
     }
@@ -128,10 +121,10 @@ public struct BuildKeys: Sendable {
     func editionKey(_ edition: Edition, inserts: [Insert], days: [Manuscript]) -> String {
         var h = SHA256()
         h.update(data: shared)
-        h.update(data: fileHashes[edition.path] ?? [])
+        fileHashes[edition.path]?.withUnsafeBytes { h.update(bufferPointer: $0) }
         for insert in inserts {
             h.update(data: Array("\u{0}insert\u{0}\(insert.path)\u{0}".utf8))
-            h.update(data: fileHashes[insert.path] ?? [])
+            fileHashes[insert.path]?.withUnsafeBytes { h.update(bufferPointer: $0) }
         }
         // The list of days: a preview links its neighbours, the index lists them all.
         for manuscript in days {
@@ -164,7 +157,7 @@ public struct BuildKeys: Sendable {
     /// cache's days are reused only under the edition key they were built with. Nil (never reused) for a manuscript
     /// read from no file.
     func dayKey(path manuscriptPath: String) -> FileHash? {
-        dayKeys[manuscriptPath]
+        fileHashes[manuscriptPath]
     }
 
     /// What the style rules read besides a message's texts (see `StyleMemo`): the program, the settings files
@@ -179,7 +172,7 @@ public struct BuildKeys: Sendable {
             default: continue
             }
             h.update(data: Array("\u{0}\(relative)\u{0}".utf8))
-            h.update(data: fileHashes[file.path]!)
+            fileHashes[file.path]!.withUnsafeBytes { h.update(bufferPointer: $0) }
         }
         h.update(data: Array("\u{0}mecab\u{0}\(MorphologicalAnalyzer.dictionaryStamp)".utf8))
         return Array(h.finalize())
@@ -193,7 +186,7 @@ public struct BuildKeys: Sendable {
             let relative = files.relativePath(of: file)
             guard relative.hasPrefix("manuscripts/") || relative.hasPrefix("approved/") else { continue }
             h.update(data: Array("\u{0}\(relative)\u{0}".utf8))
-            h.update(data: fileHashes[file.path]!)
+            fileHashes[file.path]!.withUnsafeBytes { h.update(bufferPointer: $0) }
         }
         return h.finalize().hexString
     }

@@ -18,37 +18,30 @@ struct FileHash: Sendable, Hashable {
     }
 
     init(digest: SHA256.Digest) {
-        (a, b, c, d) = digest.withUnsafeBytes { raw in
-            (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-             raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
-        }
+        self = digest.withUnsafeBytes { FileHash(raw: $0)! }
     }
 
     /// The digest's 32 bytes, as `append(into:)` writes them; nil for any other count.
     init?(raw: UnsafeRawBufferPointer) {
         guard raw.count == Self.byteCount else { return nil }
-        (a, b, c, d) = (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                        raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        self.init(words: (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                          raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
+    }
+
+    /// The digest's 32 bytes.
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        Swift.withUnsafeBytes(of: (a, b, c, d), body)
     }
 
     /// Appends the digest's 32 bytes.
     func append(into out: inout [UInt8]) {
-        withUnsafeBytes(of: (a, b, c, d)) { out.append(contentsOf: $0) }
+        withUnsafeBytes { out.append(contentsOf: $0) }
     }
 
-    /// Appends the 64 lowercase hex digits, in one append.
+    /// Appends the 64 lowercase hex digits.
     func appendHex(into out: inout [UInt8]) {
-        let digits: StaticString = "0123456789abcdef"
-        withUnsafeBytes(of: (a, b, c, d)) { raw in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.byteCount) { hex in
-                for (i, byte) in raw.enumerated() {
-                    hex[2 * i] = digits.utf8Start[Int(byte >> 4)]
-                    hex[2 * i + 1] = digits.utf8Start[Int(byte & 0x0F)]
-                }
-                out.append(contentsOf: hex)
-            }
-        }
+        withUnsafeBytes { appendLowercaseHex($0, into: &out) }
     }
 
-    var hex: String { withUnsafeBytes(of: (a, b, c, d)) { lowercaseHex($0) } }
+    var hex: String { withUnsafeBytes { lowercaseHex($0) } }
 }
