@@ -302,7 +302,7 @@ public struct OutputWriter: Sendable {
 
     /// The style memo a previous build stored (see `StyleMemo`), or nil.
     public func readStyleMemo() -> [UInt8]? {
-        FileManager.default.contents(atPath: styleMemoPath).map { [UInt8]($0) }
+        Self.readFile(styleMemoPath)
     }
 
     /// Stores the style memo for the next build, whole or not at all.
