@@ -1,5 +1,3 @@
-import Crypto
-
 /// `manifest.json`: everything a sending system needs to know of an edition's files: per day and channel the file
 /// and its hash, how a reader's day is found (the series switch), and the limits and placeholder rules.
 struct Manifest: JSONRepresentable {
@@ -152,9 +150,5 @@ struct Manifest: JSONRepresentable {
         if messages.isEmpty { out.append(UInt8(ascii: "[")) }
         out.append(UInt8(ascii: "]"))
         return out
-    }
-
-    static func sha256Hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).hexString
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import KizunaCore
@@ -90,7 +91,7 @@ import Testing
                 #expect(files.keys.sorted() == channels)
                 for file in files.values {
                     let path = try #require(file["path"])
-                    #expect(file["sha256"] == Manifest.sha256Hex(try #require(tree[edition + "/" + path])))
+                    #expect(file["sha256"] == SHA256.hash(data: try #require(tree[edition + "/" + path])).hexString)
                     listed.insert(path)
                 }
                 let messages = try #require(day["lineMessages"] as? Int)
