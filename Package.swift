@@ -22,10 +22,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .systemLibrary(
-            name: "CMeCab",
-            providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]
-        ),
+        // MeCab is loaded at run time where it is installed (see Style/MeCab.swift): building needs none of it.
+        .target(name: "CMeCab", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "CFileSystem"),
         .target(
             name: "KizunaCore",
@@ -52,6 +50,8 @@ let package = Package(
             name: "KizunaCoreTests",
             dependencies: [
                 "KizunaCore",
+                // So that `swift test` builds the binary the command-line tests run.
+                "kizuna",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures", "Snapshots"]

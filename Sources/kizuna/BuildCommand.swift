@@ -29,6 +29,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let files = try options.read()
+        if !quiet { printSkippedRules(files, language: options.language) }
         let templateSet: PreviewTemplates
         let templateSources: [String: String]
         do {

@@ -41,10 +41,12 @@ struct ContentOptions: ParsableArguments {
     /// `--lang`, or the locale's language.
     var language: Language { lang ?? Language(environment: ProcessInfo.processInfo.environment) }
 
-    /// The content folder's files, or exit 2 with the reason.
+    /// The content folder's files, with MeCab as `KIZUNA_MECAB` allows, or exit 2 with the reason.
     func read() throws -> ContentFiles {
         do {
-            return try ContentDirectory.read(content)
+            var files = try ContentDirectory.read(content)
+            files.mecab = MeCabSetting(environment: ProcessInfo.processInfo.environment)
+            return files
         } catch {
             printError(error.description)
             throw ExitStatus.failure
@@ -79,6 +81,14 @@ enum ExitStatus {
     static let contentErrors = ExitCode(1)
     /// Usage or I/O problems.
     static let failure = ExitCode(2)
+}
+
+/// The one line that says which rules this machine could not run for want of MeCab (not a finding: exit codes and
+/// reports do not change).
+func printSkippedRules(_ files: ContentFiles, language: Language) {
+    guard let skipped = MeCab.skippedRules(files) else { return }
+    var stderr = StandardError()
+    print(skipped.note[language], to: &stderr)
 }
 
 func printError(_ message: String) {

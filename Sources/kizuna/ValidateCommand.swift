@@ -15,6 +15,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let files = try options.read()
+        printSkippedRules(files, language: options.language)
         // Edition by edition, so that memory does not grow with the number of editions.
         let diagnostics = EditionStream.validate(files)
         print(DiagnosticFormatter.format(diagnostics, as: format, language: options.language), terminator: "")

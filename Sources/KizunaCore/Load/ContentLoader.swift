@@ -3,10 +3,13 @@ public struct ContentFiles: Sendable {
     /// The folder as the user named it (e.g. `content`).
     public var root: String
     public var files: [SourceFile]
+    /// Whether the style rules that read words may use MeCab where it is installed (`KIZUNA_MECAB=off`: never).
+    public var mecab: MeCabSetting
 
-    public init(root: String, files: [SourceFile]) {
+    public init(root: String, files: [SourceFile], mecab: MeCabSetting = .automatic) {
         self.root = root
         self.files = files
+        self.mecab = mecab
     }
 
     /// The content files proper (YAML), without the approved-text snapshots: what summaries count.

@@ -161,7 +161,7 @@ public struct BuildKeys: Sendable {
     }
 
     /// What the style rules read besides a message's texts (see `StyleMemo`): the program, the settings files
-    /// (kizuna.yaml, reviewers.yaml, style.yaml, terms.yaml) and MeCab's dictionary.
+    /// (kizuna.yaml, reviewers.yaml, style.yaml, terms.yaml) and MeCab's dictionary, or that there is no analyser.
     func styleSalt(_ files: ContentFiles) -> [UInt8] {
         var h = SHA256()
         h.update(data: generator)
@@ -174,7 +174,7 @@ public struct BuildKeys: Sendable {
             h.update(data: Array("\u{0}\(relative)\u{0}".utf8))
             fileHashes[file.path]!.withUnsafeBytes { h.update(bufferPointer: $0) }
         }
-        h.update(data: Array("\u{0}mecab\u{0}\(MorphologicalAnalyzer.dictionaryStamp)".utf8))
+        h.update(data: Array("\u{0}mecab\u{0}\(MeCab.stamp(files.mecab))".utf8))
         return Array(h.finalize())
     }
 

@@ -89,7 +89,7 @@ public struct ContentBuild: Sendable {
     func runChecking(_ stream: EditionStream, shared: ValidatedContent, memo: StyleMemo?, into writer: inout OutputWriter,
                      progress: @escaping OutputBuild.Progress) throws(IOFailure) -> Outcome {
         let ledger = UnitLedger(count: stream.editionCount)
-        let hold = MorphologicalAnalyzer.Hold()
+        let hold = MorphologicalAnalyzer.Hold(files.mecab)
         let selection = selection
         let build = OutputBuild(builder: EditionBuilder(content: shared, templates: templates),
                                 reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)

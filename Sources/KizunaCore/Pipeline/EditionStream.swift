@@ -34,7 +34,7 @@ public struct EditionStream: Sendable {
                 styleMemo: StyleMemo? = nil) {
         self.files = files
         self.loader = loader
-        rules = contentRules(styleMemo: styleMemo)
+        rules = contentRules(styleMemo: styleMemo, mecab: files.mecab)
         var sharedFiles: [SourceFile] = [], editionFiles: [SourceFile] = [], insertFiles: [String: SourceFile] = [:]
         var stemsClash = false
         for file in files.files {
@@ -186,7 +186,7 @@ public struct EditionStream: Sendable {
     /// file broke the layout.
     func validateAll() -> (diagnostics: [Diagnostic], facts: [Facts])? {
         // One MeCab dictionary for every edition, unmapped once validation is done.
-        let hold = MorphologicalAnalyzer.Hold()
+        let hold = MorphologicalAnalyzer.Hold(files.mecab)
         let units = ParallelMap.map(Array(0..<editionCount), unit)
         let facts = units.map(\.facts)
         guard let whole = finish(facts) else { return nil }

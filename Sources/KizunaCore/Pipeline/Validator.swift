@@ -30,7 +30,7 @@ public struct Validator: Sendable {
     public func validate(_ files: ContentFiles, checkingPayloads: Bool = true) -> ValidationReport {
         var diagnostics: [Diagnostic] = []
         let content = loader.load(files, into: &diagnostics)
-        for rule in contentRules() { rule.check(content, into: &diagnostics) }
+        for rule in contentRules(mecab: files.mecab) { rule.check(content, into: &diagnostics) }
         var validated: ValidatedContent?
         if let configuration = content.configuration {
             let compiler = EditionCompiler(content: content, configuration: configuration)

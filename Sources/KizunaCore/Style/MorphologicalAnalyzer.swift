@@ -35,36 +35,17 @@ struct DictionaryText: Hashable, Sendable, ExpressibleByStringLiteral, CustomStr
 /// One model and tagger shared by every thread, which MeCab allows when each parse has its own lattice; so the
 /// dictionary is mapped once, and texts are analysed on every core.
 final class MorphologicalAnalyzer: @unchecked Sendable {
+    private let api: kizuna_mecab_api
     private let model: OpaquePointer
     private let tagger: OpaquePointer
 
-    /// Where Debian, Homebrew and a source install put the UTF-8 IPA dictionary.
-    static let dictionaryCandidates = [
-        "/var/lib/mecab/dic/ipadic-utf8",
-        "/usr/lib/x86_64-linux-gnu/mecab/dic/ipadic-utf8",
-        "/usr/lib/aarch64-linux-gnu/mecab/dic/ipadic-utf8",
-        "/opt/homebrew/lib/mecab/dic/ipadic",
-        "/usr/local/lib/mecab/dic/ipadic",
-    ]
-
-    /// The first candidate folder that holds a `sys.dic`: the dictionary `load` opens.
-    static var dictionary: String? {
-        dictionaryCandidates.first { FileManager.default.fileExists(atPath: $0 + "/sys.dic") }
-    }
-
-    /// The dictionary `load` would open, with its `sys.dic`'s size and modification time ("none" without one):
-    /// what identifies the words the rules see, for `StyleMemo`.
-    static var dictionaryStamp: String {
-        var info = stat()
-        guard let dictionary, stat(dictionary + "/sys.dic", &info) == 0 else { return "none" }
-        return "\(dictionary) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    }
-
     /// The analyser someone holds (see `Hold`), or a new one, which is unmapped again when its last user is done:
     /// an edition-by-edition validation checks thousands of small content sets with one analyser, and a build
-    /// does not keep the dictionary mapped once validation is over.
-    static func current() -> Result<MorphologicalAnalyzer, LoadError> {
-        Holder.lock.withLock {
+    /// does not keep the dictionary mapped once validation is over. A failure says why there is none (`.turnedOff`
+    /// or `.missing`), which is not a finding: the rules that need it are skipped.
+    static func current(_ setting: MeCabSetting) -> Result<MorphologicalAnalyzer, LoadError> {
+        if setting == .off { return .failure(LoadError(why: (.turnedOff))) }
+        return Holder.lock.withLock {
             if let held = Holder.held { return .success(held) }
             return load()
         }
@@ -74,7 +55,11 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
     final class Hold: Sendable {
         let analyzer: MorphologicalAnalyzer?
 
-        init() {
+        init(_ setting: MeCabSetting) {
+            guard setting != .off else {
+                analyzer = nil
+                return
+            }
             analyzer = Holder.lock.withLock {
                 if let held = Holder.held { return held }
                 let loaded = try? load().get()
@@ -90,34 +75,40 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
         nonisolated(unsafe) static weak var held: MorphologicalAnalyzer?
     }
 
-    /// The analyser, or nil with MeCab's reason when no dictionary can be opened.
+    /// The analyser, or why there is none: no MeCab library, no IPA dictionary, or MeCab's reason for not opening it.
     static func load() -> Result<MorphologicalAnalyzer, LoadError> {
-        guard let dictionary else {
-            return .failure(LoadError(reason: "no IPA dictionary in " + dictionaryCandidates.joined(separator: ", ")))
+        let api: kizuna_mecab_api
+        switch MeCab.library {
+        case .failure(let error): return .failure(LoadError(why: (.missing(reason: error.reason))))
+        case .success(let loaded): api = loaded
+        }
+        guard let dictionary = MeCab.dictionary else {
+            return .failure(LoadError(why: MeCab.noDictionary))
         }
         // An empty resource file, so that no user's mecabrc changes what the rules see.
-        guard let model = mecab_model_new2("-r /dev/null -d \(dictionary)") else {
-            return .failure(LoadError(reason: String(cString: mecab_strerror(nil))))
+        guard let model = api.model_new2("-r /dev/null -d \(dictionary)") else {
+            return .failure(LoadError(why: (.missing(reason: String(cString: api.strerror(nil))))))
         }
-        guard let tagger = mecab_model_new_tagger(model) else {
-            mecab_model_destroy(model)
-            return .failure(LoadError(reason: String(cString: mecab_strerror(nil))))
+        guard let tagger = api.model_new_tagger(model) else {
+            api.model_destroy(model)
+            return .failure(LoadError(why: (.missing(reason: String(cString: api.strerror(nil))))))
         }
-        return .success(MorphologicalAnalyzer(model: model, tagger: tagger))
+        return .success(MorphologicalAnalyzer(api: api, model: model, tagger: tagger))
     }
 
     struct LoadError: Error, Sendable {
-        let reason: String
+        let why: MeCab.Absence
     }
 
-    private init(model: OpaquePointer, tagger: OpaquePointer) {
+    private init(api: kizuna_mecab_api, model: OpaquePointer, tagger: OpaquePointer) {
+        self.api = api
         self.model = model
         self.tagger = tagger
     }
 
     deinit {
-        mecab_destroy(tagger)
-        mecab_model_destroy(model)
+        api.destroy(tagger)
+        api.model_destroy(model)
     }
 
     /// The words of `text`, in order; whitespace between words is not a word.
@@ -135,18 +126,18 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
         scalarIndex[bytes.count] = n
         let length = bytes.count
         bytes.append(0)
-        guard let lattice = mecab_model_new_lattice(model) else { return [] }
-        defer { mecab_lattice_destroy(lattice) }
+        guard let lattice = api.model_new_lattice(model) else { return [] }
+        defer { api.lattice_destroy(lattice) }
         return bytes.withUnsafeBufferPointer { buffer -> [Morpheme] in
             guard let base = buffer.baseAddress else { return [] }
             let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
             var result: [Morpheme] = []
-            mecab_lattice_set_sentence2(lattice, start, length)
-            guard mecab_parse_lattice(tagger, lattice) != 0 else { return [] }
-            var node = UnsafePointer(mecab_lattice_get_bos_node(lattice))
+            api.lattice_set_sentence2(lattice, start, length)
+            guard api.parse_lattice(tagger, lattice) != 0 else { return [] }
+            var node = api.lattice_get_bos_node(lattice)
             while let current = node {
                 let n = current.pointee
-                if n.stat == MECAB_NOR_NODE || n.stat == MECAB_UNK_NODE, let surface = n.surface {
+                if n.stat == KIZUNA_MECAB_NOR_NODE || n.stat == KIZUNA_MECAB_UNK_NODE, let surface = n.surface {
                     let from = surface - start
                     let to = from + Int(n.length)
                     guard from >= 0, to <= length else { break }

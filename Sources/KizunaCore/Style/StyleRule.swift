@@ -16,6 +16,8 @@ let styleRules: [any StyleRule] = [
 struct StyleCheck: ContentRule {
     /// Messages found clean by an earlier build, skipped; nil: every message is checked.
     var memo: StyleMemo?
+    /// Whether the rules that read words may use MeCab; where it cannot, they are skipped (`MeCab.skippedRules`).
+    var mecab: MeCabSetting = .automatic
 
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         // Texts are turned into `ProseText` slice by slice, as they are checked: never all at once.
@@ -37,7 +39,6 @@ struct StyleCheck: ContentRule {
             messages.append((e.disclaimer.map { [$0] } ?? [], labels))
         }
         // Remembered clean messages are dropped before anything is loaded for them (MeCab included).
-        let firstText = messages.first?.prose.first?.location
         let memo = self.memo
         var pending = messages.map { (message: $0, key: memo?.key(prose: $0.prose, labels: $0.labels)) }
         if let memo {
@@ -45,14 +46,8 @@ struct StyleCheck: ContentRule {
             if pending.isEmpty { return }
         }
         var rules = styleRules + [TerminologyRule(dictionary: content.terms)]
-        if content.style.severity(.styleDoubledParticle) != nil, let first = firstText {
-            switch MorphologicalAnalyzer.current() {
-            case .success(let analyzer): rules.append(DoubledParticleRule(analyzer: analyzer))
-            case .failure(let error):
-                diagnostics.append(Diagnostic(.styleDoubledParticle, .error, at: SourceLocation(file: first.file, line: 1, column: 1),
-                    en: "style-doubled-particle needs MeCab's IPA dictionary (\(error.reason)): install mecab-ipadic-utf8, or turn the rule off in style.yaml",
-                    ja: "style-doubled-particle には MeCab の IPA 辞書が必要です（\(error.reason)）。mecab-ipadic-utf8 を入れるか、style.yaml でこの規則を off にしてください"))
-            }
+        if content.style.severity(.styleDoubledParticle) != nil, case .success(let analyzer) = MorphologicalAnalyzer.current(mecab) {
+            rules.append(DoubledParticleRule(analyzer: analyzer))
         }
         let enabled = rules.compactMap { rule in content.style.severity(rule.id).map { (rule: rule, severity: $0) } }
         let style = content.style

@@ -4,8 +4,8 @@ protocol ContentRule: Sendable {
 }
 
 /// The rules `validate` runs on every content set, in this order; `styleMemo` lets the style check skip messages
-/// an earlier build found clean.
-func contentRules(styleMemo: StyleMemo? = nil) -> [any ContentRule] {
+/// an earlier build found clean, and `mecab` says whether the style rules that read words may run.
+func contentRules(styleMemo: StyleMemo? = nil, mecab: MeCabSetting) -> [any ContentRule] {
     [
         DayKeyUniquenessRule(),
         PlaceholderRule(),
@@ -17,7 +17,7 @@ func contentRules(styleMemo: StyleMemo? = nil) -> [any ContentRule] {
         UniqueIDRule(),
         EditionReferenceRule(),
         InsertWindowRule(),
-        StyleCheck(memo: styleMemo),
+        StyleCheck(memo: styleMemo, mecab: mecab),
         DuplicateSectionRule(),
     ]
 }

@@ -39,6 +39,10 @@ enum DiagnosticFixtures {
         }.sorted()
     }()
 
+    /// Fixtures of the rules that read words, which report only where MeCab is available, and the others.
+    static let namesNeedingMeCab = names.filter { rule(ofFixture: $0)?.needsMeCab == true }
+    static let namesWithoutMeCab = names.filter { !namesNeedingMeCab.contains($0) }
+
     /// The rule a fixture folder is for: its name up to `--`.
     static func rule(ofFixture name: String) -> RuleID? {
         let id = name.range(of: "--").map { String(name[..<$0.lowerBound]) } ?? name
@@ -93,7 +97,8 @@ enum DiagnosticFixtures {
 
     /// Content files in memory, as `ContentDirectory.read` would give them for a folder named `content`.
     static func contentFiles(_ files: [String: [UInt8]]) -> ContentFiles {
-        ContentFiles(root: contentRoot, files: files.keys.sorted().map { SourceFile(path: displayPath($0), bytes: files[$0]!) })
+        ContentFiles(root: contentRoot, files: files.keys.sorted().map { SourceFile(path: displayPath($0), bytes: files[$0]!) },
+                     mecab: MeCabPresence.setting)
     }
 
     /// A fixture applied to the minimal set: the files to validate, and the markers.
@@ -191,8 +196,18 @@ struct DiagnosticFixtureTests {
     }
 
     @Test("each fixture reports its rule exactly at its markers, and no error of another rule",
-          arguments: DiagnosticFixtures.names)
+          arguments: DiagnosticFixtures.namesWithoutMeCab)
     func fixture(_ name: String) throws {
+        try check(fixture: name)
+    }
+
+    @Test("each fixture of a rule that reads words reports it exactly at its markers (with MeCab)",
+          .enabled(if: MeCabPresence.available, MeCabPresence.reason), arguments: DiagnosticFixtures.namesNeedingMeCab)
+    func fixtureNeedingMeCab(_ name: String) throws {
+        try check(fixture: name)
+    }
+
+    func check(fixture name: String) throws {
         let fixture = try DiagnosticFixtures.load(name)
         #expect(!fixture.markers.isEmpty, "fixture \(name) has no ⚑ marker")
         let report = Validator().validate(fixture.content)

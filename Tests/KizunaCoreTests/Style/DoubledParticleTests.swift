@@ -10,7 +10,8 @@ func located(_ text: String) -> LocatedText {
 }
 
 /// `style-doubled-particle` with MeCab: what is doubled, and the natural Japanese that is not.
-@Suite struct DoubledParticleTests {
+@Suite(.enabled(if: MeCabPresence.available, MeCabPresence.reason))
+struct DoubledParticleTests {
     static let analyzer = try! MorphologicalAnalyzer.load().get()
 
     /// Columns (1-based, characters) where the rule reports in a one-line text; ⚑ marks are the expected ones.

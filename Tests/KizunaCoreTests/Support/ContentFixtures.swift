@@ -7,7 +7,7 @@ enum ContentFixtures {
         let files = try ContentDirectory.read(folder.path)
         return ContentFiles(root: root, files: files.files.map {
             SourceFile(path: root + "/" + files.relativePath(of: $0), bytes: $0.bytes)
-        })
+        }, mecab: MeCabPresence.setting)
     }
 
     /// Replaces (or adds) a file's text in a content set.

@@ -1,2 +1,0 @@
-/* MeCab, the Japanese morphological analyser (Debian: libmecab-dev, dictionary mecab-ipadic-utf8). */
-#include <mecab.h>
