@@ -16,7 +16,7 @@ contain, for the exit-0 cases whose point is the value that was read or how it i
 Cases are written here as edits of the minimal files. In the text of an edit, ⚑ marks the character a diagnostic
 of the case's rule must point at (⚑{rule} for another rule); ⚐ marks where raw bytes are spliced in (the position is
 then where the file-encoding diagnostic must point). Lines and columns are 1-based; a column counts user-perceived
-characters (Swift `Character`s), as the README says.
+characters (Swift `Character`s), as docs/commands.md says.
 
 The output is deterministic: running the script again rewrites the corpus byte for byte.
 

@@ -74,7 +74,7 @@ def yaml_files(folder):
 
 
 def greeting(series, day):
-    """The reader's greeting, worded as Kizuna words it (README, series and day keys)."""
+    """The reader's greeting, worded as Kizuna words it (docs/content-model.md, series and day keys)."""
     if series == "childcare":
         return f"{{nickname}}さん、赤ちゃんが生まれて{int(day)}日目です。"
     weeks, days = day.rstrip("d").split("w")

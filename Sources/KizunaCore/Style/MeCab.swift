@@ -101,7 +101,12 @@ public enum MeCab {
         case .available(let version, let dictionary):
             var info = stat()
             guard stat(dictionary + "/sys.dic", &info) == 0 else { return "no analyser: missing" }
-            return "mecab \(version) \(dictionary) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+            #if canImport(Darwin)
+            let modified = info.st_mtimespec
+            #else
+            let modified = info.st_mtim
+            #endif
+            return "mecab \(version) \(dictionary) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
         }
     }
 

@@ -23,7 +23,7 @@ enum DiagnosticFixtures {
     /// The content folder's name as diagnostics print it.
     static let contentRoot = "content"
 
-    /// The rules whose diagnostics are warnings, as the README and the rule catalog document them.
+    /// The rules whose diagnostics are warnings, as docs/checks.md and the rule catalog document them.
     /// Written out here rather than taken from `RuleID.defaultSeverity`, so a change of severity fails a test.
     static let warningRules: Set<RuleID> = [.insertUnused, .supervisorMissing, .approvalStale, .approvalMissing, .styleDoubledParticle]
 
