@@ -9,13 +9,13 @@ let package = Package(
     name: "KizunaBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2")
     ],
     targets: [
         .executableTarget(
             name: "yams-compose",
             dependencies: [.product(name: "Yams", package: "Yams")]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@ let package = Package(
     name: "KizunaFuzz",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "Kizuna", path: ".."),
+        .package(name: "Kizuna", path: "..")
     ],
     targets: [
         .executableTarget(

@@ -29,8 +29,11 @@ struct Approve: ParsableCommand {
         var failed = false
         for path in paths {
             let wanted = URL(fileURLWithPath: path).standardizedFileURL.path
-            guard let file = files.files.first(where: { URL(fileURLWithPath: $0.path).standardizedFileURL.path == wanted }),
-                  let manuscript = content.manuscripts.first(where: { $0.path == file.path }) else {
+            guard
+                let file = files.files.first(where: { URL(fileURLWithPath: $0.path).standardizedFileURL.path == wanted }
+                ),
+                let manuscript = content.manuscripts.first(where: { $0.path == file.path })
+            else {
                 printError("\(path) is not a manuscript that loads from \(options.content)/; run `kizuna validate`")
                 failed = true
                 continue
@@ -44,8 +47,9 @@ struct Approve: ParsableCommand {
                 continue
             }
             do {
-                let result = try ApprovalRecorder.record(manuscript, in: file, reviewers: reviewers,
-                                                         registry: content.reviewers, date: day)
+                let result = try ApprovalRecorder.record(
+                    manuscript, in: file, reviewers: reviewers,
+                    registry: content.reviewers, date: day)
                 try ContentDirectory.replace(file.path, with: result.manuscript)
                 try ContentDirectory.replace(files.root + "/" + result.snapshotPath, with: result.snapshot)
                 print("kizuna: approved \(path) (\(reviewers.joined(separator: ", ")), \(day))")

@@ -24,7 +24,10 @@ struct Build: ParsableCommand {
     @Flag(help: "Build every edition whole, ignoring and not writing the build cache in OUTPUT/.kizuna-cache.")
     var noCache = false
 
-    @Flag(help: "Refuse to build (exit 1, nothing written) if any manuscript the editions use is draft, stale or not approved by a registered supervisor.")
+    @Flag(
+        help:
+            "Refuse to build (exit 1, nothing written) if any manuscript the editions use is draft, stale or not approved by a registered supervisor."
+    )
     var release = false
 
     func run() throws {
@@ -42,10 +45,14 @@ struct Build: ParsableCommand {
             printError("\(error)")
             throw ExitStatus.failure
         }
-        let keys = noCache ? nil : BuildKeys(files: files, templates: templateSources, generator: BuildProgressDisplay.generatorStamp())
+        let keys =
+            noCache
+            ? nil
+            : BuildKeys(files: files, templates: templateSources, generator: BuildProgressDisplay.generatorStamp())
         // Editions are read, checked and built one by one on every core; LINE's limits are checked on the payloads
         // the build writes, not rendered twice.
-        let build = ContentBuild(files: files, templates: templateSet, keys: keys, selection: editions, release: release)
+        let build = ContentBuild(
+            files: files, templates: templateSet, keys: keys, selection: editions, release: release)
         var writer = OutputWriter(root: output)
         let clock = ContinuousClock()
         let start = clock.now
@@ -65,7 +72,9 @@ struct Build: ParsableCommand {
         switch outcome {
         case .invalid(let diagnostics):
             print(DiagnosticFormatter.text(diagnostics, language: options.language), terminator: "", to: &stderr)
-            print("kizuna: \(DiagnosticFormatter.summary(diagnostics, files: files.contentFileCount, language: options.language)); nothing written", to: &stderr)
+            print(
+                "kizuna: \(DiagnosticFormatter.summary(diagnostics, files: files.contentFileCount, language: options.language)); nothing written",
+                to: &stderr)
             throw ExitStatus.contentErrors
         case .unknownEditions(let unknown, let known, let warnings):
             print(DiagnosticFormatter.text(warnings, language: options.language), terminator: "", to: &stderr)
@@ -74,7 +83,9 @@ struct Build: ParsableCommand {
         case .releaseRefused(let gate, let warnings):
             print(DiagnosticFormatter.text(warnings, language: options.language), terminator: "", to: &stderr)
             print(DiagnosticFormatter.text(gate, language: options.language), terminator: "", to: &stderr)
-            print("kizuna: release refused: \(gate.count) manuscript\(gate.count == 1 ? "" : "s") not approved as written; nothing written", to: &stderr)
+            print(
+                "kizuna: release refused: \(gate.count) manuscript\(gate.count == 1 ? "" : "s") not approved as written; nothing written",
+                to: &stderr)
             throw ExitStatus.contentErrors
         case .built(let built):
             result = built
@@ -83,7 +94,9 @@ struct Build: ParsableCommand {
             print(DiagnosticFormatter.text(result.diagnostics, language: options.language), terminator: "", to: &stderr)
         }
         if result.diagnostics.hasErrors {
-            print("kizuna: \(DiagnosticFormatter.summary(result.diagnostics, files: files.contentFileCount, language: options.language)); nothing written", to: &stderr)
+            print(
+                "kizuna: \(DiagnosticFormatter.summary(result.diagnostics, files: files.contentFileCount, language: options.language)); nothing written",
+                to: &stderr)
             throw ExitStatus.contentErrors
         }
         if !quiet {

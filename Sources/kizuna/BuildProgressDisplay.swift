@@ -15,7 +15,8 @@ final class BuildProgressDisplay: @unchecked Sendable {
     init(mode: Mode, start: ContinuousClock.Instant) {
         self.start = start
         let ci = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
-        bar = mode == .automatic && isatty(STDERR_FILENO) == 1 && !ci
+        bar =
+            mode == .automatic && isatty(STDERR_FILENO) == 1 && !ci
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
@@ -32,7 +33,8 @@ final class BuildProgressDisplay: @unchecked Sendable {
                 let rate = seconds > 0 ? Int(Double(messages) / seconds) : 0
                 let width = 30
                 let filled = total == 0 ? width : done * width / total
-                let line = "\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] "
+                let line =
+                    "\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] "
                     + "\(done)/\(total) editions · \(rate) messages/s"
                 FileHandle.standardError.write(Data(line.utf8))
                 drawn = true
@@ -53,7 +55,8 @@ final class BuildProgressDisplay: @unchecked Sendable {
         let seconds = Self.seconds(elapsed)
         let rate = seconds > 0 ? Int(Double(result.rendered) / seconds) : 0
         let reused = result.messages - result.rendered
-        var line = "kizuna: built \(result.editions) edition\(result.editions == 1 ? "" : "s"), \(result.messages) messages"
+        var line =
+            "kizuna: built \(result.editions) edition\(result.editions == 1 ? "" : "s"), \(result.messages) messages"
         line += reused > 0 ? " (\(result.rendered) rendered, \(reused) unchanged)" : ""
         line += ", \(result.filesWritten) files written into \(output)/ in \(Int(seconds * 1000)) ms"
         // A rate over a few re-rendered days (validation dominates) would read as a slow build: shown for full builds.
@@ -67,7 +70,8 @@ final class BuildProgressDisplay: @unchecked Sendable {
 
     /// What identifies this Kizuna binary for the build cache: its path, size and modification time.
     static func generatorStamp() -> String {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var info = stat()
         guard stat(path, &info) == 0 else { return "kizuna \(path) unknown \(UUID())" }
         return "kizuna \(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"

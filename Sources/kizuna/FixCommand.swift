@@ -40,7 +40,9 @@ struct Fix: ParsableCommand {
         var stderr = StandardError()
         guard result.introduced.isEmpty else {
             print(DiagnosticFormatter.text(result.introduced, language: language), terminator: "", to: &stderr)
-            printError(language == .ja ? "修正すると新しいエラーが生じるため、何も書き込みませんでした" : "the fixes would introduce these errors; nothing written")
+            printError(
+                language == .ja
+                    ? "修正すると新しいエラーが生じるため、何も書き込みませんでした" : "the fixes would introduce these errors; nothing written")
             throw ExitStatus.contentErrors
         }
         for file in result.files {
@@ -52,19 +54,25 @@ struct Fix: ParsableCommand {
         }
         let count = result.files.reduce(0) { $0 + $1.applied.count }
         let verb = dryRun ? (language == .ja ? "修正できます" : "would fix") : (language == .ja ? "修正しました" : "fixed")
-        print(language == .ja
-            ? "kizuna: \(result.files.count)ファイルの\(count)件を\(verb)"
-            : "kizuna: \(verb) \(count) finding\(count == 1 ? "" : "s") in \(result.files.count) file\(result.files.count == 1 ? "" : "s")",
+        print(
+            language == .ja
+                ? "kizuna: \(result.files.count)ファイルの\(count)件を\(verb)"
+                : "kizuna: \(verb) \(count) finding\(count == 1 ? "" : "s") in \(result.files.count) file\(result.files.count == 1 ? "" : "s")",
             to: &stderr)
         for path in result.staleApprovals {
-            print(language == .ja
-                ? "kizuna: \(path) の本文が変わったため承認が古くなります。監修者が kizuna approve で承認し直してください"
-                : "kizuna: \(path): its text changed, so its approval is stale; its supervisors approve it again with `kizuna approve`",
+            print(
+                language == .ja
+                    ? "kizuna: \(path) の本文が変わったため承認が古くなります。監修者が kizuna approve で承認し直してください"
+                    : "kizuna: \(path): its text changed, so its approval is stale; its supervisors approve it again with `kizuna approve`",
                 to: &stderr)
         }
         if !result.remaining.isEmpty {
             print(DiagnosticFormatter.text(result.remaining, language: language), terminator: "", to: &stderr)
-            printError(language == .ja ? "\(result.remaining.count)件は自動で修正できません。手で直してください" : "\(result.remaining.count) finding\(result.remaining.count == 1 ? "" : "s") could not be fixed automatically; edit by hand")
+            printError(
+                language == .ja
+                    ? "\(result.remaining.count)件は自動で修正できません。手で直してください"
+                    : "\(result.remaining.count) finding\(result.remaining.count == 1 ? "" : "s") could not be fixed automatically; edit by hand"
+            )
             throw ExitStatus.contentErrors
         }
     }

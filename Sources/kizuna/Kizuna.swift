@@ -10,7 +10,10 @@ struct Kizuna: ParsableCommand {
         commandName: "kizuna",
         abstract: "Compile きずなメール manuscripts into LINE payloads and HTML previews.",
         version: version,
-        subcommands: [Validate.self, Build.self, Fix.self, Rules.self, Render.self, Approve.self, Review.self, Timeline.self, ScheduleCommand.self]
+        subcommands: [
+            Validate.self, Build.self, Fix.self, Rules.self, Render.self, Approve.self, Review.self, Timeline.self,
+            ScheduleCommand.self,
+        ]
     )
 
     /// Like ArgumentParser's `main`, but a usage error exits 2 (scripts read 1 as "the content has errors").
@@ -35,7 +38,11 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder.")
     var content: String = "content"
 
-    @Option(name: .long, help: "Language of messages: en or ja (default: from LC_ALL, LC_MESSAGES or LANG; rule ids are the same in both).")
+    @Option(
+        name: .long,
+        help:
+            "Language of messages: en or ja (default: from LC_ALL, LC_MESSAGES or LANG; rule ids are the same in both)."
+    )
     var lang: Language?
 
     /// `--lang`, or the locale's language.

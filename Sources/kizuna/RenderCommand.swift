@@ -24,7 +24,8 @@ struct Render: ParsableCommand {
 
     func run() throws {
         guard let key = DayKey.parse(day, series: series), key.isInRange else {
-            printError("'\(day)' is not a \(series.rawValue) day key: the series runs from \(series.dayRangeDescription)")
+            printError(
+                "'\(day)' is not a \(series.rawValue) day key: the series runs from \(series.dayRangeDescription)")
             throw ExitStatus.failure
         }
         let files = try options.read()
@@ -39,14 +40,16 @@ struct Render: ParsableCommand {
             throw ExitStatus.failure
         }
         guard target.series.contains(where: { $0.value == series }),
-              let manuscript = content.content.manuscripts.first(where: { $0.day.value == key }) else {
+            let manuscript = content.content.manuscripts.first(where: { $0.day.value == key })
+        else {
             printError("edition '\(edition)' sends no message on \(series.rawValue)/\(key)")
             throw ExitStatus.contentErrors
         }
         let message = content.compiler.message(target, manuscript)
         let payload = FlexRenderer().payload(for: message).bytes
         do {
-            let filled = try PayloadFiller.fill(payload, nickname: nickname, maxLength: content.compiler.nicknameMaxLength(for: target))
+            let filled = try PayloadFiller.fill(
+                payload, nickname: nickname, maxLength: content.compiler.nicknameMaxLength(for: target))
             FileHandle.standardOutput.write(Data(filled))
         } catch {
             printError(error.description)

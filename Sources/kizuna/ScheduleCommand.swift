@@ -45,7 +45,10 @@ struct ScheduleCommand: ParsableCommand {
         }
         let csv: SubscriberCSV
         do {
-            csv = subscribers == "-" ? try SubscriberCSV(stream: InputStream(fileAtPath: "/dev/stdin")!) : try SubscriberCSV(path: subscribers)
+            csv =
+                subscribers == "-"
+                ? try SubscriberCSV(stream: InputStream(fileAtPath: "/dev/stdin")!)
+                : try SubscriberCSV(path: subscribers)
         } catch {
             printError((error.line.map { "\(subscribers):\($0): " } ?? "\(subscribers): ") + error.message[language])
             throw ExitStatus.failure
@@ -91,7 +94,8 @@ struct ScheduleCommand: ParsableCommand {
             errorLog.flush()
             switch error {
             case let error as ScheduleFileError:
-                printError((error.line.map { "\(subscribers):\($0): " } ?? "\(subscribers): ") + error.message[language])
+                printError(
+                    (error.line.map { "\(subscribers):\($0): " } ?? "\(subscribers): ") + error.message[language])
             case let error as SinkError:
                 printError(error.message[language])
             default:
@@ -106,7 +110,8 @@ struct ScheduleCommand: ParsableCommand {
         if summary.errors > 0 { throw ExitStatus.contentErrors }
     }
 
-    static func summaryLine(_ s: ScheduleSummary, date: CalendarDate, rowsPerSecond: Int, language: Language) -> String {
+    static func summaryLine(_ s: ScheduleSummary, date: CalendarDate, rowsPerSecond: Int, language: Language) -> String
+    {
         switch language {
         case .en:
             let email = s.byEmail > 0 ? " (\(s.byEmail) by e-mail)" : ""
@@ -144,12 +149,16 @@ struct StandardOutputSink: DeliverySink {
     mutating func write(_ delivery: Delivery) throws(SinkError) {
         out.write(delivery.json)
         out.write([0x0A])
-        if let error = out.error { throw SinkError(message: LocalizedText(en: "cannot write to stdout: \(error)", ja: "標準出力に書けません: \(error)")) }
+        if let error = out.error {
+            throw SinkError(message: LocalizedText(en: "cannot write to stdout: \(error)", ja: "標準出力に書けません: \(error)"))
+        }
     }
 
     mutating func finish() throws(SinkError) {
         out.flush()
-        if let error = out.error { throw SinkError(message: LocalizedText(en: "cannot write to stdout: \(error)", ja: "標準出力に書けません: \(error)")) }
+        if let error = out.error {
+            throw SinkError(message: LocalizedText(en: "cannot write to stdout: \(error)", ja: "標準出力に書けません: \(error)"))
+        }
     }
 }
 
@@ -163,21 +172,27 @@ struct FolderSink: DeliverySink {
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw SinkError(message: LocalizedText(en: "--output '\(path)' is a file, not a folder",
-                                                       ja: "--output '\(path)' はファイルです。フォルダを指定してください"))
+                throw SinkError(
+                    message: LocalizedText(
+                        en: "--output '\(path)' is a file, not a folder",
+                        ja: "--output '\(path)' はファイルです。フォルダを指定してください"))
             }
             let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
             guard entries.isEmpty else {
-                throw SinkError(message: LocalizedText(
-                    en: "--output '\(path)' is not empty; give a new or empty folder, so that no earlier day's file is taken for today's",
-                    ja: "--output '\(path)' が空ではありません。前の日のファイルと混ざらないよう、新しいか空のフォルダを指定してください"))
+                throw SinkError(
+                    message: LocalizedText(
+                        en:
+                            "--output '\(path)' is not empty; give a new or empty folder, so that no earlier day's file is taken for today's",
+                        ja: "--output '\(path)' が空ではありません。前の日のファイルと混ざらないよう、新しいか空のフォルダを指定してください"))
             }
         } else {
             do {
                 try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
-                throw SinkError(message: LocalizedText(en: "cannot create '\(path)': \(error.localizedDescription)",
-                                                       ja: "'\(path)' を作れません: \(error.localizedDescription)"))
+                throw SinkError(
+                    message: LocalizedText(
+                        en: "cannot create '\(path)': \(error.localizedDescription)",
+                        ja: "'\(path)' を作れません: \(error.localizedDescription)"))
             }
         }
     }
@@ -189,18 +204,22 @@ struct FolderSink: DeliverySink {
             let reason = String(cString: strerror(errno))
             if errno == EEXIST {
                 let problem = LocalizedText(
-                    en: "id '\(delivery.row.id)' came before in this file; '\(path)' is kept as the earlier row made it",
+                    en:
+                        "id '\(delivery.row.id)' came before in this file; '\(path)' is kept as the earlier row made it",
                     ja: "id '\(delivery.row.id)' はこのファイルですでに出てきました。'\(path)' は前の行の内容のままです")
                 let row = delivery.row
-                throw SinkError(message: problem, row: ScheduleError(row: row.row, line: row.line, id: row.id, problems: [problem]))
+                throw SinkError(
+                    message: problem, row: ScheduleError(row: row.row, line: row.line, id: row.id, problems: [problem]))
             }
-            throw SinkError(message: LocalizedText(en: "cannot write '\(path)': \(reason)", ja: "'\(path)' に書けません: \(reason)"))
+            throw SinkError(
+                message: LocalizedText(en: "cannot write '\(path)': \(reason)", ja: "'\(path)' に書けません: \(reason)"))
         }
         defer { close(fd) }
         var bytes = delivery.json
         bytes.append(0x0A)
         if let reason = BufferedOutput.writeAll(fd, bytes) {
-            throw SinkError(message: LocalizedText(en: "cannot write '\(path)': \(reason)", ja: "'\(path)' に書けません: \(reason)"))
+            throw SinkError(
+                message: LocalizedText(en: "cannot write '\(path)': \(reason)", ja: "'\(path)' に書けません: \(reason)"))
         }
     }
 

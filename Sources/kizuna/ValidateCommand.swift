@@ -21,7 +21,9 @@ struct Validate: ParsableCommand {
         print(DiagnosticFormatter.format(diagnostics, as: format, language: options.language), terminator: "")
         if format == .text {
             var stderr = StandardError()
-            print(DiagnosticFormatter.summary(diagnostics, files: files.contentFileCount, language: options.language), to: &stderr)
+            print(
+                DiagnosticFormatter.summary(diagnostics, files: files.contentFileCount, language: options.language),
+                to: &stderr)
         }
         if diagnostics.hasErrors { throw ExitStatus.contentErrors }
     }

@@ -11,12 +11,15 @@ import Testing
     static let fuzzedPath = "content/manuscripts/childcare/0045.yaml"
 
     static var inputs: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
     }
 
     /// The minimal content, paths as `content/…`, without the manuscript the input replaces.
     static func minimal() throws -> [SourceFile] {
-        try ContentFixtures.read(Paths.fixtures.appendingPathComponent("minimal")).files.filter { $0.path != fuzzedPath }
+        try ContentFixtures.read(Paths.fixtures.appendingPathComponent("minimal")).files.filter {
+            $0.path != fuzzedPath
+        }
     }
 
     func bytes(_ name: String) throws -> [UInt8] {
@@ -28,7 +31,8 @@ import Testing
     }
 
     @Test(arguments: inputs) func asManuscript(_ name: String) throws {
-        let files = ContentFiles(root: "content", files: try Self.minimal() + [SourceFile(path: Self.fuzzedPath, bytes: try bytes(name))])
+        let files = ContentFiles(
+            root: "content", files: try Self.minimal() + [SourceFile(path: Self.fuzzedPath, bytes: try bytes(name))])
         let report = Validator().validate(files, checkingPayloads: true)
         for d in report.diagnostics {
             #expect(d.location.line >= 1 && d.location.column >= 1, "\(d.location) \(d.rule.rawValue)")
@@ -51,15 +55,17 @@ import Testing
         #expect(direct.allSatisfy { $0.location == origin })
 
         let (yaml, lines) = Self.manuscript(withText: text)
-        let files = ContentFiles(root: "content", files: try Self.minimal() + [SourceFile(path: Self.fuzzedPath, text: yaml)])
+        let files = ContentFiles(
+            root: "content", files: try Self.minimal() + [SourceFile(path: Self.fuzzedPath, text: yaml)])
         let report = Validator().validate(files, checkingPayloads: true)
         let fileLines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         for d in report.diagnostics {
             let l = d.location
             #expect(l.line >= 1 && l.column >= 1, "\(l) \(d.rule.rawValue)")
             guard l.file == Self.fuzzedPath, d.rule == .markupSyntax || d.rule == .markupElement else { continue }
-            #expect(lines.contains(l.line) && l.column <= fileLines[l.line - 1].count + 1,
-                    "\(d.rule.rawValue) at \(l), outside the text (lines \(lines)): \(d.message.en)")
+            #expect(
+                lines.contains(l.line) && l.column <= fileLines[l.line - 1].count + 1,
+                "\(d.rule.rawValue) at \(l), outside the text (lines \(lines)): \(d.message.en)")
         }
         #expect(!(report.content != nil && report.diagnostics.hasErrors))
     }
@@ -91,7 +97,8 @@ import Testing
             return String(repeating: "0", count: max(0, n - hex.count)) + hex
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let literal = !text.isEmpty && text.unicodeScalars.allSatisfy(printable)
+        let literal =
+            !text.isEmpty && text.unicodeScalars.allSatisfy(printable)
             && lines.allSatisfy { !$0.hasPrefix(" ") && !$0.hasPrefix("\t") }
         if literal {
             let body = lines.map { $0.isEmpty ? "" : "      " + $0 }.joined(separator: "\n")
@@ -105,10 +112,15 @@ import Testing
             case "\n": quoted += "\\n"
             case "\t": quoted += "\\t"
             default:
-                if printable(s) { quoted.unicodeScalars.append(s) }
-                else if s.value <= 0xFF { quoted += "\\x" + padded(s.value, 2) }
-                else if s.value <= 0xFFFF { quoted += "\\u" + padded(s.value, 4) }
-                else { quoted += "\\U" + padded(s.value, 8) }
+                if printable(s) {
+                    quoted.unicodeScalars.append(s)
+                } else if s.value <= 0xFF {
+                    quoted += "\\x" + padded(s.value, 2)
+                } else if s.value <= 0xFFFF {
+                    quoted += "\\u" + padded(s.value, 4)
+                } else {
+                    quoted += "\\U" + padded(s.value, 8)
+                }
             }
         }
         return (head + " " + quoted + "\"" + tail, textLine...textLine)

@@ -73,10 +73,12 @@ enum HostileCorpus {
         let templates = try PreviewTemplates.repository()
         let builder = EditionBuilder(content: validated, templates: templates)
         var outputs = validated.editions.map(builder.build)
-        outputs.append(ReviewSheetBuilder(templates: templates).build(validated.content, snapshots: content.snapshot(of:)))
+        outputs.append(
+            ReviewSheetBuilder(templates: templates).build(validated.content, snapshots: content.snapshot(of:)))
         var tree: [String: [UInt8]] = [:]
         for output in outputs {
-            #expect(!output.diagnostics.hasErrors, "\(output.editionID): \(DiagnosticFormatter.text(output.diagnostics))")
+            #expect(
+                !output.diagnostics.hasErrors, "\(output.editionID): \(DiagnosticFormatter.text(output.diagnostics))")
             for file in output.files { tree[file.path] = file.bytes }
         }
         return tree
@@ -87,19 +89,23 @@ enum HostileCorpus {
 struct HostileInputTests {
     @Test("the corpus is there, every case with its expectation")
     func corpusIsComplete() throws {
-        #expect(HostileCorpus.names.count >= 30, "only \(HostileCorpus.names.count) cases in \(HostileCorpus.folder.path)")
+        #expect(
+            HostileCorpus.names.count >= 30, "only \(HostileCorpus.names.count) cases in \(HostileCorpus.folder.path)")
         for name in HostileCorpus.names {
             let expected = try HostileCorpus.expectation(name)
             #expect([0, 1].contains(expected.exit), "\(name): exit \(expected.exit)")
-            #expect((expected.exit == 1) == !expected.diagnostics.isEmpty, "\(name): exit \(expected.exit) with \(expected.diagnostics.count) diagnostics")
+            #expect(
+                (expected.exit == 1) == !expected.diagnostics.isEmpty,
+                "\(name): exit \(expected.exit) with \(expected.diagnostics.count) diagnostics")
             if let other = expected.sameOutputAs {
                 #expect(other == "minimal" || HostileCorpus.names.contains(other), "\(name): no case '\(other)'")
             }
         }
     }
 
-    @Test("each hostile case gives its diagnostics and exit code, and errors leave nothing to build",
-          arguments: HostileCorpus.names)
+    @Test(
+        "each hostile case gives its diagnostics and exit code, and errors leave nothing to build",
+        arguments: HostileCorpus.names)
     func hostileCase(_ name: String) throws {
         let expected = try HostileCorpus.expectation(name)
         let files = try HostileCorpus.files(name)
@@ -115,10 +121,13 @@ struct HostileInputTests {
         // No error of a rule the case does not expect.
         let rules = Set(expected.diagnostics.map(\.rule))
         let surprises = report.diagnostics.filter { $0.severity == .error && !rules.contains($0.rule.rawValue) }
-        #expect(surprises.isEmpty, "\(context): errors of other rules:\n\(DiagnosticFixtures.describe(surprises, in: files))")
+        #expect(
+            surprises.isEmpty,
+            "\(context): errors of other rules:\n\(DiagnosticFixtures.describe(surprises, in: files))")
 
         // The exit code: 1 when there is an error, 0 when there is none (and then no diagnostic at all).
-        #expect(report.diagnostics.hasErrors == (expected.exit == 1), "\(context): expected exit \(expected.exit)\n\(all)")
+        #expect(
+            report.diagnostics.hasErrors == (expected.exit == 1), "\(context): expected exit \(expected.exit)\n\(all)")
         if expected.exit == 0 {
             #expect(report.diagnostics.isEmpty, "\(context): expected no diagnostic\n\(all)")
         }
@@ -129,10 +138,13 @@ struct HostileInputTests {
             #expect(report.content != nil, "\(context): valid content must be handed on")
         }
 
-        guard expected.exit == 0, expected.sameOutputAs != nil || expected.outputContains != nil || expected.outputExcludes != nil else { return }
+        guard expected.exit == 0,
+            expected.sameOutputAs != nil || expected.outputContains != nil || expected.outputExcludes != nil
+        else { return }
         let output = try #require(try HostileCorpus.build(files), "\(context): did not build")
         if let other = expected.sameOutputAs {
-            let reference = try #require(try HostileCorpus.build(try HostileCorpus.files(other)), "\(other): did not build")
+            let reference = try #require(
+                try HostileCorpus.build(try HostileCorpus.files(other)), "\(other): did not build")
             #expect(output.keys.sorted() == reference.keys.sorted(), "\(context): not the same files as \(other)")
             let differing = output.keys.sorted().filter { output[$0] != reference[$0] }
             #expect(differing.isEmpty, "\(context): differs from \(other)'s build in \(differing)")

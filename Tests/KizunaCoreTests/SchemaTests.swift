@@ -14,7 +14,8 @@ import Testing
 
     /// Probe files by schema, by path in a content folder.
     static let probes: [String: [String: String]] = [
-        "manuscript": ["manuscripts/childcare/0045.yaml": """
+        "manuscript": [
+            "manuscripts/childcare/0045.yaml": """
             series: childcare
             day: 45
             title: t
@@ -33,8 +34,10 @@ import Testing
               sha256: 0000000000000000000000000000000000000000000000000000000000000000
               x.approval: 1
             x: 1
-            """],
-        "edition": ["editions/e.yaml": """
+            """
+        ],
+        "edition": [
+            "editions/e.yaml": """
             id: e
             name: n
             municipality: m
@@ -53,29 +56,39 @@ import Testing
             footer:
               x.footer: 1
             x: 1
-            """],
+            """
+        ],
         // A window holds one kind, so one file per kind.
-        "insert": Dictionary(uniqueKeysWithValues: ["weeks", "days", "months"].map { kind in ("inserts/\(kind).yaml", """
-            id: \(kind)
-            title: t
-            text: t
-            window:
-              \(kind):
-                from: 4
-                to: 5
-                x.window.\(kind): 1
-              x.window: 1
-            x: 1
-            """) }),
-        "kizuna": ["kizuna.yaml": """
+        "insert": Dictionary(
+            uniqueKeysWithValues: ["weeks", "days", "months"].map { kind in
+                (
+                    "inserts/\(kind).yaml",
+                    """
+                    id: \(kind)
+                    title: t
+                    text: t
+                    window:
+                      \(kind):
+                        from: 4
+                        to: 5
+                        x.window.\(kind): 1
+                      x.window: 1
+                    x: 1
+                    """
+                )
+            }),
+        "kizuna": [
+            "kizuna.yaml": """
             disclaimer: d
             footer:
               unsubscribe_label: u
               publisher: p
               x.footer: 1
             x: 1
-            """],
-        "reviewers": ["reviewers.yaml": """
+            """
+        ],
+        "reviewers": [
+            "reviewers.yaml": """
             reviewers:
               - id: a
                 name: n
@@ -84,11 +97,15 @@ import Testing
                 affiliation: a
                 x.reviewers.items: 1
             x: 1
-            """],
-        "style": ["style.yaml": "rules:\n  x.rules: 1\n"
-            + StyleConfiguration.options.keys.map { "  \($0.rawValue):\n    x.rules.\($0.rawValue): 1\n" }.joined()
-            + "x: 1\n"],
-        "terms": ["terms.yaml": """
+            """
+        ],
+        "style": [
+            "style.yaml": "rules:\n  x.rules: 1\n"
+                + StyleConfiguration.options.keys.map { "  \($0.rawValue):\n    x.rules.\($0.rawValue): 1\n" }.joined()
+                + "x: 1\n"
+        ],
+        "terms": [
+            "terms.yaml": """
             terms:
               - expected: e
                 patterns: [p]
@@ -97,7 +114,8 @@ import Testing
                   x.terms.items.tests: 1
                 x.terms.items: 1
             x: 1
-            """],
+            """
+        ],
     ]
 
     @Test(arguments: schemaNames)
@@ -106,11 +124,14 @@ import Testing
         let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let objects = Self.objects(in: schema)
         let allowed = Self.allowedKeys(probing: try #require(Self.probes[name]))
-        #expect(Set(objects.keys) == Set(allowed.keys), "\(name): the schema's objects vs the mappings the loader reads")
+        #expect(
+            Set(objects.keys) == Set(allowed.keys), "\(name): the schema's objects vs the mappings the loader reads")
         for (path, object) in objects.sorted(by: { $0.key < $1.key }) {
             let properties = Set((object["properties"] as? [String: Any] ?? [:]).keys)
             #expect(properties == allowed[path], "\(name) at '\(path)': schema properties vs loader keys")
-            #expect(object["additionalProperties"] as? Bool == false, "\(name) at '\(path)': the loader refuses unknown keys")
+            #expect(
+                object["additionalProperties"] as? Bool == false,
+                "\(name) at '\(path)': the loader refuses unknown keys")
         }
     }
 
@@ -130,7 +151,8 @@ import Testing
 
     /// The keys the loader allows in each mapping of the probe files, by the path the probe key names.
     static func allowedKeys(probing files: [String: String]) -> [String: Set<String>] {
-        let content = ContentFiles(root: "content", files: files.map { SourceFile(path: "content/" + $0.key, text: $0.value) })
+        let content = ContentFiles(
+            root: "content", files: files.map { SourceFile(path: "content/" + $0.key, text: $0.value) })
         var diagnostics: [Diagnostic] = []
         _ = ContentLoader().load(content, into: &diagnostics)
         var allowed: [String: Set<String>] = [:]
@@ -138,8 +160,10 @@ import Testing
             guard let text = files[String(d.location.file.dropFirst("content/".count))] else { continue }
             let line = text.split(separator: "\n", omittingEmptySubsequences: false)[d.location.line - 1]
             let key = line.dropFirst(d.location.column - 1).prefix { $0 != ":" }  // `x.sections.items`
-            let note = d.notes.first?.message.en ?? ""                            // `allowed keys: heading, text`
-            let keys = note.drop(while: { $0 != ":" }).dropFirst().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let note = d.notes.first?.message.en ?? ""  // `allowed keys: heading, text`
+            let keys = note.drop(while: { $0 != ":" }).dropFirst().split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             allowed[String(key.dropFirst(2)), default: []].formUnion(keys)
         }
         return allowed
@@ -149,8 +173,9 @@ import Testing
     // put into the minimal content set, is an error in its file, and the valid style.yaml is not.
 
     static let examples = Paths.fixtures.appendingPathComponent("schemas")
-    static let invalidExamples = ((try? FileManager.default.contentsOfDirectory(
-        atPath: examples.appendingPathComponent("invalid").path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    static let invalidExamples =
+        ((try? FileManager.default.contentsOfDirectory(
+            atPath: examples.appendingPathComponent("invalid").path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
 
     @Test(arguments: invalidExamples)
     func invalidExampleIsAnError(_ name: String) throws {
@@ -168,6 +193,8 @@ import Testing
         let text = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
         let minimal = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("minimal"))
         let files = ContentFixtures.replacing(relative, in: minimal, with: text)
-        return Validator().validate(files, checkingPayloads: false).diagnostics.filter { $0.location.file == "content/" + relative }
+        return Validator().validate(files, checkingPayloads: false).diagnostics.filter {
+            $0.location.file == "content/" + relative
+        }
     }
 }

@@ -8,9 +8,9 @@
 // Prints nothing unless something fails: a file that cannot be read, is not UTF-8 or does not compose is reported
 // on stderr and the exit status is 1. Exit 2 for usage errors.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Dispatch
 import Foundation
@@ -70,9 +70,9 @@ enum YamsCompose {
     static func yamlFiles(under folder: String) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
-              let walker = FileManager.default.enumerator(
-                  at: URL(fileURLWithPath: folder, isDirectory: true),
-                  includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            let walker = FileManager.default.enumerator(
+                at: URL(fileURLWithPath: folder, isDirectory: true),
+                includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { usage("not a folder: \(folder)") }
         var paths: [String] = []
         for case let url as URL in walker where url.pathExtension == "yaml" {

@@ -11,7 +11,8 @@ enum Fixture {
     /// Tests/KizunaCoreTests/Fixtures/minimal, with paths as `content/…`, read once.
     static let minimal: [SourceFile] = {
         let repository = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let folder = repository.appendingPathComponent("Tests/KizunaCoreTests/Fixtures/minimal").path
         guard let files = try? ContentDirectory.read(folder) else { fatalError("cannot read the fixture \(folder)") }
         return files.files.map { SourceFile(path: "content" + $0.path.dropFirst(files.root.count), bytes: $0.bytes) }
@@ -22,7 +23,8 @@ enum Fixture {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let files = ContentFiles(root: "content", files: Fixture.minimal + [SourceFile(path: Fixture.fuzzedPath, bytes: bytes)])
+    let files = ContentFiles(
+        root: "content", files: Fixture.minimal + [SourceFile(path: Fixture.fuzzedPath, bytes: bytes)])
     let report = Validator().validate(files, checkingPayloads: true)
     for d in report.diagnostics {
         if d.location.line < 1 || d.location.column < 1 {

@@ -11,7 +11,8 @@ enum Fixture {
     /// Tests/KizunaCoreTests/Fixtures/minimal, with paths as `content/…`, read once, without the fuzzed manuscript.
     static let minimal: [SourceFile] = {
         let repository = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let folder = repository.appendingPathComponent("Tests/KizunaCoreTests/Fixtures/minimal").path
         guard let files = try? ContentDirectory.read(folder) else { fatalError("cannot read the fixture \(folder)") }
         return files.files.map { SourceFile(path: "content" + $0.path.dropFirst(files.root.count), bytes: $0.bytes) }
@@ -42,7 +43,8 @@ func manuscript(withText text: String) -> (yaml: String, lines: ClosedRange<Int>
         }
     }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let literal = !text.isEmpty && text.unicodeScalars.allSatisfy(printable)
+    let literal =
+        !text.isEmpty && text.unicodeScalars.allSatisfy(printable)
         && lines.allSatisfy { !$0.hasPrefix(" ") && !$0.hasPrefix("\t") }
     if literal {
         let body = lines.map { $0.isEmpty ? "" : "      " + $0 }.joined(separator: "\n")
@@ -56,10 +58,15 @@ func manuscript(withText text: String) -> (yaml: String, lines: ClosedRange<Int>
         case "\n": quoted += "\\n"
         case "\t": quoted += "\\t"
         default:
-            if printable(s) { quoted.unicodeScalars.append(s) }
-            else if s.value <= 0xFF { quoted += "\\x" + String(s.value, radix: 16).leftPadded(2) }
-            else if s.value <= 0xFFFF { quoted += "\\u" + String(s.value, radix: 16).leftPadded(4) }
-            else { quoted += "\\U" + String(s.value, radix: 16).leftPadded(8) }
+            if printable(s) {
+                quoted.unicodeScalars.append(s)
+            } else if s.value <= 0xFF {
+                quoted += "\\x" + String(s.value, radix: 16).leftPadded(2)
+            } else if s.value <= 0xFFFF {
+                quoted += "\\u" + String(s.value, radix: 16).leftPadded(4)
+            } else {
+                quoted += "\\U" + String(s.value, radix: 16).leftPadded(8)
+            }
         }
     }
     return (head + " " + quoted + "\"" + tail, textLine...textLine)
@@ -80,11 +87,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if (rich == nil) == direct.isEmpty {
         fatalError("parse returned \(rich == nil ? "nil" : "text") with \(direct.count) diagnostics")
     }
-    for d in direct where d.location != origin { fatalError("diagnostic at \(d.location), not at the text's \(origin)") }
+    for d in direct where d.location != origin {
+        fatalError("diagnostic at \(d.location), not at the text's \(origin)")
+    }
 
     // 2. The text in a manuscript: markup errors point into the text's lines of the file.
     let (yaml, lines) = manuscript(withText: text)
-    let files = ContentFiles(root: "content", files: Fixture.minimal + [SourceFile(path: Fixture.fuzzedPath, text: yaml)])
+    let files = ContentFiles(
+        root: "content", files: Fixture.minimal + [SourceFile(path: Fixture.fuzzedPath, text: yaml)])
     let report = Validator().validate(files, checkingPayloads: true)
     let fileLines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
     for d in report.diagnostics {

@@ -53,7 +53,10 @@ public struct FixIt: Sendable, Hashable {
     /// (the text could not be traced back to one line of the file, e.g. through escapes or folding).
     public var span: SourceSpan?
 
-    public init(_ message: LocalizedText, start: SourceLocation, end: SourceLocation, replacement: String, span: SourceSpan? = nil) {
+    public init(
+        _ message: LocalizedText, start: SourceLocation, end: SourceLocation, replacement: String,
+        span: SourceSpan? = nil
+    ) {
         self.message = message
         self.start = start
         self.end = end

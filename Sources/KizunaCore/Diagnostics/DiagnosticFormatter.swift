@@ -10,7 +10,9 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
 public enum DiagnosticFormatter {
     /// Messages, notes and fix-its in `language`; rule ids, severities and keys stay the same in every language.
-    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, language: Language = .en) -> String {
+    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, language: Language = .en)
+        -> String
+    {
         switch format {
         case .text: text(diagnostics, language: language)
         case .json: String(decoding: json(diagnostics, language: language).bytes, as: UTF8.self) + "\n"
@@ -25,7 +27,9 @@ public enum DiagnosticFormatter {
         for d in diagnostics {
             out += "\(d.location): \(d.severity.rawValue): \(d.message[language]) [\(d.rule.rawValue)]\n"
             for note in d.notes {
-                out += note.location.map { "\($0): note: \(note.message[language])\n" } ?? "    note: \(note.message[language])\n"
+                out +=
+                    note.location.map { "\($0): note: \(note.message[language])\n" }
+                    ?? "    note: \(note.message[language])\n"
             }
             if let fix = d.fixIt {
                 out += "    fix-it: \(fix.message[language])\n"
@@ -34,33 +38,37 @@ public enum DiagnosticFormatter {
         return out
     }
 
-    /// An array of objects with `file`, `line`, `column`, `severity`, `rule`, `message`, and `notes`/`fixIt` when present.
+    /// An array of objects with `file`, `line`, `column`, `severity`, `rule`, `message`, and `notes`/`fixIt` when
+    /// present.
     public static func json(_ diagnostics: [Diagnostic], language: Language = .en) -> JSONValue {
-        .array(diagnostics.map { d in
-            var o: [String: JSONValue] = [
-                "file": .string(d.location.file), "line": .int(d.location.line), "column": .int(d.location.column),
-                "severity": .string(d.severity.rawValue), "rule": .string(d.rule.rawValue), "message": .string(d.message[language]),
-            ]
-            if !d.notes.isEmpty {
-                o["notes"] = .array(d.notes.map { n in
-                    var note: [String: JSONValue] = ["message": .string(n.message[language])]
-                    if let l = n.location {
-                        note["file"] = .string(l.file)
-                        note["line"] = .int(l.line)
-                        note["column"] = .int(l.column)
-                    }
-                    return .object(note)
-                })
-            }
-            if let f = d.fixIt {
-                o["fixIt"] = .object([
-                    "message": .string(f.message[language]), "replacement": .string(f.replacement),
-                    "start": .object(["line": .int(f.start.line), "column": .int(f.start.column)]),
-                    "end": .object(["line": .int(f.end.line), "column": .int(f.end.column)]),
-                ])
-            }
-            return .object(o)
-        })
+        .array(
+            diagnostics.map { d in
+                var o: [String: JSONValue] = [
+                    "file": .string(d.location.file), "line": .int(d.location.line), "column": .int(d.location.column),
+                    "severity": .string(d.severity.rawValue), "rule": .string(d.rule.rawValue),
+                    "message": .string(d.message[language]),
+                ]
+                if !d.notes.isEmpty {
+                    o["notes"] = .array(
+                        d.notes.map { n in
+                            var note: [String: JSONValue] = ["message": .string(n.message[language])]
+                            if let l = n.location {
+                                note["file"] = .string(l.file)
+                                note["line"] = .int(l.line)
+                                note["column"] = .int(l.column)
+                            }
+                            return .object(note)
+                        })
+                }
+                if let f = d.fixIt {
+                    o["fixIt"] = .object([
+                        "message": .string(f.message[language]), "replacement": .string(f.replacement),
+                        "start": .object(["line": .int(f.start.line), "column": .int(f.start.column)]),
+                        "end": .object(["line": .int(f.end.line), "column": .int(f.end.column)]),
+                    ])
+                }
+                return .object(o)
+            })
     }
 
     /// The tool's version, as SARIF reports it.
@@ -72,10 +80,12 @@ public enum DiagnosticFormatter {
         let rules = Array(Set(diagnostics.map(\.rule))).sorted { $0.rawValue < $1.rawValue }
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1, $0) })
         func location(_ l: SourceLocation, message: String? = nil) -> JSONValue {
-            var o: [String: JSONValue] = ["physicalLocation": .object([
-                "artifactLocation": .object(["uri": .string(l.file)]),
-                "region": .object(["startLine": .int(l.line), "startColumn": .int(l.column)]),
-            ])]
+            var o: [String: JSONValue] = [
+                "physicalLocation": .object([
+                    "artifactLocation": .object(["uri": .string(l.file)]),
+                    "region": .object(["startLine": .int(l.line), "startColumn": .int(l.column)]),
+                ])
+            ]
             if let message { o["message"] = .object(["text": .string(message)]) }
             return .object(o)
         }
@@ -89,36 +99,54 @@ public enum DiagnosticFormatter {
             let related = d.notes.compactMap { n in n.location.map { location($0, message: n.message[language]) } }
             if !related.isEmpty { o["relatedLocations"] = .array(related) }
             if let f = d.fixIt {
-                o["fixes"] = .array([.object([
-                    "description": .object(["text": .string(f.message[language])]),
-                    "artifactChanges": .array([.object([
-                        "artifactLocation": .object(["uri": .string(f.start.file)]),
-                        "replacements": .array([.object([
-                            "deletedRegion": .object(["startLine": .int(f.start.line), "startColumn": .int(f.start.column),
-                                                      "endLine": .int(f.end.line), "endColumn": .int(f.end.column)]),
-                            "insertedContent": .object(["text": .string(f.replacement)]),
-                        ])]),
-                    ])]),
-                ])])
+                o["fixes"] = .array([
+                    .object([
+                        "description": .object(["text": .string(f.message[language])]),
+                        "artifactChanges": .array([
+                            .object([
+                                "artifactLocation": .object(["uri": .string(f.start.file)]),
+                                "replacements": .array([
+                                    .object([
+                                        "deletedRegion": .object([
+                                            "startLine": .int(f.start.line), "startColumn": .int(f.start.column),
+                                            "endLine": .int(f.end.line), "endColumn": .int(f.end.column),
+                                        ]),
+                                        "insertedContent": .object(["text": .string(f.replacement)]),
+                                    ])
+                                ]),
+                            ])
+                        ]),
+                    ])
+                ])
             }
             return .object(o)
         }
         return .object([
-            "$schema": .string("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"),
+            "$schema": .string(
+                "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"),
             "version": .string("2.1.0"),
-            "runs": .array([.object([
-                "tool": .object(["driver": .object([
-                    "name": .string("kizuna"), "version": .string(toolVersion),
-                    "rules": .array(rules.map { r in
-                        .object(["id": .string(r.rawValue),
-                                 "shortDescription": .object(["text": .string(r.summary[language])]),
-                                 "defaultConfiguration": .object(["level": .string(r.defaultSeverity == .error ? "error" : "warning")])])
-                    }),
-                ])]),
-                "columnKind": .string("unicodeCodePoints"),
-                "language": .string(language.rawValue),
-                "results": .array(results),
-            ])]),
+            "runs": .array([
+                .object([
+                    "tool": .object([
+                        "driver": .object([
+                            "name": .string("kizuna"), "version": .string(toolVersion),
+                            "rules": .array(
+                                rules.map { r in
+                                    .object([
+                                        "id": .string(r.rawValue),
+                                        "shortDescription": .object(["text": .string(r.summary[language])]),
+                                        "defaultConfiguration": .object([
+                                            "level": .string(r.defaultSeverity == .error ? "error" : "warning")
+                                        ]),
+                                    ])
+                                }),
+                        ])
+                    ]),
+                    "columnKind": .string("unicodeCodePoints"),
+                    "language": .string(language.rawValue),
+                    "results": .array(results),
+                ])
+            ]),
         ])
     }
 
@@ -139,6 +167,7 @@ public enum DiagnosticFormatter {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         if language == .ja { return "\(files)ファイル中 エラー\(errors)件、警告\(warnings)件" }
-        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
+        return
+            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
     }
 }

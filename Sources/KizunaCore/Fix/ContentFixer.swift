@@ -64,9 +64,11 @@ public struct ContentFixer: Sendable {
         let known = Set(before.diagnostics.map { Key($0) })
         let introduced = report.diagnostics.filter { $0.severity == .error && !known.contains(Key($0)) }
         let wasApproved = Set(before.loadedContent.manuscripts.filter { $0.state == .approved }.map(\.path))
-        let stale = report.loadedContent.manuscripts.filter { $0.state == .stale && wasApproved.contains($0.path) }.map(\.path)
-        return Result(files: files, remaining: Self.fixable(report.diagnostics, in: paths),
-                      introduced: introduced, staleApprovals: stale.sorted())
+        let stale = report.loadedContent.manuscripts.filter { $0.state == .stale && wasApproved.contains($0.path) }.map(
+            \.path)
+        return Result(
+            files: files, remaining: Self.fixable(report.diagnostics, in: paths),
+            introduced: introduced, staleApprovals: stale.sorted())
     }
 
     /// A diagnostic without its position, which fixes on the same line shift.
@@ -95,11 +97,13 @@ public struct ContentFixer: Sendable {
         var taken: [Int: Int] = [:]  // line → lowest scalar column already edited
         for (diagnostic, span, replacement) in edits {
             guard span.line >= 1, span.line <= lines.count,
-                  span.scalars.upperBound <= (taken[span.line] ?? Int.max) else { continue }
+                span.scalars.upperBound <= (taken[span.line] ?? Int.max)
+            else { continue }
             guard let text = String(validating: lines[span.line - 1], as: UTF8.self) else { continue }
             var scalars = Array(text.unicodeScalars)
             guard span.scalars.upperBound <= scalars.count,
-                  scalars[span.scalars].elementsEqual(span.original.unicodeScalars) else { continue }
+                scalars[span.scalars].elementsEqual(span.original.unicodeScalars)
+            else { continue }
             scalars.replaceSubrange(span.scalars, with: Array(replacement.unicodeScalars))
             lines[span.line - 1] = Array(String(String.UnicodeScalarView(scalars)).utf8)
             taken[span.line] = span.scalars.lowerBound

@@ -2,8 +2,12 @@
 /// as fixes make: `patch` and `git apply --unidiff-zero` accept it.
 public enum UnifiedDiff {
     public static func lines(path: String, original: [UInt8], fixed: [UInt8]) -> String {
-        let old = original.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        let new = fixed.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let old = original.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        let new = fixed.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         var out = "--- a/\(path)\n+++ b/\(path)\n"
         guard old.count == new.count else {
             // Not expected from fixes; say so rather than print a wrong hunk.

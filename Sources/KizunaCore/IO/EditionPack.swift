@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One SQLite file per edition holding every payload, so that a sending system opens one file per edition instead of
@@ -45,7 +45,8 @@ import Glibc
 /// The small columns come first so that scans of them never read the large payloads' overflow pages.
 /// `messages` is an ordinary rowid table rather than `WITHOUT ROWID`: its rows are kilobytes, and SQLite keeps
 /// whole rows in the interior pages of a `WITHOUT ROWID` table, which SQLite advises against for rows larger than
-/// about a twentieth of a page. Rows are inserted in (series, sort_index) order, so the rowid follows reading order too.
+/// about a twentieth of a page. Rows are inserted in (series, sort_index) order, so the rowid follows reading order
+/// too.
 ///
 /// The file is deterministic: the same rows (in any order) give byte-identical files with the same SQLite library.
 /// It holds no timestamp; its header holds the SQLite library's version number.
@@ -118,8 +119,9 @@ public struct EditionPack {
         editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String? = nil,
         messageCount: Int? = nil, to path: String
     ) throws(IOFailure) {
-        try write(editionID: editionID, editionName: editionName, nicknameMaxLength: nicknameMaxLength, rows: rows,
-                  keepingRowsOf: old, messageCount: messageCount, to: path, checkingPayloads: true)
+        try write(
+            editionID: editionID, editionName: editionName, nicknameMaxLength: nicknameMaxLength, rows: rows,
+            keepingRowsOf: old, messageCount: messageCount, to: path, checkingPayloads: true)
     }
 
     /// `write`; `checkingPayloads: false` skips the UTF-8 and hash checks of each payload, for the builder, which
@@ -147,8 +149,10 @@ public struct EditionPack {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOFailure("cannot create '\(path)': \(String(cString: strerror(errno)))") }
         do {
-            try fill(fd, editionID: editionID, editionName: editionName,
-                     nicknameMaxLength: nicknameMaxLength, rows: sorted(rows), keepingRowsOf: old, messageCount: messageCount)
+            try fill(
+                fd, editionID: editionID, editionName: editionName,
+                nicknameMaxLength: nicknameMaxLength, rows: sorted(rows), keepingRowsOf: old, messageCount: messageCount
+            )
             guard close(fd) == 0 else { throw IOFailure(String(cString: strerror(errno))) }
         } catch {
             close(fd)
@@ -167,10 +171,11 @@ public struct EditionPack {
         configuration.readonly = true
         guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
         defer { try? queue.close() }
-        return (try? queue.read { db in
-            try Int.fetchOne(db, sql: "PRAGMA user_version") == formatVersion
-                && Int32(try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == applicationID
-        }) ?? false
+        return
+            (try? queue.read { db in
+                try Int.fetchOne(db, sql: "PRAGMA user_version") == formatVersion
+                    && Int32(try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == applicationID
+            }) ?? false
     }
 
     /// Rows in the order they are inserted: by series, then reading order, then day key (bytes, as SQLite compares),
@@ -187,7 +192,8 @@ public struct EditionPack {
     /// one buffer with the bytes a file would hold; written page by page into the file instead, a rebuild of 100
     /// editions made 57,000 writes and, reading the kept rows, as many reads.
     private static func fill(
-        _ fd: Int32, editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String?,
+        _ fd: Int32, editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row],
+        keepingRowsOf old: String?,
         messageCount: Int?
     ) throws {
         var configuration = GRDB.Configuration()
@@ -200,26 +206,32 @@ public struct EditionPack {
                 // The empty database `main` reopened on memdb, growing as it is written and freed when closed.
                 let empty = sqlite3_malloc64(4096)
                 let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
-                guard sqlite3_deserialize(connection, "main", empty?.assumingMemoryBound(to: UInt8.self), 0, 4096, flags) == SQLITE_OK else {
-                    throw IOFailure("SQLite cannot make a database in memory: \(String(cString: sqlite3_errmsg(connection)))")
+                guard
+                    sqlite3_deserialize(connection, "main", empty?.assumingMemoryBound(to: UInt8.self), 0, 4096, flags)
+                        == SQLITE_OK
+                else {
+                    throw IOFailure(
+                        "SQLite cannot make a database in memory: \(String(cString: sqlite3_errmsg(connection)))")
                 }
                 // The page size only takes effect before the first table; journal mode outside a transaction.
-                try db.execute(sql: """
-                    PRAGMA page_size = 4096;
-                    PRAGMA journal_mode = OFF;
-                    PRAGMA synchronous = OFF;
-                    PRAGMA temp_store = MEMORY;
-                    """)
+                try db.execute(
+                    sql: """
+                        PRAGMA page_size = 4096;
+                        PRAGMA journal_mode = OFF;
+                        PRAGMA synchronous = OFF;
+                        PRAGMA temp_store = MEMORY;
+                        """)
                 if let old {
                     try db.execute(sql: "ATTACH DATABASE ? AS old", arguments: [old])
                     // The kept rows are read through a memory map, not a read per page.
                     try db.execute(sql: "PRAGMA old.mmap_size = 268435456")
                 }
                 try db.inTransaction {
-                    try db.execute(sql: """
-                        PRAGMA application_id = \(applicationID);
-                        PRAGMA user_version = \(formatVersion);
-                        """)
+                    try db.execute(
+                        sql: """
+                            PRAGMA application_id = \(applicationID);
+                            PRAGMA user_version = \(formatVersion);
+                            """)
                     try db.execute(sql: schema)
                     let columns = "series, day, sort_index, label, title, line_messages, sha256, line_json, email"
                     // The new rows go straight into `messages`, or, when rows are kept, into a temporary table first so
@@ -228,9 +240,10 @@ public struct EditionPack {
                     if old != nil {
                         try db.execute(sql: "CREATE TEMP TABLE fresh AS SELECT \(columns) FROM main.messages WHERE 0")
                     }
-                    let insert = try db.makeStatement(sql: """
-                        INSERT INTO \(table) (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
-                        """)
+                    let insert = try db.makeStatement(
+                        sql: """
+                            INSERT INTO \(table) (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
+                            """)
                     for row in rows {
                         // The payload goes in as a blob cast to text: its bytes exactly, stored as UTF-8 text.
                         try insert.execute(arguments: [
@@ -240,15 +253,16 @@ public struct EditionPack {
                     }
                     if old != nil {
                         // BINARY collation compares bytes, as `sorted` does.
-                        try db.execute(sql: """
-                            INSERT INTO main.messages (\(columns))
-                            SELECT \(columns) FROM (
-                                SELECT \(columns) FROM old.messages AS o
-                                WHERE NOT EXISTS (SELECT 1 FROM temp.fresh AS f WHERE f.series = o.series AND f.day = o.day)
-                                UNION ALL
-                                SELECT \(columns) FROM temp.fresh
-                            ) ORDER BY series, sort_index, day
-                            """)
+                        try db.execute(
+                            sql: """
+                                INSERT INTO main.messages (\(columns))
+                                SELECT \(columns) FROM (
+                                    SELECT \(columns) FROM old.messages AS o
+                                    WHERE NOT EXISTS (SELECT 1 FROM temp.fresh AS f WHERE f.series = o.series AND f.day = o.day)
+                                    UNION ALL
+                                    SELECT \(columns) FROM temp.fresh
+                                ) ORDER BY series, sort_index, day
+                                """)
                         try db.execute(sql: "DROP TABLE temp.fresh")
                     }
                     let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM main.messages") ?? 0
@@ -276,9 +290,9 @@ public struct EditionPack {
                 var written = 0
                 while written < Int(size) {
                     #if canImport(Glibc)
-                    let n = Glibc.write(fd, bytes + written, Int(size) - written)
+                        let n = Glibc.write(fd, bytes + written, Int(size) - written)
                     #else
-                    let n = Darwin.write(fd, bytes + written, Int(size) - written)
+                        let n = Darwin.write(fd, bytes + written, Int(size) - written)
                     #endif
                     guard n > 0 else { throw IOFailure(String(cString: strerror(errno))) }
                     written += n

@@ -1,7 +1,7 @@
 import CFileSystem
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes editions into the output folder so that a reader never sees half an edition:
@@ -30,7 +30,8 @@ public struct OutputWriter: Sendable {
         for name in names where name.hasPrefix(".kizuna-staging-") {
             // Only a killed build's: a build still running elsewhere keeps its staging folder.
             guard let pid = Int32(name.dropFirst(".kizuna-staging-".count)), pid != getpid(),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
             try? FileManager.default.removeItem(atPath: "\(root)/\(name)")
         }
         guard access(root, W_OK) == 0 else { throw IOFailure("output folder '\(root)' is not writable") }
@@ -83,8 +84,10 @@ public struct OutputWriter: Sendable {
     /// - `keepingPrevious`: editions staged in staging whose swapped-out folder shares all but a few files with the new
     ///   one (hard links): kept as their previous folder. Every other edition's previous folder is removed, since its
     ///   files are no longer the live ones and would only take space.
-    public func commit(editionIDs: [String], stagedInPrevious: Set<String> = [], keepingPrevious: Set<String> = [],
-                       removingStaging: Bool = true) throws(IOFailure) {
+    public func commit(
+        editionIDs: [String], stagedInPrevious: Set<String> = [], keepingPrevious: Set<String> = [],
+        removingStaging: Bool = true
+    ) throws(IOFailure) {
         for id in editionIDs {
             let final = "\(root)/\(id)"
             let inPrevious = stagedInPrevious.contains(id)
@@ -98,7 +101,9 @@ public struct OutputWriter: Sendable {
                     swappedOut = staged
                 } else {
                     // A file system that cannot exchange: move aside, then into place (a window of two renames).
-                    guard rename(final, old) == 0 else { throw IOFailure("cannot move '\(final)' aside: \(String(cString: strerror(errno)))") }
+                    guard rename(final, old) == 0 else {
+                        throw IOFailure("cannot move '\(final)' aside: \(String(cString: strerror(errno)))")
+                    }
                     swappedOut = old
                 }
             }
@@ -154,7 +159,9 @@ public struct OutputWriter: Sendable {
     }
 
     /// Walks `source` with readdir (`listing`; FileManager's enumerator costs more than the links).
-    private static func linkTree(_ source: String, _ target: String, relative: String, except: Set<String>, prefix: String) throws(IOFailure) {
+    private static func linkTree(
+        _ source: String, _ target: String, relative: String, except: Set<String>, prefix: String
+    ) throws(IOFailure) {
         for (name, entry) in try listing(source + "/" + relative) {
             let path = relative + name
             let to = "\(target)/\(path)"
@@ -203,7 +210,9 @@ public struct OutputWriter: Sendable {
         defer { closedir(directory) }
         var entries: [String: (inode: UInt64, isDirectory: Bool)] = [:]
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             guard name != ".", name != ".." else { continue }
             var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
@@ -263,13 +272,17 @@ public struct OutputWriter: Sendable {
     /// mixing its files with this one's. Released by `OutputLock.release`, or by the system if the process dies.
     public func lock() throws(IOFailure) -> OutputLock {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw IOFailure("cannot open output folder '\(root)': \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw IOFailure("cannot open output folder '\(root)': \(String(cString: strerror(errno)))")
+        }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let busy = errno == EWOULDBLOCK
             let reason = String(cString: strerror(errno))
             close(fd)
-            throw IOFailure(busy ? "another build is writing into '\(root)'; run this one when it has finished"
-                                 : "cannot lock output folder '\(root)': \(reason)")
+            throw IOFailure(
+                busy
+                    ? "another build is writing into '\(root)'; run this one when it has finished"
+                    : "cannot lock output folder '\(root)': \(reason)")
         }
         return OutputLock(fd: fd)
     }
@@ -293,7 +306,8 @@ public struct OutputWriter: Sendable {
     /// `requiring` (a file of the edition's folder) is gone.
     public func readCache(_ editionID: String, requiring: String = "manifest.json") -> EditionCache? {
         guard access("\(root)/\(editionID)/\(requiring)", F_OK) == 0,
-              let bytes = Self.readFile("\(cacheFolder)/\(editionID)") else { return nil }
+            let bytes = Self.readFile("\(cacheFolder)/\(editionID)")
+        else { return nil }
         return EditionCache(bytes: bytes)
     }
 
@@ -361,7 +375,8 @@ public struct OutputWriter: Sendable {
         return bytes
     }
 
-    /// One POSIX write per file: Foundation's `Data.write` fsyncs every file on Linux, which a 100,000-file build cannot afford.
+    /// One POSIX write per file: Foundation's `Data.write` fsyncs every file on Linux, which a 100,000-file build
+    /// cannot afford.
     static func writeFile(_ bytes: [UInt8], to path: String) throws(IOFailure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOFailure("cannot create '\(path)': \(String(cString: strerror(errno)))") }

@@ -90,9 +90,12 @@ public struct ContentLoader: Sendable {
             loaded = .terms(TermDictionaryLoader().load(document, into: &diagnostics))
         case .manuscript:
             let m = ManuscriptLoader().load(document, into: &diagnostics)
-            let day = m != nil ? nil : document.topLevelText("series").flatMap(Series.init(rawValue:)).flatMap { series in
-                document.topLevelText("day").flatMap { DayKey.parse($0, series: series) }
-            }
+            let day =
+                m != nil
+                ? nil
+                : document.topLevelText("series").flatMap(Series.init(rawValue:)).flatMap { series in
+                    document.topLevelText("day").flatMap { DayKey.parse($0, series: series) }
+                }
             loaded = .manuscript(m, day)
         case .edition:
             let e = EditionLoader().load(document, into: &diagnostics)
@@ -106,17 +109,22 @@ public struct ContentLoader: Sendable {
 
     public func load(_ content: ContentFiles, into diagnostics: inout [Diagnostic]) -> ContentSet {
         let set = load(content.files, of: content, into: &diagnostics)
-        if !content.files.contains(where: { ContentRole(relativePath: content.relativePath(of: $0)) == .configuration }) {
-            diagnostics.append(Diagnostic(.schemaMissingKey, at: SourceLocation(file: content.root + "/kizuna.yaml", line: 1, column: 1),
-                en: "the content folder has no kizuna.yaml (the shared disclaimer and footer)",
-                ja: "コンテンツフォルダーに kizuna.yaml（共通の免責事項とフッター）がありません"))
+        if !content.files.contains(where: { ContentRole(relativePath: content.relativePath(of: $0)) == .configuration })
+        {
+            diagnostics.append(
+                Diagnostic(
+                    .schemaMissingKey, at: SourceLocation(file: content.root + "/kizuna.yaml", line: 1, column: 1),
+                    en: "the content folder has no kizuna.yaml (the shared disclaimer and footer)",
+                    ja: "コンテンツフォルダーに kizuna.yaml（共通の免責事項とフッター）がありません"))
         }
         return set
     }
 
     /// Loads some of a content folder's files (all of them, or one edition's share) into a set; `parallel: false`
     /// when the caller already uses every core.
-    func load(_ subset: [SourceFile], of content: ContentFiles, parallel: Bool = true, into diagnostics: inout [Diagnostic]) -> ContentSet {
+    func load(
+        _ subset: [SourceFile], of content: ContentFiles, parallel: Bool = true, into diagnostics: inout [Diagnostic]
+    ) -> ContentSet {
         var configuration: Configuration?
         var reviewers: [Reviewer] = []
         var manuscripts: [Manuscript] = []
@@ -128,7 +136,9 @@ public struct ContentLoader: Sendable {
         // Sorted so that diagnostics and outputs never depend on the order files were listed in. Files are parsed
         // on every core, then gathered in that order.
         let files = subset.sorted(by: { $0.path < $1.path })
-        let loadOne = { @Sendable (file: SourceFile) in load(file, role: ContentRole(relativePath: content.relativePath(of: file))) }
+        let loadOne = { @Sendable (file: SourceFile) in
+            load(file, role: ContentRole(relativePath: content.relativePath(of: file)))
+        }
         let loaded = parallel ? ParallelMap.map(files, loadOne) : files.map(loadOne)
         for (item, found) in loaded {
             diagnostics += found
@@ -148,8 +158,9 @@ public struct ContentLoader: Sendable {
             }
         }
         manuscripts.sort { $0.day.value < $1.day.value || ($0.day.value == $1.day.value && $0.path < $1.path) }
-        var set = ContentSet(configuration: configuration, reviewers: reviewers, manuscripts: manuscripts,
-                             editions: editions, inserts: inserts)
+        var set = ContentSet(
+            configuration: configuration, reviewers: reviewers, manuscripts: manuscripts,
+            editions: editions, inserts: inserts)
         set.unloaded = unloaded
         set.style = style
         set.terms = terms

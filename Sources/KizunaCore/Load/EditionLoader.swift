@@ -2,11 +2,16 @@ import Yams
 
 /// Reads an edition file into an `Edition`.
 struct EditionLoader {
-    static let keys = ["id", "name", "municipality", "series", "channels", "nickname_max_length", "contacts",
-                       "unsubscribe_url", "survey", "inserts", "disclaimer", "footer"]
+    static let keys = [
+        "id", "name", "municipality", "series", "channels", "nickname_max_length", "contacts",
+        "unsubscribe_url", "survey", "inserts", "disclaimer", "footer",
+    ]
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Edition? {
-        guard let reader = MappingReader(document.root, in: document, what: LocalizedText(en: "edition", ja: "版"), keys: Self.keys, into: &diagnostics)
+        guard
+            let reader = MappingReader(
+                document.root, in: document, what: LocalizedText(en: "edition", ja: "版"), keys: Self.keys,
+                into: &diagnostics)
         else { return nil }
         let id = reader.text("id", into: &diagnostics)
         let name = reader.text("name", into: &diagnostics)
@@ -14,14 +19,16 @@ struct EditionLoader {
         let series = (reader.textList("series", into: &diagnostics) ?? []).compactMap { text -> Located<Series>? in
             if let s = Series(rawValue: text.value) { return Located(s, at: text.location) }
             let suggestion = closestMatch(to: text.value, in: Series.allCases.map(\.rawValue))
-            let message = LocalizedText(en: "there is no series '\(text.value)'", ja: "シリーズ \(Japanese.quote(text.value)) はありません")
+            let message =
+                LocalizedText(en: "there is no series '\(text.value)'", ja: "シリーズ \(Japanese.quote(text.value)) はありません")
                 + .didYouMean(suggestion)
                 + LocalizedText(en: " (series are maternity and childcare)", ja: "（シリーズは maternity と childcare）")
             diagnostics.append(Diagnostic(.editionSeriesUnknown, at: text.location, message.tidied))
             return nil
         }
         let channels = (reader.textList("channels", into: &diagnostics) ?? []).compactMap {
-            MappingReader.choice($0, of: Channel.self, what: LocalizedText(en: "a channel", ja: "配信チャネル"), into: &diagnostics)
+            MappingReader.choice(
+                $0, of: Channel.self, what: LocalizedText(en: "a channel", ja: "配信チャネル"), into: &diagnostics)
         }
         let nicknameMax = reader.integer("nickname_max_length", required: false, into: &diagnostics)
         let contactsNode = reader.value("contacts")
@@ -34,21 +41,30 @@ struct EditionLoader {
         let disclaimer = reader.text("disclaimer", required: false, into: &diagnostics)
         var footer = FooterOverride()
         if let node = reader.value("footer"),
-           let f = MappingReader(node, in: document, what: LocalizedText(en: "footer", ja: "フッター"), keys: ConfigurationLoader.footerKeys, into: &diagnostics) {
-            footer = FooterOverride(unsubscribeLabel: f.text("unsubscribe_label", required: false, into: &diagnostics),
-                                    publisher: f.text("publisher", required: false, into: &diagnostics),
-                                    publisherURL: f.text("publisher_url", required: false, into: &diagnostics))
+            let f = MappingReader(
+                node, in: document, what: LocalizedText(en: "footer", ja: "フッター"), keys: ConfigurationLoader.footerKeys,
+                into: &diagnostics)
+        {
+            footer = FooterOverride(
+                unsubscribeLabel: f.text("unsubscribe_label", required: false, into: &diagnostics),
+                publisher: f.text("publisher", required: false, into: &diagnostics),
+                publisherURL: f.text("publisher_url", required: false, into: &diagnostics))
         }
         guard let id, let name, let municipality, let unsubscribe else { return nil }
-        return Edition(path: document.source.path, id: id, name: name, municipality: municipality, series: series,
-                       channels: channels, nicknameMaxLength: nicknameMax, contacts: contacts,
-                       contactsLocation: contactsNode.map(document.location(of:)) ?? reader.location,
-                       unsubscribeURL: unsubscribe, survey: survey, inserts: inserts, disclaimer: disclaimer,
-                       footer: footer, location: reader.location)
+        return Edition(
+            path: document.source.path, id: id, name: name, municipality: municipality, series: series,
+            channels: channels, nicknameMaxLength: nicknameMax, contacts: contacts,
+            contactsLocation: contactsNode.map(document.location(of:)) ?? reader.location,
+            unsubscribeURL: unsubscribe, survey: survey, inserts: inserts, disclaimer: disclaimer,
+            footer: footer, location: reader.location)
     }
 
-    private func contact(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> ContactDesk? {
-        guard let reader = MappingReader(node, in: document, what: LocalizedText(en: "contact desk", ja: "窓口"), keys: ["id", "name", "phone", "hours"], into: &diagnostics)
+    private func contact(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> ContactDesk?
+    {
+        guard
+            let reader = MappingReader(
+                node, in: document, what: LocalizedText(en: "contact desk", ja: "窓口"),
+                keys: ["id", "name", "phone", "hours"], into: &diagnostics)
         else { return nil }
         let id = reader.text("id", into: &diagnostics)
         let name = reader.text("name", into: &diagnostics)
@@ -59,20 +75,34 @@ struct EditionLoader {
     }
 
     private func survey(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Survey? {
-        guard let reader = MappingReader(node, in: document, what: LocalizedText(en: "survey", ja: "アンケート"), keys: ["url", "days"], into: &diagnostics)
+        guard
+            let reader = MappingReader(
+                node, in: document, what: LocalizedText(en: "survey", ja: "アンケート"), keys: ["url", "days"],
+                into: &diagnostics)
         else { return nil }
         let url = reader.text("url", into: &diagnostics)
         let days = (reader.textList("days", into: &diagnostics) ?? []).compactMap { text -> Located<DayRef>? in
             guard let ref = DayRef.parse(text.value) else {
-                diagnostics.append(Diagnostic(.dayKeyFormat, at: text.location, LocalizedText(
-                    en: "'\(text.value)' is not a day: write SERIES/KEY, e.g. maternity/20w0d or childcare/100",
-                    ja: "\(Japanese.quote(text.value)) は配信日の指定になっていません。SERIES/KEY の形で書いてください（例: maternity/20w0d、childcare/100）").tidied))
+                diagnostics.append(
+                    Diagnostic(
+                        .dayKeyFormat, at: text.location,
+                        LocalizedText(
+                            en: "'\(text.value)' is not a day: write SERIES/KEY, e.g. maternity/20w0d or childcare/100",
+                            ja:
+                                "\(Japanese.quote(text.value)) は配信日の指定になっていません。SERIES/KEY の形で書いてください（例: maternity/20w0d、childcare/100）"
+                        ).tidied))
                 return nil
             }
             guard ref.day.isInRange else {
-                diagnostics.append(Diagnostic(.dayKeyRange, at: text.location, LocalizedText(
-                    en: "day '\(text.value)' is outside the \(ref.series.rawValue) series, which runs from \(ref.series.dayRangeDescription)",
-                    ja: "配信日 '\(text.value)' は \(ref.series.rawValue) シリーズの範囲（\(ref.series.dayRangeText.ja)）を外れています").tidied))
+                diagnostics.append(
+                    Diagnostic(
+                        .dayKeyRange, at: text.location,
+                        LocalizedText(
+                            en:
+                                "day '\(text.value)' is outside the \(ref.series.rawValue) series, which runs from \(ref.series.dayRangeDescription)",
+                            ja:
+                                "配信日 '\(text.value)' は \(ref.series.rawValue) シリーズの範囲（\(ref.series.dayRangeText.ja)）を外れています"
+                        ).tidied))
                 return nil
             }
             return Located(ref, at: text.location)

@@ -5,7 +5,10 @@ struct ManuscriptLoader {
     static let keys = ["series", "day", "title", "sections", "supervisors", "review", "sources", "approval"]
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Manuscript? {
-        guard let reader = MappingReader(document.root, in: document, what: LocalizedText(en: "manuscript", ja: "原稿"), keys: Self.keys, into: &diagnostics)
+        guard
+            let reader = MappingReader(
+                document.root, in: document, what: LocalizedText(en: "manuscript", ja: "原稿"), keys: Self.keys,
+                into: &diagnostics)
         else { return nil }
         let series = reader.choice("series", of: Series.self, into: &diagnostics)
         let day = dayKey(reader, series: series?.value, into: &diagnostics)
@@ -14,49 +17,68 @@ struct ManuscriptLoader {
             section($0, in: document, into: &diagnostics)
         }
         if let node = reader.value("sections"), case .sequence(let s) = node, s.isEmpty {
-            diagnostics.append(Diagnostic(.schemaEmpty, at: document.location(of: node),
-                en: "a manuscript needs at least one section", ja: "原稿にセクションが1つもありません"))
+            diagnostics.append(
+                Diagnostic(
+                    .schemaEmpty, at: document.location(of: node),
+                    en: "a manuscript needs at least one section", ja: "原稿にセクションが1つもありません"))
         }
         let supervisors = reader.textList("supervisors", into: &diagnostics)
         let review = reader.choice("review", of: ReviewStatus.self, into: &diagnostics)
         let sources = (reader.list("sources", required: false, into: &diagnostics) ?? []).compactMap {
             source($0, in: document, into: &diagnostics)
         }
-        // Without its day a manuscript means nothing; without the rest it is still checked (the missing key is an error,
-        // so it is never built).
+        // Without its day a manuscript means nothing; without the rest it is still checked (the missing key is an
+        // error, so it is never built).
         let approval = reader.pairs.first { $0.key == "approval" }.flatMap { pair in
-            self.approval(pair.value, keyLocation: document.location(of: pair.keyNode), in: document, into: &diagnostics)
+            self.approval(
+                pair.value, keyLocation: document.location(of: pair.keyNode), in: document, into: &diagnostics)
         }
         guard let day else { return nil }
-        var manuscript = Manuscript(path: document.source.path, day: day, title: title ?? LocatedText("", at: reader.location),
-                          sections: sections, supervisors: supervisors ?? [],
-                          review: review ?? Located(.draft, at: reader.location), sources: sources, approval: approval)
+        var manuscript = Manuscript(
+            path: document.source.path, day: day, title: title ?? LocatedText("", at: reader.location),
+            sections: sections, supervisors: supervisors ?? [],
+            review: review ?? Located(.draft, at: reader.location), sources: sources, approval: approval)
         manuscript.state = ReviewState(manuscript)
         return manuscript
     }
 
-    private func dayKey(_ reader: MappingReader, series: Series?, into diagnostics: inout [Diagnostic]) -> Located<DayKey>? {
+    private func dayKey(_ reader: MappingReader, series: Series?, into diagnostics: inout [Diagnostic]) -> Located<
+        DayKey
+    >? {
         guard let text = reader.text("day", into: &diagnostics), let series else { return nil }
         guard let key = DayKey.parse(text.value, series: series) else {
-            let form = series == .maternity
+            let form =
+                series == .maternity
                 ? LocalizedText(en: "weeks 'w' days 'd', e.g. 16w0d", ja: "週数 w 日数 d の形で書いてください（例: 16w0d）")
                 : LocalizedText(en: "a day count, e.g. 45 (birth day = 1)", ja: "生まれた日を1とする日数で書いてください（例: 45）")
-            diagnostics.append(Diagnostic(.dayKeyFormat, at: text.location, LocalizedText(
-                en: "'\(text.value)' is not a \(series.rawValue) day key: write \(form.en)",
-                ja: "\(Japanese.quote(text.value)) は \(series.rawValue) の配信日キーになっていません。\(form.ja)").tidied))
+            diagnostics.append(
+                Diagnostic(
+                    .dayKeyFormat, at: text.location,
+                    LocalizedText(
+                        en: "'\(text.value)' is not a \(series.rawValue) day key: write \(form.en)",
+                        ja: "\(Japanese.quote(text.value)) は \(series.rawValue) の配信日キーになっていません。\(form.ja)"
+                    ).tidied))
             return nil
         }
         guard key.isInRange else {
-            diagnostics.append(Diagnostic(.dayKeyRange, at: text.location, LocalizedText(
-                en: "day '\(text.value)' is outside the \(series.rawValue) series, which runs from \(series.dayRangeDescription)",
-                ja: "配信日 '\(text.value)' は \(series.rawValue) シリーズの範囲（\(series.dayRangeText.ja)）を外れています").tidied))
+            diagnostics.append(
+                Diagnostic(
+                    .dayKeyRange, at: text.location,
+                    LocalizedText(
+                        en:
+                            "day '\(text.value)' is outside the \(series.rawValue) series, which runs from \(series.dayRangeDescription)",
+                        ja: "配信日 '\(text.value)' は \(series.rawValue) シリーズの範囲（\(series.dayRangeText.ja)）を外れています"
+                    ).tidied))
             return nil
         }
         return Located(key, at: text.location)
     }
 
     private func section(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Section? {
-        guard let reader = MappingReader(node, in: document, what: LocalizedText(en: "section", ja: "セクション"), keys: ["heading", "text"], into: &diagnostics)
+        guard
+            let reader = MappingReader(
+                node, in: document, what: LocalizedText(en: "section", ja: "セクション"), keys: ["heading", "text"],
+                into: &diagnostics)
         else { return nil }
         let heading = reader.text("heading", into: &diagnostics)
         guard let text = reader.text("text", into: &diagnostics) else { return nil }
@@ -64,9 +86,14 @@ struct ManuscriptLoader {
         return Section(heading: heading, text: text, body: body)
     }
 
-    private func approval(_ node: Node, keyLocation: SourceLocation, in document: YAMLDocument,
-                          into diagnostics: inout [Diagnostic]) -> Approval? {
-        guard let reader = MappingReader(node, in: document, what: LocalizedText(en: "approval", ja: "承認記録"), keys: ["by", "date", "sha256"], into: &diagnostics)
+    private func approval(
+        _ node: Node, keyLocation: SourceLocation, in document: YAMLDocument,
+        into diagnostics: inout [Diagnostic]
+    ) -> Approval? {
+        guard
+            let reader = MappingReader(
+                node, in: document, what: LocalizedText(en: "approval", ja: "承認記録"), keys: ["by", "date", "sha256"],
+                into: &diagnostics)
         else { return nil }
         let by = reader.textList("by", into: &diagnostics)
         let dateText = reader.text("date", into: &diagnostics)
@@ -76,24 +103,36 @@ struct ManuscriptLoader {
             if let d = CalendarDate(dateText.value) {
                 date = Located(d, at: dateText.location)
             } else {
-                diagnostics.append(Diagnostic(.schemaValue, at: dateText.location, LocalizedText(
-                    en: "approval date '\(dateText.value)' is not a calendar date written YYYY-MM-DD",
-                    ja: "承認日 \(Japanese.quote(dateText.value)) が YYYY-MM-DD 形式の日付になっていません").tidied))
+                diagnostics.append(
+                    Diagnostic(
+                        .schemaValue, at: dateText.location,
+                        LocalizedText(
+                            en: "approval date '\(dateText.value)' is not a calendar date written YYYY-MM-DD",
+                            ja: "承認日 \(Japanese.quote(dateText.value)) が YYYY-MM-DD 形式の日付になっていません"
+                        ).tidied))
             }
         }
         if let sha, sha.value.count != 64 || !sha.value.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
-            diagnostics.append(Diagnostic(.schemaValue, at: sha.location,
-                en: "approval sha256 must be 64 lowercase hex digits; record approvals with `kizuna approve`",
-                ja: "承認記録の sha256 は小文字の16進数64桁でなければなりません。承認は `kizuna approve` で記録してください"))
+            diagnostics.append(
+                Diagnostic(
+                    .schemaValue, at: sha.location,
+                    en: "approval sha256 must be 64 lowercase hex digits; record approvals with `kizuna approve`",
+                    ja: "承認記録の sha256 は小文字の16進数64桁でなければなりません。承認は `kizuna approve` で記録してください"))
             return nil
         }
         guard let by, let date, let sha else { return nil }
         return Approval(by: by, date: date, sha256: sha, location: keyLocation)
     }
 
-    private func source(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> EvidenceSource? {
-        guard let reader = MappingReader(node, in: document, what: LocalizedText(en: "source", ja: "出典"), keys: ["title", "url"], into: &diagnostics),
-              let title = reader.text("title", into: &diagnostics) else { return nil }
+    private func source(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic])
+        -> EvidenceSource?
+    {
+        guard
+            let reader = MappingReader(
+                node, in: document, what: LocalizedText(en: "source", ja: "出典"), keys: ["title", "url"],
+                into: &diagnostics),
+            let title = reader.text("title", into: &diagnostics)
+        else { return nil }
         return EvidenceSource(title: title, url: reader.text("url", required: false, into: &diagnostics))
     }
 }

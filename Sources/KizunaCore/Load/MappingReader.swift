@@ -11,11 +11,18 @@ struct MappingReader {
     let suggested: Set<String>
 
     /// Nil (with a diagnostic) when `node` is not a mapping. Unknown keys are reported with a did-you-mean.
-    init?(_ node: Node, in document: YAMLDocument, what: LocalizedText, keys: [String], into diagnostics: inout [Diagnostic]) {
+    init?(
+        _ node: Node, in document: YAMLDocument, what: LocalizedText, keys: [String],
+        into diagnostics: inout [Diagnostic]
+    ) {
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(Diagnostic(.schemaType, at: document.location(of: node), LocalizedText(
-                en: "\(what.en) must be a mapping of keys to values, found \(node.kindName)",
-                ja: "\(what.ja) はキーと値のマッピングでなければなりません（\(node.kind.ja)になっています）").tidied))
+            diagnostics.append(
+                Diagnostic(
+                    .schemaType, at: document.location(of: node),
+                    LocalizedText(
+                        en: "\(what.en) must be a mapping of keys to values, found \(node.kindName)",
+                        ja: "\(what.ja) はキーと値のマッピングでなければなりません（\(node.kind.ja)になっています）"
+                    ).tidied))
             return nil
         }
         self.document = document
@@ -25,23 +32,29 @@ struct MappingReader {
         var suggested = Set<String>()
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                diagnostics.append(Diagnostic(.schemaType, at: document.location(of: key),
-                    en: "a key must be plain text", ja: "キーにはテキストしか使えません"))
+                diagnostics.append(
+                    Diagnostic(
+                        .schemaType, at: document.location(of: key),
+                        en: "a key must be plain text", ja: "キーにはテキストしか使えません"))
                 continue
             }
             if !keys.contains(name) {
                 let location = document.location(of: key)
                 var fixIt: FixIt?
-                var message = LocalizedText(en: "unknown key '\(name)' in \(what.en)", ja: "\(what.ja) にキー '\(name)' は使えません")
+                var message = LocalizedText(
+                    en: "unknown key '\(name)' in \(what.en)", ja: "\(what.ja) にキー '\(name)' は使えません")
                 if let suggestion = closestMatch(to: name, in: keys) {
                     suggested.insert(suggestion)
                     message += .didYouMean(suggestion)
-                    let end = SourceLocation(file: location.file, line: location.line, column: location.column + name.count)
+                    let end = SourceLocation(
+                        file: location.file, line: location.line, column: location.column + name.count)
                     fixIt = FixIt(.replaceWith(suggestion), start: location, end: end, replacement: suggestion)
                 }
                 let allowed = keys.joined(separator: ", ")
-                diagnostics.append(Diagnostic(.schemaUnknownKey, at: location, message.tidied,
-                    notes: [DiagnosticNote(en: "allowed keys: " + allowed, ja: "使えるキー: " + allowed)], fixIt: fixIt))
+                diagnostics.append(
+                    Diagnostic(
+                        .schemaUnknownKey, at: location, message.tidied,
+                        notes: [DiagnosticNote(en: "allowed keys: " + allowed, ja: "使えるキー: " + allowed)], fixIt: fixIt))
                 continue
             }
             pairs.append((name, key, value))
@@ -60,8 +73,12 @@ struct MappingReader {
     func required(_ key: String, into diagnostics: inout [Diagnostic]) -> Node? {
         if let node = value(key) { return node }
         if suggested.contains(key) { return nil }
-        diagnostics.append(Diagnostic(.schemaMissingKey, at: location, LocalizedText(
-            en: "\(what.en) has no '\(key)'", ja: "\(what.ja) に '\(key)' がありません").tidied))
+        diagnostics.append(
+            Diagnostic(
+                .schemaMissingKey, at: location,
+                LocalizedText(
+                    en: "\(what.en) has no '\(key)'", ja: "\(what.ja) に '\(key)' がありません"
+                ).tidied))
         return nil
     }
 
@@ -76,34 +93,52 @@ struct MappingReader {
         return Self.text(node, in: document, what: what(key), into: &diagnostics)
     }
 
-    static func text(_ node: Node, in document: YAMLDocument, what: LocalizedText, into diagnostics: inout [Diagnostic]) -> LocatedText? {
+    static func text(_ node: Node, in document: YAMLDocument, what: LocalizedText, into diagnostics: inout [Diagnostic])
+        -> LocatedText?
+    {
         guard case .scalar(let scalar) = node else {
-            diagnostics.append(Diagnostic(.schemaType, at: document.location(of: node), LocalizedText(
-                en: "\(what.en) must be text, found \(node.kindName)",
-                ja: "\(what.ja) はテキストでなければなりません（\(node.kind.ja)になっています）").tidied))
+            diagnostics.append(
+                Diagnostic(
+                    .schemaType, at: document.location(of: node),
+                    LocalizedText(
+                        en: "\(what.en) must be text, found \(node.kindName)",
+                        ja: "\(what.ja) はテキストでなければなりません（\(node.kind.ja)になっています）"
+                    ).tidied))
             return nil
         }
         if scalar.isEmptyValue {
-            diagnostics.append(Diagnostic(.schemaEmpty, at: document.location(of: node), LocalizedText(
-                en: "\(what.en) is empty", ja: "\(what.ja) に値がありません").tidied))
+            diagnostics.append(
+                Diagnostic(
+                    .schemaEmpty, at: document.location(of: node),
+                    LocalizedText(
+                        en: "\(what.en) is empty", ja: "\(what.ja) に値がありません"
+                    ).tidied))
             return nil
         }
         return LocatedText(scalar: scalar, source: document.source)
     }
 
     /// A whole number written in digits.
-    func integer(_ key: String, required isRequired: Bool = true, into diagnostics: inout [Diagnostic]) -> Located<Int>? {
+    func integer(_ key: String, required isRequired: Bool = true, into diagnostics: inout [Diagnostic]) -> Located<Int>?
+    {
         guard let node = isRequired ? required(key, into: &diagnostics) : value(key) else { return nil }
         return Self.integer(node, in: document, what: what(key), into: &diagnostics)
     }
 
-    static func integer(_ node: Node, in document: YAMLDocument, what: LocalizedText, into diagnostics: inout [Diagnostic]) -> Located<Int>? {
+    static func integer(
+        _ node: Node, in document: YAMLDocument, what: LocalizedText, into diagnostics: inout [Diagnostic]
+    ) -> Located<Int>? {
         let location = document.location(of: node)
         guard case .scalar(let scalar) = node, !scalar.string.isEmpty, scalar.string.count <= 9,
-              scalar.string.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(scalar.string) else {
-            diagnostics.append(Diagnostic(.schemaType, at: location, LocalizedText(
-                en: "\(what.en) must be a whole number written in digits, found \(node.kindDescription)",
-                ja: "\(what.ja) は半角数字で書いた整数でなければなりません（ \(node.kindValue.ja) になっています）").tidied))
+            scalar.string.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(scalar.string)
+        else {
+            diagnostics.append(
+                Diagnostic(
+                    .schemaType, at: location,
+                    LocalizedText(
+                        en: "\(what.en) must be a whole number written in digits, found \(node.kindDescription)",
+                        ja: "\(what.ja) は半角数字で書いた整数でなければなりません（ \(node.kindValue.ja) になっています）"
+                    ).tidied))
             return nil
         }
         return Located(value, at: location)
@@ -113,30 +148,40 @@ struct MappingReader {
     func list(_ key: String, required isRequired: Bool = true, into diagnostics: inout [Diagnostic]) -> [Node]? {
         guard let node = isRequired ? required(key, into: &diagnostics) : value(key) else { return nil }
         guard case .sequence(let sequence) = node else {
-            diagnostics.append(Diagnostic(.schemaType, at: document.location(of: node), LocalizedText(
-                en: "'\(key)' in \(what.en) must be a list, found \(node.kindDescription)",
-                ja: "\(what.ja) の '\(key)' はリストでなければなりません（ \(node.kindValue.ja) になっています）").tidied))
+            diagnostics.append(
+                Diagnostic(
+                    .schemaType, at: document.location(of: node),
+                    LocalizedText(
+                        en: "'\(key)' in \(what.en) must be a list, found \(node.kindDescription)",
+                        ja: "\(what.ja) の '\(key)' はリストでなければなりません（ \(node.kindValue.ja) になっています）"
+                    ).tidied))
             return nil
         }
         return Array(sequence)
     }
 
     /// A list of texts (ids, names).
-    func textList(_ key: String, required isRequired: Bool = true, into diagnostics: inout [Diagnostic]) -> [LocatedText]? {
+    func textList(_ key: String, required isRequired: Bool = true, into diagnostics: inout [Diagnostic])
+        -> [LocatedText]?
+    {
         guard let items = list(key, required: isRequired, into: &diagnostics) else { return nil }
         let item = LocalizedText(en: "an item of '\(key)'", ja: " '\(key)' の項目")
         return items.compactMap { Self.text($0, in: document, what: item, into: &diagnostics) }
     }
 
     /// A value from a fixed set, with a did-you-mean when it is close to one.
-    func choice<T: RawRepresentable>(_ key: String, of type: T.Type, required isRequired: Bool = true,
-                                     into diagnostics: inout [Diagnostic]) -> Located<T>? where T.RawValue == String, T: CaseIterable, T: Sendable {
+    func choice<T: RawRepresentable>(
+        _ key: String, of type: T.Type, required isRequired: Bool = true,
+        into diagnostics: inout [Diagnostic]
+    ) -> Located<T>? where T.RawValue == String, T: CaseIterable, T: Sendable {
         guard let text = text(key, required: isRequired, into: &diagnostics) else { return nil }
         return Self.choice(text, of: type, what: LocalizedText(en: "'\(key)'", ja: " '\(key)' "), into: &diagnostics)
     }
 
-    static func choice<T: RawRepresentable>(_ text: LocatedText, of type: T.Type, what: LocalizedText,
-                                            into diagnostics: inout [Diagnostic]) -> Located<T>? where T.RawValue == String, T: CaseIterable, T: Sendable {
+    static func choice<T: RawRepresentable>(
+        _ text: LocatedText, of type: T.Type, what: LocalizedText,
+        into diagnostics: inout [Diagnostic]
+    ) -> Located<T>? where T.RawValue == String, T: CaseIterable, T: Sendable {
         if let value = T(rawValue: text.value) { return Located(value, at: text.location) }
         let names = T.allCases.map(\.rawValue).joined(separator: ", ")
         var en = "\(what.en) cannot be '\(text.value)'; it is one of " + names
@@ -145,11 +190,13 @@ struct MappingReader {
         if let suggestion = closestMatch(to: text.value, in: T.allCases.map(\.rawValue)) {
             en += " (did you mean '\(suggestion)'?)"
             ja += "。'\(suggestion)' の誤りではありませんか"
-            let end = SourceLocation(file: text.location.file, line: text.location.line, column: text.location.column + text.value.count)
+            let end = SourceLocation(
+                file: text.location.file, line: text.location.line, column: text.location.column + text.value.count)
             fixIt = FixIt(.replaceWith(suggestion), start: text.location, end: end, replacement: suggestion)
         }
         ja += "（使える値: \(names)）"
-        diagnostics.append(Diagnostic(.schemaValue, at: text.location, LocalizedText(en: en, ja: ja).tidied, fixIt: fixIt))
+        diagnostics.append(
+            Diagnostic(.schemaValue, at: text.location, LocalizedText(en: en, ja: ja).tidied, fixIt: fixIt))
         return nil
     }
 }
@@ -189,7 +236,9 @@ extension Node {
 
     /// `kindDescription` in both languages: a scalar's value quoted, else what the node is.
     var kindValue: LocalizedText {
-        if case .scalar(let scalar) = self { return LocalizedText(en: kindDescription, ja: Japanese.quote(scalar.string)) }
+        if case .scalar(let scalar) = self {
+            return LocalizedText(en: kindDescription, ja: Japanese.quote(scalar.string))
+        }
         return kind
     }
 }

@@ -38,9 +38,11 @@ public struct YAMLDocumentLoader: Sendable {
     public func load(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> YAMLDocument? {
         let origin = SourceLocation(file: file.path, line: 1, column: 1)
         if file.bytes.count > sizeCap {
-            diagnostics.append(Diagnostic(.fileTooLarge, at: origin,
-                en: "file is \(file.bytes.count) bytes, more than the \(sizeCap)-byte limit for a content file",
-                ja: "ファイルが\(file.bytes.count)バイトあり、コンテンツファイルの上限\(sizeCap)バイトを超えています"))
+            diagnostics.append(
+                Diagnostic(
+                    .fileTooLarge, at: origin,
+                    en: "file is \(file.bytes.count) bytes, more than the \(sizeCap)-byte limit for a content file",
+                    ja: "ファイルが\(file.bytes.count)バイトあり、コンテンツファイルの上限\(sizeCap)バイトを超えています"))
             return nil
         }
         guard var text = Self.decodeUTF8(file, into: &diagnostics) else { return nil }
@@ -58,12 +60,14 @@ public struct YAMLDocumentLoader: Sendable {
 
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, Self.mayHoldMergeOrValue(text) ? Self.resolver : .basic, .default, .utf8)
+            node = try Yams.compose(
+                yaml: text, Self.mayHoldMergeOrValue(text) ? Self.resolver : .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics += Self.diagnostics(for: error, source: source)
             return nil
         } catch {
-            diagnostics.append(Diagnostic(.yamlSyntax, at: origin, en: "cannot read YAML: \(error)", ja: "YAMLを読み取れません: \(error)"))
+            diagnostics.append(
+                Diagnostic(.yamlSyntax, at: origin, en: "cannot read YAML: \(error)", ja: "YAMLを読み取れません: \(error)"))
             return nil
         }
         guard let node else {
@@ -99,8 +103,10 @@ public struct YAMLDocumentLoader: Sendable {
     private static func checkTags(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) {
         if needsResolving(node), case let tag = node.tag.description, !allowedTags.contains(tag) {
             let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-            diagnostics.append(Diagnostic(.yamlTag, at: document.location(of: node),
-                en: "tag '\(shown)' is not allowed in content files", ja: "コンテンツファイルにタグ '\(shown)' は使えません"))
+            diagnostics.append(
+                Diagnostic(
+                    .yamlTag, at: document.location(of: node),
+                    en: "tag '\(shown)' is not allowed in content files", ja: "コンテンツファイルにタグ '\(shown)' は使えません"))
             return
         }
         switch node {
@@ -147,9 +153,12 @@ public struct YAMLDocumentLoader: Sendable {
                 let location = SourceLocation(file: file.path, bytes: file.bytes, byteOffset: offset)
                 let hex = file.bytes[offset..<min(offset + max(length, 1), file.bytes.count)]
                     .map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-                diagnostics.append(Diagnostic(.fileEncoding, at: location,
-                    en: "byte 0x\(hex) at offset \(offset) is not UTF-8; save the file as UTF-8 (Shift_JIS is not accepted)",
-                    ja: "オフセット\(offset)のバイト 0x\(hex) はUTF-8ではありません。ファイルをUTF-8で保存してください（Shift_JISは使えません）"))
+                diagnostics.append(
+                    Diagnostic(
+                        .fileEncoding, at: location,
+                        en:
+                            "byte 0x\(hex) at offset \(offset) is not UTF-8; save the file as UTF-8 (Shift_JIS is not accepted)",
+                        ja: "オフセット\(offset)のバイト 0x\(hex) はUTF-8ではありません。ファイルをUTF-8で保存してください（Shift_JISは使えません）"))
                 return nil
             }
         }
@@ -174,8 +183,10 @@ public struct YAMLDocumentLoader: Sendable {
                 case "[", "{":
                     depth += 1
                     if depth > YAMLEventScanner.maxNesting {
-                        return Diagnostic(.yamlSyntax, at: SourceLocation(file: source.path, line: i + 1, column: column),
-                            en: "nesting deeper than \(YAMLEventScanner.maxNesting) levels starts here; a content file needs a few",
+                        return Diagnostic(
+                            .yamlSyntax, at: SourceLocation(file: source.path, line: i + 1, column: column),
+                            en:
+                                "nesting deeper than \(YAMLEventScanner.maxNesting) levels starts here; a content file needs a few",
                             ja: "ここで入れ子が\(YAMLEventScanner.maxNesting)段を超えています。コンテンツファイルに必要なのは数段です")
                     }
                 case "]", "}": depth -= 1
@@ -211,26 +222,41 @@ public struct YAMLDocumentLoader: Sendable {
                 en += " (\(context.text) at line \(context.mark.line))"
                 ja += "（\(context.mark.line)行目の \(context.text)）"
             }
-            return [Diagnostic(.yamlSyntax, at: source.location(line: mark.line, scalarColumn: mark.column),
-                               en: "YAML syntax: " + en, ja: "YAMLの構文エラー: " + ja)]
+            return [
+                Diagnostic(
+                    .yamlSyntax, at: source.location(line: mark.line, scalarColumn: mark.column),
+                    en: "YAML syntax: " + en, ja: "YAMLの構文エラー: " + ja)
+            ]
         case let .composer(context, problem, mark, _):
             let location = source.location(line: mark.line, scalarColumn: mark.column)
             if context?.text.contains("single document") == true {
-                return [Diagnostic(.yamlMultipleDocuments, at: location,
-                                   en: "a content file holds one YAML document; this is a second one",
-                                   ja: "コンテンツファイルに書けるYAMLドキュメントは1つだけ。ここから2つ目が始まっています")]
+                return [
+                    Diagnostic(
+                        .yamlMultipleDocuments, at: location,
+                        en: "a content file holds one YAML document; this is a second one",
+                        ja: "コンテンツファイルに書けるYAMLドキュメントは1つだけ。ここから2つ目が始まっています")
+                ]
             }
             return [Diagnostic(.yamlSyntax, at: location, en: "YAML: " + problem, ja: "YAMLの誤り: " + problem)]
         case let .reader(problem, offset, _, _):
             // Yams gives the offset in characters of the text it parsed (the file's text without a BOM), not in bytes.
             let location = offset.map { Self.location(ofCharacterOffset: $0, in: source) } ?? source.start
-            return [Diagnostic(.fileEncoding, at: location, en: "cannot read the file: \(problem)", ja: "ファイルを読み取れません: \(problem)")]
+            return [
+                Diagnostic(
+                    .fileEncoding, at: location, en: "cannot read the file: \(problem)", ja: "ファイルを読み取れません: \(problem)")
+            ]
         case .duplicatedKeysInMapping:
             let found = YAMLEventScanner(source: source).scan().filter { $0.rule == .yamlDuplicateKey }
             if !found.isEmpty { return found }
-            return [Diagnostic(.yamlDuplicateKey, at: source.start, en: "a mapping has duplicate keys", ja: "マッピングに重複したキーがあります")]
+            return [
+                Diagnostic(
+                    .yamlDuplicateKey, at: source.start, en: "a mapping has duplicate keys", ja: "マッピングに重複したキーがあります")
+            ]
         default:
-            return [Diagnostic(.yamlSyntax, at: source.start, en: "cannot read YAML: \(error)", ja: "YAMLを読み取れません: \(error)")]
+            return [
+                Diagnostic(
+                    .yamlSyntax, at: source.start, en: "cannot read YAML: \(error)", ja: "YAMLを読み取れません: \(error)")
+            ]
         }
     }
 }

@@ -34,21 +34,25 @@ struct YAMLEventScanner {
                 defer { yaml_event_delete(&event) }
                 let type = event.type
                 if type == YAML_STREAM_END_EVENT { break }
-                let location = source.location(zeroBasedLine: Int(event.start_mark.line), scalarColumn: Int(event.start_mark.column))
+                let location = source.location(
+                    zeroBasedLine: Int(event.start_mark.line), scalarColumn: Int(event.start_mark.column))
 
                 func anchor(_ name: UnsafeMutablePointer<yaml_char_t>?) {
                     guard let name, anchorCount < Self.findingCap else { return }
                     anchorCount += 1
                     let anchorName = String(cString: name)
-                    diagnostics.append(Diagnostic(.yamlAnchor, at: location,
-                        en: "anchor '&\(anchorName)' is not allowed: write the value out in full",
-                        ja: "アンカー '&\(anchorName)' は使えません。値を省略せずに書いてください"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .yamlAnchor, at: location,
+                            en: "anchor '&\(anchorName)' is not allowed: write the value out in full",
+                            ja: "アンカー '&\(anchorName)' は使えません。値を省略せずに書いてください"))
                 }
 
                 // The node this event starts is a key when the innermost mapping expects one.
                 let parent = stack.last
                 let isKey = parent?.isMapping == true && parent?.expectingKey == true
-                let startsNode = type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT
+                let startsNode =
+                    type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT
                     || type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT
                 if startsNode, let parent, parent.isMapping { parent.expectingKey.toggle() }
 
@@ -57,19 +61,24 @@ struct YAMLEventScanner {
                     if anchorCount < Self.findingCap {
                         anchorCount += 1
                         let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                        diagnostics.append(Diagnostic(.yamlAnchor, at: location,
-                            en: "alias '*\(name)' is not allowed: write the value out in full",
-                            ja: "エイリアス '*\(name)' は使えません。値を省略せずに書いてください"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .yamlAnchor, at: location,
+                                en: "alias '*\(name)' is not allowed: write the value out in full",
+                                ja: "エイリアス '*\(name)' は使えません。値を省略せずに書いてください"))
                     }
                 case YAML_SCALAR_EVENT:
                     anchor(event.data.scalar.anchor)
                     if isKey, let parent, let value = event.data.scalar.value {
-                        let key = String(decoding: UnsafeBufferPointer(start: value, count: event.data.scalar.length), as: UTF8.self)
+                        let key = String(
+                            decoding: UnsafeBufferPointer(start: value, count: event.data.scalar.length), as: UTF8.self)
                         if let first = parent.keys[key] {
-                            diagnostics.append(Diagnostic(.yamlDuplicateKey, at: location,
-                                en: "key '\(key)' appears twice in the same mapping",
-                                ja: "同じマッピングにキー '\(key)' が2回書かれています",
-                                notes: [DiagnosticNote(en: "first defined here", ja: "最初の定義はここ", at: first)]))
+                            diagnostics.append(
+                                Diagnostic(
+                                    .yamlDuplicateKey, at: location,
+                                    en: "key '\(key)' appears twice in the same mapping",
+                                    ja: "同じマッピングにキー '\(key)' が2回書かれています",
+                                    notes: [DiagnosticNote(en: "first defined here", ja: "最初の定義はここ", at: first)]))
                         } else {
                             parent.keys[key] = location
                         }
@@ -80,9 +89,12 @@ struct YAMLEventScanner {
                     stack.append(Frame(isMapping: isMapping))
                     // Counted inside the document's root collection, as the text scan after a refused file counts.
                     if stack.count - 1 > Self.maxNesting {
-                        diagnostics.append(Diagnostic(.yamlSyntax, at: location,
-                            en: "nesting deeper than \(Self.maxNesting) levels starts here; a content file needs a few",
-                            ja: "ここで入れ子が\(Self.maxNesting)段を超えています。コンテンツファイルに必要なのは数段です"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .yamlSyntax, at: location,
+                                en:
+                                    "nesting deeper than \(Self.maxNesting) levels starts here; a content file needs a few",
+                                ja: "ここで入れ子が\(Self.maxNesting)段を超えています。コンテンツファイルに必要なのは数段です"))
                         return
                     }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:

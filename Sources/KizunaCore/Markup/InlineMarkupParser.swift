@@ -18,9 +18,11 @@ public enum InlineMarkupParser {
         // Fast path: no markup and no entity, nothing to parse.
         if !raw.utf8.contains(UInt8(ascii: "<")) && !raw.utf8.contains(UInt8(ascii: "&")) {
             if raw.utf8.contains(UInt8(ascii: ">")) {
-                diagnostics.append(Diagnostic(.markupSyntax, at: text.location(of: ">"),
-                    en: "write '>' as '&gt;' in text (markup is parsed as XML)",
-                    ja: "本文の '>' は '&gt;' と書いてください（マークアップはXMLとして解析されます）"))
+                diagnostics.append(
+                    Diagnostic(
+                        .markupSyntax, at: text.location(of: ">"),
+                        en: "write '>' as '&gt;' in text (markup is parsed as XML)",
+                        ja: "本文の '>' は '&gt;' と書いてください（マークアップはXMLとして解析されます）"))
                 return nil
             }
             return RichText(paragraphs: paragraphs(from: [.text(text.value)]))
@@ -32,14 +34,19 @@ public enum InlineMarkupParser {
         // The first error says what went wrong; libxml2 keeps only the last, so collect them (per thread, per parse).
         let errors = ErrorCollector()
         let document = withExtendedLifetime(errors) { () -> xmlDocPtr? in
-            xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errors).toOpaque(), { context, error in
-                guard let context, let error else { return }
-                let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
-                if collector.first == nil {
-                    collector.first = (error.pointee.message.map { String(cString: $0).trimmingTrailingWhitespace } ?? "not well-formed",
-                                       Int(error.pointee.line), Int(error.pointee.int2))
-                }
-            })
+            xmlSetStructuredErrorFunc(
+                Unmanaged.passUnretained(errors).toOpaque(),
+                { context, error in
+                    guard let context, let error else { return }
+                    let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
+                    if collector.first == nil {
+                        collector.first = (
+                            error.pointee.message.map { String(cString: $0).trimmingTrailingWhitespace }
+                                ?? "not well-formed",
+                            Int(error.pointee.line), Int(error.pointee.int2)
+                        )
+                    }
+                })
             defer { xmlSetStructuredErrorFunc(nil, nil) }
             return wrapped.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -54,12 +61,17 @@ public enum InlineMarkupParser {
             let column = errors.first?.column ?? 1
             let offset = errorOffset(message: message, raw: raw, xmlLine: line, xmlColumn: column)
             let problem = readable(message)
-            diagnostics.append(Diagnostic(.markupSyntax, at: text.location(ofScalarOffset: offset),
-                en: "markup is not well-formed: \(problem.en)",
-                ja: "マークアップの誤り: \(problem.ja)",
-                notes: [DiagnosticNote(
-                    en: "text is parsed as XML: write '&' as '&amp;', '<' as '&lt;', and close every <em> and <a>",
-                    ja: "本文はXMLとして解析されます。'&' は '&amp;'、'<' は '&lt;' と書き、<em> と <a> は必ず閉じてください")]))
+            diagnostics.append(
+                Diagnostic(
+                    .markupSyntax, at: text.location(ofScalarOffset: offset),
+                    en: "markup is not well-formed: \(problem.en)",
+                    ja: "マークアップの誤り: \(problem.ja)",
+                    notes: [
+                        DiagnosticNote(
+                            en:
+                                "text is parsed as XML: write '&' as '&amp;', '<' as '&lt;', and close every <em> and <a>",
+                            ja: "本文はXMLとして解析されます。'&' は '&amp;'、'<' は '&lt;' と書き、<em> と <a> は必ず閉じてください")
+                    ]))
             return nil
         }
         var walker = Walker(text: text, raw: raw)
@@ -76,13 +88,16 @@ public enum InlineMarkupParser {
     /// rephrasing stays libxml2's English in both languages.
     static func readable(_ message: String) -> LocalizedText {
         // "Opening and ending tag mismatch: em line 3 and t"
-        if let range = message.range(of: #"tag mismatch: [A-Za-z]+ line [0-9]+ and [A-Za-z]+"#, options: .regularExpression) {
+        if let range = message.range(
+            of: #"tag mismatch: [A-Za-z]+ line [0-9]+ and [A-Za-z]+"#, options: .regularExpression)
+        {
             let words = message[range].split(separator: " ")
             let open = words[2], close = words[words.count - 1]
             if close == "t" { return LocalizedText(en: "<\(open)> is not closed", ja: "<\(open)> が閉じられていません") }
             // An end tag with no start tag: libxml2 sees it closing the wrapper.
             if open == "t" {
-                return LocalizedText(en: "</\(close)> has no <\(close)> to close", ja: "</\(close)> に対応する開始タグ <\(close)> がありません")
+                return LocalizedText(
+                    en: "</\(close)> has no <\(close)> to close", ja: "</\(close)> に対応する開始タグ <\(close)> がありません")
             }
             return LocalizedText(en: "</\(close)> does not close <\(open)>", ja: "</\(close)> では <\(open)> を閉じられません")
         }
@@ -102,7 +117,8 @@ public enum InlineMarkupParser {
     static func errorOffset(message: String, raw: String, xmlLine: Int, xmlColumn: Int) -> Int {
         let scalars = Array(raw.unicodeScalars)
         // "Opening and ending tag mismatch: em line 2 and t", "Premature end of data in tag em line 1"
-        if let range = message.range(of: #"(tag mismatch: |in tag )[A-Za-z]+ line [0-9]+"#, options: .regularExpression) {
+        if let range = message.range(of: #"(tag mismatch: |in tag )[A-Za-z]+ line [0-9]+"#, options: .regularExpression)
+        {
             let words = message[range].split(separator: " ")
             if words.count >= 3, let tagLine = Int(words[words.count - 1]) {
                 let name = Array(("<" + words[words.count - 3]).unicodeScalars)
@@ -127,7 +143,8 @@ public enum InlineMarkupParser {
         if offset > 0, offset <= scalars.count {
             if scalars[offset - 1] == "<" { return offset - 1 }
             if scalars[offset - 1] == ">", let open = scalars[..<(offset - 1)].lastIndex(of: "<"),
-               open + 1 < offset - 1, scalars[open + 1] == "/" {
+                open + 1 < offset - 1, scalars[open + 1] == "/"
+            {
                 return open
             }
         }
@@ -156,7 +173,8 @@ public enum InlineMarkupParser {
         let raw: String
         var runs: [Inline] = []
         var failed = false
-        /// Start-tag offsets in the raw text, in document order: in well-formed XML every '<' not followed by '/', '!' or '?' opens an element.
+        /// Start-tag offsets in the raw text, in document order: in well-formed XML every '<' not followed by '/', '!'
+        /// or '?' opens an element.
         lazy var startTags: [Int] = {
             var result: [Int] = []
             let scalars = Array(raw.unicodeScalars)
@@ -186,9 +204,10 @@ public enum InlineMarkupParser {
                 let location = nextElementLocation()
                 let name = String(cString: node.pointee.name)
                 guard let allowed = InlineMarkupParser.elements[name] else {
-                    fail(.markupElement, at: location,
-                         en: "<\(name)> is not allowed in text; use <em>…</em> or <a href=\"https://…\">…</a>",
-                         ja: "本文に <\(name)> は使えません。<em>…</em> か <a href=\"https://…\">…</a> を使ってください", &diagnostics)
+                    fail(
+                        .markupElement, at: location,
+                        en: "<\(name)> is not allowed in text; use <em>…</em> or <a href=\"https://…\">…</a>",
+                        ja: "本文に <\(name)> は使えません。<em>…</em> か <a href=\"https://…\">…</a> を使ってください", &diagnostics)
                     skipDescendants(node)
                     return
                 }
@@ -198,8 +217,10 @@ public enum InlineMarkupParser {
                     let key = String(cString: a.pointee.name)
                     let value = a.pointee.children.map { content($0) } ?? ""
                     if !allowed.contains(key) {
-                        fail(.markupElement, at: location,
-                             en: "<\(name)> takes no attribute '\(key)'", ja: "<\(name)> に属性 '\(key)' は付けられません", &diagnostics)
+                        fail(
+                            .markupElement, at: location,
+                            en: "<\(name)> takes no attribute '\(key)'", ja: "<\(name)> に属性 '\(key)' は付けられません",
+                            &diagnostics)
                     }
                     attributes[key] = value
                     attribute = a.pointee.next
@@ -211,22 +232,29 @@ public enum InlineMarkupParser {
                     if c.pointee.type == XML_TEXT_NODE {
                         inner += content(c)
                     } else {
-                        let nested = c.pointee.type == XML_ELEMENT_NODE
-                            ? LocalizedText(en: "<\(String(cString: c.pointee.name))>", ja: " <\(String(cString: c.pointee.name))> ")
+                        let nested =
+                            c.pointee.type == XML_ELEMENT_NODE
+                            ? LocalizedText(
+                                en: "<\(String(cString: c.pointee.name))>", ja: " <\(String(cString: c.pointee.name))> "
+                            )
                             : LocalizedText(en: "markup", ja: "マークアップ")
-                        fail(.markupElement, at: location, en: "\(nested.en) cannot be nested inside <\(name)>",
-                             ja: Japanese.tidy("<\(name)> の中に\(nested.ja)は入れられません"), &diagnostics)
+                        fail(
+                            .markupElement, at: location, en: "\(nested.en) cannot be nested inside <\(name)>",
+                            ja: Japanese.tidy("<\(name)> の中に\(nested.ja)は入れられません"), &diagnostics)
                         if c.pointee.type == XML_ELEMENT_NODE { _ = nextElementLocation(); skipDescendants(c) }
                     }
                     child = c.pointee.next
                 }
                 if inner.isEmpty {
-                    fail(.markupElement, at: location, en: "<\(name)> is empty", ja: "<\(name)> の中に文字がありません", &diagnostics)
+                    fail(
+                        .markupElement, at: location, en: "<\(name)> is empty", ja: "<\(name)> の中に文字がありません",
+                        &diagnostics)
                 }
                 if name == "a" {
                     guard let href = attributes["href"], !href.isEmpty else {
-                        fail(.markupElement, at: location,
-                             en: "<a> needs an href=\"https://…\"", ja: "<a> に href=\"https://…\" がありません", &diagnostics)
+                        fail(
+                            .markupElement, at: location,
+                            en: "<a> needs an href=\"https://…\"", ja: "<a> に href=\"https://…\" がありません", &diagnostics)
                         return
                     }
                     runs.append(.link(Link(text: inner, url: href, location: location)))
@@ -234,17 +262,22 @@ public enum InlineMarkupParser {
                     runs.append(.emphasis(inner))
                 }
             case XML_COMMENT_NODE:
-                fail(.markupElement, at: text.location(of: "<!--"),
-                     en: "comments are not allowed in text; use a YAML comment (#) instead",
-                     ja: "本文にコメントは使えません。代わりにYAMLのコメント（#）を使ってください", &diagnostics)
+                fail(
+                    .markupElement, at: text.location(of: "<!--"),
+                    en: "comments are not allowed in text; use a YAML comment (#) instead",
+                    ja: "本文にコメントは使えません。代わりにYAMLのコメント（#）を使ってください", &diagnostics)
             case XML_CDATA_SECTION_NODE:
-                fail(.markupElement, at: text.location(of: "<![CDATA["),
-                     en: "CDATA sections are not allowed in text", ja: "本文にCDATAセクションは使えません", &diagnostics)
+                fail(
+                    .markupElement, at: text.location(of: "<![CDATA["),
+                    en: "CDATA sections are not allowed in text", ja: "本文にCDATAセクションは使えません", &diagnostics)
             case XML_PI_NODE:
-                fail(.markupElement, at: text.location(of: "<?"),
-                     en: "processing instructions are not allowed in text", ja: "本文に処理命令（<?…?>）は使えません", &diagnostics)
+                fail(
+                    .markupElement, at: text.location(of: "<?"),
+                    en: "processing instructions are not allowed in text", ja: "本文に処理命令（<?…?>）は使えません", &diagnostics)
             default:
-                fail(.markupElement, at: text.location, en: "unsupported markup in text", ja: "本文に扱えないマークアップがあります", &diagnostics)
+                fail(
+                    .markupElement, at: text.location, en: "unsupported markup in text", ja: "本文に扱えないマークアップがあります",
+                    &diagnostics)
             }
         }
 
@@ -259,7 +292,9 @@ public enum InlineMarkupParser {
             }
         }
 
-        mutating func fail(_ rule: RuleID, at location: SourceLocation, en: String, ja: String, _ diagnostics: inout [Diagnostic]) {
+        mutating func fail(
+            _ rule: RuleID, at location: SourceLocation, en: String, ja: String, _ diagnostics: inout [Diagnostic]
+        ) {
             failed = true
             diagnostics.append(Diagnostic(rule, at: location, en: en, ja: ja))
         }

@@ -1,7 +1,8 @@
 /// One day's message of one edition: the manuscript with the edition's inserts, disclaimer and footer merged in.
 /// Everything a payload or a preview needs, and nothing else.
-/// Its fields live in one shared storage (`CopyOnWrite`), copied only when a copy is changed: a build passes each day's message, and
-/// its neighbours', through the payload, the page and the index, and each copy retained a dozen references.
+/// Its fields live in one shared storage (`CopyOnWrite`), copied only when a copy is changed: a build passes each day's
+/// message, and its neighbours', through the payload, the page and the index, and each copy retained a dozen
+/// references.
 public struct DayMessage: Sendable {
     private struct Fields: Sendable {
         var editionID: String
@@ -16,11 +17,15 @@ public struct DayMessage: Sendable {
 
     private var fields: CopyOnWrite<Fields>
 
-    public init(editionID: String, editionName: String, manuscript: Manuscript, inserts: [ResolvedInsert], surveyURL: String?,
-                disclaimer: String, footer: ResolvedFooter, nicknameMaxLength: Int) {
-        fields = CopyOnWrite(Fields(editionID: editionID, editionName: editionName, manuscript: manuscript, inserts: inserts,
-                                    surveyURL: surveyURL, disclaimer: disclaimer, footer: footer,
-                                    nicknameMaxLength: nicknameMaxLength))
+    public init(
+        editionID: String, editionName: String, manuscript: Manuscript, inserts: [ResolvedInsert], surveyURL: String?,
+        disclaimer: String, footer: ResolvedFooter, nicknameMaxLength: Int
+    ) {
+        fields = CopyOnWrite(
+            Fields(
+                editionID: editionID, editionName: editionName, manuscript: manuscript, inserts: inserts,
+                surveyURL: surveyURL, disclaimer: disclaimer, footer: footer,
+                nicknameMaxLength: nicknameMaxLength))
     }
 
     public var editionID: String {

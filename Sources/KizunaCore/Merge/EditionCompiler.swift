@@ -29,13 +29,16 @@ public struct EditionCompiler: Sendable {
 
     /// One reader's calendar for an edition.
     public func timeline(for edition: Edition, due: CalendarDate, born: CalendarDate?) -> ReaderTimeline {
-        ReaderTimeline(messages: messages(for: edition), inserts: resolvedInserts(of: edition).map(\.insert), due: due, born: born)
+        ReaderTimeline(
+            messages: messages(for: edition), inserts: resolvedInserts(of: edition).map(\.insert), due: due, born: born)
     }
 
     /// The edition's inserts in its order, each with its desk resolved.
     func resolvedInserts(of edition: Edition) -> [ResolvedInsert] {
         edition.inserts.compactMap { insertsByID[$0.value] }.map { insert in
-            ResolvedInsert(insert: insert, contact: insert.contact.flatMap { c in edition.contacts.first { $0.id.value == c.value } })
+            ResolvedInsert(
+                insert: insert,
+                contact: insert.contact.flatMap { c in edition.contacts.first { $0.id.value == c.value } })
         }
     }
 
@@ -55,10 +58,11 @@ public struct EditionCompiler: Sendable {
             publisher: (edition.footer.publisher ?? shared.publisher).value,
             publisherURL: (edition.footer.publisherURL ?? shared.publisherURL)?.value,
             contact: edition.contacts.first)
-        return DayMessage(editionID: edition.id.value, editionName: edition.name.value, manuscript: manuscript,
-                          inserts: inserts.filter { $0.insert.window.value.contains(day) }, surveyURL: survey,
-                          disclaimer: (edition.disclaimer ?? configuration.disclaimer).value, footer: footer,
-                          nicknameMaxLength: nicknameMaxLength(for: edition))
+        return DayMessage(
+            editionID: edition.id.value, editionName: edition.name.value, manuscript: manuscript,
+            inserts: inserts.filter { $0.insert.window.value.contains(day) }, surveyURL: survey,
+            disclaimer: (edition.disclaimer ?? configuration.disclaimer).value, footer: footer,
+            nicknameMaxLength: nicknameMaxLength(for: edition))
     }
 
     /// The longest nickname this edition allows.

@@ -41,7 +41,8 @@ public struct ReaderTimeline: Sendable {
         }
     }
 
-    static func window(_ window: InsertWindow, contains day: DayKey, on date: CalendarDate, born: CalendarDate) -> Bool {
+    static func window(_ window: InsertWindow, contains day: DayKey, on date: CalendarDate, born: CalendarDate) -> Bool
+    {
         switch window {
         case let .months(from, to):
             guard day.series == .childcare else { return false }
@@ -53,21 +54,30 @@ public struct ReaderTimeline: Sendable {
 
     /// One line per message: date, label, title, then its inserts.
     public var text: String {
-        var out = "due \(due)" + (born.map { ", born \($0)" } ?? " (birth date not known: childcare counted from the due date)") + "\n"
+        var out =
+            "due \(due)"
+            + (born.map { ", born \($0)" } ?? " (birth date not known: childcare counted from the due date)") + "\n"
         for e in entries {
-            out += "\(e.date)\t\(e.message.day.series.rawValue)/\(e.message.day)\t\(e.message.day.label)\t\(e.message.manuscript.title.value)\n"
+            out +=
+                "\(e.date)\t\(e.message.day.series.rawValue)/\(e.message.day)\t\(e.message.day.label)\t\(e.message.manuscript.title.value)\n"
             for insert in e.inserts { out += "\t\tinsert: \(insert.id.value) \(insert.title.value)\n" }
         }
         return out
     }
 
     public var json: JSONValue {
-        var o: [String: JSONValue] = ["due": .string(due.description), "entries": .array(entries.map { e in
-            .object(["date": .string(e.date.description), "series": .string(e.message.day.series.rawValue),
-                     "day": .string(e.message.day.description), "label": .string(e.message.day.label),
-                     "title": .string(e.message.manuscript.title.value),
-                     "inserts": .array(e.inserts.map { .string($0.id.value) })])
-        })]
+        var o: [String: JSONValue] = [
+            "due": .string(due.description),
+            "entries": .array(
+                entries.map { e in
+                    .object([
+                        "date": .string(e.date.description), "series": .string(e.message.day.series.rawValue),
+                        "day": .string(e.message.day.description), "label": .string(e.message.day.label),
+                        "title": .string(e.message.manuscript.title.value),
+                        "inserts": .array(e.inserts.map { .string($0.id.value) }),
+                    ])
+                }),
+        ]
         if let born { o["born"] = .string(born.description) }
         return .object(o)
     }

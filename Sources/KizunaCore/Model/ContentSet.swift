@@ -34,7 +34,10 @@ public struct ContentSet: Sendable {
         slice?.days ?? Set(manuscripts.map(\.day.value)).union(unloaded.days)
     }
 
-    public init(configuration: Configuration?, reviewers: [Reviewer], manuscripts: [Manuscript], editions: [Edition], inserts: [Insert]) {
+    public init(
+        configuration: Configuration?, reviewers: [Reviewer], manuscripts: [Manuscript], editions: [Edition],
+        inserts: [Insert]
+    ) {
         self.configuration = configuration
         self.reviewers = reviewers
         self.manuscripts = manuscripts

@@ -63,7 +63,9 @@ public enum DayKey: Sendable, Hashable, Comparable, CustomStringConvertible {
         switch self {
         case .gestation:
             let left = DayKey.dueDateGestationalDays - ordinal
-            let due = left > 0 ? "出産予定日まであと\(left)日です。"
+            let due =
+                left > 0
+                ? "出産予定日まであと\(left)日です。"
                 : left == 0 ? "今日が出産予定日です。" : "出産予定日から\(-left)日が過ぎました。"
             return "\(Placeholder.nickname)さん、今日で\(madeLabel)です。" + due
         case let .dayCount(n):
@@ -91,7 +93,7 @@ public enum DayKey: Sendable, Hashable, Comparable, CustomStringConvertible {
             // 16w0d; digits only, so 1e2w0d or ０ are refused.
             let parts = text.split(separator: "w", omittingEmptySubsequences: false)
             guard parts.count == 2, parts[1].hasSuffix("d"),
-                  let weeks = Self.digits(parts[0]), let days = Self.digits(parts[1].dropLast())
+                let weeks = Self.digits(parts[0]), let days = Self.digits(parts[1].dropLast())
             else { return nil }
             return .gestation(weeks: weeks, days: days)
         case .childcare:
@@ -117,7 +119,8 @@ public struct DayRef: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static func parse(_ text: String) -> DayRef? {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let series = Series(rawValue: String(parts[0])),
-              let day = DayKey.parse(String(parts[1]), series: series) else { return nil }
+            let day = DayKey.parse(String(parts[1]), series: series)
+        else { return nil }
         return DayRef(day)
     }
 
@@ -145,8 +148,9 @@ extension DayKey.Texts {
 
         init() {
             func texts(_ key: DayKey) -> DayKey.Texts {
-                DayKey.Texts(description: key.madeDescription, fileStem: key.madeFileStem,
-                             label: key.madeLabel, greeting: key.madeGreeting)
+                DayKey.Texts(
+                    description: key.madeDescription, fileStem: key.madeFileStem,
+                    label: key.madeLabel, greeting: key.madeGreeting)
             }
             gestation = (0..<(42 * 7)).map { texts(.gestation(weeks: $0 / 7, days: $0 % 7)) }
             dayCount = (0...DayKey.lastDayCount).map { texts(.dayCount($0)) }

@@ -1,6 +1,6 @@
 /// One supervised message of a series, for one day: the text every edition shares.
-/// Its fields live in one shared storage (`CopyOnWrite`), copied only when a copy is changed: a manuscript goes into every day
-/// message of every edition, and copying its dozens of references each time was a tenth of `validate`'s time.
+/// Its fields live in one shared storage (`CopyOnWrite`), copied only when a copy is changed: a manuscript goes into
+/// every day message of every edition, and copying its dozens of references each time was a tenth of `validate`'s time.
 public struct Manuscript: Sendable {
     private struct Fields: Sendable {
         var path: String
@@ -16,10 +16,14 @@ public struct Manuscript: Sendable {
 
     private var fields: CopyOnWrite<Fields>
 
-    public init(path: String, day: Located<DayKey>, title: LocatedText, sections: [Section], supervisors: [LocatedText],
-                review: Located<ReviewStatus>, sources: [EvidenceSource], approval: Approval?, state: ReviewState = .unreviewed) {
-        fields = CopyOnWrite(Fields(path: path, day: day, title: title, sections: sections, supervisors: supervisors,
-                                    review: review, sources: sources, approval: approval, state: state))
+    public init(
+        path: String, day: Located<DayKey>, title: LocatedText, sections: [Section], supervisors: [LocatedText],
+        review: Located<ReviewStatus>, sources: [EvidenceSource], approval: Approval?, state: ReviewState = .unreviewed
+    ) {
+        fields = CopyOnWrite(
+            Fields(
+                path: path, day: day, title: title, sections: sections, supervisors: supervisors,
+                review: review, sources: sources, approval: approval, state: state))
     }
 
     public var path: String {

@@ -62,7 +62,8 @@ public struct EditionCache: Sendable, Equatable {
             start = end + 1
         }
         guard lines[0] == Self.header, let count = Int(lines[3]), count >= 0,
-              bytes.count - start == count * Self.recordSize else { return nil }
+            bytes.count - start == count * Self.recordSize
+        else { return nil }
         editionKey = lines[1]
         indexKey = lines[2]
         let size = FileHash.byteCount
@@ -70,15 +71,22 @@ public struct EditionCache: Sendable, Equatable {
         days.reserveCapacity(count)
         let ok = bytes.withUnsafeBytes { raw -> Bool in
             for i in 0..<count {
-                let record = UnsafeRawBufferPointer(rebasing: raw[(start + i * Self.recordSize)...].prefix(Self.recordSize))
+                let record = UnsafeRawBufferPointer(
+                    rebasing: raw[(start + i * Self.recordSize)...].prefix(Self.recordSize))
                 func hash(_ offset: Int) -> FileHash {
                     FileHash(raw: UnsafeRawBufferPointer(rebasing: record[offset..<(offset + size)]))!
                 }
                 let lineMessages = Int(record[size]), hasEmail = record[size + 1]
-                guard (1...FlexRenderer.maxMessagesPerRequest).contains(lineMessages), hasEmail <= 1 else { return false }
-                days.append(Day(key: hash(0), files: Manifest.DayFiles(lineMessages: lineMessages, line: hash(size + 2),
-                                                                    preview: hash(2 * size + 2),
-                                                                    email: hasEmail == 1 ? hash(3 * size + 2) : nil)))
+                guard (1...FlexRenderer.maxMessagesPerRequest).contains(lineMessages), hasEmail <= 1 else {
+                    return false
+                }
+                days.append(
+                    Day(
+                        key: hash(0),
+                        files: Manifest.DayFiles(
+                            lineMessages: lineMessages, line: hash(size + 2),
+                            preview: hash(2 * size + 2),
+                            email: hasEmail == 1 ? hash(3 * size + 2) : nil)))
             }
             return true
         }

@@ -13,7 +13,10 @@ public struct ContentBuild: Sendable {
     /// Refuse to build when a manuscript the editions use is not approved as written (`ReleaseGate`).
     public var release: Bool
 
-    public init(files: ContentFiles, templates: PreviewTemplates, keys: BuildKeys?, selection: [String] = [], release: Bool = false) {
+    public init(
+        files: ContentFiles, templates: PreviewTemplates, keys: BuildKeys?, selection: [String] = [],
+        release: Bool = false
+    ) {
         self.files = files
         self.templates = templates
         self.keys = keys
@@ -32,7 +35,9 @@ public struct ContentBuild: Sendable {
         case built(OutputBuild.Result)
     }
 
-    public func run(into writer: inout OutputWriter, progress: @escaping OutputBuild.Progress = { _, _, _ in }) throws(IOFailure) -> Outcome {
+    public func run(into writer: inout OutputWriter, progress: @escaping OutputBuild.Progress = { _, _, _ in })
+        throws(IOFailure) -> Outcome
+    {
         // With a cache, the style check skips the messages the last build found clean.
         let stored = keys == nil ? nil : writer.readStyleMemo()
         let memo = keys.map { StyleMemo(salt: $0.styleSalt(files), stored: stored) }
@@ -48,16 +53,22 @@ public struct ContentBuild: Sendable {
 
     /// Validates edition by edition first, so that an error is reported before anything is built, then reads each
     /// edition again to build it: no edition stays in memory between the two.
-    func runValidatedFirst(_ stream: EditionStream, memo: StyleMemo?, into writer: inout OutputWriter,
-                           progress: @escaping OutputBuild.Progress) throws(IOFailure) -> Outcome {
-        guard let (diagnostics, facts) = stream.validateAll() else { return try runWhole(into: &writer, progress: progress) }
+    func runValidatedFirst(
+        _ stream: EditionStream, memo: StyleMemo?, into writer: inout OutputWriter,
+        progress: @escaping OutputBuild.Progress
+    ) throws(IOFailure) -> Outcome {
+        guard let (diagnostics, facts) = stream.validateAll() else {
+            return try runWhole(into: &writer, progress: progress)
+        }
         guard let shared = stream.sharedContent, !diagnostics.hasErrors else { return .invalid(diagnostics) }
         if let refused = refusal(diagnostics, facts, shared) { return refused }
         let ids = facts.map { $0.editionID?.value }
         let selected = ids.indices.filter { ids[$0] != nil && (selection.isEmpty || selection.contains(ids[$0]!)) }
-        let build = OutputBuild(builder: EditionBuilder(content: shared, templates: templates),
-                                reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
-        let result = try build.run(count: selected.count, job: { stream.buildJob(selected[$0]) }, into: &writer, progress: progress)
+        let build = OutputBuild(
+            builder: EditionBuilder(content: shared, templates: templates),
+            reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
+        let result = try build.run(
+            count: selected.count, job: { stream.buildJob(selected[$0]) }, into: &writer, progress: progress)
         return try built(result, checked: diagnostics, memo: memo, into: &writer)
     }
 
@@ -66,7 +77,9 @@ public struct ContentBuild: Sendable {
     func refusal(_ diagnostics: [Diagnostic], _ facts: [EditionStream.Facts], _ shared: ValidatedContent) -> Outcome? {
         let ids = facts.map { $0.editionID?.value }
         let unknown = selection.filter { !ids.contains($0) }
-        guard unknown.isEmpty else { return .unknownEditions(unknown, editions: ids.compactMap { $0 }, warnings: diagnostics) }
+        guard unknown.isEmpty else {
+            return .unknownEditions(unknown, editions: ids.compactMap { $0 }, warnings: diagnostics)
+        }
         guard release else { return nil }
         let selected = ids.indices.filter { ids[$0] != nil && (selection.isEmpty || selection.contains(ids[$0]!)) }
         let gate = ReleaseGate.check(shared, series: Set(selected.flatMap { facts[$0].series }))
@@ -75,7 +88,9 @@ public struct ContentBuild: Sendable {
 
     /// The build's outcome with the checks' findings; the style memo is saved only after a build that was written
     /// (an abandoned one leaves the output folder as it was).
-    func built(_ result: OutputBuild.Result, checked: [Diagnostic], memo: StyleMemo?, into writer: inout OutputWriter) throws(IOFailure) -> Outcome {
+    func built(_ result: OutputBuild.Result, checked: [Diagnostic], memo: StyleMemo?, into writer: inout OutputWriter)
+        throws(IOFailure) -> Outcome
+    {
         var result = result
         result.diagnostics = (checked + result.diagnostics).deduplicated().sortedForOutput()
         if let memo, !result.diagnostics.hasErrors { try writer.saveStyleMemo(memo.bytes) }
@@ -86,31 +101,38 @@ public struct ContentBuild: Sendable {
     /// content run once every edition is staged, and nothing is swapped in unless all of them passed. After the first
     /// error, editions are only checked: the build will be abandoned, and every finding is still reported.
     /// Reading every edition twice was a seventh of a rebuild with nothing to do.
-    func runChecking(_ stream: EditionStream, shared: ValidatedContent, memo: StyleMemo?, into writer: inout OutputWriter,
-                     progress: @escaping OutputBuild.Progress) throws(IOFailure) -> Outcome {
+    func runChecking(
+        _ stream: EditionStream, shared: ValidatedContent, memo: StyleMemo?, into writer: inout OutputWriter,
+        progress: @escaping OutputBuild.Progress
+    ) throws(IOFailure) -> Outcome {
         let ledger = UnitLedger(count: stream.editionCount)
         let hold = MorphologicalAnalyzer.Hold(files.mecab)
         let selection = selection
-        let build = OutputBuild(builder: EditionBuilder(content: shared, templates: templates),
-                                reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
+        let build = OutputBuild(
+            builder: EditionBuilder(content: shared, templates: templates),
+            reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
         var refused: Outcome?
         var layoutBroken = false
         var checked: [Diagnostic] = []
-        let result = try build.run(count: stream.editionCount, job: { index in
-            let unit = stream.checkedUnit(index)
-            guard ledger.record(index, unit.diagnostics, unit.facts), let job = unit.job,
-                  selection.isEmpty || selection.contains(job.edition.id.value) else { return nil }
-            return job
-        }, into: &writer, progressTotal: selection.isEmpty ? stream.editionCount : selection.count, gate: {
-            let (units, facts) = ledger.results
-            guard let whole = stream.finish(facts) else {
-                layoutBroken = true
-                return false
-            }
-            checked = (whole + units).deduplicated().sortedForOutput()
-            refused = checked.hasErrors ? .invalid(checked) : refusal(checked, facts, shared)
-            return refused == nil
-        }, progress: progress)
+        let result = try build.run(
+            count: stream.editionCount,
+            job: { index in
+                let unit = stream.checkedUnit(index)
+                guard ledger.record(index, unit.diagnostics, unit.facts), let job = unit.job,
+                    selection.isEmpty || selection.contains(job.edition.id.value)
+                else { return nil }
+                return job
+            }, into: &writer, progressTotal: selection.isEmpty ? stream.editionCount : selection.count,
+            gate: {
+                let (units, facts) = ledger.results
+                guard let whole = stream.finish(facts) else {
+                    layoutBroken = true
+                    return false
+                }
+                checked = (whole + units).deduplicated().sortedForOutput()
+                refused = checked.hasErrors ? .invalid(checked) : refusal(checked, facts, shared)
+                return refused == nil
+            }, progress: progress)
         withExtendedLifetime(hold) {}
         if layoutBroken { return try runWhole(into: &writer, progress: progress) }
         if let refused { return refused }
@@ -118,14 +140,17 @@ public struct ContentBuild: Sendable {
     }
 
     /// The whole content loaded and checked at once, then built.
-    func runWhole(into writer: inout OutputWriter, progress: @escaping OutputBuild.Progress) throws(IOFailure) -> Outcome {
+    func runWhole(into writer: inout OutputWriter, progress: @escaping OutputBuild.Progress) throws(IOFailure)
+        -> Outcome
+    {
         let report = Validator().validate(files, checkingPayloads: false)
         guard let content = report.content else { return .invalid(report.diagnostics) }
         var selected = content.editions
         if !selection.isEmpty {
             let unknown = selection.filter { id in content.edition(id) == nil }
             guard unknown.isEmpty else {
-                return .unknownEditions(unknown, editions: content.editions.map(\.id.value), warnings: report.diagnostics)
+                return .unknownEditions(
+                    unknown, editions: content.editions.map(\.id.value), warnings: report.diagnostics)
             }
             selected = selected.filter { selection.contains($0.id.value) }
         }
@@ -133,8 +158,9 @@ public struct ContentBuild: Sendable {
             let gate = ReleaseGate.check(content, editions: selected)
             if !gate.isEmpty { return .releaseRefused(gate: gate, warnings: report.diagnostics) }
         }
-        let build = OutputBuild(builder: EditionBuilder(content: content, templates: templates),
-                                reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
+        let build = OutputBuild(
+            builder: EditionBuilder(content: content, templates: templates),
+            reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
         var result = try build.run(selected, into: &writer, progress: progress)
         result.diagnostics = (report.diagnostics + result.diagnostics).deduplicated().sortedForOutput()
         return .built(result)

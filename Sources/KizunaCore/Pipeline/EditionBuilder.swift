@@ -12,7 +12,8 @@ public struct EditionBuilder: Sendable {
         self.content = content
         self.sections = FlexSections(content.content.manuscripts)
         self.manifestParts = Manifest.DayParts.Table(content.content.manuscripts)
-        self.previews = PreviewRenderer(templates: templates, reviewers: content.content.reviewers, manuscripts: content.content.manuscripts)
+        self.previews = PreviewRenderer(
+            templates: templates, reviewers: content.content.reviewers, manuscripts: content.content.manuscripts)
     }
 
     /// Every file of the edition.
@@ -21,14 +22,15 @@ public struct EditionBuilder: Sendable {
     }
 
     /// The edition's files, rendering only the days whose key differs from `previous` (the cache of the files on
-    /// disk). `output.files` then holds the changed days, the manifest and (if what it lists changed) the index; `complete` says whether it
-    /// holds every file (no usable cache). Nil `keys`: no cache at all.
-    /// With `emit`, each file is handed over as soon as it is made and `output.files` keeps only its path, so that an
-    /// edition's pages are never all in memory at once.
-    /// `compiler`: one that holds the edition's inserts, when the content's own does not (an edition read on its
-    /// own by `EditionStream`).
-    public func build(_ edition: Edition, keys: BuildKeys?, previous: EditionCache?, compiler: EditionCompiler? = nil,
-                      emit: ((OutputFile) -> Void)? = nil) -> EditionBuild {
+    /// disk). `output.files` then holds the changed days, the manifest and (if what it lists changed) the index;
+    /// `complete` says whether it holds every file (no usable cache). Nil `keys`: no cache at all. With `emit`, each
+    /// file is handed over as soon as it is made and `output.files` keeps only its path, so that an edition's pages are
+    /// never all in memory at once. `compiler`: one that holds the edition's inserts, when the content's own does not
+    /// (an edition read on its own by `EditionStream`).
+    public func build(
+        _ edition: Edition, keys: BuildKeys?, previous: EditionCache?, compiler: EditionCompiler? = nil,
+        emit: ((OutputFile) -> Void)? = nil
+    ) -> EditionBuild {
         let compiler = compiler ?? content.compiler
         let id = edition.id.value
         let manuscripts = compiler.manuscripts(of: edition)
@@ -36,13 +38,16 @@ public struct EditionBuilder: Sendable {
         let editionKey = keys?.editionKey(edition, inserts: inserts.map(\.insert), days: manuscripts) ?? ""
         let indexKey = keys?.indexKey(editionKey: editionKey, days: manuscripts) ?? ""
         // The edition key covers the list of days, so a cache under it lists the same days in the same order.
-        let reusable = keys != nil && previous?.editionKey == editionKey && previous?.days.count == manuscripts.count
+        let reusable =
+            keys != nil && previous?.editionKey == editionKey && previous?.days.count == manuscripts.count
             ? previous : nil
         // Nothing changed (every day's key and the index's as cached): known before any day's message is made.
         if let reusable, reusable.indexKey == indexKey,
-           manuscripts.indices.allSatisfy({ keys?.dayKey(path: manuscripts[$0].path) == reusable.days[$0].key }) {
-            return EditionBuild(output: EditionOutput(editionID: id, files: [], diagnostics: []),
-                                complete: false, messages: manuscripts.count, rendered: 0, cache: reusable, packRows: [])
+            manuscripts.indices.allSatisfy({ keys?.dayKey(path: manuscripts[$0].path) == reusable.days[$0].key })
+        {
+            return EditionBuild(
+                output: EditionOutput(editionID: id, files: [], diagnostics: []),
+                complete: false, messages: manuscripts.count, rendered: 0, cache: reusable, packRows: [])
         }
         let messages = manuscripts.map { compiler.message(edition, $0, inserts: inserts) }
         var files: [OutputFile] = []
@@ -84,14 +89,18 @@ public struct EditionBuilder: Sendable {
                 emailHash = FileHash(of: eml!)
                 files.append(handOver(OutputFile(path: "\(id)/\(message.emailPath)", bytes: eml!)))
             }
-            packRows.append(EditionPack.Row(series: message.day.series.rawValue, day: message.day.fileStem, sortIndex: i,
-                                            label: message.day.label, title: message.manuscript.title.value, line: payload.bytes,
-                                            lineMessages: payload.messageCount, email: eml, sha256: line.hex))
-            let page = previews.dayPageBytes(message, previous: i > 0 ? messages[i - 1] : nil,
-                                        next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload, parts: previewParts)
+            packRows.append(
+                EditionPack.Row(
+                    series: message.day.series.rawValue, day: message.day.fileStem, sortIndex: i,
+                    label: message.day.label, title: message.manuscript.title.value, line: payload.bytes,
+                    lineMessages: payload.messageCount, email: eml, sha256: line.hex))
+            let page = previews.dayPageBytes(
+                message, previous: i > 0 ? messages[i - 1] : nil,
+                next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload, parts: previewParts)
             let preview = FileHash(of: page)
             files.append(handOver(OutputFile(path: "\(id)/\(message.previewPath)", bytes: page)))
-            let day = Manifest.DayFiles(lineMessages: payload.messageCount, line: line, preview: preview, email: emailHash)
+            let day = Manifest.DayFiles(
+                lineMessages: payload.messageCount, line: line, preview: preview, email: emailHash)
             days.append(day)
             if keys != nil { cacheDays.append(EditionCache.Day(key: dayKey ?? .zero, files: day)) }
         }
@@ -101,12 +110,14 @@ public struct EditionBuilder: Sendable {
             let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages)
             files.append(handOver(OutputFile(path: "\(id)/preview/index.html", bytes: index)))
         }
-        let manifest = Manifest(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
-                                messages: messages, days: days, parts: manifestParts)
+        let manifest = Manifest(
+            edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
+            messages: messages, days: days, parts: manifestParts)
         files.append(handOver(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A])))
-        return EditionBuild(output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),
-                            complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache,
-                            packRows: packRows)
+        return EditionBuild(
+            output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),
+            complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache,
+            packRows: packRows)
     }
 }
 

@@ -30,8 +30,10 @@ public struct EditionStream: Sendable {
 
     /// `checkingPayloads`: as `Validator.validate` (the build checks the payloads it writes instead).
     /// `styleMemo`: messages an earlier build found clean, which the style check skips.
-    public init(_ files: ContentFiles, checkingPayloads: Bool = true, loader: ContentLoader = ContentLoader(),
-                styleMemo: StyleMemo? = nil) {
+    public init(
+        _ files: ContentFiles, checkingPayloads: Bool = true, loader: ContentLoader = ContentLoader(),
+        styleMemo: StyleMemo? = nil
+    ) {
         self.files = files
         self.loader = loader
         rules = contentRules(styleMemo: styleMemo, mecab: files.mecab)
@@ -56,10 +58,13 @@ public struct EditionStream: Sendable {
         self.shared = shared
         sharedDiagnostics = diagnostics
         sharedContent = shared.configuration.map { configuration in
-            ValidatedContent(content: shared, configuration: configuration, compiler: EditionCompiler(content: shared, configuration: configuration))
+            ValidatedContent(
+                content: shared, configuration: configuration,
+                compiler: EditionCompiler(content: shared, configuration: configuration))
         }
         context = ContentSet.Slice(days: shared.manuscriptDays)
-        limits = checkingPayloads && shared.configuration != nil ? PayloadLimitCheck(manuscripts: shared.manuscripts) : nil
+        limits =
+            checkingPayloads && shared.configuration != nil ? PayloadLimitCheck(manuscripts: shared.manuscripts) : nil
     }
 
     static func stem(of path: String) -> String {
@@ -85,8 +90,12 @@ public struct EditionStream: Sendable {
     }
 
     /// Edition `index` with the insert files it names (by stem), or nil with why when the edition did not load.
-    private func read(_ index: Int, into diagnostics: inout [Diagnostic]) -> (edition: Edition, stems: [String], inserts: ContentSet)? {
-        guard let edition = loader.load([editionFiles[index]], of: files, parallel: false, into: &diagnostics).editions.first
+    private func read(_ index: Int, into diagnostics: inout [Diagnostic]) -> (
+        edition: Edition, stems: [String], inserts: ContentSet
+    )? {
+        guard
+            let edition = loader.load([editionFiles[index]], of: files, parallel: false, into: &diagnostics).editions
+                .first
         else { return nil }
         let stems = Array(Set(edition.inserts.map(\.value).filter { insertFiles[$0] != nil })).sorted()
         var inserts = loader.load(stems.map { insertFiles[$0]! }, of: files, parallel: false, into: &diagnostics)
@@ -121,7 +130,9 @@ public struct EditionStream: Sendable {
 
     /// `unit`, and the edition with a compiler holding its inserts when its own checks found no error, so that a
     /// build reads each edition once (`ContentBuild`).
-    func checkedUnit(_ index: Int, keepingJob: Bool = true) -> (diagnostics: [Diagnostic], facts: Facts, job: EditionJob?) {
+    func checkedUnit(_ index: Int, keepingJob: Bool = true) -> (
+        diagnostics: [Diagnostic], facts: Facts, job: EditionJob?
+    ) {
         var diagnostics: [Diagnostic] = []
         var facts = Facts()
         guard let (edition, stems, share) = read(index, into: &diagnostics) else { return (diagnostics, facts, nil) }
@@ -137,12 +148,15 @@ public struct EditionStream: Sendable {
         let unloadedStems = Set(stems).subtracting(facts.loadedInsertIDs)
         if !Set(facts.unloadedInsertIDs).isSubset(of: unloadedStems) { facts.laidOut = false }
         let answered = Set(facts.loadedInsertIDs).union(facts.unloadedInsertIDs)
-        facts.unresolved = edition.inserts.filter { !answered.contains($0.value) }.map { LocatedText($0.value, at: $0.location) }
+        facts.unresolved = edition.inserts.filter { !answered.contains($0.value) }.map {
+            LocatedText($0.value, at: $0.location)
+        }
         let checked = forRules(share)
         for rule in rules { rule.check(checked, into: &diagnostics) }
         let compiler = limits != nil || keepingJob ? compiler(share) : nil
         if let limits, let compiler { diagnostics += limits.check(edition, compiler: compiler) }
-        let job = keepingJob && !diagnostics.hasErrors ? compiler.map { EditionJob(edition: edition, compiler: $0) } : nil
+        let job =
+            keepingJob && !diagnostics.hasErrors ? compiler.map { EditionJob(edition: edition, compiler: $0) } : nil
         return (diagnostics, facts, job)
     }
 
@@ -155,12 +169,14 @@ public struct EditionStream: Sendable {
         let unread = insertFiles.filter { !read.contains($0.key) }.map(\.value)
         // Inserts no edition names are checked on their own, on every core.
         let chunks = stride(from: 0, to: unread.count, by: 64).map { Array(unread[$0..<min($0 + 64, unread.count)]) }
-        let checked = ParallelMap.map(chunks) { chunk -> (found: [Diagnostic], loaded: [String], unloaded: [String], laidOut: Bool) in
+        let checked = ParallelMap.map(chunks) {
+            chunk -> (found: [Diagnostic], loaded: [String], unloaded: [String], laidOut: Bool) in
             var found: [Diagnostic] = []
             let set = forRules(loader.load(chunk, of: files, parallel: false, into: &found))
             for rule in rules { rule.check(set, into: &found) }
             let loaded = set.inserts.map(\.id.value)
-            let laidOut = set.inserts.allSatisfy { $0.id.value == Self.stem(of: $0.path) }
+            let laidOut =
+                set.inserts.allSatisfy { $0.id.value == Self.stem(of: $0.path) }
                 && set.unloaded.insertIDs.allSatisfy { id in chunk.contains { Self.stem(of: $0.path) == id } }
             return (found, loaded, Array(set.unloaded.insertIDs), laidOut)
         }

@@ -37,9 +37,13 @@ public struct OutputBuild: Sendable {
     /// After each edition: editions done, of total, and the messages of those editions.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ messages: Int) -> Void
 
-    public func run(_ editions: [Edition], into writer: inout OutputWriter, progress: Progress = { _, _, _ in }) throws(IOFailure) -> Result {
+    public func run(_ editions: [Edition], into writer: inout OutputWriter, progress: Progress = { _, _, _ in })
+        throws(IOFailure) -> Result
+    {
         let compiler = builder.content.compiler
-        return try run(count: editions.count, job: { EditionJob(edition: editions[$0], compiler: compiler) }, into: &writer, progress: progress)
+        return try run(
+            count: editions.count, job: { EditionJob(edition: editions[$0], compiler: compiler) }, into: &writer,
+            progress: progress)
     }
 
     /// Builds `count` editions, each handed over by `job` on the thread that builds it (so an edition read from
@@ -48,8 +52,10 @@ public struct OutputBuild: Sendable {
     /// - `gate`: asked once every edition is staged, before anything is swapped in; false abandons the build, leaving
     ///   the output folder as it was (the checks over the whole content run there when each edition is checked as it
     ///   is built).
-    public func run(count: Int, job: @Sendable (Int) -> EditionJob?, into writer: inout OutputWriter, progressTotal: Int? = nil,
-                    gate: () -> Bool = { true }, progress: Progress = { _, _, _ in }) throws(IOFailure) -> Result {
+    public func run(
+        count: Int, job: @Sendable (Int) -> EditionJob?, into writer: inout OutputWriter, progressTotal: Int? = nil,
+        gate: () -> Bool = { true }, progress: Progress = { _, _, _ in }
+    ) throws(IOFailure) -> Result {
         try writer.prepare()
         let lock = try writer.lock()
         defer { lock.release() }
@@ -70,7 +76,8 @@ public struct OutputBuild: Sendable {
             let previous = keys == nil ? nil : staging.readCache(id)
             // Files go to staging as they are made: memory holds one page at a time, not the edition.
             var stager = staging.stager()
-            var build = builder.build(edition, keys: keys, previous: previous, compiler: compiler, emit: { stager.write($0) })
+            var build = builder.build(
+                edition, keys: keys, previous: previous, compiler: compiler, emit: { stager.write($0) })
             defer {
                 let (done, messages) = counter.add(build.messages)
                 progress(done, progressTotal ?? count, messages)
@@ -89,17 +96,19 @@ public struct OutputBuild: Sendable {
                         // No readable pack to take the unchanged days from: build the edition whole.
                         staging.unstage(id)
                         stager = staging.stager()
-                        build = builder.build(edition, keys: keys, previous: nil, compiler: compiler, emit: { stager.write($0) })
+                        build = builder.build(
+                            edition, keys: keys, previous: nil, compiler: compiler, emit: { stager.write($0) })
                         if let failure = stager.failure { throw failure }
                     }
                 }
                 let staged = !build.output.files.isEmpty
                 var inPrevious = false
                 if staged {
-                    try EditionPack.write(editionID: id, editionName: edition.name.value,
-                                          nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
-                                          rows: build.packRows, keepingRowsOf: partial ? staging.packPath(id) : nil,
-                                          messageCount: build.messages, to: staging.stagedPackPath(id), checkingPayloads: false)
+                    try EditionPack.write(
+                        editionID: id, editionName: edition.name.value,
+                        nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
+                        rows: build.packRows, keepingRowsOf: partial ? staging.packPath(id) : nil,
+                        messageCount: build.messages, to: staging.stagedPackPath(id), checkingPayloads: false)
                     if partial {
                         // A few operations in the folder the last partial rebuild swapped out; else one link per
                         // unchanged file, made after the new files are written so none is written through a link.
@@ -146,7 +155,8 @@ public struct OutputBuild: Sendable {
         // The doctors' review sheets depend on every manuscript: rebuilt whole when any input of theirs changed.
         let reviewKey = keys?.reviewKey(files)
         let reviewFolder = ReviewSheetBuilder.folder
-        let reviewCurrent = reviewKey != nil && staging.readCache(reviewFolder, requiring: "index.html")?.editionKey == reviewKey
+        let reviewCurrent =
+            reviewKey != nil && staging.readCache(reviewFolder, requiring: "index.html")?.editionKey == reviewKey
         if !reviewCurrent {
             let sheets = reviewSheets.build(builder.content.content, snapshots: files.snapshot(of:))
             try staging.stage(sheets)
@@ -159,7 +169,8 @@ public struct OutputBuild: Sendable {
         // A partly rebuilt edition's swapped-out folder is kept for the next partial rebuild (`stageOverPrevious`).
         let whole = changed + (reviewCurrent ? [] : [reviewFolder])
         for id in whole { try writer.dropCache(id) }
-        try writer.commit(editionIDs: whole, stagedInPrevious: inPrevious, keepingPrevious: partial, removingStaging: false)
+        try writer.commit(
+            editionIDs: whole, stagedInPrevious: inPrevious, keepingPrevious: partial, removingStaging: false)
         // The kept folders hold the old versions of what was rewritten (each pack alone is megabytes): dropped, so a
         // kept folder costs directory entries, not a second copy; the next partial rebuild links them anew.
         writer.dropFromPrevious(rewritten)

@@ -42,7 +42,8 @@ public struct Validator: Sendable {
             validated = ValidatedContent(content: content, configuration: configuration, compiler: compiler)
         }
         diagnostics = diagnostics.deduplicated().sortedForOutput()
-        return ValidationReport(diagnostics: diagnostics, content: diagnostics.hasErrors ? nil : validated, loadedContent: content)
+        return ValidationReport(
+            diagnostics: diagnostics, content: diagnostics.hasErrors ? nil : validated, loadedContent: content)
     }
 }
 
@@ -57,10 +58,16 @@ struct PayloadLimitCheck: Sendable {
     init(manuscripts: [Manuscript]) {
         let (renderer, sections) = (renderer, FlexSections(manuscripts, renderer: renderer))
         self.sections = sections
-        days = Dictionary(manuscripts.map { manuscript in
-            (manuscript.path, (renderer.daySize(manuscript, sections: sections),
-                               LineLimitsRule.AltTextSize(renderer.altText(for: manuscript))))
-        }, uniquingKeysWith: { first, _ in first })
+        days = Dictionary(
+            manuscripts.map { manuscript in
+                (
+                    manuscript.path,
+                    (
+                        renderer.daySize(manuscript, sections: sections),
+                        LineLimitsRule.AltTextSize(renderer.altText(for: manuscript))
+                    )
+                )
+            }, uniquingKeysWith: { first, _ in first })
     }
 
     func check(_ edition: Edition, compiler: EditionCompiler) -> [Diagnostic] {
@@ -71,8 +78,10 @@ struct PayloadLimitCheck: Sendable {
         for (manuscript, worst) in worstCases(edition, compiler: compiler, parts: parts) {
             // Most days fit one bubble by a wide margin; only the others are made and written out to be checked.
             if worst <= LineLimitsRule.maxBubbleBytes {
-                limits.check(fittingOneBubble: manuscript, altText: days[manuscript.path]?.altText ?? .init(renderer.altText(for: manuscript)),
-                             into: &found)
+                limits.check(
+                    fittingOneBubble: manuscript,
+                    altText: days[manuscript.path]?.altText ?? .init(renderer.altText(for: manuscript)),
+                    into: &found)
             } else {
                 inserts = inserts ?? compiler.resolvedInserts(of: edition)
                 let message = compiler.message(edition, manuscript, inserts: inserts!)
@@ -84,18 +93,22 @@ struct PayloadLimitCheck: Sendable {
 
     /// Each day of the edition, in reading order, with its one-bubble size with the longest nickname in place
     /// (`FlexRenderer.singleBubbleWorstCase`), summed from the parts.
-    func worstCases(_ edition: Edition, compiler: EditionCompiler, parts: FlexEditionParts) -> [(manuscript: Manuscript, worst: Int)] {
+    func worstCases(_ edition: Edition, compiler: EditionCompiler, parts: FlexEditionParts) -> [(
+        manuscript: Manuscript, worst: Int
+    )] {
         let manuscripts = compiler.manuscripts(of: edition)
         guard let first = manuscripts.first else { return [] }
         let inserts = compiler.resolvedInserts(of: edition)
-        let size = renderer.editionSize(compiler.message(edition, first, inserts: inserts),
-                                        surveyURL: edition.survey?.url.value, parts: parts)
+        let size = renderer.editionSize(
+            compiler.message(edition, first, inserts: inserts),
+            surveyURL: edition.survey?.url.value, parts: parts)
         let insertSizes = inserts.map { ($0.insert.window.value, renderer.insertSize($0, parts: parts)) }
         return manuscripts.map { manuscript in
             let day = manuscript.day.value
-            let worst = size.singleBubbleWorstCase(days[manuscript.path]?.size ?? renderer.daySize(manuscript, sections: sections),
-                                                   inserts: insertSizes.lazy.filter { $0.0.contains(day) }.map(\.1),
-                                                   survey: compiler.surveyURL(edition, on: day) != nil)
+            let worst = size.singleBubbleWorstCase(
+                days[manuscript.path]?.size ?? renderer.daySize(manuscript, sections: sections),
+                inserts: insertSizes.lazy.filter { $0.0.contains(day) }.map(\.1),
+                survey: compiler.surveyURL(edition, on: day) != nil)
             return (manuscript, worst)
         }
     }

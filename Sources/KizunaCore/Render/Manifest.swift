@@ -31,7 +31,10 @@ struct Manifest: JSONRepresentable {
                 "placeholder": .string(Placeholder.nickname),
                 "maxLength": .int(nicknameMaxLength),
                 "counted": .string("Unicode scalars of the NFC nickname, surrounding spaces removed"),
-                "whenEmpty": .array(PayloadFiller.withoutNickname.map { .object(["replace": .string($0.placeholder), "with": .string($0.replacement)]) }),
+                "whenEmpty": .array(
+                    PayloadFiller.withoutNickname.map {
+                        .object(["replace": .string($0.placeholder), "with": .string($0.replacement)])
+                    }),
             ]),
             "limits": .object([
                 "lineMessagesPerRequest": .int(FlexRenderer.maxMessagesPerRequest),
@@ -39,9 +42,15 @@ struct Manifest: JSONRepresentable {
                 "lineAltTextUTF16": .int(LineLimitsRule.maxAltTextUTF16),
             ]),
             "schedule": .object([
-                "maternity": .string("day wWdD is sent on due − (280 − 7w − d) days (40w0d on the due date), from 4w0d to 41w6d, and only before the birth date"),
-                "childcare": .string("day N is sent on birth + (N − 1) days (the birth date is day 1) until day 1096; with no birth date known, the due date stands for it"),
-                "switch": .string("on the birth date: maternity stops (a preterm birth ends it early; after a late birth's 41w6d nothing is sent until the birth) and childcare starts with day 1"),
+                "maternity": .string(
+                    "day wWdD is sent on due − (280 − 7w − d) days (40w0d on the due date), from 4w0d to 41w6d, and only before the birth date"
+                ),
+                "childcare": .string(
+                    "day N is sent on birth + (N − 1) days (the birth date is day 1) until day 1096; with no birth date known, the due date stands for it"
+                ),
+                "switch": .string(
+                    "on the birth date: maternity stops (a preterm birth ends it early; after a late birth's 41w6d nothing is sent until the birth) and childcare starts with day 1"
+                ),
                 "daysWithoutMessage": .string("a day with no entry here sends nothing"),
             ]),
             "messageCount": .int(messages.count),
@@ -111,7 +120,9 @@ struct Manifest: JSONRepresentable {
         }
 
         private let day: DayKey, state: ReviewState
-        private func matches(_ manuscript: Manuscript) -> Bool { manuscript.day.value == day && manuscript.state == state }
+        private func matches(_ manuscript: Manuscript) -> Bool {
+            manuscript.day.value == day && manuscript.state == state
+        }
     }
 
     /// The days, each `{"approved","day","files","inserts","label","lineMessages","review","series"}` in that (sorted)

@@ -7,7 +7,8 @@ public enum PayloadFiller {
 
         public var description: String {
             switch self {
-            case let .tooLong(count, limit): "the nickname has \(count) characters; this edition allows at most \(limit)"
+            case let .tooLong(count, limit):
+                "the nickname has \(count) characters; this edition allows at most \(limit)"
             case .controlCharacter: "the nickname contains a control character"
             }
         }
@@ -18,7 +19,9 @@ public enum PayloadFiller {
         let name = nickname.nfc.trimmingSpaces
         let count = name.unicodeScalars.count
         guard count <= maxLength else { throw .tooLong(count: count, limit: maxLength) }
-        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { throw .controlCharacter }
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw .controlCharacter
+        }
         return name
     }
 
@@ -35,7 +38,9 @@ public enum PayloadFiller {
         let name = try checked(nickname, maxLength: maxLength)
         if name.isEmpty {
             // The replacements need no escaping: they are plain kana, written as JSON writes them.
-            return withoutNickname.reduce(payload) { $0.replacingAll(Array($1.placeholder.utf8), with: Array($1.replacement.utf8)) }
+            return withoutNickname.reduce(payload) {
+                $0.replacingAll(Array($1.placeholder.utf8), with: Array($1.replacement.utf8))
+            }
         }
         var escaped: [UInt8] = []
         JSONValue.writeEscaped(name, into: &escaped)
@@ -47,7 +52,9 @@ extension String {
     /// Without leading and trailing spaces (ASCII and ideographic) and tabs.
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "　" || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[first...last])
     }
 }

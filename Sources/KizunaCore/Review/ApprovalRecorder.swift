@@ -31,8 +31,10 @@ public enum ApprovalRecorder {
         "approved/\(day.series.rawValue)/\(day.fileStem).txt"
     }
 
-    public static func record(_ manuscript: Manuscript, in file: SourceFile, reviewers: [String], registry: [Reviewer],
-                              date: CalendarDate) throws(Failure) -> Result {
+    public static func record(
+        _ manuscript: Manuscript, in file: SourceFile, reviewers: [String], registry: [Reviewer],
+        date: CalendarDate
+    ) throws(Failure) -> Result {
         guard !reviewers.isEmpty else { throw .noReviewer }
         let known = Set(registry.map(\.id.value))
         for id in reviewers where !known.contains(id) { throw .unknownReviewer(id) }
@@ -66,8 +68,9 @@ public enum ApprovalRecorder {
                 if lines[end].first == " " || lines[end].first == "\t" {
                     end += 1
                 } else if lines[end].trimmingTrailingWhitespace.isEmpty,
-                          let next = lines[end...].firstIndex(where: { !$0.trimmingTrailingWhitespace.isEmpty }),
-                          lines[next].first == " " || lines[next].first == "\t" {
+                    let next = lines[end...].firstIndex(where: { !$0.trimmingTrailingWhitespace.isEmpty }),
+                    lines[next].first == " " || lines[next].first == "\t"
+                {
                     end = next
                 } else {
                     break
@@ -82,12 +85,14 @@ public enum ApprovalRecorder {
         var problems: [Diagnostic] = []
         let edited = SourceFile(path: file.path, bytes: Array(text.utf8))
         guard let document = YAMLDocumentLoader().load(edited, into: &problems),
-              let reloaded = ManuscriptLoader().load(document, into: &problems), !problems.hasErrors,
-              reloaded.state == .approved, ReaderText(reloaded) == reader else {
+            let reloaded = ManuscriptLoader().load(document, into: &problems), !problems.hasErrors,
+            reloaded.state == .approved, ReaderText(reloaded) == reader
+        else {
             throw .notRecorded(DiagnosticFormatter.text(problems).trimmingTrailingWhitespace)
         }
-        return Result(manuscript: Array(text.utf8), snapshotPath: snapshotPath(for: manuscript.day.value),
-                      snapshot: Array(reader.text.utf8))
+        return Result(
+            manuscript: Array(text.utf8), snapshotPath: snapshotPath(for: manuscript.day.value),
+            snapshot: Array(reader.text.utf8))
     }
 
     /// ` # comment` after a scalar value, kept when the value is rewritten.

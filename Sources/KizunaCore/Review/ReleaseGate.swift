@@ -13,24 +13,34 @@ public enum ReleaseGate {
             let approvers = m.approval?.by.map(\.value) ?? []
             switch m.state {
             case .draft:
-                diagnostics.append(Diagnostic(.releaseUnapproved, at: m.review.location,
-                    en: "\(m.day.value.label) is a draft and cannot be released",
-                    ja: "\(m.day.value.label)の原稿は下書き（draft）のため、リリースできません"))
+                diagnostics.append(
+                    Diagnostic(
+                        .releaseUnapproved, at: m.review.location,
+                        en: "\(m.day.value.label) is a draft and cannot be released",
+                        ja: "\(m.day.value.label)の原稿は下書き（draft）のため、リリースできません"))
             case .unreviewed:
-                diagnostics.append(Diagnostic(.releaseUnapproved, at: m.review.location,
-                    en: "\(m.day.value.label) has no recorded approval; a supervisor must approve it (kizuna approve)",
-                    ja: "\(m.day.value.label)の原稿には承認記録がありません。監修者の承認を受けてください（kizuna approve）"))
+                diagnostics.append(
+                    Diagnostic(
+                        .releaseUnapproved, at: m.review.location,
+                        en:
+                            "\(m.day.value.label) has no recorded approval; a supervisor must approve it (kizuna approve)",
+                        ja: "\(m.day.value.label)の原稿には承認記録がありません。監修者の承認を受けてください（kizuna approve）"))
             case .stale:
                 let date = m.approval.map { "\($0.date.value)" } ?? "?"
-                diagnostics.append(Diagnostic(.releaseUnapproved, at: m.approval?.location ?? m.review.location,
-                    en: "\(m.day.value.label) changed after its approval on \(date); it needs re-approval",
-                    ja: "\(m.day.value.label)の原稿は\(date)の承認後に変更されています。再承認を受けてください"))
+                diagnostics.append(
+                    Diagnostic(
+                        .releaseUnapproved, at: m.approval?.location ?? m.review.location,
+                        en: "\(m.day.value.label) changed after its approval on \(date); it needs re-approval",
+                        ja: "\(m.day.value.label)の原稿は\(date)の承認後に変更されています。再承認を受けてください"))
             case .approved:
                 if approvers.isEmpty || !approvers.allSatisfy(registry.contains) || m.supervisors.isEmpty
-                    || !m.supervisors.allSatisfy({ registry.contains($0.value) }) {
-                    diagnostics.append(Diagnostic(.releaseUnapproved, at: m.approval?.location ?? m.review.location,
-                        en: "\(m.day.value.label) is supervised or approved by nobody in the reviewers' registry",
-                        ja: "\(m.day.value.label)の原稿は、監修者名簿に登録された監修者による監修・承認になっていません"))
+                    || !m.supervisors.allSatisfy({ registry.contains($0.value) })
+                {
+                    diagnostics.append(
+                        Diagnostic(
+                            .releaseUnapproved, at: m.approval?.location ?? m.review.location,
+                            en: "\(m.day.value.label) is supervised or approved by nobody in the reviewers' registry",
+                            ja: "\(m.day.value.label)の原稿は、監修者名簿に登録された監修者による監修・承認になっていません"))
                 }
             }
         }

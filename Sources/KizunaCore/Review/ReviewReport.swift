@@ -14,7 +14,8 @@ public struct ReviewEntry: Sendable {
         var o: [String: JSONValue] = [
             "file": .string(path), "series": .string(day.series.rawValue), "day": .string(day.description),
             "label": .string(day.label), "title": .string(title), "state": .string(state.rawValue),
-            "supervisors": .array(supervisors.map(JSONValue.string)), "approvers": .array(approvers.map(JSONValue.string)),
+            "supervisors": .array(supervisors.map(JSONValue.string)),
+            "approvers": .array(approvers.map(JSONValue.string)),
             "due": .bool(due),
         ]
         if let approvedOn { o["approvedOn"] = .string(approvedOn.description) }
@@ -24,7 +25,9 @@ public struct ReviewEntry: Sendable {
 
 public enum ReviewReport {
     /// Every manuscript in day order; with `reviewer`, only those the reviewer supervises or approved.
-    public static func entries(_ content: ContentSet, today: CalendarDate, periodMonths: Int, reviewer: String? = nil) -> [ReviewEntry] {
+    public static func entries(_ content: ContentSet, today: CalendarDate, periodMonths: Int, reviewer: String? = nil)
+        -> [ReviewEntry]
+    {
         content.manuscripts.compactMap { m in
             let supervisors = m.supervisors.map(\.value)
             let approvers = m.approval?.by.map(\.value) ?? []
@@ -32,8 +35,9 @@ public enum ReviewReport {
             let state = m.state
             let date = m.approval?.date.value
             let expired = date.map { $0.adding(months: periodMonths) <= today } ?? false
-            return ReviewEntry(path: m.path, day: m.day.value, title: m.title.value, state: state, supervisors: supervisors,
-                               approvers: approvers, approvedOn: date, due: state == .stale || (state == .approved && expired))
+            return ReviewEntry(
+                path: m.path, day: m.day.value, title: m.title.value, state: state, supervisors: supervisors,
+                approvers: approvers, approvedOn: date, due: state == .stale || (state == .approved && expired))
         }
     }
 
@@ -42,7 +46,8 @@ public enum ReviewReport {
         var out = ""
         for e in entries {
             let who = e.approvers.isEmpty ? "-" : e.approvers.joined(separator: ",")
-            out += "\(e.path)\t\(e.day.label)\t\(e.state.rawValue)\t\(who)\t\(e.approvedOn?.description ?? "-")\(e.due ? "\tdue for re-review" : "")\n"
+            out +=
+                "\(e.path)\t\(e.day.label)\t\(e.state.rawValue)\t\(who)\t\(e.approvedOn?.description ?? "-")\(e.due ? "\tdue for re-review" : "")\n"
         }
         let counts = ReviewState.allCases.map { s in "\(entries.filter { $0.state == s }.count) \(s.rawValue)" }
         out += counts.joined(separator: ", ") + "; \(entries.filter(\.due).count) due for re-review\n"

@@ -16,23 +16,39 @@ public struct ReviewSheetBuilder: Sendable {
         let sheets = content.manuscripts.map { SheetView($0, snapshot: snapshots($0.day.value), reviewers: reviewers) }
         let awaiting = sheets.filter(\.awaiting)
         var files: [OutputFile] = []
-        func add(_ path: String, _ html: String) { files.append(OutputFile(path: "\(Self.folder)/\(path)", bytes: Array(html.utf8))) }
+        func add(_ path: String, _ html: String) {
+            files.append(OutputFile(path: "\(Self.folder)/\(path)", bytes: Array(html.utf8)))
+        }
 
         let filters = FilterLinks(reviewers: content.reviewers, series: Series.allCases)
-        add("index.html", templates.render(IndexView(heading: "監修待ちの原稿", rows: awaiting, root: "", filters: filters, total: sheets.count), template: "review-index"))
+        add(
+            "index.html",
+            templates.render(
+                IndexView(heading: "監修待ちの原稿", rows: awaiting, root: "", filters: filters, total: sheets.count),
+                template: "review-index"))
         for reviewer in content.reviewers {
             let id = reviewer.id.value
             let rows = awaiting.filter { $0.reviewerIDs.contains(id) }
-            add("reviewer/\(id).html", templates.render(IndexView(heading: "監修待ちの原稿：\(reviewer.name.value)", rows: rows, root: "../",
-                                                                 filters: filters, total: sheets.count), template: "review-index"))
+            add(
+                "reviewer/\(id).html",
+                templates.render(
+                    IndexView(
+                        heading: "監修待ちの原稿：\(reviewer.name.value)", rows: rows, root: "../",
+                        filters: filters, total: sheets.count), template: "review-index"))
         }
         for series in Series.allCases {
             let rows = awaiting.filter { $0.series == series.rawValue }
-            add("series/\(series.rawValue).html", templates.render(IndexView(heading: "監修待ちの原稿：\(series.displayName)シリーズ", rows: rows,
-                                                                        root: "../", filters: filters, total: sheets.count), template: "review-index"))
+            add(
+                "series/\(series.rawValue).html",
+                templates.render(
+                    IndexView(
+                        heading: "監修待ちの原稿：\(series.displayName)シリーズ", rows: rows,
+                        root: "../", filters: filters, total: sheets.count), template: "review-index"))
         }
         // One sheet per manuscript: rendered on every core.
-        let pages = ParallelMap.map(sheets) { templates.render(SheetPage(sheet: $0, root: "../../"), template: "review-sheet") }
+        let pages = ParallelMap.map(sheets) {
+            templates.render(SheetPage(sheet: $0, root: "../../"), template: "review-sheet")
+        }
         for (sheet, page) in zip(sheets, pages) { add(sheet.href, page) }
         add("print.html", templates.render(PrintView(sheets: awaiting), template: "review-print"))
         return EditionOutput(editionID: Self.folder, files: files)
@@ -84,7 +100,9 @@ struct SheetView {
         awaiting = m.state != .approved
         supervisors = m.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) }
         reviewerIDs = Set(m.supervisors.map(\.value) + (m.approval?.by.map(\.value) ?? []))
-        approvedBy = m.approval.map { $0.by.map { SupervisorView(id: $0.value, reviewers: reviewers).name }.joined(separator: "、") }
+        approvedBy = m.approval.map {
+            $0.by.map { SupervisorView(id: $0.value, reviewers: reviewers).name }.joined(separator: "、")
+        }
         approvedOn = m.approval?.date.value.description
         sources = m.sources.map { Source(title: $0.title.value, url: $0.url?.value) }
         textHTML = HTMLText.escape(reader.text).replacingAll("\n", with: "<br>")

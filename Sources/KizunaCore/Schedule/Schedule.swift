@@ -23,8 +23,9 @@ public final class Schedule {
         rules = SubscriberRules(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
         let series = Set(edition.series.map(\.value))
         self.series = series
-        manuscripts = Dictionary(content.content.manuscripts.filter { series.contains($0.series) }.map { ($0.day.value, $0) },
-                                 uniquingKeysWith: { a, _ in a })
+        manuscripts = Dictionary(
+            content.content.manuscripts.filter { series.contains($0.series) }.map { ($0.day.value, $0) },
+            uniquingKeysWith: { a, _ in a })
     }
 
     /// What one subscriber gets on the date.
@@ -52,15 +53,19 @@ public final class Schedule {
         do {
             switch row.channel {
             case .line:
-                object["payload"] = .written(try payload(key, manuscript).filled(nickname: row.nickname, maxLength: rules.nicknameMaxLength))
+                object["payload"] = .written(
+                    try payload(key, manuscript).filled(nickname: row.nickname, maxLength: rules.nicknameMaxLength))
             case .email:
-                let eml = try EmailFiller.fill(email(key, manuscript), nickname: row.nickname, maxLength: rules.nicknameMaxLength)
+                let eml = try EmailFiller.fill(
+                    email(key, manuscript), nickname: row.nickname, maxLength: rules.nicknameMaxLength)
                 object["eml"] = .string(String(decoding: eml, as: UTF8.self))
             }
         } catch {
             // SubscriberRow.parse checked the nickname with PayloadFiller.checked, as both fillers do: not reached.
-            return .rejected(ScheduleError(row: row.row, line: row.line, id: row.id,
-                                           problems: [LocalizedText(en: error.description, ja: error.description)]))
+            return .rejected(
+                ScheduleError(
+                    row: row.row, line: row.line, id: row.id,
+                    problems: [LocalizedText(en: error.description, ja: error.description)]))
         }
         return .delivered(Delivery(row: row, day: key, json: JSONValue.object(object).bytes))
     }

@@ -19,11 +19,13 @@ public struct ScheduleError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// One sentence per problem, prefixed with the row number: "row 5: …; …".
     public var message: LocalizedText {
-        let where_ = line == row
+        let where_ =
+            line == row
             ? LocalizedText(en: "row \(row): ", ja: "\(row) 行目: ")
             : LocalizedText(en: "row \(row) (from line \(line)): ", ja: "\(row) 行目のレコード（ファイルの \(line) 行目から）: ")
-        return LocalizedText(en: where_.en + problems.map(\.en).joined(separator: "; "),
-                             ja: where_.ja + problems.map(\.ja).joined(separator: "。"))
+        return LocalizedText(
+            en: where_.en + problems.map(\.en).joined(separator: "; "),
+            ja: where_.ja + problems.map(\.ja).joined(separator: "。"))
     }
 
     public func message(_ language: Language) -> String { message[language] }

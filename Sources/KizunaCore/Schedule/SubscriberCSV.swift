@@ -25,16 +25,22 @@ public struct SubscriberColumns: Sendable, Hashable {
     public static func parse(_ header: [String]) -> Result<SubscriberColumns, ScheduleFileError> {
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let blank = names.joined().isEmpty
-        let found = LocalizedText(en: blank ? "nothing" : "'" + header.joined(separator: ",") + "'",
-                                  ja: blank ? "空です" : "'" + header.joined(separator: ",") + "' です")
+        let found = LocalizedText(
+            en: blank ? "nothing" : "'" + header.joined(separator: ",") + "'",
+            ja: blank ? "空です" : "'" + header.joined(separator: ",") + "' です")
         let problem = { (en: String, ja: String) in
-            Result<SubscriberColumns, ScheduleFileError>.failure(ScheduleFileError(line: 1, message: LocalizedText(
-                en: "the header must name the columns \(Self.names.joined(separator: ",")) (in any order); \(en), found \(found.en)",
-                ja: "1 行目の見出しには列 \(Self.names.joined(separator: ",")) を（順不同で）書いてください。\(ja)。見出しは \(found.ja)")))
+            Result<SubscriberColumns, ScheduleFileError>.failure(
+                ScheduleFileError(
+                    line: 1,
+                    message: LocalizedText(
+                        en:
+                            "the header must name the columns \(Self.names.joined(separator: ",")) (in any order); \(en), found \(found.en)",
+                        ja: "1 行目の見出しには列 \(Self.names.joined(separator: ",")) を（順不同で）書いてください。\(ja)。見出しは \(found.ja)")))
         }
         if header.contains(where: { $0.unicodeScalars.contains("\u{0}") }) {
-            return problem("the file looks like UTF-16 without a byte order mark; save it as UTF-8",
-                           "UTF-16 のファイルのようです。UTF-8 で保存してください")
+            return problem(
+                "the file looks like UTF-16 without a byte order mark; save it as UTF-8",
+                "UTF-16 のファイルのようです。UTF-8 で保存してください")
         }
         let unknown = names.filter { !Self.names.contains($0) }
         let missing = Self.names.filter { !names.contains($0) }
@@ -56,8 +62,10 @@ public struct SubscriberColumns: Sendable, Hashable {
             return problem(en.joined(separator: ", "), ja.joined(separator: "。"))
         }
         let at = { (name: String) in names.firstIndex(of: name)! }
-        return .success(SubscriberColumns(id: at("id"), nickname: at("nickname"), due: at("due_date"),
-                                          born: at("birth_date"), channel: at("channel"), count: names.count))
+        return .success(
+            SubscriberColumns(
+                id: at("id"), nickname: at("nickname"), due: at("due_date"),
+                born: at("birth_date"), channel: at("channel"), count: names.count))
     }
 }
 
@@ -86,9 +94,12 @@ public final class SubscriberCSV {
         }
         guard let header = reader.next() else {
             throw reader.error.map { Self.readError(stream, line: 1, $0) }
-                ?? ScheduleFileError(line: nil, message: LocalizedText(
-                    en: "the file is empty: it needs a header row (\(SubscriberColumns.names.joined(separator: ",")))",
-                    ja: "ファイルが空です。見出しの行（\(SubscriberColumns.names.joined(separator: ","))）が必要です"))
+                ?? ScheduleFileError(
+                    line: nil,
+                    message: LocalizedText(
+                        en:
+                            "the file is empty: it needs a header row (\(SubscriberColumns.names.joined(separator: ",")))",
+                        ja: "ファイルが空です。見出しの行（\(SubscriberColumns.names.joined(separator: ","))）が必要です"))
         }
         if let error = reader.error { throw Self.readError(stream, line: 1, error) }
         line = 1 + Self.lineCount(header)
@@ -98,12 +109,16 @@ public final class SubscriberCSV {
     /// Opens a file.
     public convenience init(path: String) throws(ScheduleFileError) {
         guard FileManager.default.isReadableFile(atPath: path), let stream = InputStream(fileAtPath: path) else {
-            throw ScheduleFileError(line: nil, message: LocalizedText(en: "cannot read '\(path)'", ja: "'\(path)' を読めません"))
+            throw ScheduleFileError(
+                line: nil, message: LocalizedText(en: "cannot read '\(path)'", ja: "'\(path)' を読めません"))
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ScheduleFileError(line: nil, message: LocalizedText(en: "'\(path)' is a folder, not a CSV file",
-                                                                      ja: "'\(path)' はフォルダです。CSV ファイルを指定してください"))
+            throw ScheduleFileError(
+                line: nil,
+                message: LocalizedText(
+                    en: "'\(path)' is a folder, not a CSV file",
+                    ja: "'\(path)' はフォルダです。CSV ファイルを指定してください"))
         }
         try self.init(stream: stream)
     }
@@ -150,17 +165,23 @@ public final class SubscriberCSV {
     private static func readError(_ stream: UTF8CheckedInputStream, line: Int?, _ error: Error) -> ScheduleFileError {
         switch stream.encodingProblem {
         case .utf16?:
-            return ScheduleFileError(line: nil, message: LocalizedText(
-                en: "the file is UTF-16 (its byte order mark says so); save it as UTF-8 (in Excel: CSV UTF-8)",
-                ja: "ファイルが UTF-16 です（BOM による）。UTF-8 で保存してください（Excel では「CSV UTF-8」）"))
+            return ScheduleFileError(
+                line: nil,
+                message: LocalizedText(
+                    en: "the file is UTF-16 (its byte order mark says so); save it as UTF-8 (in Excel: CSV UTF-8)",
+                    ja: "ファイルが UTF-16 です（BOM による）。UTF-8 で保存してください（Excel では「CSV UTF-8」）"))
         case .utf32?:
-            return ScheduleFileError(line: nil, message: LocalizedText(
-                en: "the file is UTF-32 (its byte order mark says so); save it as UTF-8",
-                ja: "ファイルが UTF-32 です（BOM による）。UTF-8 で保存してください"))
+            return ScheduleFileError(
+                line: nil,
+                message: LocalizedText(
+                    en: "the file is UTF-32 (its byte order mark says so); save it as UTF-8",
+                    ja: "ファイルが UTF-32 です（BOM による）。UTF-8 で保存してください"))
         case nil:
             let reason = stream.streamError.map { "\($0)" } ?? "\(error)"
-            return ScheduleFileError(line: line, message: LocalizedText(
-                en: "cannot read the file on: \(reason)", ja: "ファイルをこれ以上読めません: \(reason)"))
+            return ScheduleFileError(
+                line: line,
+                message: LocalizedText(
+                    en: "cannot read the file on: \(reason)", ja: "ファイルをこれ以上読めません: \(reason)"))
         }
     }
 }

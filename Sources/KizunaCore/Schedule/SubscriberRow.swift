@@ -13,7 +13,9 @@ public struct SubscriberRow: Sendable, Hashable {
     public var born: CalendarDate?
     public var channel: Channel
 
-    public init(row: Int, line: Int, id: String, nickname: String, due: CalendarDate?, born: CalendarDate?, channel: Channel) {
+    public init(
+        row: Int, line: Int, id: String, nickname: String, due: CalendarDate?, born: CalendarDate?, channel: Channel
+    ) {
         self.row = row
         self.line = line
         self.id = id
@@ -49,30 +51,43 @@ public struct SubscriberRules: Sendable, Hashable {
     }
 
     public init(edition: Edition, nicknameMaxLength: Int) {
-        self.init(editionID: edition.id.value, channels: Set(edition.channels.map(\.value)), nicknameMaxLength: nicknameMaxLength)
+        self.init(
+            editionID: edition.id.value, channels: Set(edition.channels.map(\.value)),
+            nicknameMaxLength: nicknameMaxLength)
     }
 }
 
 extension SubscriberRow {
     /// Checks every field of a record; a row with any problem gives one `ScheduleError` listing them all.
-    public static func parse(_ record: CSVRecord, columns: SubscriberColumns, rules: SubscriberRules) -> Result<SubscriberRow, ScheduleError> {
+    public static func parse(_ record: CSVRecord, columns: SubscriberColumns, rules: SubscriberRules) -> Result<
+        SubscriberRow, ScheduleError
+    > {
         let fields = record.fields.map(Self.trimmed)
         let rawID = columns.id < fields.count ? fields[columns.id] : nil
         func failure(_ problems: [LocalizedText]) -> Result<SubscriberRow, ScheduleError> {
-            .failure(ScheduleError(row: record.row, line: record.line, id: rawID.flatMap { $0.isEmpty ? nil : $0 }, problems: problems))
+            .failure(
+                ScheduleError(
+                    row: record.row, line: record.line, id: rawID.flatMap { $0.isEmpty ? nil : $0 }, problems: problems)
+            )
         }
         if record.fields.contains(where: { $0.unicodeScalars.contains("\u{FFFD}") }) {
-            return failure([LocalizedText(
-                en: "the row is not UTF-8 (a Shift_JIS export?); save the file as UTF-8",
-                ja: "この行は UTF-8 ではありません（Shift_JIS で書き出したファイル？）。UTF-8 で保存してください")])
+            return failure([
+                LocalizedText(
+                    en: "the row is not UTF-8 (a Shift_JIS export?); save the file as UTF-8",
+                    ja: "この行は UTF-8 ではありません（Shift_JIS で書き出したファイル？）。UTF-8 で保存してください")
+            ])
         }
         guard fields.count == columns.count else {
             var problem = LocalizedText(
-                en: "the row has \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(columns.count) (\(SubscriberColumns.names.joined(separator: ",")))",
-                ja: "列が \(fields.count) 個あります。\(columns.count) 個（\(SubscriberColumns.names.joined(separator: ","))）にしてください")
+                en:
+                    "the row has \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(columns.count) (\(SubscriberColumns.names.joined(separator: ",")))",
+                ja:
+                    "列が \(fields.count) 個あります。\(columns.count) 個（\(SubscriberColumns.names.joined(separator: ","))）にしてください"
+            )
             if SubscriberCSV.lineCount(record.fields) > 1 {
                 problem = LocalizedText(
-                    en: problem.en + "; a quoted field runs over \(SubscriberCSV.lineCount(record.fields)) lines: is a closing quote missing?",
+                    en: problem.en
+                        + "; a quoted field runs over \(SubscriberCSV.lineCount(record.fields)) lines: is a closing quote missing?",
                     ja: problem.ja + "。引用符で囲んだ欄が \(SubscriberCSV.lineCount(record.fields)) 行にわたっています。閉じる \" が抜けていませんか")
             }
             return failure([problem])
@@ -82,14 +97,19 @@ extension SubscriberRow {
         let id = fields[columns.id]
         if id.isEmpty {
             problems.append(LocalizedText(en: "id is empty", ja: "id が空です"))
-        } else if id.contains("/") || id.hasPrefix(".") || id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            problems.append(LocalizedText(
-                en: "id '\(Self.shown(id))' cannot name a file: it may not contain '/' or control characters, nor start with '.'",
-                ja: "id '\(Self.shown(id))' はファイル名にできません。'/' や制御文字を含まず、'.' で始まらない id にしてください"))
+        } else if id.contains("/") || id.hasPrefix(".")
+            || id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        {
+            problems.append(
+                LocalizedText(
+                    en:
+                        "id '\(Self.shown(id))' cannot name a file: it may not contain '/' or control characters, nor start with '.'",
+                    ja: "id '\(Self.shown(id))' はファイル名にできません。'/' や制御文字を含まず、'.' で始まらない id にしてください"))
         } else if id.utf8.count > SubscriberRules.idMaxBytes {
-            problems.append(LocalizedText(
-                en: "id is \(id.utf8.count) bytes long; at most \(SubscriberRules.idMaxBytes) are allowed",
-                ja: "id が \(id.utf8.count) バイトあります。\(SubscriberRules.idMaxBytes) バイトまでにしてください"))
+            problems.append(
+                LocalizedText(
+                    en: "id is \(id.utf8.count) bytes long; at most \(SubscriberRules.idMaxBytes) are allowed",
+                    ja: "id が \(id.utf8.count) バイトあります。\(SubscriberRules.idMaxBytes) バイトまでにしてください"))
         }
 
         // Checked as PayloadFiller checks it (NFC, spaces around removed, length, control characters). An empty
@@ -100,30 +120,43 @@ extension SubscriberRow {
         } catch {
             switch error {
             case let .tooLong(count, limit):
-                problems.append(LocalizedText(
-                    en: "the nickname has \(count) characters; edition '\(rules.editionID)' allows at most \(limit)",
-                    ja: "nickname が \(count) 文字あります。版 '\(rules.editionID)' では \(limit) 文字までです"))
+                problems.append(
+                    LocalizedText(
+                        en:
+                            "the nickname has \(count) characters; edition '\(rules.editionID)' allows at most \(limit)",
+                        ja: "nickname が \(count) 文字あります。版 '\(rules.editionID)' では \(limit) 文字までです"))
             case .controlCharacter:
-                problems.append(LocalizedText(en: "the nickname contains a control character (a tab or a line break?)",
-                                              ja: "nickname に制御文字（タブや改行？）が含まれています"))
+                problems.append(
+                    LocalizedText(
+                        en: "the nickname contains a control character (a tab or a line break?)",
+                        ja: "nickname に制御文字（タブや改行？）が含まれています"))
             }
         }
 
         let due = Self.date(fields[columns.due], column: "due_date", into: &problems)
         let born = Self.date(fields[columns.born], column: "birth_date", into: &problems)
         if fields[columns.due].isEmpty && fields[columns.born].isEmpty {
-            problems.append(LocalizedText(en: "neither due_date nor birth_date is given", ja: "due_date と birth_date のどちらもありません"))
+            problems.append(
+                LocalizedText(en: "neither due_date nor birth_date is given", ja: "due_date と birth_date のどちらもありません"))
         }
         if let due, let born {
             let offset = born.dayNumber - due.dayNumber
             if offset < -SubscriberRules.earliestBirthBeforeDue {
-                problems.append(LocalizedText(
-                    en: "birth_date \(born) is \(-offset) days before due_date \(due), before 22w0d; births are accepted from \(due.adding(days: -SubscriberRules.earliestBirthBeforeDue))",
-                    ja: "birth_date \(born) が due_date \(due) の \(-offset) 日前（22週0日より前）です。出生日は \(due.adding(days: -SubscriberRules.earliestBirthBeforeDue)) 以降にしてください"))
+                problems.append(
+                    LocalizedText(
+                        en:
+                            "birth_date \(born) is \(-offset) days before due_date \(due), before 22w0d; births are accepted from \(due.adding(days: -SubscriberRules.earliestBirthBeforeDue))",
+                        ja:
+                            "birth_date \(born) が due_date \(due) の \(-offset) 日前（22週0日より前）です。出生日は \(due.adding(days: -SubscriberRules.earliestBirthBeforeDue)) 以降にしてください"
+                    ))
             } else if offset > SubscriberRules.latestBirthAfterDue {
-                problems.append(LocalizedText(
-                    en: "birth_date \(born) is \(offset) days after due_date \(due); births are accepted up to 6 weeks after it (\(due.adding(days: SubscriberRules.latestBirthAfterDue)))",
-                    ja: "birth_date \(born) が due_date \(due) の \(offset) 日後です。出生日は予定日から6週間後（\(due.adding(days: SubscriberRules.latestBirthAfterDue))）までにしてください"))
+                problems.append(
+                    LocalizedText(
+                        en:
+                            "birth_date \(born) is \(offset) days after due_date \(due); births are accepted up to 6 weeks after it (\(due.adding(days: SubscriberRules.latestBirthAfterDue)))",
+                        ja:
+                            "birth_date \(born) が due_date \(due) の \(offset) 日後です。出生日は予定日から6週間後（\(due.adding(days: SubscriberRules.latestBirthAfterDue))）までにしてください"
+                    ))
             }
         }
 
@@ -131,20 +164,27 @@ extension SubscriberRow {
         let channel = Channel(rawValue: channelText) ?? Channel(rawValue: channelText.lowercased())
         if let channel {
             if !rules.channels.contains(channel) {
-                problems.append(LocalizedText(
-                    en: "edition '\(rules.editionID)' does not send by \(channel.rawValue) (it sends by \(Self.channels(rules)))",
-                    ja: "版 '\(rules.editionID)' は \(channel.rawValue) で配信しません（配信は \(Self.channels(rules))）"))
+                problems.append(
+                    LocalizedText(
+                        en:
+                            "edition '\(rules.editionID)' does not send by \(channel.rawValue) (it sends by \(Self.channels(rules)))",
+                        ja: "版 '\(rules.editionID)' は \(channel.rawValue) で配信しません（配信は \(Self.channels(rules))）"))
             }
         } else {
-            problems.append(channelText.isEmpty
-                ? LocalizedText(en: "channel is empty; write line or email", ja: "channel が空です。line か email を書いてください")
-                : LocalizedText(en: "channel '\(Self.shown(channelText))' is not line or email",
-                                ja: "channel '\(Self.shown(channelText))' は使えません。line か email にしてください"))
+            problems.append(
+                channelText.isEmpty
+                    ? LocalizedText(
+                        en: "channel is empty; write line or email", ja: "channel が空です。line か email を書いてください")
+                    : LocalizedText(
+                        en: "channel '\(Self.shown(channelText))' is not line or email",
+                        ja: "channel '\(Self.shown(channelText))' は使えません。line か email にしてください"))
         }
 
         guard problems.isEmpty, let channel else { return failure(problems) }
-        return .success(SubscriberRow(row: record.row, line: record.line, id: id, nickname: nickname,
-                                      due: due, born: born, channel: channel))
+        return .success(
+            SubscriberRow(
+                row: record.row, line: record.line, id: id, nickname: nickname,
+                due: due, born: born, channel: channel))
     }
 
     /// An optional `YYYY-MM-DD` date; a problem when it is written but not a date of the calendar.
@@ -153,12 +193,17 @@ extension SubscriberRow {
         if let date = fastDate(text) ?? CalendarDate(text) { return date }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-           parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }) {
-            problems.append(LocalizedText(en: "\(column) \(text) is not a day of the calendar",
-                                          ja: "\(column) の \(text) は暦にない日付です"))
+            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } })
+        {
+            problems.append(
+                LocalizedText(
+                    en: "\(column) \(text) is not a day of the calendar",
+                    ja: "\(column) の \(text) は暦にない日付です"))
         } else {
-            problems.append(LocalizedText(en: "\(column) '\(shown(text))' is not a date written YYYY-MM-DD",
-                                          ja: "\(column) の '\(shown(text))' は YYYY-MM-DD 形式の日付ではありません"))
+            problems.append(
+                LocalizedText(
+                    en: "\(column) '\(shown(text))' is not a date written YYYY-MM-DD",
+                    ja: "\(column) の '\(shown(text))' は YYYY-MM-DD 形式の日付ではありません"))
         }
         return nil
     }
@@ -189,7 +234,9 @@ extension SubscriberRow {
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+            let end = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
         return String(scalars[start...end])
     }
 

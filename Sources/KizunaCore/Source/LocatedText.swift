@@ -28,7 +28,8 @@ public struct LocatedText: Sendable, CustomStringConvertible {
         let column = scalar.mark?.column ?? 1
         self.value = scalar.string.nfc
         self.location = source.location(line: line, scalarColumn: column)
-        self.origin = Origin(source: source, line: line, scalarColumn: column, style: ScalarStyle(scalar.style), raw: scalar.string)
+        self.origin = Origin(
+            source: source, line: line, scalarColumn: column, style: ScalarStyle(scalar.style), raw: scalar.string)
     }
 
     public var description: String { value }
@@ -91,7 +92,8 @@ public struct LocatedText: Sendable, CustomStringConvertible {
             }
             let here = current[column]
             column += 1
-            // An escape stands for one character of the value: `''` in single quotes, `\x` and friends in double quotes.
+            // An escape stands for one character of the value: `''` in single quotes, `\x` and friends in double
+            // quotes.
             if origin.style == .singleQuoted, here == "'", column < current.count, current[column] == "'" {
                 column += 1
                 if wanted == "'" { matched += 1 }
@@ -109,9 +111,11 @@ public struct LocatedText: Sendable, CustomStringConvertible {
                 matched += 1
             }
         }
-        // Skip indentation (and, in quoted scalars, the leading spaces of a continuation line) before the character itself.
+        // Skip indentation (and, in quoted scalars, the leading spaces of a continuation line) before the character
+        // itself.
         while lineIndex < lines.count, column < current.count,
-              current[column] == " ", offset < value.count, value[offset] != " " {
+            current[column] == " ", offset < value.count, value[offset] != " "
+        {
             column += 1
         }
         return (lineIndex + 1, column)
@@ -121,9 +125,10 @@ public struct LocatedText: Sendable, CustomStringConvertible {
     /// (no escapes, quotes or folding inside); nil otherwise.
     func sourceSpan(ofScalars range: Range<Int>) -> SourceSpan? {
         guard let origin, !range.isEmpty, range.upperBound <= origin.raw.unicodeScalars.count,
-              let first = sourcePosition(ofScalarOffset: range.lowerBound),
-              let last = sourcePosition(ofScalarOffset: range.upperBound - 1),
-              first.line == last.line, last.scalarColumn >= first.scalarColumn else { return nil }
+            let first = sourcePosition(ofScalarOffset: range.lowerBound),
+            let last = sourcePosition(ofScalarOffset: range.upperBound - 1),
+            first.line == last.line, last.scalarColumn >= first.scalarColumn
+        else { return nil }
         let raw = Array(origin.raw.unicodeScalars)[range]
         let line = Array(origin.source.line(first.line).unicodeScalars)
         let columns = first.scalarColumn..<(last.scalarColumn + 1)
@@ -155,7 +160,8 @@ public struct LocatedText: Sendable, CustomStringConvertible {
     /// The location of the first occurrence of `needle` in the raw value, or of the value.
     public func location(of needle: String) -> SourceLocation {
         guard let origin, let range = origin.raw.range(of: needle) else { return location }
-        return location(ofScalarOffset: origin.raw.unicodeScalars.distance(from: origin.raw.startIndex, to: range.lowerBound))
+        return location(
+            ofScalarOffset: origin.raw.unicodeScalars.distance(from: origin.raw.startIndex, to: range.lowerBound))
     }
 
     /// The value exactly as parsed (before NFC): offsets from scanners are counted in this.
@@ -186,7 +192,7 @@ import Foundation
 extension String {
     fileprivate var precomposedNFC: String { precomposedStringWithCanonicalMapping }
 
-    /// The text in Unicode Normalization Form KC: half-width katakana and full-width letters and digits become standard width.
-    /// (Composed once more: Foundation on Linux leaves ﾍﾞ as ヘ and a combining mark.)
+    /// The text in Unicode Normalization Form KC: half-width katakana and full-width letters and digits become standard
+    /// width. (Composed once more: Foundation on Linux leaves ﾍﾞ as ヘ and a combining mark.)
     var nfkc: String { precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping }
 }

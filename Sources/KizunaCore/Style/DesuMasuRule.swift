@@ -10,7 +10,10 @@ struct DesuMasuRule: StyleRule {
     static let politeEndings = polite.flatMap { [$0, $0 + "ね", $0 + "よ"] }
     static let plainEndings = plain.map { (form: $0, endings: [$0, $0 + "ね", $0 + "よ"]) }
 
-    func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
+    func check(
+        _ texts: [ProseText], configuration: StyleConfiguration, severity: Severity,
+        into diagnostics: inout [Diagnostic]
+    ) {
         var politeCount = 0
         var plainEnds: [(ProseText, Int, String)] = []
         for text in texts {
@@ -18,16 +21,20 @@ struct DesuMasuRule: StyleRule {
                 let (body, endIndex) = Self.body(of: sentence, in: text)
                 if Self.politeEndings.contains(where: { body.hasSuffix($0) }) {
                     politeCount += 1
-                } else if let form = Self.plainEndings.first(where: { $0.endings.contains { body.hasSuffix($0) } })?.form {
+                } else if let form = Self.plainEndings.first(where: { $0.endings.contains { body.hasSuffix($0) } })?
+                    .form
+                {
                     plainEnds.append((text, endIndex - form.unicodeScalars.count, form))
                 }
             }
         }
         guard politeCount > 0 else { return }
         for (text, index, form) in plainEnds {
-            diagnostics.append(Diagnostic(id, severity, at: text.location(at: index),
-                en: "this sentence ends in 「\(form)」 (である・だ調) in a message written in です・ます; write it in です・ます",
-                ja: "です・ます調のメッセージの中で、この文だけが「\(form)」（である・だ調）で終わっています。です・ます調にそろえてください"))
+            diagnostics.append(
+                Diagnostic(
+                    id, severity, at: text.location(at: index),
+                    en: "this sentence ends in 「\(form)」 (である・だ調) in a message written in です・ます; write it in です・ます",
+                    ja: "です・ます調のメッセージの中で、この文だけが「\(form)」（である・だ調）で終わっています。です・ます調にそろえてください"))
         }
     }
 
@@ -35,7 +42,8 @@ struct DesuMasuRule: StyleRule {
     static func body(of sentence: ProseText.Sentence, in text: ProseText) -> (String, Int) {
         var end = sentence.range.upperBound
         while end > sentence.range.lowerBound,
-              ProseText.enders.contains(text.characters[end - 1]) || ProseText.closers.contains(text.characters[end - 1]) {
+            ProseText.enders.contains(text.characters[end - 1]) || ProseText.closers.contains(text.characters[end - 1])
+        {
             end -= 1
         }
         // Only the end matters: the last 32 scalars hold every ending, even written decomposed (NFD).

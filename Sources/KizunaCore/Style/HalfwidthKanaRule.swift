@@ -3,15 +3,21 @@ struct HalfwidthKanaRule: StyleRule {
     let id = RuleID.styleHalfwidthKana
     let proseOnly = false
 
-    func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
+    func check(
+        _ texts: [ProseText], configuration: StyleConfiguration, severity: Severity,
+        into diagnostics: inout [Diagnostic]
+    ) {
         for text in texts {
             for run in runs(in: text, where: { (0xFF61...0xFF9F).contains($0.value) }) {
                 let fullWidth = text.string(run).nfkc
-                diagnostics.append(Diagnostic(id, severity, at: text.location(at: run.lowerBound),
-                    en: "half-width katakana: write it in full-width katakana",
-                    ja: "半角カタカナです。全角カタカナで書いてください",
-                    fixIt: text.fixIt(run, replacement: fullWidth,
-                        message: LocalizedText(en: "replace with 「\(fullWidth)」", ja: "「\(fullWidth)」に置き換える"))))
+                diagnostics.append(
+                    Diagnostic(
+                        id, severity, at: text.location(at: run.lowerBound),
+                        en: "half-width katakana: write it in full-width katakana",
+                        ja: "半角カタカナです。全角カタカナで書いてください",
+                        fixIt: text.fixIt(
+                            run, replacement: fullWidth,
+                            message: LocalizedText(en: "replace with 「\(fullWidth)」", ja: "「\(fullWidth)」に置き換える"))))
             }
         }
     }

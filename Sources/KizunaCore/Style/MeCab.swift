@@ -64,7 +64,11 @@ public enum MeCab {
         let names = libraryNames.map { UnsafePointer(strdup($0)!) }
         defer { names.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
         let opened = kizuna_mecab_open(names, names.count, &error, size)
-        guard let opened else { return .failure(MissingError(reason: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))) }
+        guard let opened else {
+            return .failure(
+                MissingError(
+                    reason: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+        }
         return .success(opened.pointee)
     }()
 
@@ -77,7 +81,8 @@ public enum MeCab {
         dictionaryCandidates.first { FileManager.default.fileExists(atPath: $0 + "/sys.dic") }
     }
 
-    static let noDictionary = Absence.missing(reason: "no IPA dictionary in " + dictionaryCandidates.joined(separator: ", "))
+    static let noDictionary = Absence.missing(
+        reason: "no IPA dictionary in " + dictionaryCandidates.joined(separator: ", "))
 
     /// MeCab as the setting allows it on this machine. `.available` means the library loaded and a dictionary is
     /// there; one MeCab cannot open shows when the analyser is made (`MorphologicalAnalyzer.current`).
@@ -102,9 +107,9 @@ public enum MeCab {
             var info = stat()
             guard stat(dictionary + "/sys.dic", &info) == 0 else { return "no analyser: missing" }
             #if canImport(Darwin)
-            let modified = info.st_mtimespec
+                let modified = info.st_mtimespec
             #else
-            let modified = info.st_mtim
+                let modified = info.st_mtim
             #endif
             return "mecab \(version) \(dictionary) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
         }
@@ -130,8 +135,9 @@ public enum MeCab {
         /// One line for the terminal: which rules were not checked, why, and how to check them.
         public var note: LocalizedText {
             let ids = rules.map(\.rawValue).joined(separator: ", ")
-            return LocalizedText(en: "kizuna: note: \(why.reason.en), so \(ids) was not checked; to check it, \(why.remedy.en)",
-                                 ja: "kizuna: note: \(why.reason.ja)ため、\(ids) は検査していません。検査するには、\(why.remedy.ja)。")
+            return LocalizedText(
+                en: "kizuna: note: \(why.reason.en), so \(ids) was not checked; to check it, \(why.remedy.en)",
+                ja: "kizuna: note: \(why.reason.ja)ため、\(ids) は検査していません。検査するには、\(why.remedy.ja)。")
         }
     }
 }
@@ -153,8 +159,12 @@ extension MeCab.Absence {
         case .turnedOff:
             LocalizedText(en: "unset KIZUNA_MECAB", ja: "KIZUNA_MECAB を外してください")
         case .missing:
-            LocalizedText(en: "install MeCab: apt-get install libmecab2 mecab-ipadic-utf8 (Debian, Ubuntu) or brew install mecab mecab-ipadic (macOS)",
-                          ja: "MeCab を入れてください: apt-get install libmecab2 mecab-ipadic-utf8（Debian・Ubuntu）、brew install mecab mecab-ipadic（macOS）")
+            LocalizedText(
+                en:
+                    "install MeCab: apt-get install libmecab2 mecab-ipadic-utf8 (Debian, Ubuntu) or brew install mecab mecab-ipadic (macOS)",
+                ja:
+                    "MeCab を入れてください: apt-get install libmecab2 mecab-ipadic-utf8（Debian・Ubuntu）、brew install mecab mecab-ipadic（macOS）"
+            )
         }
     }
 }

@@ -143,9 +143,11 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
                     guard from >= 0, to <= length else { break }
                     let word = String(decoding: buffer[from..<to], as: UTF8.self)
                     let fields = Self.features(n.feature)
-                    result.append(Morpheme(range: scalarIndex[from]..<scalarIndex[to], surface: DictionaryText(word),
-                                           partOfSpeech: fields[0], subcategory: fields[1], subcategory2: fields[2],
-                                           baseForm: fields[3]))
+                    result.append(
+                        Morpheme(
+                            range: scalarIndex[from]..<scalarIndex[to], surface: DictionaryText(word),
+                            partOfSpeech: fields[0], subcategory: fields[1], subcategory2: fields[2],
+                            baseForm: fields[3]))
                 }
                 node = UnsafePointer(n.next)
             }
@@ -157,7 +159,8 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
     private static func features(_ feature: UnsafePointer<CChar>?) -> [DictionaryText] {
         var fields: [DictionaryText] = ["", "", "", ""]
         guard let feature else { return fields }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(feature).assumingMemoryBound(to: UInt8.self), count: strlen(feature))
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(feature).assumingMemoryBound(to: UInt8.self), count: strlen(feature))
         var index = 0
         var start = 0
         for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ",") {

@@ -20,7 +20,8 @@ struct ProseText {
                 continue
             }
             if raw[i] == "&", let semi = raw[i...].prefix(8).firstIndex(of: ";"),
-               let decoded = entities[String(String.UnicodeScalarView(raw[(i + 1)..<semi]))] {
+                let decoded = entities[String(String.UnicodeScalarView(raw[(i + 1)..<semi]))]
+            {
                 characters.append(decoded)
                 offsets.append(i)
                 i = semi + 1
@@ -88,10 +89,15 @@ struct ProseText {
     /// as they are on one line of the file (no tags, entities or escapes among them).
     func fixIt(_ range: Range<Int>, replacement: String, message: LocalizedText) -> FixIt {
         let start = location(at: range.lowerBound)
-        let contiguous = range.upperBound <= offsets.count
+        let contiguous =
+            range.upperBound <= offsets.count
             && offsets[range.upperBound - 1] - offsets[range.lowerBound] == range.count - 1
-            && Array(source.raw.unicodeScalars.dropFirst(offsets[range.lowerBound]).prefix(range.count)) == Array(characters[range])
-        if contiguous, let span = source.sourceSpan(ofScalars: offsets[range.lowerBound]..<(offsets[range.lowerBound] + range.count)) {
+            && Array(source.raw.unicodeScalars.dropFirst(offsets[range.lowerBound]).prefix(range.count))
+                == Array(characters[range])
+        if contiguous,
+            let span = source.sourceSpan(
+                ofScalars: offsets[range.lowerBound]..<(offsets[range.lowerBound] + range.count))
+        {
             return FixIt(message, start: start, end: source.location(after: span), replacement: replacement, span: span)
         }
         let end = SourceLocation(file: start.file, line: start.line, column: start.column + string(range).count)

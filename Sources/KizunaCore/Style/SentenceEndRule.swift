@@ -3,17 +3,23 @@ struct SentenceEndRule: StyleRule {
     let id = RuleID.styleSentenceEnd
     let proseOnly = true
 
-    func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
+    func check(
+        _ texts: [ProseText], configuration: StyleConfiguration, severity: Severity,
+        into diagnostics: inout [Diagnostic]
+    ) {
         for text in texts {
             for sentence in text.sentences {
                 if !sentence.terminated {
-                    diagnostics.append(Diagnostic(id, severity, at: text.location(at: sentence.range.upperBound - 1),
-                        en: "this sentence does not end with 「。」",
-                        ja: "この文が「。」で終わっていません"))
+                    diagnostics.append(
+                        Diagnostic(
+                            id, severity, at: text.location(at: sentence.range.upperBound - 1),
+                            en: "this sentence does not end with 「。」",
+                            ja: "この文が「。」で終わっていません"))
                     continue
                 }
                 for i in sentence.range.dropFirst() where text.characters[i] == "。" && text.characters[i - 1] == "。" {
-                    diagnostics.append(Diagnostic(id, severity, at: text.location(at: i), en: "「。」 is doubled", ja: "「。」が重なっています"))
+                    diagnostics.append(
+                        Diagnostic(id, severity, at: text.location(at: i), en: "「。」 is doubled", ja: "「。」が重なっています"))
                 }
             }
         }

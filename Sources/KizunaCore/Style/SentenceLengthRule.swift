@@ -3,16 +3,22 @@ struct SentenceLengthRule: StyleRule {
     let id = RuleID.styleSentenceLength
     let proseOnly = true
 
-    func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
+    func check(
+        _ texts: [ProseText], configuration: StyleConfiguration, severity: Severity,
+        into diagnostics: inout [Diagnostic]
+    ) {
         let max = configuration.max(id, default: 100)
         for text in texts {
             for sentence in text.sentences {
                 let string = text.string(sentence.range)
                 let count = string.characterCountWithoutURLs
                 if count > max {
-                    diagnostics.append(Diagnostic(id, severity, at: text.location(at: sentence.range.lowerBound),
-                        en: "this sentence is \(count) characters long; keep sentences to \(max) or fewer so they read easily on a phone",
-                        ja: "この文は\(count)文字あります。スマートフォンで読みやすいよう、1文を\(max)文字以内にしてください"))
+                    diagnostics.append(
+                        Diagnostic(
+                            id, severity, at: text.location(at: sentence.range.lowerBound),
+                            en:
+                                "this sentence is \(count) characters long; keep sentences to \(max) or fewer so they read easily on a phone",
+                            ja: "この文は\(count)文字あります。スマートフォンで読みやすいよう、1文を\(max)文字以内にしてください"))
                 }
             }
         }
@@ -35,7 +41,9 @@ extension String {
                 continue
             }
             var end = after.unicodeScalars.index(after.startIndex, offsetBy: scheme)
-            while end < after.endIndex, let scalar = after.unicodeScalars[end...].first, (0x21...0x7E).contains(scalar.value) {
+            while end < after.endIndex, let scalar = after.unicodeScalars[end...].first,
+                (0x21...0x7E).contains(scalar.value)
+            {
                 end = after.unicodeScalars.index(after: end)
             }
             rest = after[end...]

@@ -30,7 +30,8 @@ public struct StyleConfiguration: Sendable {
     /// The style rules and the options each takes.
     static let options: [RuleID: [String]] = [
         .styleDesuMasu: [], .styleSentenceLength: ["max"], .styleCommaCount: ["max"], .styleSentenceEnd: [],
-        .styleHalfwidthKana: [], .styleFullwidthAlphanumeric: [], .styleInvisibleCharacter: [], .styleDuplicateSection: [],
+        .styleHalfwidthKana: [], .styleFullwidthAlphanumeric: [], .styleInvisibleCharacter: [],
+        .styleDuplicateSection: [],
         .styleTerminology: [], .styleDoubledParticle: ["min_interval"],
     ]
 }
@@ -39,14 +40,26 @@ public struct StyleConfiguration: Sendable {
 struct StyleConfigurationLoader {
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> StyleConfiguration {
         var configuration = StyleConfiguration()
-        guard let reader = MappingReader(document.root, in: document, what: LocalizedText(en: "style configuration", ja: "スタイル設定"), keys: ["rules"], into: &diagnostics),
-              let rulesNode = reader.value("rules") else { return configuration }
+        guard
+            let reader = MappingReader(
+                document.root, in: document, what: LocalizedText(en: "style configuration", ja: "スタイル設定"),
+                keys: ["rules"], into: &diagnostics),
+            let rulesNode = reader.value("rules")
+        else { return configuration }
         let names = StyleConfiguration.options.keys.map(\.rawValue).sorted()
-        guard let rules = MappingReader(rulesNode, in: document, what: LocalizedText(en: "rules", ja: " 'rules' "), keys: names, into: &diagnostics) else { return configuration }
+        guard
+            let rules = MappingReader(
+                rulesNode, in: document, what: LocalizedText(en: "rules", ja: " 'rules' "), keys: names,
+                into: &diagnostics)
+        else { return configuration }
         for pair in rules.pairs {
             guard let rule = RuleID(rawValue: pair.key) else { continue }
             let keys = ["severity"] + (StyleConfiguration.options[rule] ?? [])
-            guard let options = MappingReader(pair.value, in: document, what: LocalizedText(en: "'\(pair.key)'", ja: " '\(pair.key)' "), keys: keys, into: &diagnostics) else { continue }
+            guard
+                let options = MappingReader(
+                    pair.value, in: document, what: LocalizedText(en: "'\(pair.key)'", ja: " '\(pair.key)' "),
+                    keys: keys, into: &diagnostics)
+            else { continue }
             var setting = StyleConfiguration.RuleSetting(severity: rule.defaultSeverity, max: nil, minInterval: nil)
             if let severity = options.text("severity", required: false, into: &diagnostics) {
                 switch severity.value {
@@ -54,22 +67,27 @@ struct StyleConfigurationLoader {
                 case "error": setting.severity = .error
                 case "warning": setting.severity = .warning
                 default:
-                    diagnostics.append(Diagnostic(.schemaValue, at: severity.location,
-                        en: "severity cannot be '\(severity.value)'; it is one of error, warning, off",
-                        ja: "severity に '\(severity.value)' は指定できません。error、warning、off のいずれかです"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .schemaValue, at: severity.location,
+                            en: "severity cannot be '\(severity.value)'; it is one of error, warning, off",
+                            ja: "severity に '\(severity.value)' は指定できません。error、warning、off のいずれかです"))
                 }
             }
             if let max = options.integer("max", required: false, into: &diagnostics) {
                 if max.value < 1 {
-                    diagnostics.append(Diagnostic(.schemaValue, at: max.location, en: "max must be at least 1", ja: "max は1以上にしてください"))
+                    diagnostics.append(
+                        Diagnostic(.schemaValue, at: max.location, en: "max must be at least 1", ja: "max は1以上にしてください"))
                 } else {
                     setting.max = max.value
                 }
             }
             if let interval = options.integer("min_interval", required: false, into: &diagnostics) {
                 if interval.value < 1 {
-                    diagnostics.append(Diagnostic(.schemaValue, at: interval.location,
-                        en: "min_interval must be at least 1", ja: "min_interval は1以上にしてください"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .schemaValue, at: interval.location,
+                            en: "min_interval must be at least 1", ja: "min_interval は1以上にしてください"))
                 } else {
                     setting.minInterval = interval.value
                 }

@@ -14,8 +14,12 @@ public final class StyleMemo: @unchecked Sendable {
 
         /// The 32 bytes at `offset`.
         init(_ raw: UnsafeRawBufferPointer, at offset: Int = 0) {
-            words = (raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self), raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
-                     raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+            words = (
+                raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)
+            )
         }
 
         static func == (a: Key, b: Key) -> Bool { a.words == b.words }
@@ -38,9 +42,12 @@ public final class StyleMemo: @unchecked Sendable {
         self.salt = salt
         var keys = Set<Key>()
         if let stored, stored.count >= Self.header.count, Array(stored.prefix(Self.header.count)) == Self.header,
-           (stored.count - Self.header.count) % 32 == 0 {
+            (stored.count - Self.header.count) % 32 == 0
+        {
             stored.withUnsafeBytes { raw in
-                for offset in stride(from: Self.header.count, to: raw.count, by: 32) { keys.insert(Key(raw, at: offset)) }
+                for offset in stride(from: Self.header.count, to: raw.count, by: 32) {
+                    keys.insert(Key(raw, at: offset))
+                }
             }
         }
         remembered = keys

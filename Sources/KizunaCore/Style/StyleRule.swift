@@ -4,7 +4,9 @@ protocol StyleRule: Sendable {
     var id: RuleID { get }
     /// Prose rules read sentences and skip titles and headings; character rules read every text.
     var proseOnly: Bool { get }
-    func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic])
+    func check(
+        _ texts: [ProseText], configuration: StyleConfiguration, severity: Severity,
+        into diagnostics: inout [Diagnostic])
 }
 
 let styleRules: [any StyleRule] = [
@@ -34,7 +36,8 @@ struct StyleCheck: ContentRule {
             messages.append(([c.disclaimer], [c.footer.unsubscribeLabel, c.footer.publisher]))
         }
         for e in content.editions {
-            let labels = [e.name, e.municipality] + [e.footer.unsubscribeLabel, e.footer.publisher].compactMap { $0 }
+            let labels =
+                [e.name, e.municipality] + [e.footer.unsubscribeLabel, e.footer.publisher].compactMap { $0 }
                 + e.contacts.flatMap { [$0.name] + [$0.hours].compactMap { $0 } }
             messages.append((e.disclaimer.map { [$0] } ?? [], labels))
         }
@@ -46,7 +49,9 @@ struct StyleCheck: ContentRule {
             if pending.isEmpty { return }
         }
         var rules = styleRules + [TerminologyRule(dictionary: content.terms)]
-        if content.style.severity(.styleDoubledParticle) != nil, case .success(let analyzer) = MorphologicalAnalyzer.current(mecab) {
+        if content.style.severity(.styleDoubledParticle) != nil,
+            case .success(let analyzer) = MorphologicalAnalyzer.current(mecab)
+        {
             rules.append(DoubledParticleRule(analyzer: analyzer))
         }
         let enabled = rules.compactMap { rule in content.style.severity(rule.id).map { (rule: rule, severity: $0) } }
@@ -54,7 +59,9 @@ struct StyleCheck: ContentRule {
         // Messages are independent: checked on every core, in slices so that each thread keeps to its own.
         // (An edition's share is one slice, checked on the thread that checks the edition.)
         let slices = stride(from: 0, to: pending.count, by: 64).map { pending[$0..<min($0 + 64, pending.count)] }
-        let check = { @Sendable (slice: ArraySlice<(message: (prose: [LocatedText], labels: [LocatedText]), key: StyleMemo.Key?)>) -> [[Diagnostic]] in
+        let check = {
+            @Sendable (slice: ArraySlice<(message: (prose: [LocatedText], labels: [LocatedText]), key: StyleMemo.Key?)>)
+                -> [[Diagnostic]] in
             var found: [[Diagnostic]] = Array(repeating: [], count: enabled.count)
             var clean: [StyleMemo.Key] = []
             var total = 0

@@ -57,34 +57,55 @@ public struct TermDictionary: Sendable {
 /// Reads `terms.yaml`; a dictionary whose self-tests fail is reported and not used.
 struct TermDictionaryLoader {
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> TermDictionary {
-        guard let reader = MappingReader(document.root, in: document, what: LocalizedText(en: "terminology dictionary", ja: "用語辞書"), keys: ["terms", "allow"], into: &diagnostics)
+        guard
+            let reader = MappingReader(
+                document.root, in: document, what: LocalizedText(en: "terminology dictionary", ja: "用語辞書"),
+                keys: ["terms", "allow"], into: &diagnostics)
         else { return TermDictionary() }
         let allow = (reader.textList("allow", required: false, into: &diagnostics) ?? []).map(\.value)
         var entries: [TermDictionary.Entry] = []
         var tests: [(entry: Int, text: LocatedText, shouldMatch: Bool)] = []
         for node in reader.list("terms", into: &diagnostics) ?? [] {
-            guard let e = MappingReader(node, in: document, what: LocalizedText(en: "term", ja: "用語"), keys: ["expected", "patterns", "tests"], into: &diagnostics),
-                  let expected = e.text("expected", into: &diagnostics),
-                  let patterns = e.textList("patterns", into: &diagnostics) else { continue }
+            guard
+                let e = MappingReader(
+                    node, in: document, what: LocalizedText(en: "term", ja: "用語"),
+                    keys: ["expected", "patterns", "tests"], into: &diagnostics),
+                let expected = e.text("expected", into: &diagnostics),
+                let patterns = e.textList("patterns", into: &diagnostics)
+            else { continue }
             if let testsNode = e.value("tests"),
-               let t = MappingReader(testsNode, in: document, what: LocalizedText(en: "tests", ja: "自己テスト（tests）"), keys: ["ok", "ng"], into: &diagnostics) {
-                for ok in t.textList("ok", required: false, into: &diagnostics) ?? [] { tests.append((entries.count, ok, false)) }
-                for ng in t.textList("ng", required: false, into: &diagnostics) ?? [] { tests.append((entries.count, ng, true)) }
+                let t = MappingReader(
+                    testsNode, in: document, what: LocalizedText(en: "tests", ja: "自己テスト（tests）"), keys: ["ok", "ng"],
+                    into: &diagnostics)
+            {
+                for ok in t.textList("ok", required: false, into: &diagnostics) ?? [] {
+                    tests.append((entries.count, ok, false))
+                }
+                for ng in t.textList("ng", required: false, into: &diagnostics) ?? [] {
+                    tests.append((entries.count, ng, true))
+                }
             }
             entries.append(TermDictionary.Entry(expected: expected.value, patterns: patterns.map(\.value)))
         }
         let dictionary = TermDictionary(entries: entries, allow: allow)
         var failed = false
         for test in tests {
-            let matched = dictionary.matches(in: Array(test.text.value.unicodeScalars)).contains { $0.entry.expected == entries[test.entry].expected }
+            let matched = dictionary.matches(in: Array(test.text.value.unicodeScalars)).contains {
+                $0.entry.expected == entries[test.entry].expected
+            }
             if matched != test.shouldMatch {
                 failed = true
                 let expected = entries[test.entry].expected
-                diagnostics.append(Diagnostic(.termsSelfTest, at: test.text.location, test.shouldMatch
-                    ? LocalizedText(en: "self-test: this 'ng' example should be caught for 「\(expected)」 but is not",
-                                    ja: "自己テスト: この 'ng' の例は「\(expected)」の項目で検出されるべきですが、検出されません")
-                    : LocalizedText(en: "self-test: this 'ok' example is caught for 「\(expected)」 but should pass",
-                                    ja: "自己テスト: この 'ok' の例は通るべきですが、「\(expected)」の項目で検出されます")))
+                diagnostics.append(
+                    Diagnostic(
+                        .termsSelfTest, at: test.text.location,
+                        test.shouldMatch
+                            ? LocalizedText(
+                                en: "self-test: this 'ng' example should be caught for 「\(expected)」 but is not",
+                                ja: "自己テスト: この 'ng' の例は「\(expected)」の項目で検出されるべきですが、検出されません")
+                            : LocalizedText(
+                                en: "self-test: this 'ok' example is caught for 「\(expected)」 but should pass",
+                                ja: "自己テスト: この 'ok' の例は通るべきですが、「\(expected)」の項目で検出されます")))
             }
         }
         return failed ? TermDictionary() : dictionary

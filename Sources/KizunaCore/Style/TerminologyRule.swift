@@ -4,16 +4,22 @@ struct TerminologyRule: StyleRule {
     let proseOnly = false
     let dictionary: TermDictionary
 
-    func check(_ texts: [ProseText], configuration: StyleConfiguration, severity: Severity, into diagnostics: inout [Diagnostic]) {
+    func check(
+        _ texts: [ProseText], configuration: StyleConfiguration, severity: Severity,
+        into diagnostics: inout [Diagnostic]
+    ) {
         for text in texts {
             for match in dictionary.matches(in: text.characters) {
                 let range = match.offset..<(match.offset + match.length)
                 let found = text.string(range)
                 let expected = match.entry.expected
-                diagnostics.append(Diagnostic(id, severity, at: text.location(at: match.offset),
-                    en: "write 「\(expected)」, not 「\(found)」", ja: "「\(found)」ではなく「\(expected)」と書きます",
-                    fixIt: text.fixIt(range, replacement: expected,
-                        message: LocalizedText(en: "replace with 「\(expected)」", ja: "「\(expected)」に置き換える"))))
+                diagnostics.append(
+                    Diagnostic(
+                        id, severity, at: text.location(at: match.offset),
+                        en: "write 「\(expected)」, not 「\(found)」", ja: "「\(found)」ではなく「\(expected)」と書きます",
+                        fixIt: text.fixIt(
+                            range, replacement: expected,
+                            message: LocalizedText(en: "replace with 「\(expected)」", ja: "「\(expected)」に置き換える"))))
             }
         }
     }

@@ -24,8 +24,13 @@ struct FileHash: Sendable, Hashable {
     /// The digest's 32 bytes, as `append(into:)` writes them; nil for any other count.
     init?(raw: UnsafeRawBufferPointer) {
         guard raw.count == Self.byteCount else { return nil }
-        self.init(words: (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                          raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
+        self.init(
+            words: (
+                raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            ))
     }
 
     /// The digest's 32 bytes.

@@ -6,28 +6,42 @@ struct ApprovalRule: ContentRule {
         for m in content.manuscripts {
             guard let approval = m.approval else {
                 if m.review.value == .approved {
-                    diagnostics.append(Diagnostic(.approvalMissing, at: m.review.location,
-                        en: "marked approved, but no approval is recorded; record one with `kizuna approve \(m.path) --reviewer ID`",
-                        ja: "'review' が approved になっていますが、承認記録がありません。`kizuna approve \(m.path) --reviewer ID` で記録してください"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .approvalMissing, at: m.review.location,
+                            en:
+                                "marked approved, but no approval is recorded; record one with `kizuna approve \(m.path) --reviewer ID`",
+                            ja:
+                                "'review' が approved になっていますが、承認記録がありません。`kizuna approve \(m.path) --reviewer ID` で記録してください"
+                        ))
                 }
                 continue
             }
             for id in approval.by where names[id.value] == nil {
-                let message = LocalizedText(en: "approver '\(id.value)' is not in the reviewers' registry (reviewers.yaml)",
-                                            ja: "承認者 \(Japanese.quote(id.value)) は監修者名簿（reviewers.yaml）に登録されていません")
+                let message =
+                    LocalizedText(
+                        en: "approver '\(id.value)' is not in the reviewers' registry (reviewers.yaml)",
+                        ja: "承認者 \(Japanese.quote(id.value)) は監修者名簿（reviewers.yaml）に登録されていません")
                     + .didYouMean(closestMatch(to: id.value, in: names.keys.sorted()))
                 diagnostics.append(Diagnostic(.reviewerUnknown, at: id.location, message.tidied))
             }
             if m.state == .stale {
                 let current = ReaderText(m).sha256
                 let who = approval.by.map { names[$0.value] ?? $0.value }.joined(separator: "、")
-                diagnostics.append(Diagnostic(.approvalStale, at: approval.location,
-                    en: "the text changed after \(who) approved it on \(approval.date.value); it needs re-approval",
-                    ja: "\(who)が\(approval.date.value)に承認した後で文面が変わっています。再承認を受けてください",
-                    notes: [DiagnosticNote(en: "approved text sha256 \(approval.sha256.value.prefix(12))…, now \(current.prefix(12))…",
-                                           ja: "承認時の文面の sha256 は \(approval.sha256.value.prefix(12))…、現在は \(current.prefix(12))…"),
-                            DiagnosticNote(en: "see the review sheet, then `kizuna approve \(m.path) --reviewer ID`",
-                                           ja: "監修シートで変更箇所を確かめてから `kizuna approve \(m.path) --reviewer ID` を実行してください")]))
+                diagnostics.append(
+                    Diagnostic(
+                        .approvalStale, at: approval.location,
+                        en: "the text changed after \(who) approved it on \(approval.date.value); it needs re-approval",
+                        ja: "\(who)が\(approval.date.value)に承認した後で文面が変わっています。再承認を受けてください",
+                        notes: [
+                            DiagnosticNote(
+                                en:
+                                    "approved text sha256 \(approval.sha256.value.prefix(12))…, now \(current.prefix(12))…",
+                                ja: "承認時の文面の sha256 は \(approval.sha256.value.prefix(12))…、現在は \(current.prefix(12))…"),
+                            DiagnosticNote(
+                                en: "see the review sheet, then `kizuna approve \(m.path) --reviewer ID`",
+                                ja: "監修シートで変更箇所を確かめてから `kizuna approve \(m.path) --reviewer ID` を実行してください"),
+                        ]))
             }
         }
     }

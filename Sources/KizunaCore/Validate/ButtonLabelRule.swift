@@ -10,28 +10,40 @@ struct ButtonLabelRule: ContentRule {
         for insert in content.inserts { checkLinks(insert.body, into: &diagnostics) }
         for edition in content.editions {
             for desk in edition.contacts {
-                check(FlexRenderer.telLabel(desk), at: desk.name.location, what: LocalizedText(en: "the tel button for this desk", ja: "この窓口の電話ボタン"), into: &diagnostics)
+                check(
+                    FlexRenderer.telLabel(desk), at: desk.name.location,
+                    what: LocalizedText(en: "the tel button for this desk", ja: "この窓口の電話ボタン"), into: &diagnostics)
             }
             if let label = edition.footer.unsubscribeLabel {
-                check(label.value, at: label.location, what: LocalizedText(en: "the unsubscribe button", ja: "登録変更・配信解除ボタン"), into: &diagnostics)
+                check(
+                    label.value, at: label.location,
+                    what: LocalizedText(en: "the unsubscribe button", ja: "登録変更・配信解除ボタン"), into: &diagnostics)
             }
         }
         if let label = content.configuration?.footer.unsubscribeLabel {
-            check(label.value, at: label.location, what: LocalizedText(en: "the unsubscribe button", ja: "登録変更・配信解除ボタン"), into: &diagnostics)
+            check(
+                label.value, at: label.location, what: LocalizedText(en: "the unsubscribe button", ja: "登録変更・配信解除ボタン"),
+                into: &diagnostics)
         }
     }
 
     private func checkLinks(_ text: RichText, into diagnostics: inout [Diagnostic]) {
         for link in text.links {
-            check(link.text, at: link.location, what: LocalizedText(en: "this link's button", ja: "このリンクのボタン"), into: &diagnostics)
+            check(
+                link.text, at: link.location, what: LocalizedText(en: "this link's button", ja: "このリンクのボタン"),
+                into: &diagnostics)
         }
     }
 
-    private func check(_ label: String, at location: SourceLocation, what: LocalizedText, into diagnostics: inout [Diagnostic]) {
+    private func check(
+        _ label: String, at location: SourceLocation, what: LocalizedText, into diagnostics: inout [Diagnostic]
+    ) {
         let count = label.unicodeScalars.count
         guard count > Self.maxLabelCharacters else { return }
-        diagnostics.append(Diagnostic(.lineLabelLength, at: location,
-            en: "the label of \(what.en) is \(count) characters; LINE takes at most \(Self.maxLabelCharacters)",
-            ja: "\(what.ja)のラベルが\(count)文字あります。LINEのボタンラベルは\(Self.maxLabelCharacters)文字まで"))
+        diagnostics.append(
+            Diagnostic(
+                .lineLabelLength, at: location,
+                en: "the label of \(what.en) is \(count) characters; LINE takes at most \(Self.maxLabelCharacters)",
+                ja: "\(what.ja)のラベルが\(count)文字あります。LINEのボタンラベルは\(Self.maxLabelCharacters)文字まで"))
     }
 }

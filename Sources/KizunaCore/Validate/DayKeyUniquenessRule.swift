@@ -4,10 +4,15 @@ struct DayKeyUniquenessRule: ContentRule {
         var first: [DayKey: Manuscript] = [:]
         for m in content.manuscripts {
             if let earlier = first[m.day.value] {
-                diagnostics.append(Diagnostic(.dayKeyDuplicate, at: m.day.location,
-                    en: "\(m.series.rawValue) day \(m.day.value) (\(m.day.value.label)) already has a manuscript",
-                    ja: "\(m.series.rawValue) の \(m.day.value)（\(m.day.value.label)）にはすでに原稿があります",
-                    notes: [DiagnosticNote(en: "the other manuscript for this day", ja: "同じ日のもう1つの原稿", at: earlier.day.location)]))
+                diagnostics.append(
+                    Diagnostic(
+                        .dayKeyDuplicate, at: m.day.location,
+                        en: "\(m.series.rawValue) day \(m.day.value) (\(m.day.value.label)) already has a manuscript",
+                        ja: "\(m.series.rawValue) の \(m.day.value)（\(m.day.value.label)）にはすでに原稿があります",
+                        notes: [
+                            DiagnosticNote(
+                                en: "the other manuscript for this day", ja: "同じ日のもう1つの原稿", at: earlier.day.location)
+                        ]))
             } else {
                 first[m.day.value] = m
             }

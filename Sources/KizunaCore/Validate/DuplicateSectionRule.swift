@@ -6,19 +6,23 @@ struct DuplicateSectionRule: ContentRule {
             var headings: [String: SourceLocation] = [:], texts: [String: SourceLocation] = [:]
             for section in m.sections {
                 if let first = headings[section.heading.value] {
-                    diagnostics.append(Diagnostic(.styleDuplicateSection, severity, at: section.heading.location,
-                        en: "another section of this manuscript already has the heading 「\(section.heading.value)」",
-                        ja: "この原稿には見出しが「\(section.heading.value)」のセクションがすでにあります",
-                        notes: [DiagnosticNote(en: "the first one", ja: "最初のセクション", at: first)]))
+                    diagnostics.append(
+                        Diagnostic(
+                            .styleDuplicateSection, severity, at: section.heading.location,
+                            en: "another section of this manuscript already has the heading 「\(section.heading.value)」",
+                            ja: "この原稿には見出しが「\(section.heading.value)」のセクションがすでにあります",
+                            notes: [DiagnosticNote(en: "the first one", ja: "最初のセクション", at: first)]))
                 } else {
                     headings[section.heading.value] = section.heading.location
                 }
                 let text = section.text.value.trimmingTrailingWhitespace
                 if let first = texts[text] {
-                    diagnostics.append(Diagnostic(.styleDuplicateSection, severity, at: section.text.location,
-                        en: "this section's text repeats an earlier section word for word",
-                        ja: "このセクションの本文は、前のセクションと一字一句同じになっています",
-                        notes: [DiagnosticNote(en: "the first one", ja: "最初のセクション", at: first)]))
+                    diagnostics.append(
+                        Diagnostic(
+                            .styleDuplicateSection, severity, at: section.text.location,
+                            en: "this section's text repeats an earlier section word for word",
+                            ja: "このセクションの本文は、前のセクションと一字一句同じになっています",
+                            notes: [DiagnosticNote(en: "the first one", ja: "最初のセクション", at: first)]))
                 } else {
                     texts[text] = section.text.location
                 }

@@ -7,40 +7,61 @@ struct EditionReferenceRule: ContentRule {
         let days = content.manuscriptDays
         for e in content.editions {
             if e.contacts.isEmpty {
-                diagnostics.append(Diagnostic(.editionContactMissing, at: e.contactsLocation,
-                    en: "edition '\(e.id.value)' has no contact desk; every message must give parents a number to call",
-                    ja: "版 '\(e.id.value)' に窓口がありません。どのメッセージにも、保護者が電話できる窓口を載せる必要があります"))
+                diagnostics.append(
+                    Diagnostic(
+                        .editionContactMissing, at: e.contactsLocation,
+                        en:
+                            "edition '\(e.id.value)' has no contact desk; every message must give parents a number to call",
+                        ja: "版 '\(e.id.value)' に窓口がありません。どのメッセージにも、保護者が電話できる窓口を載せる必要があります"))
             }
             let deskIDs = e.contacts.map(\.id.value)
             for ref in e.inserts {
                 guard let insert = insertsByID[ref.value] else {
                     // An edition's share of a streamed content does not hold every insert: checked over the whole.
                     if content.slice == nil {
-                        Self.checkKnown(ref, insertIDs: insertIDs, unloaded: content.unloaded.insertIDs, into: &diagnostics)
+                        Self.checkKnown(
+                            ref, insertIDs: insertIDs, unloaded: content.unloaded.insertIDs, into: &diagnostics)
                     }
                     continue
                 }
                 if let contact = insert.contact, !deskIDs.contains(contact.value) {
-                    let message = LocalizedText(
-                        en: "insert '\(insert.id.value)' names desk '\(contact.value)', which edition '\(e.id.value)' does not have",
-                        ja: "差し込み情報 '\(insert.id.value)' が指定している窓口 \(Japanese.quote(contact.value)) は、版 '\(e.id.value)' にありません")
+                    let message =
+                        LocalizedText(
+                            en:
+                                "insert '\(insert.id.value)' names desk '\(contact.value)', which edition '\(e.id.value)' does not have",
+                            ja:
+                                "差し込み情報 '\(insert.id.value)' が指定している窓口 \(Japanese.quote(contact.value)) は、版 '\(e.id.value)' にありません"
+                        )
                         + .didYouMean(closestMatch(to: contact.value, in: deskIDs))
                     let desks = deskIDs.joined(separator: ", ")
-                    diagnostics.append(Diagnostic(.contactUnknown, at: contact.location, message.tidied,
-                        notes: [DiagnosticNote(en: "the edition's desks: " + desks, ja: "この版の窓口: " + desks, at: e.contactsLocation)]))
+                    diagnostics.append(
+                        Diagnostic(
+                            .contactUnknown, at: contact.location, message.tidied,
+                            notes: [
+                                DiagnosticNote(
+                                    en: "the edition's desks: " + desks, ja: "この版の窓口: " + desks, at: e.contactsLocation)
+                            ]))
                 }
                 if !e.series.contains(where: { $0.value == insert.window.value.series }) {
                     let series = insert.window.value.series.rawValue
-                    diagnostics.append(Diagnostic(.insertWindow, at: ref.location,
-                        en: "insert '\(insert.id.value)' is for the \(series) series, which edition '\(e.id.value)' does not send",
-                        ja: "差し込み情報 '\(insert.id.value)' は \(series) シリーズ向けのため、このシリーズを配信しない版 '\(e.id.value)' では使えません"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .insertWindow, at: ref.location,
+                            en:
+                                "insert '\(insert.id.value)' is for the \(series) series, which edition '\(e.id.value)' does not send",
+                            ja:
+                                "差し込み情報 '\(insert.id.value)' は \(series) シリーズ向けのため、このシリーズを配信しない版 '\(e.id.value)' では使えません"
+                        ))
                 }
             }
             for day in e.survey?.days ?? [] where !content.unloaded.days.contains(day.value.day) {
                 if !days.contains(day.value.day) || !e.series.contains(where: { $0.value == day.value.series }) {
-                    diagnostics.append(Diagnostic(.surveyDayUnknown, at: day.location,
-                        en: "the survey goes out on \(day.value), but edition '\(e.id.value)' sends no message that day",
-                        ja: "アンケートを送る \(day.value) に、版 '\(e.id.value)' はメッセージを配信しません"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .surveyDayUnknown, at: day.location,
+                            en:
+                                "the survey goes out on \(day.value), but edition '\(e.id.value)' sends no message that day",
+                            ja: "アンケートを送る \(day.value) に、版 '\(e.id.value)' はメッセージを配信しません"))
                 }
             }
         }
@@ -48,10 +69,14 @@ struct EditionReferenceRule: ContentRule {
 
     /// `edition-insert-unknown` for a reference no loaded insert answers (`insertIDs`: every loaded insert's id,
     /// sorted, for the suggestion); none when the file that defines it did not load.
-    static func checkKnown(_ ref: LocatedText, insertIDs: [String], unloaded: Set<String>, into diagnostics: inout [Diagnostic]) {
+    static func checkKnown(
+        _ ref: LocatedText, insertIDs: [String], unloaded: Set<String>, into diagnostics: inout [Diagnostic]
+    ) {
         guard !unloaded.contains(ref.value) else { return }
-        let message = LocalizedText(en: "there is no insert '\(ref.value)' in inserts/",
-                                    ja: "inserts/ に差し込み情報 \(Japanese.quote(ref.value)) はありません")
+        let message =
+            LocalizedText(
+                en: "there is no insert '\(ref.value)' in inserts/",
+                ja: "inserts/ に差し込み情報 \(Japanese.quote(ref.value)) はありません")
             + .didYouMean(closestMatch(to: ref.value, in: insertIDs))
         diagnostics.append(Diagnostic(.editionInsertUnknown, at: ref.location, message.tidied))
     }

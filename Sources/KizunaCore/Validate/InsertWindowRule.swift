@@ -4,9 +4,12 @@ struct InsertWindowRule: ContentRule {
         let days = content.manuscriptDays
         for insert in content.inserts where !days.contains(where: insert.window.value.contains) {
             let range = insert.window.value.range
-            diagnostics.append(Diagnostic(.insertUnused, at: insert.window.location,
-                en: "no manuscript falls in this window (\(range.lowerBound.label)〜\(range.upperBound.label)); the insert is never sent",
-                ja: "この配信期間（\(range.lowerBound.label)〜\(range.upperBound.label)）に当たる原稿がないため、この差し込み情報は配信されません"))
+            diagnostics.append(
+                Diagnostic(
+                    .insertUnused, at: insert.window.location,
+                    en:
+                        "no manuscript falls in this window (\(range.lowerBound.label)〜\(range.upperBound.label)); the insert is never sent",
+                    ja: "この配信期間（\(range.lowerBound.label)〜\(range.upperBound.label)）に当たる原稿がないため、この差し込み情報は配信されません"))
         }
     }
 }

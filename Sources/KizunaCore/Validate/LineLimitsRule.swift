@@ -19,26 +19,37 @@ struct LineLimitsRule: Sendable {
         self.nicknameMaxLength = nicknameMaxLength
         extraBytes = nicknameMaxLength * Self.worstNicknameCharacter.utf8.count - Self.placeholder.count
         extraUTF16 = nicknameMaxLength * Self.worstNicknameCharacter.utf16.count - Placeholder.nickname.utf16.count
-        note = DiagnosticNote(en: "in edition '\(edition.id.value)', with a \(nicknameMaxLength)-character nickname",
-                              ja: "版 '\(edition.id.value)' で、\(nicknameMaxLength)文字のニックネームを入れた場合", at: edition.id.location)
+        note = DiagnosticNote(
+            en: "in edition '\(edition.id.value)', with a \(nicknameMaxLength)-character nickname",
+            ja: "版 '\(edition.id.value)' で、\(nicknameMaxLength)文字のニックネームを入れた場合", at: edition.id.location)
     }
 
     func check(_ message: DayMessage, _ payload: RenderedPayload, into diagnostics: inout [Diagnostic]) {
         let manuscript = message.manuscript
         if let overflow = payload.overflow {
-            diagnostics.append(Diagnostic(.lineMessageCount, at: overflow,
-                en: "\(manuscript.day.value.label) needs \(payload.messageCount) LINE messages; a push request takes at most \(FlexRenderer.maxMessagesPerRequest): the text from here on does not fit, shorten the day",
-                ja: "\(manuscript.day.value.label)はLINEのメッセージが\(payload.messageCount)通になります。1回の送信は\(FlexRenderer.maxMessagesPerRequest)通までのため、ここから先の本文が入りません。文章を短くしてください",
-                notes: [note]))
+            diagnostics.append(
+                Diagnostic(
+                    .lineMessageCount, at: overflow,
+                    en:
+                        "\(manuscript.day.value.label) needs \(payload.messageCount) LINE messages; a push request takes at most \(FlexRenderer.maxMessagesPerRequest): the text from here on does not fit, shorten the day",
+                    ja:
+                        "\(manuscript.day.value.label)はLINEのメッセージが\(payload.messageCount)通になります。1回の送信は\(FlexRenderer.maxMessagesPerRequest)通までのため、ここから先の本文が入りません。文章を短くしてください",
+                    notes: [note]))
         }
         for (i, bubble) in payload.bubbles.enumerated() {
             let size = bubble.count + bubble.occurrences(of: Self.placeholder) * extraBytes
             if size > Self.maxBubbleBytes {
-                let part = payload.messageCount > 1 ? LocalizedText(en: " (message \(i + 1))", ja: "（\(i + 1)通目）") : LocalizedText(en: "", ja: "")
-                diagnostics.append(Diagnostic(.lineBubbleSize, at: manuscript.title.location,
-                    en: "\(manuscript.day.value.label)\(part.en) is \(size) bytes of Flex JSON; LINE takes at most \(Self.maxBubbleBytes) per bubble: shorten the text or an insert",
-                    ja: "\(manuscript.day.value.label)\(part.ja)のFlex JSONが\(size)バイトあります。LINEのバブル1つの上限は\(Self.maxBubbleBytes)バイトのため、本文か差し込み情報を短くしてください",
-                    notes: [note]))
+                let part =
+                    payload.messageCount > 1
+                    ? LocalizedText(en: " (message \(i + 1))", ja: "（\(i + 1)通目）") : LocalizedText(en: "", ja: "")
+                diagnostics.append(
+                    Diagnostic(
+                        .lineBubbleSize, at: manuscript.title.location,
+                        en:
+                            "\(manuscript.day.value.label)\(part.en) is \(size) bytes of Flex JSON; LINE takes at most \(Self.maxBubbleBytes) per bubble: shorten the text or an insert",
+                        ja:
+                            "\(manuscript.day.value.label)\(part.ja)のFlex JSONが\(size)バイトあります。LINEのバブル1つの上限は\(Self.maxBubbleBytes)バイトのため、本文か差し込み情報を短くしてください",
+                        notes: [note]))
             }
         }
         for altText in payload.altTexts { check(altText: altText, of: manuscript, into: &diagnostics) }
@@ -71,9 +82,11 @@ struct LineLimitsRule: Sendable {
     private func check(altText: AltTextSize, of manuscript: Manuscript, into diagnostics: inout [Diagnostic]) {
         let alt = altText.utf16 + altText.nicknames * extraUTF16
         if alt > Self.maxAltTextUTF16 {
-            diagnostics.append(Diagnostic(.lineAltText, at: manuscript.title.location,
-                en: "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)",
-                ja: "通知文がUTF-16で\(alt)単位あります。LINEの通知文は\(Self.maxAltTextUTF16)単位まで", notes: [note]))
+            diagnostics.append(
+                Diagnostic(
+                    .lineAltText, at: manuscript.title.location,
+                    en: "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)",
+                    ja: "通知文がUTF-16で\(alt)単位あります。LINEの通知文は\(Self.maxAltTextUTF16)単位まで", notes: [note]))
         }
     }
 
@@ -81,10 +94,13 @@ struct LineLimitsRule: Sendable {
         let manuscript = message.manuscript
         // The last message ends the day: it must carry both, looked for as the payload writes them (JSON-escaped).
         if !last.contains(Array(JSONValue.string(message.footer.unsubscribeURL).bytes.dropFirst().dropLast()))
-            || !last.contains(Array(JSONValue.string(message.disclaimer).bytes.dropFirst().dropLast())) {
-            diagnostics.append(Diagnostic(.footerMissing, at: manuscript.title.location,
-                en: "the payload lacks the unsubscribe link or the disclaimer",
-                ja: "ペイロードに配信解除のリンクか免責事項が入っていません", notes: [note]))
+            || !last.contains(Array(JSONValue.string(message.disclaimer).bytes.dropFirst().dropLast()))
+        {
+            diagnostics.append(
+                Diagnostic(
+                    .footerMissing, at: manuscript.title.location,
+                    en: "the payload lacks the unsubscribe link or the disclaimer",
+                    ja: "ペイロードに配信解除のリンクか免責事項が入っていません", notes: [note]))
         }
     }
 }

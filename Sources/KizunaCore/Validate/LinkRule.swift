@@ -1,4 +1,5 @@
-/// `link-scheme` and `line-uri-length`: every link is https (a link in text may also be tel:), well-formed and short enough for LINE.
+/// `link-scheme` and `line-uri-length`: every link is https (a link in text may also be tel:), well-formed and short
+/// enough for LINE.
 struct LinkRule: ContentRule {
     /// LINE's limit on a URI action.
     static let maxURILength = 1000
@@ -31,9 +32,11 @@ struct LinkRule: ContentRule {
             diagnostics.append(Diagnostic(.linkScheme, at: location, problem))
         }
         if url.utf16.count > Self.maxURILength {
-            diagnostics.append(Diagnostic(.lineURILength, at: location,
-                en: "link is \(url.utf16.count) characters; LINE takes at most \(Self.maxURILength)",
-                ja: "リンクが\(url.utf16.count)文字あります。LINEのリンクは\(Self.maxURILength)文字まで"))
+            diagnostics.append(
+                Diagnostic(
+                    .lineURILength, at: location,
+                    en: "link is \(url.utf16.count) characters; LINE takes at most \(Self.maxURILength)",
+                    ja: "リンクが\(url.utf16.count)文字あります。LINEのリンクは\(Self.maxURILength)文字まで"))
         }
     }
 
@@ -42,29 +45,38 @@ struct LinkRule: ContentRule {
         let lower = url.lowercased()
         if lower.hasPrefix("tel:") {
             guard allowTel else {
-                return LocalizedText(en: "a phone number belongs in a contact desk, not in '\(url)'",
-                                     ja: "電話番号は '\(url)' ではなく窓口（contacts）に書いてください")
+                return LocalizedText(
+                    en: "a phone number belongs in a contact desk, not in '\(url)'",
+                    ja: "電話番号は '\(url)' ではなく窓口（contacts）に書いてください")
             }
             let digits = url.dropFirst(4)
             return !digits.isEmpty && digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") })
-                ? nil : LocalizedText(en: "'\(url)' is not a tel: link of digits", ja: "'\(url)' は数字だけの tel: リンクになっていません")
+                ? nil
+                : LocalizedText(en: "'\(url)' is not a tel: link of digits", ja: "'\(url)' は数字だけの tel: リンクになっていません")
         }
         guard lower.hasPrefix("https://") else {
             let scheme = url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? url
             return LocalizedText(
-                en: "link '\(url.prefix(60))' uses '\(scheme):'; only https:// links\(allowTel ? " (and tel:)" : "") are allowed",
+                en:
+                    "link '\(url.prefix(60))' uses '\(scheme):'; only https:// links\(allowTel ? " (and tel:)" : "") are allowed",
                 ja: "リンク '\(url.prefix(60))' は '\(scheme):' を使っています。使えるのは https:// のリンク\(allowTel ? "（と tel:）" : "")だけ")
         }
         let rest = url.dropFirst("https://".count)
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if host.isEmpty || !host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":") }) {
-            return LocalizedText(en: "link '\(url.prefix(60))' has no valid host",
-                                 ja: "リンク '\(url.prefix(60))' のホスト名が正しくありません")
+        if host.isEmpty
+            || !host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":") })
+        {
+            return LocalizedText(
+                en: "link '\(url.prefix(60))' has no valid host",
+                ja: "リンク '\(url.prefix(60))' のホスト名が正しくありません")
         }
-        if url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control
-            || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }) {
-            return LocalizedText(en: "link '\(url.prefix(60))' contains a space or a character that must be percent-encoded",
-                                 ja: "リンク '\(url.prefix(60))' に空白か、パーセントエンコードが必要な文字が入っています")
+        if url.unicodeScalars.contains(where: {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .control
+                || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\"
+        }) {
+            return LocalizedText(
+                en: "link '\(url.prefix(60))' contains a space or a character that must be percent-encoded",
+                ja: "リンク '\(url.prefix(60))' に空白か、パーセントエンコードが必要な文字が入っています")
         }
         return nil
     }

@@ -1,7 +1,8 @@
 /// `placeholder-unknown`: the only placeholder is `{nickname}`; anything else in braces would reach parents raw.
 struct PlaceholderRule: ContentRule {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
-        for text in content.readerTexts where text.raw.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+        for text in content.readerTexts
+        where text.raw.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
             check(text, into: &diagnostics)
         }
     }
@@ -18,17 +19,22 @@ struct PlaceholderRule: ContentRule {
             if !closed || !Placeholder.known.contains(name) {
                 let location = text.location(ofScalarOffset: i)
                 let written = closed ? "{\(name)}" : "{" + name
-                var message = closed
-                    ? LocalizedText(en: "unknown placeholder '\(written)'", ja: "プレースホルダー \(Japanese.quote(written)) は使えません")
+                var message =
+                    closed
+                    ? LocalizedText(
+                        en: "unknown placeholder '\(written)'", ja: "プレースホルダー \(Japanese.quote(written)) は使えません")
                     : LocalizedText(en: "'{' without a closing '}'", ja: "'{' に対応する '}' がありません")
-                message += LocalizedText(en: "; the only placeholder is \(Placeholder.nickname)",
-                                         ja: "。使えるプレースホルダーは \(Placeholder.nickname) だけ")
+                message += LocalizedText(
+                    en: "; the only placeholder is \(Placeholder.nickname)",
+                    ja: "。使えるプレースホルダーは \(Placeholder.nickname) だけ")
                 var fixIt: FixIt?
                 if closed, closestMatch(to: name, in: Array(Placeholder.known)) != nil {
                     message += LocalizedText(en: " (did you mean it?)", ja: "（\(Placeholder.nickname) の誤りではありませんか）")
-                    let end = SourceLocation(file: location.file, line: location.line, column: location.column + written.count)
-                    fixIt = FixIt(LocalizedText(en: "replace with \(Placeholder.nickname)", ja: "\(Placeholder.nickname) に置き換える"),
-                                  start: location, end: end, replacement: Placeholder.nickname)
+                    let end = SourceLocation(
+                        file: location.file, line: location.line, column: location.column + written.count)
+                    fixIt = FixIt(
+                        LocalizedText(en: "replace with \(Placeholder.nickname)", ja: "\(Placeholder.nickname) に置き換える"),
+                        start: location, end: end, replacement: Placeholder.nickname)
                 }
                 diagnostics.append(Diagnostic(.placeholderUnknown, at: location, message.tidied, fixIt: fixIt))
             }

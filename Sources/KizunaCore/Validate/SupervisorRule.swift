@@ -4,12 +4,16 @@ struct SupervisorRule: ContentRule {
         let ids = content.reviewers.map(\.id.value)
         for m in content.manuscripts {
             if m.supervisors.isEmpty {
-                diagnostics.append(Diagnostic(.supervisorMissing, at: m.review.location,
-                    en: "no supervisor vouches for this manuscript", ja: "この原稿には監修者がいません"))
+                diagnostics.append(
+                    Diagnostic(
+                        .supervisorMissing, at: m.review.location,
+                        en: "no supervisor vouches for this manuscript", ja: "この原稿には監修者がいません"))
             }
             for s in m.supervisors where !ids.contains(s.value) {
-                let message = LocalizedText(en: "'\(s.value)' is not in the reviewers' registry (reviewers.yaml)",
-                                            ja: "監修者 \(Japanese.quote(s.value)) は監修者名簿（reviewers.yaml）に登録されていません")
+                let message =
+                    LocalizedText(
+                        en: "'\(s.value)' is not in the reviewers' registry (reviewers.yaml)",
+                        ja: "監修者 \(Japanese.quote(s.value)) は監修者名簿（reviewers.yaml）に登録されていません")
                     + .didYouMean(closestMatch(to: s.value, in: ids))
                 diagnostics.append(Diagnostic(.reviewerUnknown, at: s.location, message.tidied))
             }

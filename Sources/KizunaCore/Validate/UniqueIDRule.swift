@@ -2,14 +2,20 @@
 struct UniqueIDRule: ContentRule {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         checkEditionIDs(content.editions.map(\.id), into: &diagnostics)
-        for id in content.editions.map(\.id) where id.value == ReviewSheetBuilder.folder || id.value.hasPrefix(".") || id.value.contains("/") {
-            diagnostics.append(Diagnostic(.schemaValue, at: id.location,
-                en: "'\(id.value)' cannot be an edition id: it names the review sheets' folder or is not a plain folder name",
-                ja: "'\(id.value)' は版のIDに使えません。監修シートのフォルダー名と同じか、単純なフォルダー名になっていません"))
+        for id in content.editions.map(\.id)
+        where id.value == ReviewSheetBuilder.folder || id.value.hasPrefix(".") || id.value.contains("/") {
+            diagnostics.append(
+                Diagnostic(
+                    .schemaValue, at: id.location,
+                    en:
+                        "'\(id.value)' cannot be an edition id: it names the review sheets' folder or is not a plain folder name",
+                    ja: "'\(id.value)' は版のIDに使えません。監修シートのフォルダー名と同じか、単純なフォルダー名になっていません"))
         }
         report(content.inserts.map(\.id), kind: LocalizedText(en: "insert", ja: "差し込み情報"), into: &diagnostics)
         report(content.reviewers.map(\.id), kind: LocalizedText(en: "reviewer", ja: "監修者"), into: &diagnostics)
-        for e in content.editions { report(e.contacts.map(\.id), kind: LocalizedText(en: "contact desk", ja: "窓口"), into: &diagnostics) }
+        for e in content.editions {
+            report(e.contacts.map(\.id), kind: LocalizedText(en: "contact desk", ja: "窓口"), into: &diagnostics)
+        }
     }
 
     /// Editions' ids, distinct across the whole content (an edition's share of a streamed content holds one).
@@ -21,10 +27,15 @@ struct UniqueIDRule: ContentRule {
         var seen: [String: SourceLocation] = [:]
         for id in ids {
             if let first = seen[id.value] {
-                diagnostics.append(Diagnostic(.idDuplicate, at: id.location,
-                    en: "another \(kind.en) already has the id '\(id.value)'",
-                    ja: Japanese.tidy("ID \(Japanese.quote(id.value)) はすでに別の\(kind.ja)が使っています"),
-                    notes: [DiagnosticNote(en: "the first \(kind.en) with this id", ja: "このIDを最初に使った\(kind.ja)", at: first)]))
+                diagnostics.append(
+                    Diagnostic(
+                        .idDuplicate, at: id.location,
+                        en: "another \(kind.en) already has the id '\(id.value)'",
+                        ja: Japanese.tidy("ID \(Japanese.quote(id.value)) はすでに別の\(kind.ja)が使っています"),
+                        notes: [
+                            DiagnosticNote(
+                                en: "the first \(kind.en) with this id", ja: "このIDを最初に使った\(kind.ja)", at: first)
+                        ]))
             } else {
                 seen[id.value] = id.location
             }

@@ -16,7 +16,9 @@ import Testing
         while let relative = enumerator.nextObject() as? String {
             if relative.hasPrefix(".kizuna-cache") { continue }
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 files.append(relative)
             }
         }
@@ -34,17 +36,22 @@ import Testing
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM edition ORDER BY key") {
                 text += "edition \(row["key"] as String): \(row["value"] as String)\n"
             }
-            let columns = ["series", "day", "sort_index", "label", "title", "line_messages", "sha256", "line_json", "email"]
-            for row in try Row.fetchAll(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM messages ORDER BY sort_index") {
+            let columns = [
+                "series", "day", "sort_index", "label", "title", "line_messages", "sha256", "line_json", "email",
+            ]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT \(columns.joined(separator: ", ")) FROM messages ORDER BY sort_index")
+            {
                 text += "\n"
                 for column in columns {
-                    let value: String = switch (row[column] as DatabaseValue).storage {
-                    case .null: "NULL"
-                    case .int64(let number): String(number)
-                    case .double(let number): String(number)
-                    case .string(let string): string
-                    case .blob(let bytes): String(decoding: bytes, as: UTF8.self)
-                    }
+                    let value: String =
+                        switch (row[column] as DatabaseValue).storage {
+                        case .null: "NULL"
+                        case .int64(let number): String(number)
+                        case .double(let number): String(number)
+                        case .string(let string): string
+                        case .blob(let bytes): String(decoding: bytes, as: UTF8.self)
+                        }
                     text += "\(column): \(value)\n"
                 }
             }
@@ -57,7 +64,9 @@ import Testing
         let output = EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: output) }
         // Run beside the fixture, so that previews name its files as `tree/…`, as an editor's run names `content/…`.
-        let build = try KizunaCommand.run(["build", "--content", "tree", "--output", output, "--templates", Paths.templates.path, "--quiet"], in: Paths.fixtures)
+        let build = try KizunaCommand.run(
+            ["build", "--content", "tree", "--output", output, "--templates", Paths.templates.path, "--quiet"],
+            in: Paths.fixtures)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stdout.isEmpty && build.stderr.isEmpty, "\(build.stdout)\(build.stderr)")
 
@@ -69,7 +78,9 @@ import Testing
                 assertSnapshot(try Self.rows(ofPack: path), named: "\(Self.golden)/\(relative).rows")
             } else {
                 written.append(relative)
-                assertSnapshot([UInt8](try #require(FileManager.default.contents(atPath: path))), named: "\(Self.golden)/\(relative)")
+                assertSnapshot(
+                    [UInt8](try #require(FileManager.default.contents(atPath: path))),
+                    named: "\(Self.golden)/\(relative)")
             }
         }
         // No golden file is left over from an output the build no longer writes.

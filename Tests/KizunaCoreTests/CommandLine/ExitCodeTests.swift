@@ -13,7 +13,8 @@ import Testing
     }
 
     /// A manuscript of the minimal set with a misspelt key, so that validation finds an error.
-    static let broken = ["manuscripts/childcare/0045.yaml": """
+    static let broken = [
+        "manuscripts/childcare/0045.yaml": """
         series: childcare
         day: 45
         titel: 目と目が合うよろこび
@@ -23,7 +24,8 @@ import Testing
         supervisors: [pediatrician-a]
         review: in-review
 
-        """]
+        """
+    ]
 
     func run(_ arguments: [String], in folder: URL) throws -> KizunaCommand.Result {
         try KizunaCommand.run(arguments + ["--lang", "en"], in: folder)
@@ -44,14 +46,16 @@ import Testing
         #expect(try run(["validate", "--format", "yaml"], in: valid).status == 2)
     }
 
-    @Test("build: 0 and output; 1 with nothing written for content errors or a refused release; 2 for an unknown edition")
+    @Test(
+        "build: 0 and output; 1 with nothing written for content errors or a refused release; 2 for an unknown edition")
     func build() throws {
         let valid = try Self.content(), broken = try Self.content(Self.broken)
         defer { for folder in [valid, broken] { try? FileManager.default.removeItem(at: folder) } }
         let templates = ["--templates", Paths.templates.path]
         let built = try run(["build", "--quiet"] + templates, in: valid)
         #expect(built.status == 0, "\(built.stderr)")
-        #expect(FileManager.default.fileExists(atPath: valid.appendingPathComponent("output/hinata/manifest.json").path))
+        #expect(
+            FileManager.default.fileExists(atPath: valid.appendingPathComponent("output/hinata/manifest.json").path))
 
         let refused = try run(["build"] + templates, in: broken)
         #expect(refused.status == 1)
@@ -76,11 +80,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: valid) }
         let path = valid.appendingPathComponent("content/manuscripts/childcare/0045.yaml")
         let before = try Data(contentsOf: path)
-        let refused = try run(["approve", "content/manuscripts/childcare/0045.yaml", "--reviewer", "nobody"], in: valid)
+        let refused = try run(
+            ["approve", "content/manuscripts/childcare/0045.yaml", "--reviewer", "nobody"], in: valid)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("'nobody' is not in the reviewers' registry"), "\(refused.stderr)")
         #expect(try Data(contentsOf: path) == before)
-        #expect(try run(["approve", "content/manuscripts/childcare/0045.yaml", "--reviewer", "pediatrician-a"], in: valid).status == 0)
+        #expect(
+            try run(["approve", "content/manuscripts/childcare/0045.yaml", "--reviewer", "pediatrician-a"], in: valid)
+                .status == 0)
         #expect(try Data(contentsOf: path) != before)
     }
 
@@ -92,7 +99,11 @@ import Testing
         #expect(try run(["review"], in: valid).status == 0)
         #expect(try run(["timeline", "--edition", "hinata", "--due", "2027-04-01"], in: valid).status == 0)
         #expect(try run(["timeline", "--edition", "hinata", "--due", "2027-02-30"], in: valid).status == 2)
-        #expect(try run(["render", "--edition", "nowhere", "--series", "childcare", "--day", "45", "--nickname", "はな"], in: valid).status == 2)
+        #expect(
+            try run(
+                ["render", "--edition", "nowhere", "--series", "childcare", "--day", "45", "--nickname", "はな"],
+                in: valid
+            ).status == 2)
     }
 
     @Test("schedule: 1 when a row is malformed, and the other rows still go out")
@@ -100,10 +111,15 @@ import Testing
         let valid = try Self.content()
         defer { try? FileManager.default.removeItem(at: valid) }
         let csv = valid.appendingPathComponent("subscribers.csv")
-        try Data("id,nickname,due_date,birth_date,channel\nok,はな,2027-04-01,2027-03-20,line\nbad,こわれ,2027-02-30,,line\n".utf8).write(to: csv)
-        let result = try run(["schedule", "--edition", "hinata", "--subscribers", "subscribers.csv", "--date", "2027-05-03"], in: valid)
+        try Data(
+            "id,nickname,due_date,birth_date,channel\nok,はな,2027-04-01,2027-03-20,line\nbad,こわれ,2027-02-30,,line\n".utf8
+        ).write(to: csv)
+        let result = try run(
+            ["schedule", "--edition", "hinata", "--subscribers", "subscribers.csv", "--date", "2027-05-03"], in: valid)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("subscribers.csv:3: error: row 3: due_date 2027-02-30 is not a day of the calendar"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("subscribers.csv:3: error: row 3: due_date 2027-02-30 is not a day of the calendar"),
+            "\(result.stderr)")
         #expect(result.stdout.contains(#""id":"ok""#), "\(result.stdout)")
     }
 }

@@ -24,8 +24,11 @@ enum KizunaCommand {
 
     /// Runs `kizuna arguments` in `folder` with `environment` over this process's environment (locale and
     /// KIZUNA_MECAB cleared first, so that the test decides them).
-    static func run(_ arguments: [String], in folder: URL = Paths.repository, environment: [String: String] = [:]) throws -> Result {
-        let binary = try #require(binary, "no kizuna binary beside \(Bundle.main.bundleURL.path): build the package first")
+    static func run(_ arguments: [String], in folder: URL = Paths.repository, environment: [String: String] = [:])
+        throws -> Result
+    {
+        let binary = try #require(
+            binary, "no kizuna binary beside \(Bundle.main.bundleURL.path): build the package first")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -48,8 +51,9 @@ enum KizunaCommand {
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     /// Writes content files (as `DiagnosticFixtures` gives them) into a new folder's `content/`.
@@ -57,7 +61,8 @@ enum KizunaCommand {
         let folder = URL(fileURLWithPath: EndToEndTests.temporaryFolder())
         for (relative, bytes) in files {
             let url = folder.appendingPathComponent("content").appendingPathComponent(relative)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url)
         }
         return folder
@@ -80,12 +85,18 @@ enum KizunaCommand {
     func validateSampleContent() throws {
         let off = try KizunaCommand.run(["validate", "--format", "json"], environment: ["KIZUNA_MECAB": "off"])
         #expect(off.status == 0, "\(off.stderr)")
-        #expect(notes(off.stderr) == ["kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle was not checked; to check it, unset KIZUNA_MECAB"])
+        #expect(
+            notes(off.stderr) == [
+                "kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle was not checked; to check it, unset KIZUNA_MECAB"
+            ])
         let with = try KizunaCommand.run(["validate", "--format", "json"])
         #expect(with.status == 0)
         #expect(notes(with.stderr).isEmpty == MeCabPresence.installed)
-        let kept = try diagnostics(with.stdout).filter { ($0["rule"] as? String) != RuleID.styleDoubledParticle.rawValue }
-        #expect(try JSONSerialization.data(withJSONObject: kept, options: .sortedKeys)
+        let kept = try diagnostics(with.stdout).filter {
+            ($0["rule"] as? String) != RuleID.styleDoubledParticle.rawValue
+        }
+        #expect(
+            try JSONSerialization.data(withJSONObject: kept, options: .sortedKeys)
                 == JSONSerialization.data(withJSONObject: try diagnostics(off.stdout), options: .sortedKeys))
     }
 
@@ -94,7 +105,8 @@ enum KizunaCommand {
         let fixture = try DiagnosticFixtures.load("style-doubled-particle")
         let folder = try KizunaCommand.write(fixture.files)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let off = try KizunaCommand.run(["validate", "--format", "json"], in: folder, environment: ["KIZUNA_MECAB": "off"])
+        let off = try KizunaCommand.run(
+            ["validate", "--format", "json"], in: folder, environment: ["KIZUNA_MECAB": "off"])
         let with = try KizunaCommand.run(["validate", "--format", "json"], in: folder)
         #expect(off.status == with.status)
         #expect(notes(off.stderr).count == 1)
@@ -103,10 +115,12 @@ enum KizunaCommand {
             #expect(found.contains { ($0["rule"] as? String) == "style-doubled-particle" })
         }
         let kept = found.filter { ($0["rule"] as? String) != "style-doubled-particle" }
-        #expect(try JSONSerialization.data(withJSONObject: kept, options: .sortedKeys)
+        #expect(
+            try JSONSerialization.data(withJSONObject: kept, options: .sortedKeys)
                 == JSONSerialization.data(withJSONObject: try diagnostics(off.stdout), options: .sortedKeys))
         // SARIF carries no trace of the note either: the same results as with MeCab, less the skipped rule's.
-        let sarifOff = try KizunaCommand.run(["validate", "--format", "sarif"], in: folder, environment: ["KIZUNA_MECAB": "off"])
+        let sarifOff = try KizunaCommand.run(
+            ["validate", "--format", "sarif"], in: folder, environment: ["KIZUNA_MECAB": "off"])
         #expect(!sarifOff.stdout.contains("MeCab"))
     }
 
@@ -120,7 +134,8 @@ enum KizunaCommand {
         #expect(FileManager.default.fileExists(atPath: output + "/sakuragaoka/preview/index.html"))
         #expect(off.stdout.contains("built"), "\(off.stdout)")
         // --quiet prints nothing but errors: not the note either.
-        let quiet = try KizunaCommand.run(["build", "--output", output, "--quiet"], environment: ["KIZUNA_MECAB": "off"])
+        let quiet = try KizunaCommand.run(
+            ["build", "--output", output, "--quiet"], environment: ["KIZUNA_MECAB": "off"])
         #expect(quiet.status == 0)
         #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet.stdout)\(quiet.stderr)")
     }
@@ -129,7 +144,10 @@ enum KizunaCommand {
     func japaneseNote() throws {
         let off = try KizunaCommand.run(["validate"], environment: ["KIZUNA_MECAB": "off", "LANG": "ja_JP.UTF-8"])
         #expect(off.status == 0)
-        #expect(notes(off.stderr) == ["kizuna: note: MeCab を使わない設定（KIZUNA_MECAB=off）のため、style-doubled-particle は検査していません。検査するには、KIZUNA_MECAB を外してください。"])
+        #expect(
+            notes(off.stderr) == [
+                "kizuna: note: MeCab を使わない設定（KIZUNA_MECAB=off）のため、style-doubled-particle は検査していません。検査するには、KIZUNA_MECAB を外してください。"
+            ])
     }
 
     @Test("no note where style.yaml turns the rules that read words off")
@@ -153,9 +171,12 @@ enum KizunaCommand {
             let columns = line.split(separator: " ", omittingEmptySubsequences: true)
             #expect(columns[2] == (rule.needsMeCab ? "no" : "yes"), "\(line)")
         }
-        #expect(off.stdout.contains("MeCab is turned off (KIZUNA_MECAB=off): style-doubled-particle cannot run on this machine"))
+        #expect(
+            off.stdout.contains(
+                "MeCab is turned off (KIZUNA_MECAB=off): style-doubled-particle cannot run on this machine"))
         let with = try KizunaCommand.run(["rules"])
         let line = try #require(with.stdout.split(separator: "\n").first { $0.hasPrefix("style-doubled-particle ") })
-        #expect(line.split(separator: " ", omittingEmptySubsequences: true)[2] == (MeCabPresence.installed ? "yes" : "no"))
+        #expect(
+            line.split(separator: " ", omittingEmptySubsequences: true)[2] == (MeCabPresence.installed ? "yes" : "no"))
     }
 }

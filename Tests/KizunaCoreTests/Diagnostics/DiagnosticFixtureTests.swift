@@ -25,7 +25,9 @@ enum DiagnosticFixtures {
 
     /// The rules whose diagnostics are warnings, as docs/checks.md and the rule catalog document them.
     /// Written out here rather than taken from `RuleID.defaultSeverity`, so a change of severity fails a test.
-    static let warningRules: Set<RuleID> = [.insertUnused, .supervisorMissing, .approvalStale, .approvalMissing, .styleDoubledParticle]
+    static let warningRules: Set<RuleID> = [
+        .insertUnused, .supervisorMissing, .approvalStale, .approvalMissing, .styleDoubledParticle,
+    ]
 
     /// The name of every fixture folder, sorted.
     static let names: [String] = {
@@ -34,7 +36,8 @@ enum DiagnosticFixtures {
         return names.filter { name in
             var isDirectory: ObjCBool = false
             return !name.hasPrefix(".")
-                && manager.fileExists(atPath: fixturesFolder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && manager.fileExists(
+                    atPath: fixturesFolder.appendingPathComponent(name).path, isDirectory: &isDirectory)
                 && isDirectory.boolValue
         }.sorted()
     }()
@@ -60,8 +63,12 @@ enum DiagnosticFixtures {
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let url = folder.appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            guard let data = manager.contents(atPath: url.path) else { throw DiagnosticFixtureError("cannot read \(url.path)") }
+            guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
+            guard let data = manager.contents(atPath: url.path) else {
+                throw DiagnosticFixtureError("cannot read \(url.path)")
+            }
             files[relative] = [UInt8](data)
         }
         return files
@@ -97,8 +104,9 @@ enum DiagnosticFixtures {
 
     /// Content files in memory, as `ContentDirectory.read` would give them for a folder named `content`.
     static func contentFiles(_ files: [String: [UInt8]]) -> ContentFiles {
-        ContentFiles(root: contentRoot, files: files.keys.sorted().map { SourceFile(path: displayPath($0), bytes: files[$0]!) },
-                     mecab: MeCabPresence.setting)
+        ContentFiles(
+            root: contentRoot, files: files.keys.sorted().map { SourceFile(path: displayPath($0), bytes: files[$0]!) },
+            mecab: MeCabPresence.setting)
     }
 
     /// A fixture applied to the minimal set: the files to validate, and the markers.
@@ -115,7 +123,9 @@ enum DiagnosticFixtures {
     }
 
     static func load(_ name: String) throws -> Fixture {
-        guard let rule = rule(ofFixture: name) else { throw DiagnosticFixtureError("fixture '\(name)' does not start with a rule id") }
+        guard let rule = rule(ofFixture: name) else {
+            throw DiagnosticFixtureError("fixture '\(name)' does not start with a rule id")
+        }
         var files = try minimal()
         let overlay = try self.files(under: fixturesFolder.appendingPathComponent(name))
         guard !overlay.isEmpty else { throw DiagnosticFixtureError("fixture '\(name)' has no file") }
@@ -136,13 +146,17 @@ enum DiagnosticFixtures {
         if diagnostics.isEmpty { return "  (none)" }
         return diagnostics.map { d in
             var line = "  \(d.location): \(d.severity.rawValue): \(d.message) [\(d.rule.rawValue)]"
-            let relative = d.location.file.hasPrefix(contentRoot + "/") ? String(d.location.file.dropFirst(contentRoot.count + 1)) : d.location.file
+            let relative =
+                d.location.file.hasPrefix(contentRoot + "/")
+                ? String(d.location.file.dropFirst(contentRoot.count + 1)) : d.location.file
             if let bytes = files[relative] {
                 let text = String(decoding: bytes, as: UTF8.self)
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 if d.location.line >= 1, d.location.line <= lines.count {
                     let source = lines[d.location.line - 1]
-                    let pointed = String(source.prefix(max(0, d.location.column - 1))) + "⚑" + source.dropFirst(max(0, d.location.column - 1))
+                    let pointed =
+                        String(source.prefix(max(0, d.location.column - 1))) + "⚑"
+                        + source.dropFirst(max(0, d.location.column - 1))
                     line += "\n      | " + pointed.prefix(160)
                 }
             }
@@ -195,14 +209,16 @@ struct DiagnosticFixtureTests {
         #expect(Set(content.content.manuscripts.map(\.series)) == [.maternity, .childcare])
     }
 
-    @Test("each fixture reports its rule exactly at its markers, and no error of another rule",
-          arguments: DiagnosticFixtures.namesWithoutMeCab)
+    @Test(
+        "each fixture reports its rule exactly at its markers, and no error of another rule",
+        arguments: DiagnosticFixtures.namesWithoutMeCab)
     func fixture(_ name: String) throws {
         try check(fixture: name)
     }
 
-    @Test("each fixture of a rule that reads words reports it exactly at its markers (with MeCab)",
-          .enabled(if: MeCabPresence.available, MeCabPresence.reason), arguments: DiagnosticFixtures.namesNeedingMeCab)
+    @Test(
+        "each fixture of a rule that reads words reports it exactly at its markers (with MeCab)",
+        .enabled(if: MeCabPresence.available, MeCabPresence.reason), arguments: DiagnosticFixtures.namesNeedingMeCab)
     func fixtureNeedingMeCab(_ name: String) throws {
         try check(fixture: name)
     }
@@ -214,7 +230,9 @@ struct DiagnosticFixtureTests {
         let ofRule = report.diagnostics.filter { $0.rule == fixture.rule }
         let found = Set(ofRule.map(\.location))
         let all = DiagnosticFixtures.describe(report.diagnostics, in: fixture.files)
-        #expect(found == fixture.markers, """
+        #expect(
+            found == fixture.markers,
+            """
             \(name): \(fixture.rule.rawValue) diagnostics are not exactly at the markers
               missing:    \(DiagnosticFixtures.describe(fixture.markers.subtracting(found)))
               unexpected: \(DiagnosticFixtures.describe(found.subtracting(fixture.markers)))
@@ -223,10 +241,14 @@ struct DiagnosticFixtureTests {
             """)
         let severity: Severity = DiagnosticFixtures.warningRules.contains(fixture.rule) ? .warning : .error
         for d in ofRule {
-            #expect(d.severity == severity, "\(name): \(d.location) is a \(d.severity.rawValue), expected a \(severity.rawValue)")
+            #expect(
+                d.severity == severity,
+                "\(name): \(d.location) is a \(d.severity.rawValue), expected a \(severity.rawValue)")
         }
         let otherErrors = report.diagnostics.filter { $0.rule != fixture.rule && $0.severity == .error }
-        #expect(otherErrors.isEmpty, "\(name): errors of other rules:\n\(DiagnosticFixtures.describe(otherErrors, in: fixture.files))")
+        #expect(
+            otherErrors.isEmpty,
+            "\(name): errors of other rules:\n\(DiagnosticFixtures.describe(otherErrors, in: fixture.files))")
         if severity == .error {
             #expect(report.content == nil, "\(name): content with errors must not be handed on")
         } else {
@@ -238,24 +260,32 @@ struct DiagnosticFixtureTests {
     func everyRuleIsCovered() {
         let names = DiagnosticFixtures.names
         for name in names {
-            #expect(DiagnosticFixtures.rule(ofFixture: name) != nil, "fixture folder '\(name)' does not start with a rule id")
+            #expect(
+                DiagnosticFixtures.rule(ofFixture: name) != nil,
+                "fixture folder '\(name)' does not start with a rule id")
         }
         let withFixture = Set(names.compactMap(DiagnosticFixtures.rule(ofFixture:)))
         for rule in RuleID.allCases {
             let listed = Self.rulesWithoutFixture[rule] != nil
-            #expect(withFixture.contains(rule) || listed, "rule \(rule.rawValue) has no fixture folder and is not listed")
-            #expect(!(withFixture.contains(rule) && listed), "rule \(rule.rawValue) has a fixture folder: remove it from the list")
+            #expect(
+                withFixture.contains(rule) || listed, "rule \(rule.rawValue) has no fixture folder and is not listed")
+            #expect(
+                !(withFixture.contains(rule) && listed),
+                "rule \(rule.rawValue) has a fixture folder: remove it from the list")
         }
     }
 
-    @Test("a byte order mark is accepted: every fixture gives the same diagnostics with one before every file",
-          arguments: [nil] + DiagnosticFixtures.names)
+    @Test(
+        "a byte order mark is accepted: every fixture gives the same diagnostics with one before every file",
+        arguments: [nil] + DiagnosticFixtures.names)
     func byteOrderMark(_ name: String?) throws {
         var files = try name.map { try DiagnosticFixtures.load($0).files } ?? DiagnosticFixtures.minimal()
         let without = Validator().validate(DiagnosticFixtures.contentFiles(files))
         for key in files.keys { files[key] = [0xEF, 0xBB, 0xBF] + files[key]! }
         let with = Validator().validate(DiagnosticFixtures.contentFiles(files))
-        #expect(with.diagnostics == without.diagnostics, """
+        #expect(
+            with.diagnostics == without.diagnostics,
+            """
             with a BOM:
             \(DiagnosticFixtures.describe(with.diagnostics, in: files))
             without:
@@ -267,17 +297,21 @@ struct DiagnosticFixtureTests {
         }
     }
 
-    @Test("CRLF line breaks give the same diagnostics at the same lines and columns",
-          arguments: [nil] + DiagnosticFixtures.names)
+    @Test(
+        "CRLF line breaks give the same diagnostics at the same lines and columns",
+        arguments: [nil] + DiagnosticFixtures.names)
     func crlfLineBreaks(_ name: String?) throws {
         var files = try name.map { try DiagnosticFixtures.load($0).files } ?? DiagnosticFixtures.minimal()
         let lf = Validator().validate(DiagnosticFixtures.contentFiles(files))
         for key in files.keys {
-            files[key] = Array(String(decoding: files[key]!, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            files[key] = Array(
+                String(decoding: files[key]!, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
         }
         let crlf = Validator().validate(DiagnosticFixtures.contentFiles(files))
         let located = { (d: Diagnostic) in "\(d.location) \(d.severity.rawValue) [\(d.rule.rawValue)]" }
-        #expect(crlf.diagnostics.map(located) == lf.diagnostics.map(located), """
+        #expect(
+            crlf.diagnostics.map(located) == lf.diagnostics.map(located),
+            """
             with CRLF:
             \(DiagnosticFixtures.describe(crlf.diagnostics, in: files))
             with LF:
@@ -293,29 +327,39 @@ fileprivate struct FixtureContentDump {
     init(_ content: ContentSet) {
         func t(_ text: LocatedText?) -> String { text.map { "\($0.value)@\($0.location)" } ?? "-" }
         if let c = content.configuration {
-            lines.append("configuration \(c.nicknameMaxLength) \(t(c.disclaimer)) \(t(c.footer.unsubscribeLabel)) \(t(c.footer.publisher)) \(t(c.footer.publisherURL))")
+            lines.append(
+                "configuration \(c.nicknameMaxLength) \(t(c.disclaimer)) \(t(c.footer.unsubscribeLabel)) \(t(c.footer.publisher)) \(t(c.footer.publisherURL))"
+            )
         }
         for r in content.reviewers {
             lines.append("reviewer \(t(r.id)) \(t(r.name)) \(t(r.role)) \(t(r.specialty)) \(t(r.affiliation))")
         }
         for m in content.manuscripts {
-            lines.append("manuscript \(m.path) \(m.day.value)@\(m.day.location) \(t(m.title)) \(m.review.value)@\(m.review.location)")
+            lines.append(
+                "manuscript \(m.path) \(m.day.value)@\(m.day.location) \(t(m.title)) \(m.review.value)@\(m.review.location)"
+            )
             for s in m.sections { lines.append("  section \(t(s.heading)) \(t(s.text)) \(s.body)") }
             lines.append("  supervisors " + m.supervisors.map(t).joined(separator: " "))
             for s in m.sources { lines.append("  source \(t(s.title)) \(t(s.url))") }
         }
         for e in content.editions {
-            lines.append("edition \(e.path) \(t(e.id)) \(t(e.name)) \(t(e.municipality)) \(e.location) \(e.contactsLocation)")
+            lines.append(
+                "edition \(e.path) \(t(e.id)) \(t(e.name)) \(t(e.municipality)) \(e.location) \(e.contactsLocation)")
             lines.append("  series " + e.series.map { "\($0.value)@\($0.location)" }.joined(separator: " "))
             lines.append("  channels " + e.channels.map { "\($0.value)@\($0.location)" }.joined(separator: " "))
             for c in e.contacts { lines.append("  contact \(t(c.id)) \(t(c.name)) \(t(c.phone)) \(t(c.hours))") }
-            lines.append("  unsubscribe \(t(e.unsubscribeURL)) survey \(t(e.survey?.url)) "
-                + (e.survey?.days.map { "\($0.value)@\($0.location)" }.joined(separator: " ") ?? ""))
+            lines.append(
+                "  unsubscribe \(t(e.unsubscribeURL)) survey \(t(e.survey?.url)) "
+                    + (e.survey?.days.map { "\($0.value)@\($0.location)" }.joined(separator: " ") ?? ""))
             lines.append("  inserts " + e.inserts.map(t).joined(separator: " "))
-            lines.append("  disclaimer \(t(e.disclaimer)) footer \(t(e.footer.unsubscribeLabel)) \(t(e.footer.publisher)) \(t(e.footer.publisherURL))")
+            lines.append(
+                "  disclaimer \(t(e.disclaimer)) footer \(t(e.footer.unsubscribeLabel)) \(t(e.footer.publisher)) \(t(e.footer.publisherURL))"
+            )
         }
         for i in content.inserts {
-            lines.append("insert \(i.path) \(t(i.id)) \(t(i.title)) \(t(i.text)) \(i.body) \(i.window.value)@\(i.window.location) \(t(i.link)) \(t(i.contact))")
+            lines.append(
+                "insert \(i.path) \(t(i.id)) \(t(i.title)) \(t(i.text)) \(i.body) \(i.window.value)@\(i.window.location) \(t(i.link)) \(t(i.contact))"
+            )
         }
     }
 }
@@ -342,26 +386,34 @@ struct ProgrammaticDiagnosticTests {
         """
 
     /// The minimal set with the manuscript replaced by `bytes`.
-    fileprivate static func validate(manuscript bytes: [UInt8], at path: String = manuscriptPath) throws -> (ValidationReport, [String: [UInt8]]) {
+    fileprivate static func validate(manuscript bytes: [UInt8], at path: String = manuscriptPath) throws -> (
+        ValidationReport, [String: [UInt8]]
+    ) {
         var files = try DiagnosticFixtures.minimal()
         files[path] = bytes
         return (Validator().validate(DiagnosticFixtures.contentFiles(files)), files)
     }
 
     /// The template split at its marker: bytes before, bytes after, and the marker's location.
-    fileprivate static func split(_ template: String, path: String = manuscriptPath) throws -> (before: [UInt8], after: [UInt8], at: ContentLocation) {
+    fileprivate static func split(_ template: String, path: String = manuscriptPath) throws -> (
+        before: [UInt8], after: [UInt8], at: ContentLocation
+    ) {
         let parts = template.components(separatedBy: "⚑")
         try #require(parts.count == 2, "the template needs exactly one marker")
         let location = DiagnosticFixtures.stripMarkers(template, file: DiagnosticFixtures.displayPath(path)).markers[0]
         return (Array(parts[0].utf8), Array(parts[1].utf8), location)
     }
 
-    fileprivate static func expectOnly(_ rule: RuleID, at expected: [ContentLocation], in report: ValidationReport, files: [String: [UInt8]],
-                           sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    fileprivate static func expectOnly(
+        _ rule: RuleID, at expected: [ContentLocation], in report: ValidationReport, files: [String: [UInt8]],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let found = report.diagnostics.filter { $0.rule == rule }
         let all = DiagnosticFixtures.describe(report.diagnostics, in: files)
-        #expect(found.map(\.location).sorted() == expected.sorted(), "expected \(rule.rawValue) at \(DiagnosticFixtures.describe(expected))\n\(all)",
-                sourceLocation: sourceLocation)
+        #expect(
+            found.map(\.location).sorted() == expected.sorted(),
+            "expected \(rule.rawValue) at \(DiagnosticFixtures.describe(expected))\n\(all)",
+            sourceLocation: sourceLocation)
         let others = report.diagnostics.filter { $0.rule != rule && $0.severity == .error }
         #expect(others.isEmpty, "errors of other rules:\n\(all)", sourceLocation: sourceLocation)
     }
@@ -370,11 +422,11 @@ struct ProgrammaticDiagnosticTests {
 
     /// Byte sequences that are not UTF-8, each put where the marker is (after Japanese text on the line).
     static let invalidSequences: [[UInt8]] = [
-        [0xFF],                     // never valid in UTF-8
-        [0xC0, 0xAF],               // overlong '/'
-        [0xED, 0xA0, 0x80],         // a UTF-16 surrogate
-        [0xE3, 0x81],               // 「あ」 cut short before an ASCII character
-        [0x82, 0xA0],               // a lone continuation byte (Shift_JIS 「あ」)
+        [0xFF],  // never valid in UTF-8
+        [0xC0, 0xAF],  // overlong '/'
+        [0xED, 0xA0, 0x80],  // a UTF-16 surrogate
+        [0xE3, 0x81],  // 「あ」 cut short before an ASCII character
+        [0x82, 0xA0],  // a lone continuation byte (Shift_JIS 「あ」)
     ]
 
     @Test("bytes that are not UTF-8 are reported at their line and column", arguments: invalidSequences)
@@ -396,12 +448,18 @@ struct ProgrammaticDiagnosticTests {
             """
         let (before, _, at) = try Self.split(template)
         // 小さな耳がひらくころ in Shift_JIS.
-        let title: [UInt8] = [0x8F, 0xAC, 0x82, 0xB3, 0x82, 0xC8, 0x8E, 0xA8, 0x82, 0xAA, 0x82, 0xD0, 0x82, 0xE7, 0x82, 0xAD,
-                              0x82, 0xB1, 0x82, 0xEB]
+        let title: [UInt8] = [
+            0x8F, 0xAC, 0x82, 0xB3, 0x82, 0xC8, 0x8E, 0xA8, 0x82, 0xAA, 0x82, 0xD0, 0x82, 0xE7, 0x82, 0xAD,
+            0x82, 0xB1, 0x82, 0xEB,
+        ]
         // おなかの赤ちゃん in Shift_JIS.
-        let heading: [UInt8] = [0x82, 0xA8, 0x82, 0xC8, 0x82, 0xA9, 0x82, 0xCC, 0x90, 0xD4, 0x82, 0xBF, 0x82, 0xE1, 0x82, 0xF1]
-        let bytes = before + title + Array("\nsections:\n  - heading: ".utf8) + heading
-            + Array("\n    text: |\n      ".utf8) + heading + Array("\nsupervisors: [obstetrician-a]\nreview: in-review\n".utf8)
+        let heading: [UInt8] = [
+            0x82, 0xA8, 0x82, 0xC8, 0x82, 0xA9, 0x82, 0xCC, 0x90, 0xD4, 0x82, 0xBF, 0x82, 0xE1, 0x82, 0xF1,
+        ]
+        let bytes =
+            before + title + Array("\nsections:\n  - heading: ".utf8) + heading
+            + Array("\n    text: |\n      ".utf8) + heading
+            + Array("\nsupervisors: [obstetrician-a]\nreview: in-review\n".utf8)
         #expect(at == ContentLocation(file: "content/manuscripts/maternity/16w0d.yaml", line: 3, column: 8))
         let (report, files) = try Self.validate(manuscript: bytes)
         Self.expectOnly(.fileEncoding, at: [at], in: report, files: files)
@@ -437,7 +495,8 @@ struct ProgrammaticDiagnosticTests {
         let overLimit = manuscript + comment + [UInt8](repeating: UInt8(ascii: "x"), count: padding + 1) + [0x0A]
         let (refused, refusedFiles) = try Self.validate(manuscript: overLimit)
         let file = DiagnosticFixtures.displayPath(Self.manuscriptPath)
-        Self.expectOnly(.fileTooLarge, at: [ContentLocation(file: file, line: 1, column: 1)], in: refused, files: refusedFiles)
+        Self.expectOnly(
+            .fileTooLarge, at: [ContentLocation(file: file, line: 1, column: 1)], in: refused, files: refusedFiles)
         #expect(refused.diagnostics.first { $0.rule == .fileTooLarge }?.severity == .error)
     }
 
@@ -462,7 +521,9 @@ struct ProgrammaticDiagnosticTests {
 
     @Test("a byte order mark before a problem on line 1 leaves its column alone")
     func byteOrderMarkColumnOnLineOne() throws {
-        let template = "series: ⚑子育て\n" + Self.manuscriptTemplate.split(separator: "\n", maxSplits: 1)[1].replacingOccurrences(of: "⚑", with: "")
+        let template =
+            "series: ⚑子育て\n"
+            + Self.manuscriptTemplate.split(separator: "\n", maxSplits: 1)[1].replacingOccurrences(of: "⚑", with: "")
         let (before, after, at) = try Self.split(template)
         for bom in [[], [0xEF, 0xBB, 0xBF] as [UInt8]] {
             let (report, files) = try Self.validate(manuscript: bom + before + after)
@@ -500,7 +561,9 @@ struct ProgrammaticDiagnosticTests {
     // MARK: text stays text
 
     /// Plain scalars a YAML 1.1 resolver would turn into booleans, numbers, times or dates.
-    static let plainScalars = ["no", "yes", "off", "0123", "9:30", "1e3", "0x1F", ".inf", "2024-04-01", "1_000", "+12", "0.50"]
+    static let plainScalars = [
+        "no", "yes", "off", "0123", "9:30", "1e3", "0x1F", ".inf", "2024-04-01", "1_000", "+12", "0.50",
+    ]
 
     @Test("text fields keep what was written", arguments: plainScalars)
     func textStaysText(_ scalar: String) throws {
@@ -539,7 +602,8 @@ struct ProgrammaticDiagnosticTests {
     @Test("`title: no`, `0123` and `9:30` stay the strings 'no', '0123' and '9:30'")
     func namedTextValues() throws {
         var files = try DiagnosticFixtures.minimal()
-        files[Self.manuscriptPath] = Array("""
+        files[Self.manuscriptPath] = Array(
+            """
             series: maternity
             day: 16w0d
             title: no
@@ -552,10 +616,11 @@ struct ProgrammaticDiagnosticTests {
             """.utf8)
         // `9:30` is not a sentence; this test is about values, so the sentence-end style rule is off.
         files["style.yaml"] = Array("rules:\n  style-sentence-end: {severity: off}\n".utf8)
-        files["editions/hinata.yaml"] = Array(String(decoding: files["editions/hinata.yaml"]!, as: UTF8.self)
-            .replacingOccurrences(of: "name: きずなメールひなた町版", with: "name: no")
-            .replacingOccurrences(of: "municipality: ひなた町", with: "municipality: 0123")
-            .replacingOccurrences(of: "hours: 平日 9:00〜17:00", with: "hours: 9:30").utf8)
+        files["editions/hinata.yaml"] = Array(
+            String(decoding: files["editions/hinata.yaml"]!, as: UTF8.self)
+                .replacingOccurrences(of: "name: きずなメールひなた町版", with: "name: no")
+                .replacingOccurrences(of: "municipality: ひなた町", with: "municipality: 0123")
+                .replacingOccurrences(of: "hours: 平日 9:00〜17:00", with: "hours: 9:30").utf8)
         let report = Validator().validate(DiagnosticFixtures.contentFiles(files))
         #expect(report.diagnostics.isEmpty, "\(DiagnosticFixtures.describe(report.diagnostics, in: files))")
         let content = try #require(report.content?.content)
@@ -577,36 +642,42 @@ struct ProgrammaticDiagnosticTests {
         var template: String
         /// For each pair of markers, in order: the rule and the replacement.
         var expected: [(rule: RuleID, replacement: String)]
-        var testDescription: String { expected.map { "\($0.rule.rawValue) → \($0.replacement)" }.joined(separator: ", ") }
+        var testDescription: String {
+            expected.map { "\($0.rule.rawValue) → \($0.replacement)" }.joined(separator: ", ")
+        }
     }
 
     static let fixIts: [FixItCase] = [
-        FixItCase(path: manuscriptPath, template: """
-            series: maternity
-            day: 16w0d
-            ⚑titel⚑: 小さな耳がひらくころ
-            sections:
-              - heading: おなかの赤ちゃん
-                text: 音を感じはじめるといわれます。
-            supervisors: [obstetrician-a]
-            review: ⚑aproved⚑
+        FixItCase(
+            path: manuscriptPath,
+            template: """
+                series: maternity
+                day: 16w0d
+                ⚑titel⚑: 小さな耳がひらくころ
+                sections:
+                  - heading: おなかの赤ちゃん
+                    text: 音を感じはじめるといわれます。
+                supervisors: [obstetrician-a]
+                review: ⚑aproved⚑
 
-            """, expected: [(.schemaUnknownKey, "title"), (.schemaValue, "approved")]),
-        FixItCase(path: "editions/hinata.yaml", template: """
-            id: hinata
-            name: きずなメールひなた町版
-            municipality: ひなた町
-            series: [maternity, childcare]
-            channels: [ライン, ⚑lien⚑]
-            contacts:
-              - {id: kosodate-shien, name: ひなた町 子育て支援課, phone: 000-234-5678, ⚑houres⚑: 平日 8:30〜17:15}
-              - id: hoken-center
-                name: ひなた町 保健センター
-                phone: 000-234-5690
-            unsubscribe_url: https://example.jp/hinata/kizuna/settings
-            inserts: [hinata-parents-class, hinata-1month-checkup]
+                """, expected: [(.schemaUnknownKey, "title"), (.schemaValue, "approved")]),
+        FixItCase(
+            path: "editions/hinata.yaml",
+            template: """
+                id: hinata
+                name: きずなメールひなた町版
+                municipality: ひなた町
+                series: [maternity, childcare]
+                channels: [ライン, ⚑lien⚑]
+                contacts:
+                  - {id: kosodate-shien, name: ひなた町 子育て支援課, phone: 000-234-5678, ⚑houres⚑: 平日 8:30〜17:15}
+                  - id: hoken-center
+                    name: ひなた町 保健センター
+                    phone: 000-234-5690
+                unsubscribe_url: https://example.jp/hinata/kizuna/settings
+                inserts: [hinata-parents-class, hinata-1month-checkup]
 
-            """, expected: [(.schemaValue, "line"), (.schemaUnknownKey, "hours")]),
+                """, expected: [(.schemaValue, "line"), (.schemaUnknownKey, "hours")]),
     ]
 
     @Test("fix-its replace exactly the misspelt word", arguments: fixIts)
@@ -620,8 +691,9 @@ struct ProgrammaticDiagnosticTests {
         let all = DiagnosticFixtures.describe(report.diagnostics, in: files)
         for (i, expected) in fixItCase.expected.enumerated() {
             let start = stripped.markers[2 * i], end = stripped.markers[2 * i + 1]
-            let d = try #require(report.diagnostics.first { $0.rule == expected.rule && $0.location == start },
-                                 "no \(expected.rule.rawValue) at \(start)\n\(all)")
+            let d = try #require(
+                report.diagnostics.first { $0.rule == expected.rule && $0.location == start },
+                "no \(expected.rule.rawValue) at \(start)\n\(all)")
             let fixIt = try #require(d.fixIt, "\(d.location) has no fix-it")
             #expect(fixIt.start == start)
             #expect(fixIt.end == end)

@@ -8,7 +8,7 @@ struct LocalizationTests {
     /// True when `text` holds hiragana, katakana or a kanji.
     static func hasJapanese(_ text: String) -> Bool {
         text.unicodeScalars.contains { s in
-            (0x3040...0x309F).contains(s.value)       // hiragana
+            (0x3040...0x309F).contains(s.value)  // hiragana
                 || (0x30A0...0x30FF).contains(s.value)  // katakana
                 || (0x3400...0x4DBF).contains(s.value)  // CJK extension A
                 || (0x4E00...0x9FFF).contains(s.value)  // CJK unified ideographs
@@ -30,21 +30,25 @@ struct LocalizationTests {
             texts += d.notes.map { ("note", $0.message) }
             if let fixIt = d.fixIt { texts.append(("fix-it", fixIt.message)) }
             return texts.compactMap { kind, text in
-                problem(with: text).map { "[\(d.rule.rawValue)] \(d.location): \(kind): \($0)\n    en: \(text.en)\n    ja: \(text.ja)" }
+                problem(with: text).map {
+                    "[\(d.rule.rawValue)] \(d.location): \(kind): \($0)\n    en: \(text.en)\n    ja: \(text.ja)"
+                }
             }
         }
     }
 
     // MARK: (a) every diagnostic the fixtures produce
 
-    @Test("every diagnostic, note and fix-it of every fixture has a Japanese message",
-          arguments: DiagnosticFixtures.namesWithoutMeCab)
+    @Test(
+        "every diagnostic, note and fix-it of every fixture has a Japanese message",
+        arguments: DiagnosticFixtures.namesWithoutMeCab)
     func fixtureMessagesAreJapanese(_ name: String) throws {
         try checkMessagesAreJapanese(fixture: name)
     }
 
-    @Test("every diagnostic, note and fix-it of the fixtures of rules that read words has a Japanese message",
-          .enabled(if: MeCabPresence.available, MeCabPresence.reason), arguments: DiagnosticFixtures.namesNeedingMeCab)
+    @Test(
+        "every diagnostic, note and fix-it of the fixtures of rules that read words has a Japanese message",
+        .enabled(if: MeCabPresence.available, MeCabPresence.reason), arguments: DiagnosticFixtures.namesNeedingMeCab)
     func fixtureNeedingMeCabMessagesAreJapanese(_ name: String) throws {
         try checkMessagesAreJapanese(fixture: name)
     }
@@ -62,9 +66,11 @@ struct LocalizationTests {
     func programmaticMessagesAreJapanese() throws {
         var diagnostics: [Diagnostic] = []
         // file-encoding: a Shift_JIS byte.
-        _ = YAMLDocumentLoader().load(SourceFile(path: "content/a.yaml", bytes: Array("title: ".utf8) + [0x82, 0xA0]), into: &diagnostics)
+        _ = YAMLDocumentLoader().load(
+            SourceFile(path: "content/a.yaml", bytes: Array("title: ".utf8) + [0x82, 0xA0]), into: &diagnostics)
         // file-too-large.
-        _ = YAMLDocumentLoader(sizeCap: 4).load(SourceFile(path: "content/b.yaml", bytes: Array("title: 長い\n".utf8)), into: &diagnostics)
+        _ = YAMLDocumentLoader(sizeCap: 4).load(
+            SourceFile(path: "content/b.yaml", bytes: Array("title: 長い\n".utf8)), into: &diagnostics)
         #expect(Set(diagnostics.map(\.rule)) == [.fileEncoding, .fileTooLarge])
         // release-unapproved: the minimal set's manuscripts are in review, never approved.
         let report = Validator().validate(DiagnosticFixtures.contentFiles(try DiagnosticFixtures.minimal()))
@@ -99,7 +105,8 @@ struct LocalizationTests {
         #expect(Language(environment: ["LC_ALL": "", "LC_MESSAGES": "", "LANG": ""]) == .en)
         #expect(Language(environment: ["LC_MESSAGES": "ja_JP"]) == .ja)
         #expect(Language(environment: ["LC_MESSAGES": "ja_JP", "LANG": "en_US.UTF-8"]) == .ja)
-        #expect(Language(environment: ["LC_ALL": "", "LANG": "ja_JP.UTF-8"]) == .ja, "an empty variable does not decide")
+        #expect(
+            Language(environment: ["LC_ALL": "", "LANG": "ja_JP.UTF-8"]) == .ja, "an empty variable does not decide")
         #expect(Language(environment: ["LANG": "en_US.UTF-8"]) == .en)
     }
 
@@ -108,7 +115,8 @@ struct LocalizationTests {
     /// A real diagnostic with a fix-it: the unknown key of the schema-unknown-key fixture.
     static func sample() throws -> Diagnostic {
         var files = try DiagnosticFixtures.minimal()
-        files["manuscripts/maternity/16w0d.yaml"] = Array("""
+        files["manuscripts/maternity/16w0d.yaml"] = Array(
+            """
             series: maternity
             day: 16w0d
             titel: 小さな耳がひらくころ
@@ -132,7 +140,9 @@ struct LocalizationTests {
         #expect(d.notes.first?.message.ja.hasPrefix("使えるキー: series, day, title") == true)
     }
 
-    @Test("each format gives the Japanese message and the same rule id as in English", arguments: DiagnosticFormat.allCases)
+    @Test(
+        "each format gives the Japanese message and the same rule id as in English",
+        arguments: DiagnosticFormat.allCases)
     func formatsInJapanese(_ format: DiagnosticFormat) throws {
         let d = try Self.sample()
         let en = DiagnosticFormatter.format([d], as: format, language: .en)

@@ -71,7 +71,10 @@ import Testing
         #expect(file.path == "content/manuscripts/childcare/0045.yaml")
         // Bytes, not Strings: String's == holds NFD and NFC text equal.
         #expect(file.fixed == Array(Self.expected.utf8))
-        #expect(Set(file.applied.map(\.rule)) == [.styleHalfwidthKana, .styleFullwidthAlphanumeric, .styleTerminology, .styleInvisibleCharacter])
+        #expect(
+            Set(file.applied.map(\.rule)) == [
+                .styleHalfwidthKana, .styleFullwidthAlphanumeric, .styleTerminology, .styleInvisibleCharacter,
+            ])
         #expect(file.applied.count == 6)
         #expect(result.remaining.isEmpty && result.introduced.isEmpty)
     }
@@ -106,30 +109,34 @@ import Testing
         // Approved with the wrong term in it, as a dictionary added later would find.
         let withTerm = original.replacingAll("たくさん話しかけてあげましょう。", with: "母子手帳に記録しましょう。")
         files = ContentFixtures.replacing(path, in: files, with: withTerm)
-        let manuscript = try #require(Validator().validate(files).loadedContent.manuscripts.first { $0.path == "content/" + path })
+        let manuscript = try #require(
+            Validator().validate(files).loadedContent.manuscripts.first { $0.path == "content/" + path })
         let file = try #require(files.files.first { $0.path == "content/" + path })
-        let approved = try ApprovalRecorder.record(manuscript, in: file, reviewers: ["pediatrician-a"],
-                                                   registry: Validator().validate(files).loadedContent.reviewers,
-                                                   date: CalendarDate(year: 2026, month: 11, day: 25)!)
+        let approved = try ApprovalRecorder.record(
+            manuscript, in: file, reviewers: ["pediatrician-a"],
+            registry: Validator().validate(files).loadedContent.reviewers,
+            date: CalendarDate(year: 2026, month: 11, day: 25)!)
         files = ContentFixtures.replacing(path, in: files, with: String(decoding: approved.manuscript, as: UTF8.self))
         let result = ContentFixer().fix(files)
         #expect(result.staleApprovals == ["content/" + path])
     }
 
     @Test func aDiffShowsEachChangedLineOnce() {
-        let diff = UnifiedDiff.lines(path: "content/a.yaml", original: Array("a\nｱ\nb\n１\n２\n".utf8), fixed: Array("a\nア\nb\n1\n2\n".utf8))
-        #expect(diff == """
-            --- a/content/a.yaml
-            +++ b/content/a.yaml
-            @@ -2 +2 @@
-            -ｱ
-            +ア
-            @@ -4,2 +4,2 @@
-            -１
-            -２
-            +1
-            +2
+        let diff = UnifiedDiff.lines(
+            path: "content/a.yaml", original: Array("a\nｱ\nb\n１\n２\n".utf8), fixed: Array("a\nア\nb\n1\n2\n".utf8))
+        #expect(
+            diff == """
+                --- a/content/a.yaml
+                +++ b/content/a.yaml
+                @@ -2 +2 @@
+                -ｱ
+                +ア
+                @@ -4,2 +4,2 @@
+                -１
+                -２
+                +1
+                +2
 
-            """)
+                """)
     }
 }

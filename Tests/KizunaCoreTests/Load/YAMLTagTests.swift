@@ -13,11 +13,14 @@ import Testing
     ])
     func refusedTagsAreReportedWhereTheyAre(yaml: String, shown: String, line: Int, column: Int) {
         var diagnostics: [Diagnostic] = []
-        let document = YAMLDocumentLoader().load(SourceFile(path: "content/inserts/a.yaml", text: yaml), into: &diagnostics)
+        let document = YAMLDocumentLoader().load(
+            SourceFile(path: "content/inserts/a.yaml", text: yaml), into: &diagnostics)
         #expect(document == nil)
         #expect(diagnostics.map(\.rule) == [.yamlTag])
         #expect(diagnostics.first?.message.en.contains("'\(shown)'") == true)
-        #expect(diagnostics.first?.location == KizunaCore.SourceLocation(file: "content/inserts/a.yaml", line: line, column: column))
+        #expect(
+            diagnostics.first?.location
+                == KizunaCore.SourceLocation(file: "content/inserts/a.yaml", line: line, column: column))
     }
 
     @Test(arguments: [
@@ -27,7 +30,8 @@ import Testing
     ])
     func quotedKeysPlainValuesAndCoreTagsLoad(yaml: String) {
         var diagnostics: [Diagnostic] = []
-        let document = YAMLDocumentLoader().load(SourceFile(path: "content/inserts/a.yaml", text: yaml), into: &diagnostics)
+        let document = YAMLDocumentLoader().load(
+            SourceFile(path: "content/inserts/a.yaml", text: yaml), into: &diagnostics)
         #expect(document != nil)
         #expect(diagnostics.isEmpty)
     }

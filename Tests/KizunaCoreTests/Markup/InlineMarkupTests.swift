@@ -6,15 +6,22 @@ import Yams
     /// Loads `text: |` with the given lines as a literal block and parses its markup.
     func parse(_ lines: [String], into diagnostics: inout [Diagnostic]) throws -> RichText? {
         let yaml = "text: |\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n"
-        let document = try #require(YAMLDocumentLoader().load(SourceFile(path: "t.yaml", text: yaml), into: &diagnostics))
-        let reader = try #require(MappingReader(document.root, in: document, what: LocalizedText(en: "test", ja: "テスト"), keys: ["text"], into: &diagnostics))
+        let document = try #require(
+            YAMLDocumentLoader().load(SourceFile(path: "t.yaml", text: yaml), into: &diagnostics))
+        let reader = try #require(
+            MappingReader(
+                document.root, in: document, what: LocalizedText(en: "test", ja: "テスト"), keys: ["text"],
+                into: &diagnostics))
         let text = try #require(reader.text("text", into: &diagnostics))
         return InlineMarkupParser.parse(text, into: &diagnostics)
     }
 
     @Test func emphasisLinksAndParagraphs() throws {
         var diagnostics: [Diagnostic] = []
-        let rich = try #require(try parse(["まずは<em>ゆっくり</em>休みましょう。", "", "<a href=\"https://example.jp/a\">相談窓口</a>へ。&amp;"], into: &diagnostics))
+        let rich = try #require(
+            try parse(
+                ["まずは<em>ゆっくり</em>休みましょう。", "", "<a href=\"https://example.jp/a\">相談窓口</a>へ。&amp;"], into: &diagnostics)
+        )
         #expect(diagnostics.isEmpty)
         #expect(rich.paragraphs.count == 2)
         #expect(rich.paragraphs[0] == [.text("まずは"), .emphasis("ゆっくり"), .text("休みましょう。")])
@@ -48,11 +55,16 @@ import Yams
 
 @Suite struct MarkupMessageTests {
     @Test func libxmlMessagesAreRephrasedForEditors() {
-        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 3 and t").en == "<em> is not closed")
-        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a").en == "</a> does not close <em>")
+        #expect(
+            InlineMarkupParser.readable("Opening and ending tag mismatch: em line 3 and t").en == "<em> is not closed")
+        #expect(
+            InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a").en
+                == "</a> does not close <em>")
         #expect(InlineMarkupParser.readable("EntityRef: expecting ';'").en == "EntityRef: expecting ';'")
         #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 3 and t").ja == "<em> が閉じられていません")
-        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a").ja == "</a> では <em> を閉じられません")
+        #expect(
+            InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a").ja
+                == "</a> では <em> を閉じられません")
         // A message with no rephrasing passes through as libxml2 wrote it.
         #expect(InlineMarkupParser.readable("EntityRef: expecting ';'").ja == "EntityRef: expecting ';'")
     }

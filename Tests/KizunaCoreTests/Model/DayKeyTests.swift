@@ -34,7 +34,9 @@ import Testing
     }
 
     @Test func fileStemsSortInReadingOrder() {
-        let keys: [DayKey] = [.gestation(weeks: 4, days: 0), .gestation(weeks: 10, days: 3), .dayCount(7), .dayCount(45), .dayCount(1096)]
+        let keys: [DayKey] = [
+            .gestation(weeks: 4, days: 0), .gestation(weeks: 10, days: 3), .dayCount(7), .dayCount(45), .dayCount(1096),
+        ]
         #expect(keys.map(\.fileStem) == ["04w0d", "10w3d", "0007", "0045", "1096"])
         for series in Series.allCases {
             let stems = keys.filter { $0.series == series }.map(\.fileStem)
@@ -53,7 +55,9 @@ import Testing
 
 @Suite struct InsertWindowTests {
     /// The stated conversion: a child turns m months on day count floor(m × 30.4375) + 1.
-    @Test(arguments: [(0, 1), (1, 31), (2, 61), (3, 92), (4, 122), (5, 153), (6, 183), (12, 366), (18, 548), (24, 731), (36, 1096)])
+    @Test(arguments: [
+        (0, 1), (1, 31), (2, 61), (3, 92), (4, 122), (5, 153), (6, 183), (12, 366), (18, 548), (24, 731), (36, 1096),
+    ])
     func monthToDayConversion(month: Int, day: Int) {
         #expect(InsertWindow.firstDayCount(ofMonth: month) == day)
     }
@@ -70,7 +74,9 @@ import Testing
     }
 
     @Test func weekAndDayWindows() {
-        #expect(InsertWindow.weeks(from: 20, to: 23).range == DayKey.gestation(weeks: 20, days: 0)...DayKey.gestation(weeks: 23, days: 6))
+        #expect(
+            InsertWindow.weeks(from: 20, to: 23).range == DayKey.gestation(
+                weeks: 20, days: 0)...DayKey.gestation(weeks: 23, days: 6))
         #expect(InsertWindow.days(from: 3, to: 21).contains(.dayCount(21)))
         #expect(!InsertWindow.days(from: 3, to: 21).contains(.dayCount(22)))
     }

@@ -40,7 +40,8 @@ import Testing
         let byDay = Dictionary(t.entries.map { ($0.message.day, $0.date) }, uniquingKeysWith: { a, _ in a })
         let messages = content.compiler.messages(for: edition)
         for message in messages {
-            #expect(ReaderTimeline.date(of: message.day, due: due, birth: born.map(Self.date) ?? due) == byDay[message.day])
+            #expect(
+                ReaderTimeline.date(of: message.day, due: due, birth: born.map(Self.date) ?? due) == byDay[message.day])
         }
     }
 

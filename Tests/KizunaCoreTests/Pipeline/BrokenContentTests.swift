@@ -15,26 +15,39 @@ import Testing
     }
 
     static let breaks: [Break] = [
-        Break(file: "manuscripts/maternity/16w0d.yaml", find: "title: 声が届きはじめる頃", replace: "titel: 声が届きはじめる頃",
-              rule: .schemaUnknownKey, line: 3, column: 1),
-        Break(file: "manuscripts/maternity/16w0d.yaml", find: "      大きさは、手のひらにのるくらいです。",
-              replace: "      大きさは、{name}の手のひらにのるくらいです。", rule: .placeholderUnknown, line: 8, column: 12),
-        Break(file: "manuscripts/childcare/0001.yaml", find: "day: 1\n", replace: "day: 1097\n",
-              rule: .dayKeyRange, line: 2, column: 6),
-        Break(file: "manuscripts/childcare/0045.yaml", find: "<em>声を出してこたえる</em>", replace: "<em>声を出してこたえる",
-              rule: .markupSyntax, line: 9, column: 14),
-        Break(file: "manuscripts/childcare/0045.yaml", find: "supervisors: [pediatrician-a]", replace: "supervisors: [pediatrician-z]",
-              rule: .reviewerUnknown, line: 14, column: 15),
-        Break(file: "manuscripts/childcare/0100.yaml", find: "review: approved", replace: "review: approve",
-              rule: .schemaValue, line: 15, column: 9),
-        Break(file: "editions/minamikawa.yaml", find: "    phone: 000-210-0001", replace: "    phone: ０００-210-0001",
-              rule: .phoneFormat, line: 10, column: 12),
-        Break(file: "editions/sakuragaoka.yaml", find: "unsubscribe_url: https://", replace: "unsubscribe_url: http://",
-              rule: .linkScheme, line: 19, column: 18),
-        Break(file: "inserts/sakuragaoka-3year-checkup.yaml", find: "months: {from: 35, to: 35}", replace: "months: {from: 35, to: 34}",
-              rule: .insertWindow, line: 8, column: 26),
-        Break(file: "editions/sakuragaoka.yaml", find: "  - sakuragaoka-4month-checkup\n", replace: "  - sakuragaoka-4month-chekup\n",
-              rule: .editionInsertUnknown, line: 31, column: 5),
+        Break(
+            file: "manuscripts/maternity/16w0d.yaml", find: "title: 声が届きはじめる頃", replace: "titel: 声が届きはじめる頃",
+            rule: .schemaUnknownKey, line: 3, column: 1),
+        Break(
+            file: "manuscripts/maternity/16w0d.yaml", find: "      大きさは、手のひらにのるくらいです。",
+            replace: "      大きさは、{name}の手のひらにのるくらいです。", rule: .placeholderUnknown, line: 8, column: 12),
+        Break(
+            file: "manuscripts/childcare/0001.yaml", find: "day: 1\n", replace: "day: 1097\n",
+            rule: .dayKeyRange, line: 2, column: 6),
+        Break(
+            file: "manuscripts/childcare/0045.yaml", find: "<em>声を出してこたえる</em>", replace: "<em>声を出してこたえる",
+            rule: .markupSyntax, line: 9, column: 14),
+        Break(
+            file: "manuscripts/childcare/0045.yaml", find: "supervisors: [pediatrician-a]",
+            replace: "supervisors: [pediatrician-z]",
+            rule: .reviewerUnknown, line: 14, column: 15),
+        Break(
+            file: "manuscripts/childcare/0100.yaml", find: "review: approved", replace: "review: approve",
+            rule: .schemaValue, line: 15, column: 9),
+        Break(
+            file: "editions/minamikawa.yaml", find: "    phone: 000-210-0001", replace: "    phone: ０００-210-0001",
+            rule: .phoneFormat, line: 10, column: 12),
+        Break(
+            file: "editions/sakuragaoka.yaml", find: "unsubscribe_url: https://", replace: "unsubscribe_url: http://",
+            rule: .linkScheme, line: 19, column: 18),
+        Break(
+            file: "inserts/sakuragaoka-3year-checkup.yaml", find: "months: {from: 35, to: 35}",
+            replace: "months: {from: 35, to: 34}",
+            rule: .insertWindow, line: 8, column: 26),
+        Break(
+            file: "editions/sakuragaoka.yaml", find: "  - sakuragaoka-4month-checkup\n",
+            replace: "  - sakuragaoka-4month-chekup\n",
+            rule: .editionInsertUnknown, line: 31, column: 5),
     ]
 
     @Test func everyBreakIsReportedAtItsPlace() throws {
@@ -42,20 +55,22 @@ import Testing
         for b in Self.breaks {
             let text = ContentFixtures.text(b.file, in: files)
             try #require(text.contains(b.find), "the sample content changed: '\(b.find)' is gone from \(b.file)")
-            files = ContentFixtures.replacing(b.file, in: files, with: text.replacingOccurrences(of: b.find, with: b.replace))
+            files = ContentFixtures.replacing(
+                b.file, in: files, with: text.replacingOccurrences(of: b.find, with: b.replace))
         }
         let report = Validator().validate(files)
         #expect(report.content == nil, "content with errors is not handed to the build")
         for b in Self.breaks {
             let expected = SourceLocation(file: "content/" + b.file, line: b.line, column: b.column)
-            #expect(report.diagnostics.contains { $0.rule == b.rule && $0.location == expected },
-                    "\(b) expected at \(expected); got:\n\(DiagnosticFormatter.text(report.diagnostics.filter { $0.location.file == expected.file }))")
+            #expect(
+                report.diagnostics.contains { $0.rule == b.rule && $0.location == expected },
+                "\(b) expected at \(expected); got:\n\(DiagnosticFormatter.text(report.diagnostics.filter { $0.location.file == expected.file }))"
+            )
         }
         let errors = report.diagnostics.filter { $0.severity == .error }
         #expect(Set(errors.map(\.rule)) == Set(Self.breaks.map(\.rule)))
     }
 }
-
 
 /// A rebuild into an output a build already wrote checks and builds each edition in one reading
 /// (`ContentBuild.runChecking`): content broken since then is reported exactly as `validate` reports it, and the
@@ -63,8 +78,9 @@ import Testing
 @Suite struct BrokenRebuildTests {
     func run(_ files: ContentFiles, into root: String, selection: [String] = []) throws -> ContentBuild.Outcome {
         let templates = try ContentDirectory.readTemplates(Paths.templates.path)
-        let build = ContentBuild(files: files, templates: try PreviewTemplates(sources: templates),
-                                 keys: BuildKeys(files: files, templates: templates, generator: "test"), selection: selection)
+        let build = ContentBuild(
+            files: files, templates: try PreviewTemplates(sources: templates),
+            keys: BuildKeys(files: files, templates: templates, generator: "test"), selection: selection)
         var writer = OutputWriter(root: root)
         return try build.run(into: &writer)
     }
@@ -85,14 +101,18 @@ import Testing
         case "all": breaks = BrokenContentTests.breaks
         case "duplicate-edition-id":
             // Found only once every edition was read: the second edition takes the first one's id.
-            breaks = [BrokenContentTests.Break(file: "editions/sakuragaoka.yaml", find: "id: sakuragaoka\n", replace: "id: minamikawa\n",
-                                               rule: .idDuplicate, line: 1, column: 5)]
+            breaks = [
+                BrokenContentTests.Break(
+                    file: "editions/sakuragaoka.yaml", find: "id: sakuragaoka\n", replace: "id: minamikawa\n",
+                    rule: .idDuplicate, line: 1, column: 5)
+            ]
         default: breaks = [BrokenContentTests.breaks[Int(which)!]]
         }
         for b in breaks {
             let text = ContentFixtures.text(b.file, in: files)
             try #require(text.contains(b.find), "'\(b.find)' is gone from \(b.file)")
-            files = ContentFixtures.replacing(b.file, in: files, with: text.replacingOccurrences(of: b.find, with: b.replace))
+            files = ContentFixtures.replacing(
+                b.file, in: files, with: text.replacingOccurrences(of: b.find, with: b.replace))
         }
         let expected = EditionStream.validate(files, checkingPayloads: false)
         #expect(expected.contains { $0.severity == .error && breaks.map(\.rule).contains($0.rule) })
@@ -110,7 +130,10 @@ import Testing
         let files = try ContentFixtures.read(Paths.content)
         guard case .built = try run(files, into: root) else { Issue.record("the sample content did not build"); return }
         let before = EndToEndTests.tree(root)
-        guard case .unknownEditions(let unknown, let editions, _) = try run(files, into: root, selection: ["sakuragaoka", "kitamachi"]) else {
+        guard
+            case .unknownEditions(let unknown, let editions, _) = try run(
+                files, into: root, selection: ["sakuragaoka", "kitamachi"])
+        else {
             Issue.record("an unknown edition was not refused")
             return
         }

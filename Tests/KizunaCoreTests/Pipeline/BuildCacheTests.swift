@@ -18,9 +18,10 @@ import Testing
         let report = Validator().validate(files, checkingPayloads: false)
         let content = try #require(report.content, "\(DiagnosticFormatter.text(report.diagnostics))")
         let set = try PreviewTemplates(sources: templates)
-        let build = OutputBuild(builder: EditionBuilder(content: content, templates: set),
-                                reviewSheets: ReviewSheetBuilder(templates: set), files: files,
-                                keys: generator.map { BuildKeys(files: files, templates: templates, generator: $0) })
+        let build = OutputBuild(
+            builder: EditionBuilder(content: content, templates: set),
+            reviewSheets: ReviewSheetBuilder(templates: set), files: files,
+            keys: generator.map { BuildKeys(files: files, templates: templates, generator: $0) })
         var writer = OutputWriter(root: root)
         return try build.run(content.editions, into: &writer)
     }
@@ -75,7 +76,10 @@ import Testing
         let insert = edited(manuscript, "inserts/minamikawa-4month-checkup.yaml", "対象の方には", "対象のかたには")
         let afterInsert = try build(insert, into: root)
         #expect(afterInsert.editionsUnchanged == 1)
-        let manifest = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: root + "/minamikawa/manifest.json"))) as? [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(
+                with: try #require(FileManager.default.contents(atPath: root + "/minamikawa/manifest.json")))
+            as? [String: Any]
         #expect(afterInsert.rendered == manifest?["messageCount"] as? Int)
         #expect(try equalsABuildFromScratch(root, insert))
     }
@@ -104,7 +108,9 @@ import Testing
         let after = try build(retitled, into: root)
         #expect(after.rendered == 2)
         #expect(try inode(root + "/sakuragaoka/preview/index.html") != indexBefore)
-        let index = String(decoding: try #require(FileManager.default.contents(atPath: root + "/sakuragaoka/preview/index.html")), as: UTF8.self)
+        let index = String(
+            decoding: try #require(FileManager.default.contents(atPath: root + "/sakuragaoka/preview/index.html")),
+            as: UTF8.self)
         #expect(index.contains("じっと見つめるまなざし"))
         #expect(try equalsABuildFromScratch(root, retitled))
     }
@@ -118,7 +124,8 @@ import Testing
         let folder = root + "/" + ReviewSheetBuilder.folder
         return (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { path in
             var directory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &directory) && !directory.boolValue
+            return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &directory)
+                && !directory.boolValue
         }.count
     }
 
@@ -135,7 +142,8 @@ import Testing
 
         let first = edited(files, "manuscripts/childcare/0045.yaml", "顔を近づけると、", "顔をそっと近づけると、")
         _ = try build(first, into: root)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: previous).sorted() == ["minamikawa", "sakuragaoka"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: previous).sorted() == ["minamikawa", "sakuragaoka"])
         // The kept folder is the edition before the edit: the unchanged days are the live files themselves.
         let day = "sakuragaoka/line/childcare/0045.json"
         let unchanged = "sakuragaoka/line/childcare/0014.json"
@@ -147,7 +155,9 @@ import Testing
         let keptFiles = try #require(FileManager.default.enumerator(atPath: previous)?.allObjects as? [String])
         for path in keptFiles where !path.hasSuffix("line") && !path.hasSuffix("preview") {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: previous + "/" + path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: previous + "/" + path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            else { continue }
             #expect(try inode(previous + "/" + path) == inode(root + "/" + path), "\(path)")
         }
         #expect(try equalsABuildFromScratch(root, first))
@@ -163,7 +173,8 @@ import Testing
 
         // A stray file, a changed file and a missing file in the kept folder never reach the output.
         try Data("stray".utf8).write(to: URL(fileURLWithPath: previous + "/sakuragaoka/line/childcare/9999.json"))
-        try FileManager.default.removeItem(atPath: previous + "/sakuragaoka/" + unchanged.dropFirst("sakuragaoka/".count))
+        try FileManager.default.removeItem(
+            atPath: previous + "/sakuragaoka/" + unchanged.dropFirst("sakuragaoka/".count))
         let other = previous + "/sakuragaoka/line/childcare/0100.json"
         try Data("{}".utf8).write(to: URL(fileURLWithPath: other + ".tmp"))
         try FileManager.default.removeItem(atPath: other)
@@ -216,11 +227,17 @@ import Testing
     }
 
     @Test func cacheRoundTrips() throws {
-        let day = EditionCache.Day(key: FileHash(of: [1]), files: .init(lineMessages: 2, line: FileHash(of: [2]), preview: FileHash(of: [3])))
-        let mailed = EditionCache.Day(key: FileHash(of: [4]), files: .init(lineMessages: 5, line: FileHash(of: [5]),
-                                                                           preview: FileHash(of: [6]), email: FileHash(of: [7])))
-        for cache in [EditionCache(editionKey: "abc", indexKey: "def", days: [day, mailed, day]),
-                      EditionCache(editionKey: "review", days: [])] {
+        let day = EditionCache.Day(
+            key: FileHash(of: [1]), files: .init(lineMessages: 2, line: FileHash(of: [2]), preview: FileHash(of: [3])))
+        let mailed = EditionCache.Day(
+            key: FileHash(of: [4]),
+            files: .init(
+                lineMessages: 5, line: FileHash(of: [5]),
+                preview: FileHash(of: [6]), email: FileHash(of: [7])))
+        for cache in [
+            EditionCache(editionKey: "abc", indexKey: "def", days: [day, mailed, day]),
+            EditionCache(editionKey: "review", days: []),
+        ] {
             #expect(EditionCache(bytes: cache.bytes) == cache)
             #expect(EditionCache(bytes: Array(cache.bytes.dropLast())) == nil)
             #expect(EditionCache(bytes: cache.bytes + [0]) == nil)
@@ -263,9 +280,12 @@ import Testing
         for edition in ["sakuragaoka", "minamikawa"] {
             var configuration = GRDB.Configuration()
             configuration.readonly = true
-            let queue = try DatabaseQueue(path: "\(root)/\(edition)/\(EditionPack.fileName)", configuration: configuration)
+            let queue = try DatabaseQueue(
+                path: "\(root)/\(edition)/\(EditionPack.fileName)", configuration: configuration)
             defer { try? queue.close() }
-            let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT series, day, sha256, CAST(line_json AS BLOB) AS line FROM messages") }
+            let rows = try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT series, day, sha256, CAST(line_json AS BLOB) AS line FROM messages")
+            }
             #expect(!rows.isEmpty)
             for row in rows {
                 let line = [UInt8](row["line"] as Data)
@@ -273,7 +293,10 @@ import Testing
                 #expect(row["sha256"] == SHA256.hash(data: line).hexString, "\(edition) \(series)/\(day)")
                 let kind = try #require(Series(rawValue: series))
                 let stem = try #require(DayKey.parse(day, series: kind), "\(day)").fileStem
-                #expect(FileManager.default.contents(atPath: "\(root)/\(edition)/line/\(series)/\(stem).json").map { [UInt8]($0) } == line)
+                #expect(
+                    FileManager.default.contents(atPath: "\(root)/\(edition)/line/\(series)/\(stem).json").map {
+                        [UInt8]($0)
+                    } == line)
             }
         }
     }

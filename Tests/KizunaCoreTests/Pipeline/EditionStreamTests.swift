@@ -24,13 +24,16 @@ import Testing
 
     /// Every content set the tests know: the sample content, the minimal set, each diagnostic fixture and each
     /// hostile case.
-    static let cases: [String] = ["content", "minimal"] + DiagnosticFixtures.names.map { "diagnostics/" + $0 }
+    static let cases: [String] =
+        ["content", "minimal"] + DiagnosticFixtures.names.map { "diagnostics/" + $0 }
         + HostileCorpus.names.map { "hostile/" + $0 }
 
     static func files(_ name: String) throws -> ContentFiles {
         if name == "content" { return try ContentFixtures.read(Paths.content) }
         if name == "minimal" { return DiagnosticFixtures.contentFiles(try DiagnosticFixtures.minimal()) }
-        if name.hasPrefix("diagnostics/") { return try DiagnosticFixtures.load(String(name.dropFirst("diagnostics/".count))).content }
+        if name.hasPrefix("diagnostics/") {
+            return try DiagnosticFixtures.load(String(name.dropFirst("diagnostics/".count))).content
+        }
         return DiagnosticFixtures.contentFiles(try HostileCorpus.files(String(name.dropFirst("hostile/".count))))
     }
 
@@ -44,7 +47,9 @@ import Testing
             // Only a file that breaks the layout makes the stream step aside.
             let loaded = Validator().validate(files).loadedContent
             let renamed = loaded.inserts.filter { $0.id.value != EditionStream.stem(of: $0.path) }
-            #expect(!renamed.isEmpty, "\(name): the stream fell back to the whole content with every insert named after its id")
+            #expect(
+                !renamed.isEmpty,
+                "\(name): the stream fell back to the whole content with every insert named after its id")
             return
         }
         #expect(streamed == expected, "\(name)\nstreamed:\n\(describe(streamed ?? []))whole:\n\(describe(expected))")
@@ -64,21 +69,27 @@ import Testing
         // sakuragaoka also names minamikawa's 4-month insert, with a desk sakuragaoka does not have.
         let sakuragaoka = ContentFixtures.text("editions/sakuragaoka.yaml", in: files)
         let ref = try #require(sakuragaoka.range(of: "  - sakuragaoka-4month-checkup\n"))
-        files = ContentFixtures.replacing("editions/sakuragaoka.yaml", in: files,
-                                          with: sakuragaoka.replacingCharacters(in: ref, with: "  - sakuragaoka-4month-checkup\n  - minamikawa-4month-checkup\n"))
+        files = ContentFixtures.replacing(
+            "editions/sakuragaoka.yaml", in: files,
+            with: sakuragaoka.replacingCharacters(
+                in: ref, with: "  - sakuragaoka-4month-checkup\n  - minamikawa-4month-checkup\n"))
         #expect(minamikawa.contains("minamikawa-4month-checkup"))
         let insert = ContentFixtures.text("inserts/minamikawa-4month-checkup.yaml", in: files)
-        files = ContentFixtures.replacing("inserts/minamikawa-4month-checkup.yaml", in: files,
-                                          with: insert.replacingOccurrences(of: "  生後3か月から", with: "  ｶﾀｶﾅ 生後3か月から"))
+        files = ContentFixtures.replacing(
+            "inserts/minamikawa-4month-checkup.yaml", in: files,
+            with: insert.replacingOccurrences(of: "  生後3か月から", with: "  ｶﾀｶﾅ 生後3か月から"))
         let expected = whole(files)
         #expect(expected.contains { $0.rule == .styleHalfwidthKana })
         let streamed = try #require(EditionStream(files).validateAll()?.diagnostics)
         #expect(streamed == expected, "streamed:\n\(describe(streamed))whole:\n\(describe(expected))")
-        #expect(streamed.filter { $0.rule == .styleHalfwidthKana }.count == expected.filter { $0.rule == .styleHalfwidthKana }.count)
+        #expect(
+            streamed.filter { $0.rule == .styleHalfwidthKana }.count
+                == expected.filter { $0.rule == .styleHalfwidthKana }.count)
     }
 
     @Test func unknownInsertsAreSuggestedFromEveryInsert() throws {
-        let files = try sample(editing: "editions/minamikawa.yaml", "  - minamikawa-4month-checkup\n", "  - sakuragaoka-4month-checkub\n")
+        let files = try sample(
+            editing: "editions/minamikawa.yaml", "  - minamikawa-4month-checkup\n", "  - sakuragaoka-4month-checkub\n")
         let expected = whole(files)
         let unknown = try #require(expected.first { $0.rule == .editionInsertUnknown })
         // The suggestion is an insert of the other edition: one this edition's share does not hold.
@@ -93,8 +104,9 @@ import Testing
         #expect(try #require(EditionStream(files).validateAll()?.diagnostics) == expected)
     }
 
-    @Test("an insert whose file is not named after its id, or two files of one name, make the stream step aside",
-          arguments: ["renamed", "orphan", "clash"])
+    @Test(
+        "an insert whose file is not named after its id, or two files of one name, make the stream step aside",
+        arguments: ["renamed", "orphan", "clash"])
     func layoutBreaksFallBack(_ kind: String) throws {
         var files = try ContentFixtures.read(Paths.content)
         let path = "inserts/minamikawa-4month-checkup.yaml"
@@ -102,7 +114,9 @@ import Testing
         switch kind {
         case "renamed":
             // Named by an edition, but the file defines another id.
-            files = ContentFixtures.replacing(path, in: files, with: text.replacingOccurrences(of: "id: minamikawa-4month-checkup", with: "id: minamikawa-4m"))
+            files = ContentFixtures.replacing(
+                path, in: files,
+                with: text.replacingOccurrences(of: "id: minamikawa-4month-checkup", with: "id: minamikawa-4m"))
         case "orphan":
             // The right id, in a file of another name: the edition's reference is answered only by reading it.
             files.files.removeAll { $0.path == "content/" + path }
@@ -115,10 +129,14 @@ import Testing
     }
 
     /// A build through `ContentBuild` into a fresh folder; its tree without the cache.
-    func build(_ files: ContentFiles, selection: [String] = [], release: Bool = false) throws -> (ContentBuild.Outcome, [String: [UInt8]]) {
+    func build(_ files: ContentFiles, selection: [String] = [], release: Bool = false) throws -> (
+        ContentBuild.Outcome, [String: [UInt8]]
+    ) {
         let root = EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let build = ContentBuild(files: files, templates: try PreviewTemplates.repository(), keys: nil, selection: selection, release: release)
+        let build = ContentBuild(
+            files: files, templates: try PreviewTemplates.repository(), keys: nil, selection: selection,
+            release: release)
         var writer = OutputWriter(root: root)
         let outcome = try build.run(into: &writer)
         let tree = FileManager.default.fileExists(atPath: root) ? EndToEndTests.tree(root) : [:]
@@ -131,10 +149,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let content = try #require(Validator().validate(files, checkingPayloads: false).content)
         let templates = try PreviewTemplates.repository()
-        let build = OutputBuild(builder: EditionBuilder(content: content, templates: templates),
-                                reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: nil)
+        let build = OutputBuild(
+            builder: EditionBuilder(content: content, templates: templates),
+            reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: nil)
         var writer = OutputWriter(root: root)
-        _ = try build.run(content.editions.filter { selection.isEmpty || selection.contains($0.id.value) }, into: &writer)
+        _ = try build.run(
+            content.editions.filter { selection.isEmpty || selection.contains($0.id.value) }, into: &writer)
         return EndToEndTests.tree(root)
     }
 
@@ -166,7 +186,8 @@ import Testing
     }
 
     @Test func anErrorInOneEditionIsReportedBeforeAnythingIsBuilt() throws {
-        let files = try sample(editing: "editions/sakuragaoka.yaml", "unsubscribe_url: https://", "unsubscribe_url: http://")
+        let files = try sample(
+            editing: "editions/sakuragaoka.yaml", "unsubscribe_url: https://", "unsubscribe_url: http://")
         let (outcome, tree) = try build(files)
         guard case .invalid(let diagnostics) = outcome else { Issue.record("built: \(outcome)"); return }
         #expect(diagnostics == Validator().validate(files, checkingPayloads: false).diagnostics)
@@ -177,7 +198,9 @@ import Testing
     @Test func unknownSelectionAndReleaseGateStopTheBuild() throws {
         let files = try ContentFixtures.read(Paths.content)
         let (unknown, unknownTree) = try build(files, selection: ["sakuragaoka", "nowhere"])
-        guard case .unknownEditions(let ids, let editions, let warnings) = unknown else { Issue.record("\(unknown)"); return }
+        guard case .unknownEditions(let ids, let editions, let warnings) = unknown else {
+            Issue.record("\(unknown)"); return
+        }
         #expect(ids == ["nowhere"])
         #expect(warnings == Validator().validate(files, checkingPayloads: false).diagnostics)
         #expect(editions == ["minamikawa", "sakuragaoka"])

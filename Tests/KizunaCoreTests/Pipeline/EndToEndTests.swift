@@ -29,7 +29,9 @@ import Testing
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { result[relative] = [UInt8](FileManager.default.contents(atPath: root + "/" + relative)!) }
+            if !isDirectory.boolValue {
+                result[relative] = [UInt8](FileManager.default.contents(atPath: root + "/" + relative)!)
+            }
         }
         return result
     }
@@ -68,7 +70,9 @@ import Testing
                 let messages = try #require(json?["messages"] as? [[String: Any]])
                 #expect((1...5).contains(messages.count))
                 let text = String(decoding: bytes, as: UTF8.self)
-                #expect(text.contains("https://example.jp/\(output.editionID)/kizuna/settings"), "\(path) lacks the unsubscribe link")
+                #expect(
+                    text.contains("https://example.jp/\(output.editionID)/kizuna/settings"),
+                    "\(path) lacks the unsubscribe link")
                 #expect(text.contains("個人差があります"), "\(path) lacks the disclaimer")
                 #expect(text.contains(#""uri":"tel:"#), "\(path) lacks a contact")
             }
@@ -81,8 +85,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         _ = try Self.build(try ContentFixtures.read(Paths.content), into: root)
         let tree = Self.tree(root)
-        for (edition, channels) in [("sakuragaoka", ["line", "preview"]), ("minamikawa", ["email", "line", "preview"])] {
-            let manifest = try #require(try JSONSerialization.jsonObject(with: Data(tree[edition + "/manifest.json"]!)) as? [String: Any])
+        for (edition, channels) in [
+            ("sakuragaoka", ["line", "preview"]), ("minamikawa", ["email", "line", "preview"]),
+        ] {
+            let manifest = try #require(
+                try JSONSerialization.jsonObject(with: Data(tree[edition + "/manifest.json"]!)) as? [String: Any])
             let days = try #require(manifest["days"] as? [[String: Any]])
             #expect(days.count == manifest["messageCount"] as? Int)
             var listed = Set<String>()
@@ -95,11 +102,16 @@ import Testing
                     listed.insert(path)
                 }
                 let messages = try #require(day["lineMessages"] as? Int)
-                let line = try #require(try JSONSerialization.jsonObject(with: Data(tree[edition + "/" + files["line"]!["path"]!]!)) as? [String: Any])
+                let line = try #require(
+                    try JSONSerialization.jsonObject(with: Data(tree[edition + "/" + files["line"]!["path"]!]!))
+                        as? [String: Any])
                 #expect((line["messages"] as? [Any])?.count == messages)
             }
             // Every day file of the edition is in its manifest.
-            let written = Set(tree.keys.filter { $0.hasPrefix(edition + "/") && !$0.hasSuffix("manifest.json") && !$0.hasSuffix("index.html") }
+            let written = Set(
+                tree.keys.filter {
+                    $0.hasPrefix(edition + "/") && !$0.hasSuffix("manifest.json") && !$0.hasSuffix("index.html")
+                }
                 .map { String($0.dropFirst(edition.count + 1)) })
             #expect(written == listed)
         }
@@ -155,7 +167,8 @@ import Testing
         let root = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/sakuragaoka/line", withIntermediateDirectories: true)
-        #expect(FileManager.default.createFile(atPath: root + "/sakuragaoka/line/stale.json", contents: Data("{}".utf8)))
+        #expect(
+            FileManager.default.createFile(atPath: root + "/sakuragaoka/line/stale.json", contents: Data("{}".utf8)))
         #expect(FileManager.default.createFile(atPath: root + "/README.md", contents: Data("keep".utf8)))
         _ = try Self.build(try ContentFixtures.read(Paths.content), into: root)
         #expect(!FileManager.default.fileExists(atPath: root + "/sakuragaoka/line/stale.json"))

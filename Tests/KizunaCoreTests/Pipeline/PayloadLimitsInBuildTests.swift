@@ -19,7 +19,8 @@ import Testing
 
         let contentOnly = Validator().validate(files, checkingPayloads: false)
         let content = try #require(contentOnly.content, "without payload checks the content itself is valid")
-        let output = EditionBuilder(content: content, templates: try .repository()).build(try #require(content.edition("sakuragaoka")))
+        let output = EditionBuilder(content: content, templates: try .repository()).build(
+            try #require(content.edition("sakuragaoka")))
         #expect(output.diagnostics == expected)
         #expect(output.diagnostics.hasErrors)
     }

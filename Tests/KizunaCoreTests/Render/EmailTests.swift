@@ -24,7 +24,8 @@ struct ParsedEmail {
         let boundary = try #require(fields.parameter("boundary", of: "Content-Type"))
         var parts: [String: String] = [:]
         for chunk in text.components(separatedBy: "\r\n--" + boundary).dropFirst() where !chunk.hasPrefix("--") {
-            let pieces = (chunk.hasPrefix("\r\n") ? String(chunk.dropFirst()) : chunk).components(separatedBy: "\r\n\r\n")
+            let pieces = (chunk.hasPrefix("\r\n") ? String(chunk.dropFirst()) : chunk).components(
+                separatedBy: "\r\n\r\n")
             let head = MIMEFields(ArraySlice(pieces[0].utf8))
             #expect(head.value(of: "Content-Transfer-Encoding") == "quoted-printable")
             let type = try #require(head.value(of: "Content-Type"))
@@ -79,7 +80,9 @@ struct ParsedEmail {
 
     @Test func placeholderIsNeverCutAtAnyPosition() throws {
         for offset in 0..<80 {
-            let text = String(repeating: "a", count: offset) + "{nickname}" + String(repeating: "い", count: 30) + "{nickname}さん"
+            let text =
+                String(repeating: "a", count: offset) + "{nickname}" + String(repeating: "い", count: 30)
+                + "{nickname}さん"
             let encoded = String(decoding: QuotedPrintable.encode(text), as: UTF8.self)
             #expect(encoded.components(separatedBy: "{nickname}").count == 3, "offset \(offset)")
             #expect(encoded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
@@ -98,8 +101,10 @@ struct ParsedEmail {
 }
 
 @Suite struct EncodedWordsTests {
-    @Test(arguments: ["生まれて45日目｜じっと見つめる目", "妊娠16週0日｜" + String(repeating: "とても長いタイトル", count: 8),
-                      "生まれて100日目｜{nickname}さんへ、100日のお祝い", "👨‍👩‍👧‍👦" + String(repeating: "😀", count: 30), "ASCII only"])
+    @Test(arguments: [
+        "生まれて45日目｜じっと見つめる目", "妊娠16週0日｜" + String(repeating: "とても長いタイトル", count: 8),
+        "生まれて100日目｜{nickname}さんへ、100日のお祝い", "👨‍👩‍👧‍👦" + String(repeating: "😀", count: 30), "ASCII only",
+    ])
     func subjectsFoldIntoShortWordsAndDecode(subject: String) throws {
         let field = EncodedWords.field("Subject", subject)
         let lines = field.components(separatedBy: "\r\n")
@@ -120,11 +125,14 @@ struct ParsedEmail {
     static let nickname = #""\ちゃん😀'"#
 
     /// The golden content with sakuragaoka sending e-mail as well.
-    static func goldenFiles(channels: String = "[email, line]", manuscript: (String, String)? = nil) throws -> ContentFiles {
+    static func goldenFiles(channels: String = "[email, line]", manuscript: (String, String)? = nil) throws
+        -> ContentFiles
+    {
         var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
         let edition = ContentFixtures.text("editions/sakuragaoka.yaml", in: files)
-        files = ContentFixtures.replacing("editions/sakuragaoka.yaml", in: files,
-                                          with: edition.replacingOccurrences(of: "channels: [line]", with: "channels: \(channels)"))
+        files = ContentFixtures.replacing(
+            "editions/sakuragaoka.yaml", in: files,
+            with: edition.replacingOccurrences(of: "channels: [line]", with: "channels: \(channels)"))
         if let (path, text) = manuscript { files = ContentFixtures.replacing(path, in: files, with: text) }
         return files
     }
@@ -133,15 +141,18 @@ struct ParsedEmail {
         let report = Validator().validate(files)
         #expect(!report.diagnostics.hasErrors, "\(DiagnosticFormatter.text(report.diagnostics))")
         let content = try #require(report.content)
-        return EditionBuilder(content: content, templates: try .repository()).build(try #require(content.edition("sakuragaoka")))
+        return EditionBuilder(content: content, templates: try .repository()).build(
+            try #require(content.edition("sakuragaoka")))
     }
 
-    static func eml(_ path: String = "sakuragaoka/email/childcare/0100.eml", in output: EditionOutput) throws -> [UInt8] {
+    static func eml(_ path: String = "sakuragaoka/email/childcare/0100.eml", in output: EditionOutput) throws -> [UInt8]
+    {
         try #require(output.files.first { $0.path == path }, "no \(path)").bytes
     }
 
     @Test func goldenMessage() throws {
-        assertSnapshot(try Self.eml(in: Self.build(Self.goldenFiles())), named: "golden/sakuragaoka/email/childcare/0100.eml")
+        assertSnapshot(
+            try Self.eml(in: Self.build(Self.goldenFiles())), named: "golden/sakuragaoka/email/childcare/0100.eml")
     }
 
     @Test func editionBuilderWritesEmailOnlyForEditionsWithTheEmailChannel() throws {
@@ -149,10 +160,15 @@ struct ParsedEmail {
         #expect(!lineOnly.files.contains { $0.path.contains("/email/") || $0.path.hasSuffix(".eml") })
         let both = try Self.build(Self.goldenFiles())
         let emails = both.files.map(\.path).filter { $0.hasSuffix(".eml") }.sorted()
-        #expect(emails == ["sakuragaoka/email/childcare/0014.eml", "sakuragaoka/email/childcare/0045.eml",
-                           "sakuragaoka/email/childcare/0100.eml", "sakuragaoka/email/maternity/20w0d.eml"])
+        #expect(
+            emails == [
+                "sakuragaoka/email/childcare/0014.eml", "sakuragaoka/email/childcare/0045.eml",
+                "sakuragaoka/email/childcare/0100.eml", "sakuragaoka/email/maternity/20w0d.eml",
+            ])
         // Adding the channel changes nothing else.
-        let others = { (o: EditionOutput) in o.files.filter { !$0.path.hasSuffix(".eml") && !$0.path.hasSuffix("manifest.json") } }
+        let others = { (o: EditionOutput) in
+            o.files.filter { !$0.path.hasSuffix(".eml") && !$0.path.hasSuffix("manifest.json") }
+        }
         #expect(others(both).map(\.path) == others(lineOnly).map(\.path))
         #expect(others(both).map(\.bytes) == others(lineOnly).map(\.bytes))
         #expect(try Self.build(Self.goldenFiles(channels: "[email]")).files.contains { $0.path.hasSuffix(".eml") })
@@ -173,15 +189,19 @@ struct ParsedEmail {
         #expect(bytes.allSatisfy { $0 < 0x80 })
         for line in mail.lines { #expect(line.utf8.count <= 78, "\(line)") }
         // The plain part in the bubble's reading order, `{nickname}` in place.
-        let order = ["生まれて100日目", "{nickname}さん、赤ちゃんが生まれて100日目です。", "【100日目のお祝い】", "■赤ちゃんのようす",
-                     "■ママとパパへ", "{nickname}さん、100日間の子育て", "◆4か月児健診のご案内", "▼詳しくはこちら\nhttps://example.jp/sakuragaoka/kenshin/4month",
-                     "お問い合わせ：桜ヶ丘市 保健センター\n電話 000-123-4580（平日 8:30〜17:15）",
-                     "▼アンケートに答える\nhttps://example.jp/sakuragaoka/survey", "※赤ちゃんとママの状態",
-                     "登録内容の変更/配信解除はこちら\nhttps://example.jp/sakuragaoka/kizuna/settings",
-                     "お問い合わせ：桜ヶ丘市 こども家庭課\n電話 000-123-4567", "きずなメール桜ヶ丘市版\n特定非営利活動法人こもれびネット（架空）"]
+        let order = [
+            "生まれて100日目", "{nickname}さん、赤ちゃんが生まれて100日目です。", "【100日目のお祝い】", "■赤ちゃんのようす",
+            "■ママとパパへ", "{nickname}さん、100日間の子育て", "◆4か月児健診のご案内",
+            "▼詳しくはこちら\nhttps://example.jp/sakuragaoka/kenshin/4month",
+            "お問い合わせ：桜ヶ丘市 保健センター\n電話 000-123-4580（平日 8:30〜17:15）",
+            "▼アンケートに答える\nhttps://example.jp/sakuragaoka/survey", "※赤ちゃんとママの状態",
+            "登録内容の変更/配信解除はこちら\nhttps://example.jp/sakuragaoka/kizuna/settings",
+            "お問い合わせ：桜ヶ丘市 こども家庭課\n電話 000-123-4567", "きずなメール桜ヶ丘市版\n特定非営利活動法人こもれびネット（架空）",
+        ]
         var cursor = mail.plain.startIndex
         for piece in order {
-            let found = try #require(mail.plain[cursor...].range(of: piece), "plain part lacks, or has out of order: \(piece)")
+            let found = try #require(
+                mail.plain[cursor...].range(of: piece), "plain part lacks, or has out of order: \(piece)")
             cursor = found.upperBound
         }
         // The HTML part: Japanese, escaped, links only to validated URLs.
@@ -209,18 +229,22 @@ struct ParsedEmail {
             """
         let output = try Self.build(Self.goldenFiles(manuscript: ("manuscripts/childcare/0045.yaml", manuscript)))
         let mail = try ParsedEmail(try Self.eml("sakuragaoka/email/childcare/0045.eml", in: output))
-        #expect(mail.plain.contains("""
-            ■赤ちゃんのようす
-            話しかけると、声を出してこたえるような様子も見られます。
-            つらいときは相談窓口や夜間の電話を頼ってください。
-            ▼相談窓口
-            https://example.jp/soudan
-            ▼夜間の電話
-            電話 0001234599
-            """))
+        #expect(
+            mail.plain.contains(
+                """
+                ■赤ちゃんのようす
+                話しかけると、声を出してこたえるような様子も見られます。
+                つらいときは相談窓口や夜間の電話を頼ってください。
+                ▼相談窓口
+                https://example.jp/soudan
+                ▼夜間の電話
+                電話 0001234599
+                """))
         #expect(!mail.plain.contains("<"))
         #expect(mail.html.contains(#"<em style="font-style:normal;font-weight:bold;color:#C2185B;">声を出してこたえる</em>"#))
-        #expect(mail.html.contains(#"<a href="https://example.jp/soudan" style="color:#1558B0;text-decoration:underline;">相談窓口</a>"#))
+        #expect(
+            mail.html.contains(
+                #"<a href="https://example.jp/soudan" style="color:#1558B0;text-decoration:underline;">相談窓口</a>"#))
     }
 
     @Test func fillerWritesANicknameOfQuotesBackslashKanaAndEmojiExactly() throws {
@@ -238,7 +262,8 @@ struct ParsedEmail {
         #expect(mail.plain == original.plain.replacingOccurrences(of: "{nickname}", with: Self.nickname))
         #expect(mail.subject == original.subject)
         // The longest nickname the edition allows still keeps every line short.
-        let longest = try ParsedEmail(try EmailFiller.fill(eml, nickname: String(repeating: "😀", count: 20), maxLength: 20))
+        let longest = try ParsedEmail(
+            try EmailFiller.fill(eml, nickname: String(repeating: "😀", count: 20), maxLength: 20))
         for line in longest.lines { #expect(line.utf8.count <= 78, "\(line)") }
     }
 
@@ -267,7 +292,8 @@ struct ParsedEmail {
             #expect(mail.plain.contains("\n100日間の子育て、本当におつかれさまです。"))
             #expect(mail.html.contains("<p style=\"margin:0 0 16px;\">赤ちゃんが生まれて100日目です。</p>"))
         }
-        #expect(NicknameFallback.apply(to: "{nickname}さん、今日で。{nickname}さんも休みましょう。{nickname}へ")
+        #expect(
+            NicknameFallback.apply(to: "{nickname}さん、今日で。{nickname}さんも休みましょう。{nickname}へ")
                 == "今日で。あなたも休みましょう。あなたへ")
     }
 

@@ -20,8 +20,12 @@ import Testing
                 // The one-bubble size `validate` sums from parts shared across the edition's days is the written one,
                 // whether summed for a day message or, as `validate` does, without making one.
                 let written = FlexRenderer().bubble(for: message).bytes
-                let worst = written.count + written.occurrences(of: Array(Placeholder.nickname.utf8)) * (message.nicknameMaxLength * 4 - 10)
-                #expect(FlexRenderer().singleBubbleWorstCase(message, sections: sections, parts: parts) == worst, "\(message.day.label)")
+                let worst =
+                    written.count + written.occurrences(of: Array(Placeholder.nickname.utf8))
+                    * (message.nicknameMaxLength * 4 - 10)
+                #expect(
+                    FlexRenderer().singleBubbleWorstCase(message, sections: sections, parts: parts) == worst,
+                    "\(message.day.label)")
                 #expect(withoutMessages == worst, "\(edition.id.value) \(message.day.label)")
                 if message.surveyURL != nil { surveyDays += 1 }
                 for flex in FlexRenderer().request(for: message).messages {
@@ -37,19 +41,40 @@ import Testing
     @Test func everyOptionalMemberPresentOrAbsent() {
         let some: [String?] = [nil, "x\"\\\n"]
         var components: [FlexComponent] = [.separator(margin: "xl")]
-        for color in some { for size in some { for weight in some { for margin in some {
-            components.append(.text(FlexText(text: "本文", size: size, weight: weight, color: color, margin: margin)))
-            for decoration in some {
-                let span = FlexSpan(text: "リンク", weight: weight, color: color, decoration: decoration)
-                components.append(.text(FlexText(text: "本文", spans: [span, FlexSpan(text: "b")], size: size, weight: weight,
-                                                 color: color, margin: margin)))
+        for color in some {
+            for size in some {
+                for weight in some {
+                    for margin in some {
+                        components.append(
+                            .text(FlexText(text: "本文", size: size, weight: weight, color: color, margin: margin)))
+                        for decoration in some {
+                            let span = FlexSpan(text: "リンク", weight: weight, color: color, decoration: decoration)
+                            components.append(
+                                .text(
+                                    FlexText(
+                                        text: "本文", spans: [span, FlexSpan(text: "b")], size: size, weight: weight,
+                                        color: color, margin: margin)))
+                        }
+                    }
+                }
             }
-        } } } }
+        }
         for margin in some { components.append(.button(FlexButton(label: "電話する", uri: "tel:000", margin: margin))) }
-        for spacing in some { for margin in some { for padding in some { for background in some { for radius in some {
-            components.append(.box(FlexBox(contents: Array(components.prefix(3)), spacing: spacing, margin: margin,
-                                           paddingAll: padding, backgroundColor: background, cornerRadius: radius)))
-        } } } } }
+        for spacing in some {
+            for margin in some {
+                for padding in some {
+                    for background in some {
+                        for radius in some {
+                            components.append(
+                                .box(
+                                    FlexBox(
+                                        contents: Array(components.prefix(3)), spacing: spacing, margin: margin,
+                                        paddingAll: padding, backgroundColor: background, cornerRadius: radius)))
+                        }
+                    }
+                }
+            }
+        }
         components.append(.box(FlexBox(contents: [])))
         for component in components {
             #expect(component.bytes == component.json.bytes, "\(String(decoding: component.json.bytes, as: UTF8.self))")

@@ -13,14 +13,15 @@ import Testing
         return builder.build(try #require(content.edition("sakuragaoka")))
     }
 
-    @Test("golden payloads, previews and manifest for days of both series",
-          arguments: [
+    @Test(
+        "golden payloads, previews and manifest for days of both series",
+        arguments: [
             "sakuragaoka/line/maternity/20w0d.json", "sakuragaoka/line/childcare/0014.json",
             "sakuragaoka/line/childcare/0045.json", "sakuragaoka/line/childcare/0100.json",
             "sakuragaoka/preview/maternity/20w0d.html", "sakuragaoka/preview/childcare/0014.html",
             "sakuragaoka/preview/childcare/0100.html", "sakuragaoka/preview/index.html",
             "sakuragaoka/manifest.json",
-          ])
+        ])
     func golden(path: String) throws {
         let output = try Self.buildGolden()
         let file = try #require(output.files.first { $0.path == path }, "no output file \(path)")
@@ -29,14 +30,15 @@ import Testing
 
     @Test func goldenEditionHasExactlyTheExpectedFiles() throws {
         let paths = try Self.buildGolden().files.map(\.path).sorted()
-        #expect(paths == [
-            "sakuragaoka/line/childcare/0014.json", "sakuragaoka/line/childcare/0045.json",
-            "sakuragaoka/line/childcare/0100.json", "sakuragaoka/line/maternity/20w0d.json",
-            "sakuragaoka/manifest.json",
-            "sakuragaoka/preview/childcare/0014.html", "sakuragaoka/preview/childcare/0045.html",
-            "sakuragaoka/preview/childcare/0100.html", "sakuragaoka/preview/index.html",
-            "sakuragaoka/preview/maternity/20w0d.html",
-        ])
+        #expect(
+            paths == [
+                "sakuragaoka/line/childcare/0014.json", "sakuragaoka/line/childcare/0045.json",
+                "sakuragaoka/line/childcare/0100.json", "sakuragaoka/line/maternity/20w0d.json",
+                "sakuragaoka/manifest.json",
+                "sakuragaoka/preview/childcare/0014.html", "sakuragaoka/preview/childcare/0045.html",
+                "sakuragaoka/preview/childcare/0100.html", "sakuragaoka/preview/index.html",
+                "sakuragaoka/preview/maternity/20w0d.html",
+            ])
     }
 
     @Test func payloadCarriesInsertButtonsTelActionDisclaimerAndFooter() throws {

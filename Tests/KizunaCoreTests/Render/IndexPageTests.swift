@@ -2,22 +2,26 @@ import Foundation
 import Testing
 @testable import KizunaCore
 
-/// The index is spliced from row skeletons (`IndexPageSkeletons`); rendering it whole through Mustache is the reference.
+/// The index is spliced from row skeletons (`IndexPageSkeletons`); rendering it whole through Mustache is the
+/// reference.
 @Suite struct IndexPageTests {
     func pages(_ content: ValidatedContent, templates: PreviewTemplates) -> [(spliced: [UInt8], whole: [UInt8])] {
-        let renderer = PreviewRenderer(templates: templates, reviewers: content.content.reviewers, manuscripts: content.content.manuscripts)
+        let renderer = PreviewRenderer(
+            templates: templates, reviewers: content.content.reviewers, manuscripts: content.content.manuscripts)
         return content.editions.map { edition in
             let messages = content.compiler.messages(for: edition)
             func page(_ spliced: Bool) -> [UInt8] {
-                renderer.indexPageBytes(editionName: edition.name.value, editionID: edition.id.value, messages: messages,
-                                        spliced: spliced)
+                renderer.indexPageBytes(
+                    editionName: edition.name.value, editionID: edition.id.value, messages: messages,
+                    spliced: spliced)
             }
             return (page(true), page(false))
         }
     }
 
     @Test func everySampleEditionsIndexIsTheWholeRender() throws {
-        let content = try #require(Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false).content)
+        let content = try #require(
+            Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false).content)
         let pages = pages(content, templates: try PreviewTemplates.repository())
         #expect(pages.count == content.editions.count)
         for page in pages {
@@ -32,7 +36,8 @@ import Testing
     @Test func aRowPartialAskingForThePagesValueIsRenderedWhole() throws {
         var sources = try ContentDirectory.readTemplates(Paths.templates.path)
         sources["index-row"] = "<tr><td>{{label}}</td><td>{{editionName}}</td></tr>\n"
-        let content = try #require(Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false).content)
+        let content = try #require(
+            Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false).content)
         let page = try #require(pages(content, templates: try PreviewTemplates(sources: sources)).first)
         #expect(page.spliced == page.whole)
         #expect(String(decoding: page.spliced, as: UTF8.self).contains("<td>\(content.editions[0].name.value)</td>"))
@@ -41,7 +46,8 @@ import Testing
     @Test func anIndexWithoutTheRowPartialIsRenderedWhole() throws {
         var sources = try ContentDirectory.readTemplates(Paths.templates.path)
         sources["index"] = "{{#series}}{{#days}}{{label}}|{{/days}}{{/series}}"
-        let content = try #require(Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false).content)
+        let content = try #require(
+            Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false).content)
         for page in pages(content, templates: try PreviewTemplates(sources: sources)) {
             #expect(page.spliced == page.whole)
             #expect(!page.spliced.isEmpty)

@@ -14,38 +14,41 @@ import Testing
             let messages = content.compiler.messages(for: edition)
             // Distinct hashes for every file; an e-mail on every other day; 1 to 5 LINE messages.
             let days = messages.indices.map { i in
-                Manifest.DayFiles(lineMessages: 1 + i % 5, line: FileHash(of: [UInt8(i % 256), 1]),
-                                  preview: FileHash(of: [UInt8(i % 256), 2]),
-                                  email: i % 2 == 0 ? FileHash(of: [UInt8(i % 256), 3]) : nil)
+                Manifest.DayFiles(
+                    lineMessages: 1 + i % 5, line: FileHash(of: [UInt8(i % 256), 1]),
+                    preview: FileHash(of: [UInt8(i % 256), 2]),
+                    email: i % 2 == 0 ? FileHash(of: [UInt8(i % 256), 3]) : nil)
             }
             let manifest = Manifest(edition: edition, nicknameMaxLength: 20, messages: messages, days: days)
-            let reference = JSONValue.array(zip(messages, days).map { message, day in
-                var files: [String: JSONValue] = [
-                    "line": .object(["path": .string(message.linePath), "sha256": .string(day.line.hex)]),
-                    "preview": .object(["path": .string(message.previewPath), "sha256": .string(day.preview.hex)]),
-                ]
-                if let email = day.email {
-                    files["email"] = .object(["path": .string(message.emailPath), "sha256": .string(email.hex)])
-                    mailed += 1
-                } else {
-                    unmailed += 1
-                }
-                channels.formUnion(files.keys)
-                return .object([
-                    "series": .string(message.day.series.rawValue),
-                    "day": .string(message.day.description),
-                    "label": .string(message.day.label),
-                    "files": .object(files),
-                    "lineMessages": .int(day.lineMessages),
-                    "review": .string(message.manuscript.state.rawValue),
-                    "approved": .bool(message.manuscript.state == .approved),
-                    "inserts": .array(message.inserts.map { .string($0.insert.id.value) }),
-                ])
-            })
+            let reference = JSONValue.array(
+                zip(messages, days).map { message, day in
+                    var files: [String: JSONValue] = [
+                        "line": .object(["path": .string(message.linePath), "sha256": .string(day.line.hex)]),
+                        "preview": .object(["path": .string(message.previewPath), "sha256": .string(day.preview.hex)]),
+                    ]
+                    if let email = day.email {
+                        files["email"] = .object(["path": .string(message.emailPath), "sha256": .string(email.hex)])
+                        mailed += 1
+                    } else {
+                        unmailed += 1
+                    }
+                    channels.formUnion(files.keys)
+                    return .object([
+                        "series": .string(message.day.series.rawValue),
+                        "day": .string(message.day.description),
+                        "label": .string(message.day.label),
+                        "files": .object(files),
+                        "lineMessages": .int(day.lineMessages),
+                        "review": .string(message.manuscript.state.rawValue),
+                        "approved": .bool(message.manuscript.state == .approved),
+                        "inserts": .array(message.inserts.map { .string($0.insert.id.value) }),
+                    ])
+                })
             #expect(manifest.daysJSON() == reference.bytes, "\(edition.id.value)")
             // The parts made once for every edition give the same bytes; a table that lacks a manuscript, or holds
             // it in another review state, is bypassed for that day.
-            #expect(manifest.daysJSON(parts: .init(content.content.manuscripts)) == reference.bytes, "\(edition.id.value)")
+            #expect(
+                manifest.daysJSON(parts: .init(content.content.manuscripts)) == reference.bytes, "\(edition.id.value)")
             #expect(manifest.daysJSON(parts: .init([])) == reference.bytes, "\(edition.id.value)")
             let otherStates = content.content.manuscripts.map { manuscript in
                 var other = manuscript

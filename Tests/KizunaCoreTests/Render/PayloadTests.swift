@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct JSONValueTests {
     @Test func writesCompactSortedJSONThatParses() throws {
-        let value = JSONValue.object(["b": .int(1), "a": .array([.bool(true), .string("妊娠\"\\\n\u{1}")]), "C": .string("🍎")])
+        let value = JSONValue.object([
+            "b": .int(1), "a": .array([.bool(true), .string("妊娠\"\\\n\u{1}")]), "C": .string("🍎"),
+        ])
         let text = String(decoding: value.bytes, as: UTF8.self)
         #expect(text == #"{"C":"🍎","a":[true,"妊娠\"\\\n\u0001"],"b":1}"#)
         let parsed = try JSONSerialization.jsonObject(with: Data(value.bytes)) as? [String: Any]
@@ -45,13 +47,16 @@ import Testing
             #expect(!text.contains("{nickname}") && !text.contains("さん、赤ちゃんが"))
         }
         let inText = Array(#"{"a":"{nickname}さん、今日で","b":"{nickname}さんも休みましょう","c":"{nickname}へ"}"#.utf8)
-        #expect(String(decoding: try PayloadFiller.fill(inText, nickname: "", maxLength: 20), as: UTF8.self)
+        #expect(
+            String(decoding: try PayloadFiller.fill(inText, nickname: "", maxLength: 20), as: UTF8.self)
                 == #"{"a":"今日で","b":"あなたも休みましょう","c":"あなたへ"}"#)
     }
 
     @Test func spacesAroundANicknameAreNotPartOfIt() throws {
         let payload = Array(#"{"t":"{nickname}さん"}"#.utf8)
-        #expect(String(decoding: try PayloadFiller.fill(payload, nickname: "　ゆき ", maxLength: 20), as: UTF8.self) == #"{"t":"ゆきさん"}"#)
+        #expect(
+            String(decoding: try PayloadFiller.fill(payload, nickname: "　ゆき ", maxLength: 20), as: UTF8.self)
+                == #"{"t":"ゆきさん"}"#)
     }
 
     /// The golden edition's day 100, with inserts, survey and footer.
@@ -68,12 +73,15 @@ import Testing
     @Test func hostileTextRendersInert() throws {
         var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
         var manuscript = ContentFixtures.text("manuscripts/childcare/0045.yaml", in: files)
-        manuscript = manuscript.replacingOccurrences(of: "title: じっと見つめる目", with: #"title: "<script>alert(1)</script><img src=x onerror=alert(2)>""#)
-        manuscript = manuscript.replacingOccurrences(of: "heading: 赤ちゃんのようす", with: #"heading: "</script><a href='javascript:alert(3)'>x</a>""#)
+        manuscript = manuscript.replacingOccurrences(
+            of: "title: じっと見つめる目", with: #"title: "<script>alert(1)</script><img src=x onerror=alert(2)>""#)
+        manuscript = manuscript.replacingOccurrences(
+            of: "heading: 赤ちゃんのようす", with: #"heading: "</script><a href='javascript:alert(3)'>x</a>""#)
         files = ContentFixtures.replacing("manuscripts/childcare/0045.yaml", in: files, with: manuscript)
         let report = Validator().validate(files)
         let content = try #require(report.content, "\(DiagnosticFormatter.text(report.diagnostics))")
-        let output = EditionBuilder(content: content, templates: try .repository()).build(try #require(content.edition("sakuragaoka")))
+        let output = EditionBuilder(content: content, templates: try .repository()).build(
+            try #require(content.edition("sakuragaoka")))
         for path in ["sakuragaoka/preview/childcare/0045.html", "sakuragaoka/preview/index.html"] {
             let html = String(decoding: try #require(output.files.first { $0.path == path }).bytes, as: UTF8.self)
             #expect(!html.contains("<script"), "\(path) has a live <script>")
@@ -86,7 +94,9 @@ import Testing
             let outside = parts[0] + afterPre.dropFirst().joined(separator: "</pre>")
             #expect(!outside.contains("href='javascript"), "\(path) has a live javascript: link")
             #expect(!payloadBlock.contains("<"), "\(path): a tag opens inside the payload block")
-            #expect(html.range(of: #"<[^<>]*javascript:"#, options: .regularExpression) == nil, "\(path) has a live javascript: link")
+            #expect(
+                html.range(of: #"<[^<>]*javascript:"#, options: .regularExpression) == nil,
+                "\(path) has a live javascript: link")
             #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(html.contains("Content-Security-Policy"))
         }
@@ -96,12 +106,16 @@ import Testing
     @Test func embeddedPayloadCannotCloseItsElement() throws {
         var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
         var manuscript = ContentFixtures.text("manuscripts/childcare/0045.yaml", in: files)
-        manuscript = manuscript.replacingOccurrences(of: "title: じっと見つめる目", with: #"title: "</pre></details></dd><script>alert(1)</script>""#)
+        manuscript = manuscript.replacingOccurrences(
+            of: "title: じっと見つめる目", with: #"title: "</pre></details></dd><script>alert(1)</script>""#)
         files = ContentFixtures.replacing("manuscripts/childcare/0045.yaml", in: files, with: manuscript)
         let report = Validator().validate(files)
         let content = try #require(report.content, "\(DiagnosticFormatter.text(report.diagnostics))")
-        let output = EditionBuilder(content: content, templates: try .repository()).build(try #require(content.edition("sakuragaoka")))
-        let html = String(decoding: try #require(output.files.first { $0.path == "sakuragaoka/preview/childcare/0045.html" }).bytes, as: UTF8.self)
+        let output = EditionBuilder(content: content, templates: try .repository()).build(
+            try #require(content.edition("sakuragaoka")))
+        let html = String(
+            decoding: try #require(output.files.first { $0.path == "sakuragaoka/preview/childcare/0045.html" }).bytes,
+            as: UTF8.self)
         #expect(html.components(separatedBy: "</pre>").count == 2, "exactly one </pre>: the payload's own")
         #expect(!html.contains("<script"))
         let payload = try #require(output.files.first { $0.path == "sakuragaoka/line/childcare/0045.json" }).bytes
@@ -142,7 +156,9 @@ import Testing
 
     @Test func htmlTextEscapesAndMarksTheNickname() {
         #expect(HTMLText.escape(#"<a href="x">&'"#) == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
-        #expect(HTMLText.inline("{nickname}さん\n<b>") == #"<span class="nickname" title="{nickname}">ニックネーム</span>さん<br>&lt;b&gt;"#)
+        #expect(
+            HTMLText.inline("{nickname}さん\n<b>")
+                == #"<span class="nickname" title="{nickname}">ニックネーム</span>さん<br>&lt;b&gt;"#)
     }
 }
 
@@ -151,8 +167,11 @@ import Testing
     @Test func scriptLinksAreRefusedAndRenderInert() throws {
         var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
         let text = ContentFixtures.text("manuscripts/childcare/0045.yaml", in: files)
-        let hostile = text.replacingOccurrences(of: "たくさん話しかけてあげましょう。",
-            with: #"<a href="javascript:alert(1)">ここ</a>と<a href="data:text/html,x">そこ</a>と&lt;img src=x onerror=alert(1)&gt;"#)
+        let hostile = text.replacingOccurrences(
+            of: "たくさん話しかけてあげましょう。",
+            with:
+                #"<a href="javascript:alert(1)">ここ</a>と<a href="data:text/html,x">そこ</a>と&lt;img src=x onerror=alert(1)&gt;"#
+        )
         files = ContentFixtures.replacing("manuscripts/childcare/0045.yaml", in: files, with: hostile)
         let report = Validator().validate(files)
         #expect(report.diagnostics.filter { $0.rule == .linkScheme }.count == 2)

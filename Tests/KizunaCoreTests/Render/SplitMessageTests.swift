@@ -9,8 +9,9 @@ import Testing
         var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
         let path = "manuscripts/childcare/0045.yaml"
         let original = ContentFixtures.text(path, in: files)
-        let replaced = original.replacingOccurrences(of: "      たくさん話しかけてあげましょう。\n      上手な言葉でなくても、やさしい声が赤ちゃんに安心を届けます。",
-                                                     with: lines.map { "      " + $0 }.joined(separator: "\n"))
+        let replaced = original.replacingOccurrences(
+            of: "      たくさん話しかけてあげましょう。\n      上手な言葉でなくても、やさしい声が赤ちゃんに安心を届けます。",
+            with: lines.map { "      " + $0 }.joined(separator: "\n"))
         #expect(replaced != original)
         files = ContentFixtures.replacing(path, in: files, with: replaced)
         let report = Validator().validate(files, checkingPayloads: false)
@@ -48,8 +49,17 @@ import Testing
         let request = FlexRenderer().request(for: message)
         // Nothing lost, nothing reordered: the texts joined are the single bubble's texts joined.
         let single = FlexRenderer().bubble(for: message).body.contents
-        #expect(texts(request).joined() == texts(PushRequest(messages: [FlexMessage(altText: "", contents: FlexBubble(
-            header: FlexBox(contents: []), body: FlexBox(contents: single), footer: nil, headerBackground: ""))])).joined())
+        #expect(
+            texts(request).joined()
+                == texts(
+                    PushRequest(messages: [
+                        FlexMessage(
+                            altText: "",
+                            contents: FlexBubble(
+                                header: FlexBox(contents: []), body: FlexBox(contents: single), footer: nil,
+                                headerBackground: ""))
+                    ])
+                ).joined())
         // Each bubble within LINE's limit with the longest nickname; the footer only on the last.
         let extra = message.nicknameMaxLength * 4 - Placeholder.nickname.utf8.count
         for bubble in payload.bubbles {
@@ -63,8 +73,12 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(payload.bytes)) as? [String: Any]
         #expect((json?["messages"] as? [Any])?.count == 2)
         var diagnostics: [Diagnostic] = []
-        LineLimitsRule(edition: try #require(Validator().validate(try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))).content?.edition("sakuragaoka")),
-                       nicknameMaxLength: message.nicknameMaxLength).check(message, payload, into: &diagnostics)
+        LineLimitsRule(
+            edition: try #require(
+                Validator().validate(try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))).content?
+                    .edition("sakuragaoka")),
+            nicknameMaxLength: message.nicknameMaxLength
+        ).check(message, payload, into: &diagnostics)
         #expect(diagnostics.isEmpty)
     }
 
@@ -86,7 +100,9 @@ import Testing
         let overflow = try #require(payload.overflow)
         #expect(overflow.file == "content/manuscripts/childcare/0045.yaml")
         var diagnostics: [Diagnostic] = []
-        let edition = try #require(Validator().validate(try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))).content?.edition("sakuragaoka"))
+        let edition = try #require(
+            Validator().validate(try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))).content?
+                .edition("sakuragaoka"))
         LineLimitsRule(edition: edition, nicknameMaxLength: 20).check(message, payload, into: &diagnostics)
         #expect(diagnostics.map(\.rule) == [.lineMessageCount])
         #expect(diagnostics.first?.location == overflow)
@@ -115,15 +131,21 @@ import Testing
         var expected: [Diagnostic] = []
         for edition in content.editions {
             let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
-            for message in compiler.messages(for: edition) { limits.check(message, FlexRenderer().payload(for: message), into: &expected) }
+            for message in compiler.messages(for: edition) {
+                limits.check(message, FlexRenderer().payload(for: message), into: &expected)
+            }
         }
         #expect(!expected.isEmpty)
         var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
         let path = "manuscripts/childcare/0045.yaml"
-        files = ContentFixtures.replacing(path, in: files, with: ContentFixtures.text(path, in: files).replacingOccurrences(
-            of: "      たくさん話しかけてあげましょう。\n      上手な言葉でなくても、やさしい声が赤ちゃんに安心を届けます。",
-            with: Array(repeating: "      " + Self.sentence, count: 3000).joined(separator: "\n")))
-        let found = Validator().validate(files).diagnostics.filter { $0.rule.rawValue.hasPrefix("line-") || $0.rule == .footerMissing }
+        files = ContentFixtures.replacing(
+            path, in: files,
+            with: ContentFixtures.text(path, in: files).replacingOccurrences(
+                of: "      たくさん話しかけてあげましょう。\n      上手な言葉でなくても、やさしい声が赤ちゃんに安心を届けます。",
+                with: Array(repeating: "      " + Self.sentence, count: 3000).joined(separator: "\n")))
+        let found = Validator().validate(files).diagnostics.filter {
+            $0.rule.rawValue.hasPrefix("line-") || $0.rule == .footerMissing
+        }
         #expect(found.map(\.rule) == expected.sortedForOutput().map(\.rule))
         #expect(found.map(\.location) == expected.sortedForOutput().map(\.location))
     }

@@ -39,7 +39,9 @@ import Testing
         // validate: a warning at the approval's line, the build still works for drafts.
         let report = Validator().validate(files)
         let stale = report.diagnostics.filter { $0.rule == .approvalStale }
-        let approvalLine = edited.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("approval:") }! + 1
+        let approvalLine =
+            edited.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("approval:") }!
+            + 1
         #expect(stale.map(\.location) == [SourceLocation(file: "content/" + Self.file, line: approvalLine, column: 1)])
         #expect(stale.first?.severity == .warning)
         let content = try #require(report.content)
@@ -52,8 +54,9 @@ import Testing
         // approve: only the approval block changes, and the release passes.
         let manuscript = try Self.manuscript(files)
         let file = try #require(files.files.first { $0.path == "content/" + Self.file })
-        let result = try ApprovalRecorder.record(manuscript, in: file, reviewers: ["pediatrician-a"],
-                                                 registry: content.content.reviewers, date: CalendarDate("2026-11-25")!)
+        let result = try ApprovalRecorder.record(
+            manuscript, in: file, reviewers: ["pediatrician-a"],
+            registry: content.content.reviewers, date: CalendarDate("2026-11-25")!)
         let after = String(decoding: result.manuscript, as: UTF8.self)
         let before = edited.components(separatedBy: "\n"), now = after.components(separatedBy: "\n")
         #expect(before.count == now.count)
@@ -90,21 +93,25 @@ import Testing
         let manuscript = try #require(ManuscriptLoader().load(document, into: &diagnostics))
         #expect(manuscript.state == .draft)
         let registry = Validator().validate(try ContentFixtures.read(Self.golden)).loadedContent.reviewers
-        let result = try ApprovalRecorder.record(manuscript, in: file, reviewers: ["pediatrician-a", "obstetrician-a"],
-                                                 registry: registry, date: CalendarDate("2026-04-01")!)
-        let expected = text.replacingOccurrences(of: "review: draft # 小児科医Aに依頼中", with: "review: approved # 小児科医Aに依頼中")
+        let result = try ApprovalRecorder.record(
+            manuscript, in: file, reviewers: ["pediatrician-a", "obstetrician-a"],
+            registry: registry, date: CalendarDate("2026-04-01")!)
+        let expected =
+            text.replacingOccurrences(of: "review: draft # 小児科医Aに依頼中", with: "review: approved # 小児科医Aに依頼中")
             + "approval:\n  by: [pediatrician-a, obstetrician-a]\n  date: 2026-04-01\n  sha256: \(ReaderText(manuscript).sha256)\n"
         #expect(String(decoding: result.manuscript, as: UTF8.self) == expected)
 
         #expect(throws: ApprovalRecorder.Failure.self) {
-            try ApprovalRecorder.record(manuscript, in: file, reviewers: ["nobody"], registry: registry, date: CalendarDate("2026-04-01")!)
+            try ApprovalRecorder.record(
+                manuscript, in: file, reviewers: ["nobody"], registry: registry, date: CalendarDate("2026-04-01")!)
         }
     }
 
     @Test func reviewReportListsStatesAndWhatIsDue() throws {
         let report = Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false)
         let yearLater = ReviewReport.entries(report.loadedContent, today: CalendarDate("2027-04-01")!, periodMonths: 12)
-        let monthEarlier = ReviewReport.entries(report.loadedContent, today: CalendarDate("2027-03-31")!, periodMonths: 12)
+        let monthEarlier = ReviewReport.entries(
+            report.loadedContent, today: CalendarDate("2027-03-31")!, periodMonths: 12)
         let approved = yearLater.filter { $0.state == .approved }
         #expect(approved.count >= 60)
         // Due exactly when the approval is 12 calendar months old or more.
@@ -116,7 +123,8 @@ import Testing
         let dueLater = approved.filter { $0.due }.count
         #expect(dueLater >= 60, "the sample's 2026-04-01 approvals are due a year later")
         #expect(Set(yearLater.map(\.state)).isSuperset(of: [.approved, .draft]))
-        let mine = ReviewReport.entries(report.loadedContent, today: CalendarDate("2026-11-25")!, periodMonths: 12, reviewer: "dietitian-a")
+        let mine = ReviewReport.entries(
+            report.loadedContent, today: CalendarDate("2026-11-25")!, periodMonths: 12, reviewer: "dietitian-a")
         let allMine = mine.allSatisfy { $0.supervisors.contains("dietitian-a") || $0.approvers.contains("dietitian-a") }
         #expect(!mine.isEmpty && allMine)
     }
@@ -133,7 +141,8 @@ import Testing
     @Test func unapprovedDaysAreMarkedInPreviewsAndManifest() throws {
         let report = Validator().validate(try ContentFixtures.read(Paths.content))
         let content = try #require(report.content)
-        let output = EditionBuilder(content: content, templates: try .repository()).build(try #require(content.edition("sakuragaoka")))
+        let output = EditionBuilder(content: content, templates: try .repository()).build(
+            try #require(content.edition("sakuragaoka")))
         let draft = try #require(content.content.manuscripts.first { $0.state == .draft })
         let approved = try #require(content.content.manuscripts.first { $0.state == .approved })
         func page(_ m: Manuscript) throws -> String {
@@ -146,7 +155,10 @@ import Testing
         let manifest = try #require(output.files.first { $0.path == "sakuragaoka/manifest.json" })
         let json = try #require(try JSONSerialization.jsonObject(with: Data(manifest.bytes)) as? [String: Any])
         let days = try #require(json["days"] as? [[String: Any]])
-        let draftEntry = try #require(days.first { $0["day"] as? String == draft.day.value.description && $0["series"] as? String == draft.series.rawValue })
+        let draftEntry = try #require(
+            days.first {
+                $0["day"] as? String == draft.day.value.description && $0["series"] as? String == draft.series.rawValue
+            })
         #expect(draftEntry["approved"] as? Bool == false)
         #expect(draftEntry["review"] as? String == "draft")
     }

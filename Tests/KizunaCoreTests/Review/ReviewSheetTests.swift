@@ -5,8 +5,11 @@ import Testing
 @Suite struct TextDiffTests {
     @Test func marksExactlyTheChangedCharacters() {
         let diff = TextDiff(from: "たくさん話しかけてあげましょう。", to: "たくさん声をかけて、目を合わせてあげましょう。")
-        #expect(diff.runs == [.same("たくさん"), .deleted("話し"), .inserted("声を"), .same("かけ"), .inserted("て、目を合わせ"),
-                              .same("てあげましょう。")])
+        #expect(
+            diff.runs == [
+                .same("たくさん"), .deleted("話し"), .inserted("声を"), .same("かけ"), .inserted("て、目を合わせ"),
+                .same("てあげましょう。"),
+            ])
         #expect(diff.html == "たくさん<del>話し</del><ins>声を</ins>かけ<ins>て、目を合わせ</ins>てあげましょう。")
         #expect(!TextDiff(from: "同じ", to: "同じ").hasChanges)
     }
@@ -27,12 +30,15 @@ import Testing
         #expect(edited != text)
         files = ContentFixtures.replacing(relative, in: files, with: edited)
         let report = Validator().validate(files, checkingPayloads: false)
-        let output = ReviewSheetBuilder(templates: try .repository()).build(report.loadedContent, snapshots: files.snapshot(of:))
+        let output = ReviewSheetBuilder(templates: try .repository()).build(
+            report.loadedContent, snapshots: files.snapshot(of:))
         return (files, output)
     }
 
     static func page(_ output: EditionOutput, _ path: String) throws -> String {
-        String(decoding: try #require(output.files.first { $0.path == "review/" + path }, "no \(path)").bytes, as: UTF8.self)
+        String(
+            decoding: try #require(output.files.first { $0.path == "review/" + path }, "no \(path)").bytes,
+            as: UTF8.self)
     }
 
     @Test func staleSheetShowsTheChangedCharactersAgainstTheApprovedSnapshot() throws {
@@ -41,7 +47,8 @@ import Testing
         #expect(sheet.contains("要再承認"))
         #expect(sheet.contains("<del>話し</del><ins>声を</ins>かけ<ins>て、目を合わせ</ins>"))
         #expect(sheet.contains("小児科医A（2026-04-01）"))
-        let approvedSheet = try Self.page(output, "sheets/childcare/0045.html".replacingOccurrences(of: "0045", with: "0014"))
+        let approvedSheet = try Self.page(
+            output, "sheets/childcare/0045.html".replacingOccurrences(of: "0045", with: "0014"))
         #expect(!approvedSheet.contains("<ins>") && !approvedSheet.contains("前回承認からの変更"))
     }
 

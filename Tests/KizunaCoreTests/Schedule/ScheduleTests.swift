@@ -48,18 +48,19 @@ import Testing
     // MARK: The day due
 
     /// The sample CSV of the issue, for 2029-02-28: each reader's exact day, and exactly one error.
-    static let edgeCSV = header + """
-        preterm,さくら,2029-04-04,2029-02-28,line
-        late,ゆい,2029-02-05,2029-02-15,line
-        leap,うるう,2028-03-10,2028-02-29,line
-        pregnant,みどり,2029-07-18,,line
-        broken,こわれ,2027-02-30,,line
-        no-message,あおい,2029-07-17,,line
-        last-day,ひかり,2026-03-05,2026-03-01,line
-        past-3,そら,2026-03-05,2026-02-28,line
-        not-started,はじめ,2029-11-15,,line
+    static let edgeCSV =
+        header + """
+            preterm,さくら,2029-04-04,2029-02-28,line
+            late,ゆい,2029-02-05,2029-02-15,line
+            leap,うるう,2028-03-10,2028-02-29,line
+            pregnant,みどり,2029-07-18,,line
+            broken,こわれ,2027-02-30,,line
+            no-message,あおい,2029-07-17,,line
+            last-day,ひかり,2026-03-05,2026-03-01,line
+            past-3,そら,2026-03-05,2026-02-28,line
+            not-started,はじめ,2029-11-15,,line
 
-        """
+            """
 
     @Test func eachReaderGetsTheirDayAndTheBrokenRowOneError() throws {
         let run = try Self.run(Self.edgeCSV, on: "2029-02-28")
@@ -79,7 +80,10 @@ import Testing
         #expect(error.message.en == "row 6: due_date 2027-02-30 is not a day of the calendar")
         #expect(error.message.ja == "6 行目: due_date の 2027-02-30 は暦にない日付です")
         var expected = ScheduleSummary()
-        (expected.rows, expected.delivered, expected.noMessage, expected.notStarted, expected.finished, expected.errors) = (9, 5, 1, 1, 1, 1)
+        (
+            expected.rows, expected.delivered, expected.noMessage, expected.notStarted, expected.finished,
+            expected.errors
+        ) = (9, 5, 1, 1, 1, 1)
         #expect(run.summary == expected)
     }
 
@@ -87,14 +91,19 @@ import Testing
         let run = try Self.run(Self.header + "s1,はな,2027-03-25,2027-03-18,line\n", on: "2027-05-01")
         let d = try #require(run.deliveries.first)
         let line = String(decoding: d.json, as: UTF8.self)
-        #expect(line.hasPrefix(#"{"channel":"line","date":"2027-05-01","day":"45","id":"s1","label":"生まれて45日目","payload":{"messages":["#))
+        #expect(
+            line.hasPrefix(
+                #"{"channel":"line","date":"2027-05-01","day":"45","id":"s1","label":"生まれて45日目","payload":{"messages":["#
+            ))
         #expect(line.hasSuffix(#"]},"series":"childcare"}"#))
     }
 
     @Test func seriesSwitchOnTheBirthDate() {
         let due = Self.date("2027-04-01")
         // Preterm, born 2027-02-25 (35w0d): the day before is maternity, the birth day is childcare day 1.
-        #expect(ReaderDay.on(Self.date("2027-02-24"), due: due, born: Self.date("2027-02-25")) == .day(.gestation(weeks: 34, days: 6)))
+        #expect(
+            ReaderDay.on(Self.date("2027-02-24"), due: due, born: Self.date("2027-02-25"))
+                == .day(.gestation(weeks: 34, days: 6)))
         #expect(ReaderDay.on(Self.date("2027-02-25"), due: due, born: Self.date("2027-02-25")) == .day(.dayCount(1)))
         // Late, born 2027-04-20: maternity past the due date to 41w6d, then nothing until the birth.
         let late = Self.date("2027-04-20")
@@ -135,10 +144,11 @@ import Testing
 
     /// The direct computation gives the same days as the reader's timeline, on every date of the whole span, once
     /// the birth date is known (without one, a timeline lets the due date stand in; sending day by day does not).
-    @Test(arguments: [
-        ("2027-04-01", "2027-04-01"), ("2027-04-01", "2027-02-25"), ("2027-04-01", "2027-04-12"),
-        ("2028-03-10", "2028-02-29"), ("2027-03-05", "2027-01-01"), ("2027-02-01", "2027-03-10"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("2027-04-01", "2027-04-01"), ("2027-04-01", "2027-02-25"), ("2027-04-01", "2027-04-12"),
+            ("2028-03-10", "2028-02-29"), ("2027-03-05", "2027-01-01"), ("2027-02-01", "2027-03-10"),
+        ] as [(String, String?)])
     func agreesWithTheTimeline(due: String, born: String?) throws {
         let (content, edition) = try Self.sakuragaoka()
         let due = Self.date(due), born = born.map(Self.date)
@@ -160,25 +170,26 @@ import Testing
     // MARK: Malformed rows
 
     @Test func everyKindOfMalformedRowIsReportedAndTheOthersStillGoOut() throws {
-        let csv = Self.header + """
-            ok1,はな,2027-03-25,2027-03-18,line
-            short,はな,2027-03-25,line
-            bad-date,はな,2027/03/25,,line
-            feb30,はな,2027-02-30,,line
-            neither,はな,,,line
-            fax,はな,2027-03-25,,fax
-            email,はな,2027-03-25,,email
-            far-early,はな,2027-03-25,2026-11-01,line
-            far-late,はな,2027-03-25,2027-05-10,line
-            long,あいうえおかきくけこさしすせそたちつてとな,2027-03-25,,line
-            ,はな,2027-03-25,,line
-            a/b,はな,2027-03-25,,line
-            .hidden,はな,2027-03-25,,line
-            ctrl-nick,"a\tb",2027-03-25,,line
-            two,はな,2027-02-30,,mail
-            ok2,はな,2027-03-25,2027-03-18,line
+        let csv =
+            Self.header + """
+                ok1,はな,2027-03-25,2027-03-18,line
+                short,はな,2027-03-25,line
+                bad-date,はな,2027/03/25,,line
+                feb30,はな,2027-02-30,,line
+                neither,はな,,,line
+                fax,はな,2027-03-25,,fax
+                email,はな,2027-03-25,,email
+                far-early,はな,2027-03-25,2026-11-01,line
+                far-late,はな,2027-03-25,2027-05-10,line
+                long,あいうえおかきくけこさしすせそたちつてとな,2027-03-25,,line
+                ,はな,2027-03-25,,line
+                a/b,はな,2027-03-25,,line
+                .hidden,はな,2027-03-25,,line
+                ctrl-nick,"a\tb",2027-03-25,,line
+                two,はな,2027-02-30,,mail
+                ok2,はな,2027-03-25,2027-03-18,line
 
-            """
+                """
         let run = try Self.run(csv, on: "2027-05-01")
         #expect(run.deliveries.map(\.row.id) == ["ok1", "ok2"])
         let byRow = Dictionary(run.errors.map { ($0.row, $0.message.en) }, uniquingKeysWith: { a, _ in a })
@@ -189,14 +200,22 @@ import Testing
         #expect(byRow[6] == "row 6: neither due_date nor birth_date is given")
         #expect(byRow[7] == "row 7: channel 'fax' is not line or email")
         #expect(byRow[8] == "row 8: edition 'sakuragaoka' does not send by email (it sends by line)")
-        #expect(byRow[9] == "row 9: birth_date 2026-11-01 is 144 days before due_date 2027-03-25, before 22w0d; births are accepted from 2026-11-19")
-        #expect(byRow[10] == "row 10: birth_date 2027-05-10 is 46 days after due_date 2027-03-25; births are accepted up to 6 weeks after it (2027-05-06)")
+        #expect(
+            byRow[9]
+                == "row 9: birth_date 2026-11-01 is 144 days before due_date 2027-03-25, before 22w0d; births are accepted from 2026-11-19"
+        )
+        #expect(
+            byRow[10]
+                == "row 10: birth_date 2027-05-10 is 46 days after due_date 2027-03-25; births are accepted up to 6 weeks after it (2027-05-06)"
+        )
         #expect(byRow[11] == "row 11: the nickname has 21 characters; edition 'sakuragaoka' allows at most 20")
         #expect(byRow[12] == "row 12: id is empty")
         #expect(byRow[13]?.hasPrefix("row 13: id 'a/b' cannot name a file") == true)
         #expect(byRow[14]?.hasPrefix("row 14: id '.hidden' cannot name a file") == true)
         #expect(byRow[15] == "row 15: the nickname contains a control character (a tab or a line break?)")
-        #expect(byRow[16] == "row 16: due_date 2027-02-30 is not a day of the calendar; channel 'mail' is not line or email")
+        #expect(
+            byRow[16] == "row 16: due_date 2027-02-30 is not a day of the calendar; channel 'mail' is not line or email"
+        )
         #expect(run.errors.allSatisfy { !$0.message.ja.isEmpty && $0.message.ja != $0.message.en })
         #expect(run.summary.errors == 14 && run.summary.rows == 16)
     }
@@ -233,8 +252,10 @@ import Testing
         // Columns in another order are found by name.
         let csv = try SubscriberCSV(text: "channel,id,birth_date,due_date,nickname\nline,s1,,2027-03-25,はな\n")
         let record = try #require(try csv.next())
-        let row = try SubscriberRow.parse(record, columns: csv.columns,
-                                          rules: SubscriberRules(editionID: "x", channels: [.line], nicknameMaxLength: 20)).get()
+        let row = try SubscriberRow.parse(
+            record, columns: csv.columns,
+            rules: SubscriberRules(editionID: "x", channels: [.line], nicknameMaxLength: 20)
+        ).get()
         #expect(row.id == "s1" && row.nickname == "はな" && row.due == Self.date("2027-03-25") && row.born == nil)
     }
 
@@ -242,7 +263,8 @@ import Testing
 
     @Test func byteOrderMarkCRLFAndQuotedNicknames() throws {
         let nickname = #"はな, "ママ" \ 🍎"#
-        let csv = "\u{FEFF}id,nickname,due_date,birth_date,channel\r\n"
+        let csv =
+            "\u{FEFF}id,nickname,due_date,birth_date,channel\r\n"
             + "s1,\"はな, \"\"ママ\"\" \\ 🍎\",2027-03-25,2027-03-18,line\r\n"
             + "s2,\"two\nlines\",2027-03-25,2027-03-18,line\r\n"
             + "s3,ゆい,2027-03-25,2027-03-18,line\r\n"
@@ -274,7 +296,8 @@ import Testing
     }
 
     @Test func anEmptyNicknameGetsTheFillersFallback() throws {
-        let run = try Self.run(Self.header + "s1,,2027-03-25,2027-03-18,line\ns2,\"  　\",2027-03-25,2027-03-18,line\n", on: "2027-05-01")
+        let run = try Self.run(
+            Self.header + "s1,,2027-03-25,2027-03-18,line\ns2,\"  　\",2027-03-25,2027-03-18,line\n", on: "2027-05-01")
         #expect(run.errors.isEmpty)
         #expect(run.deliveries.count == 2)
         for d in run.deliveries {
@@ -294,8 +317,9 @@ import Testing
     }
 
     @Test func emailRowsGetTheirDayAsAnEmlMessage() throws {
-        let run = try Self.run(Self.header + "m1,はな,2027-03-25,2027-03-18,email\nm2,ゆい,2027-03-25,2027-03-18,line\n",
-                               on: "2027-05-01", edition: "minamikawa")
+        let run = try Self.run(
+            Self.header + "m1,はな,2027-03-25,2027-03-18,email\nm2,ゆい,2027-03-25,2027-03-18,line\n",
+            on: "2027-05-01", edition: "minamikawa")
         #expect(run.errors.isEmpty)
         let email = try Self.object(try #require(run.deliveries.first).json)
         #expect(email["channel"] as? String == "email" && email["day"] as? String == "45" && email["payload"] == nil)
@@ -309,7 +333,8 @@ import Testing
     }
 
     @Test func payloadsAreRenderedOncePerDayAndFilledPerReader() throws {
-        let csv = Self.header + (1...200).map { "r\($0),名前\($0),2027-03-25,2027-03-18,line" }.joined(separator: "\n") + "\n"
+        let csv =
+            Self.header + (1...200).map { "r\($0),名前\($0),2027-03-25,2027-03-18,line" }.joined(separator: "\n") + "\n"
         let run = try Self.run(csv, on: "2027-05-01")
         #expect(run.deliveries.count == 200)
         let (content, edition) = try Self.sakuragaoka()
@@ -319,8 +344,10 @@ import Testing
         for (i, d) in run.deliveries.enumerated() {
             let expected = try PayloadFiller.fill(compiled, nickname: "名前\(i + 1)", maxLength: 20)
             let object = try Self.object(d.json)
-            let payload = try JSONSerialization.data(withJSONObject: try #require(object["payload"]), options: [.sortedKeys])
-            let reference = try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(expected)), options: [.sortedKeys])
+            let payload = try JSONSerialization.data(
+                withJSONObject: try #require(object["payload"]), options: [.sortedKeys])
+            let reference = try JSONSerialization.data(
+                withJSONObject: try JSONSerialization.jsonObject(with: Data(expected)), options: [.sortedKeys])
             #expect(payload == reference)
         }
     }
@@ -337,10 +364,14 @@ import Testing
                 let cut = CompiledPayload(bytes)
                 #expect(cut.pieces.count > 1, "\(message.day): no {nickname} in the payload")
                 for name in nicknames {
-                    #expect(try cut.filled(nickname: name, maxLength: limit) == PayloadFiller.fill(bytes, nickname: name, maxLength: limit),
-                            "\(edition.id.value) \(message.day) '\(name)'")
+                    #expect(
+                        try cut.filled(nickname: name, maxLength: limit)
+                            == PayloadFiller.fill(bytes, nickname: name, maxLength: limit),
+                        "\(edition.id.value) \(message.day) '\(name)'")
                 }
-                #expect(throws: PayloadFiller.NicknameError.self) { try cut.filled(nickname: String(repeating: "あ", count: limit + 1), maxLength: limit) }
+                #expect(throws: PayloadFiller.NicknameError.self) {
+                    try cut.filled(nickname: String(repeating: "あ", count: limit + 1), maxLength: limit)
+                }
             }
         }
     }
@@ -352,9 +383,13 @@ import Testing
         #expect(out == valid && replaced == 0)
         out = []
         // A sequence cut by the chunk's end waits for the next chunk.
-        #expect(UTF8CheckedInputStream.check(Array(valid.prefix(5)), final: false, into: &out, replacements: &replaced) == 3)
+        #expect(
+            UTF8CheckedInputStream.check(Array(valid.prefix(5)), final: false, into: &out, replacements: &replaced) == 3
+        )
         out = []
-        #expect(UTF8CheckedInputStream.check([0x61, 0xC0, 0x80, 0xED, 0xA0, 0x80, 0x62], final: true, into: &out, replacements: &replaced) == 7)
+        #expect(
+            UTF8CheckedInputStream.check(
+                [0x61, 0xC0, 0x80, 0xED, 0xA0, 0x80, 0x62], final: true, into: &out, replacements: &replaced) == 7)
         // C0 and 80 are no lead bytes; ED A0 80 (a surrogate) is three maximal subparts.
         #expect(String(decoding: out, as: UTF8.self) == "a" + String(repeating: "\u{FFFD}", count: 5) + "b")
     }

@@ -22,7 +22,9 @@ struct DoubledParticleTests {
             if c == "⚑" { expected.append(text.count + 1) } else { text.append(c) }
         }
         var style = StyleConfiguration()
-        if let minInterval { style.settings[.styleDoubledParticle] = .init(severity: .warning, max: nil, minInterval: minInterval) }
+        if let minInterval {
+            style.settings[.styleDoubledParticle] = .init(severity: .warning, max: nil, minInterval: minInterval)
+        }
         var found: [Diagnostic] = []
         DoubledParticleRule(analyzer: Self.analyzer).check(
             [ProseText(located(text))], configuration: style, severity: .warning, into: &found)
@@ -43,15 +45,15 @@ struct DoubledParticleTests {
     }
 
     @Test(arguments: [
-        "右が兄、左が弟です。",                         // a 、 between them
-        "赤ちゃんは夜の授乳は大変です。",                // の between: interval 2
+        "右が兄、左が弟です。",  // a 、 between them
+        "赤ちゃんは夜の授乳は大変です。",  // の between: interval 2
         "沐浴の練習や出産の流れを学ぶ教室を開いています。",  // two を in two clauses
-        "白目が黄色っぽく見えることがあります。",          // ことがある
-        "赤ちゃんの脳が傷つくおそれがあります。",          // おそれがある
-        "夜間や休日に不安になったときは相談しましょう。",    // 不安に: a predicate
-        "簡単な言いつけにこたえられるようになります。",      // 〜ように
-        "特にありがとうと言いましょう。",                 // に of 特に, が of ありがとう
-        "お風呂には、ママとパパが一緒に入りましょう。",      // には is one unit
+        "白目が黄色っぽく見えることがあります。",  // ことがある
+        "赤ちゃんの脳が傷つくおそれがあります。",  // おそれがある
+        "夜間や休日に不安になったときは相談しましょう。",  // 不安に: a predicate
+        "簡単な言いつけにこたえられるようになります。",  // 〜ように
+        "特にありがとうと言いましょう。",  // に of 特に, が of ありがとう
+        "お風呂には、ママとパパが一緒に入りましょう。",  // には is one unit
     ])
     func naturalSentencesPass(_ text: String) {
         #expect(check(text).found.isEmpty)
@@ -75,10 +77,13 @@ struct DoubledParticleTests {
     func fixIts(_ text: String) -> [String: String] {
         var found: [Diagnostic] = []
         for rule in styleRules {
-            rule.check([ProseText(LocatedText(text, at: SourceLocation(file: "t.yaml", line: 1, column: 1)))],
-                       configuration: StyleConfiguration(), severity: .error, into: &found)
+            rule.check(
+                [ProseText(LocatedText(text, at: SourceLocation(file: "t.yaml", line: 1, column: 1)))],
+                configuration: StyleConfiguration(), severity: .error, into: &found)
         }
-        return Dictionary(found.compactMap { d in d.fixIt.map { (d.rule.rawValue, $0.replacement) } }, uniquingKeysWith: { a, b in a + "|" + b })
+        return Dictionary(
+            found.compactMap { d in d.fixIt.map { (d.rule.rawValue, $0.replacement) } },
+            uniquingKeysWith: { a, b in a + "|" + b })
     }
 
     @Test func halfWidthKanaBecomesFullWidthWithVoicingComposed() {
@@ -97,8 +102,13 @@ struct DoubledParticleTests {
 
     @Test func joinersInsideEmojiAreLeftAlone() {
         var found: [Diagnostic] = []
-        InvisibleCharacterRule().check([ProseText(LocatedText("家族で👨\u{200D}👩\u{200D}👧楽しみましょう。", at: SourceLocation(file: "t.yaml", line: 1, column: 1)))],
-                                       configuration: StyleConfiguration(), severity: .error, into: &found)
+        InvisibleCharacterRule().check(
+            [
+                ProseText(
+                    LocatedText(
+                        "家族で👨\u{200D}👩\u{200D}👧楽しみましょう。", at: SourceLocation(file: "t.yaml", line: 1, column: 1)))
+            ],
+            configuration: StyleConfiguration(), severity: .error, into: &found)
         #expect(found.isEmpty)
     }
 }

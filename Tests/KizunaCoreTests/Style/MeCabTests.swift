@@ -76,19 +76,33 @@ import Testing
 
     @Test("the note names the skipped rules, why, and how to install MeCab, in English and Japanese")
     func note() {
-        let missing = MeCab.Skipped(rules: [.styleDoubledParticle], why: .missing(reason: "libmecab.so.2: cannot open shared object file"))
-        #expect(missing.note.en == "kizuna: note: MeCab is not available (libmecab.so.2: cannot open shared object file), so style-doubled-particle was not checked; to check it, install MeCab: apt-get install libmecab2 mecab-ipadic-utf8 (Debian, Ubuntu) or brew install mecab mecab-ipadic (macOS)")
-        #expect(missing.note.ja == "kizuna: note: MeCab が使えない（libmecab.so.2: cannot open shared object file）ため、style-doubled-particle は検査していません。検査するには、MeCab を入れてください: apt-get install libmecab2 mecab-ipadic-utf8（Debian・Ubuntu）、brew install mecab mecab-ipadic（macOS）。")
+        let missing = MeCab.Skipped(
+            rules: [.styleDoubledParticle], why: .missing(reason: "libmecab.so.2: cannot open shared object file"))
+        #expect(
+            missing.note.en
+                == "kizuna: note: MeCab is not available (libmecab.so.2: cannot open shared object file), so style-doubled-particle was not checked; to check it, install MeCab: apt-get install libmecab2 mecab-ipadic-utf8 (Debian, Ubuntu) or brew install mecab mecab-ipadic (macOS)"
+        )
+        #expect(
+            missing.note.ja
+                == "kizuna: note: MeCab が使えない（libmecab.so.2: cannot open shared object file）ため、style-doubled-particle は検査していません。検査するには、MeCab を入れてください: apt-get install libmecab2 mecab-ipadic-utf8（Debian・Ubuntu）、brew install mecab mecab-ipadic（macOS）。"
+        )
         let off = MeCab.Skipped(rules: [.styleDoubledParticle], why: .turnedOff)
-        #expect(off.note.en == "kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle was not checked; to check it, unset KIZUNA_MECAB")
-        #expect(off.note.ja == "kizuna: note: MeCab を使わない設定（KIZUNA_MECAB=off）のため、style-doubled-particle は検査していません。検査するには、KIZUNA_MECAB を外してください。")
+        #expect(
+            off.note.en
+                == "kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle was not checked; to check it, unset KIZUNA_MECAB"
+        )
+        #expect(
+            off.note.ja
+                == "kizuna: note: MeCab を使わない設定（KIZUNA_MECAB=off）のため、style-doubled-particle は検査していません。検査するには、KIZUNA_MECAB を外してください。"
+        )
         for text in [missing.note, off.note] {
             #expect(!text.en.contains("\n") && !text.ja.contains("\n"))
         }
     }
 
-    @Test("without MeCab, validation reports what it reports with MeCab minus the skipped rules' findings",
-          arguments: contents)
+    @Test(
+        "without MeCab, validation reports what it reports with MeCab minus the skipped rules' findings",
+        arguments: contents)
     func sameFindingsMinusTheSkippedRules(_ name: String) throws {
         let files = try Self.files(name)
         let with = Validator().validate(files).diagnostics
@@ -98,30 +112,47 @@ import Testing
         // Edition by edition (what `kizuna validate` runs) gives the same.
         #expect(EditionStream.validate(Self.off(files)) == without)
         if name == "style-doubled-particle", MeCabPresence.available {
-            #expect(with.contains { $0.rule == .styleDoubledParticle }, "the comparison must not be empty where MeCab is present")
+            #expect(
+                with.contains { $0.rule == .styleDoubledParticle },
+                "the comparison must not be empty where MeCab is present")
         }
     }
 
-    @Test("a style memo made without MeCab never hides a finding once MeCab is there",
-          .enabled(if: MeCabPresence.available, MeCabPresence.reason))
+    @Test(
+        "a style memo made without MeCab never hides a finding once MeCab is there",
+        .enabled(if: MeCabPresence.available, MeCabPresence.reason))
     func memoWithoutMeCabHidesNothing() throws {
         let root = EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let templates = try ContentDirectory.readTemplates(Paths.templates.path)
-        let files = ContentFixtures.replacing("manuscripts/childcare/0045.yaml", in: try ContentFixtures.read(Paths.content), with:
-            String(decoding: try #require(FileManager.default.contents(atPath: Paths.content.appendingPathComponent("manuscripts/childcare/0045.yaml").path)), as: UTF8.self)
+        let files = ContentFixtures.replacing(
+            "manuscripts/childcare/0045.yaml", in: try ContentFixtures.read(Paths.content),
+            with:
+                String(
+                    decoding: try #require(
+                        FileManager.default.contents(
+                            atPath: Paths.content.appendingPathComponent("manuscripts/childcare/0045.yaml").path)),
+                    as: UTF8.self
+                )
                 .replacingOccurrences(of: "顔を近づけると、", with: "今日は私は顔を近づけると、"))
         func build(_ files: ContentFiles) throws -> [Diagnostic] {
             let keys = BuildKeys(files: files, templates: templates, generator: "test")
             var writer = OutputWriter(root: root)
-            guard case .built(let result) = try ContentBuild(files: files, templates: try PreviewTemplates(sources: templates), keys: keys)
-                .run(into: &writer) else { Issue.record("the build did not complete"); return [] }
+            guard
+                case .built(let result) = try ContentBuild(
+                    files: files, templates: try PreviewTemplates(sources: templates), keys: keys
+                )
+                .run(into: &writer)
+            else { Issue.record("the build did not complete"); return [] }
             return result.diagnostics
         }
         // Without MeCab the message has no style finding, and the memo remembers it as clean (its edit leaves only
         // its approval stale).
         #expect(try build(Self.off(files)).map(\.rule) == [.approvalStale])
         // With MeCab the same message is checked again: the salt differs.
-        #expect(try build(files).map(\.rule).sorted { $0.rawValue < $1.rawValue } == [.approvalStale, .styleDoubledParticle])
+        #expect(
+            try build(files).map(\.rule).sorted { $0.rawValue < $1.rawValue } == [
+                .approvalStale, .styleDoubledParticle,
+            ])
     }
 }

@@ -83,17 +83,25 @@ import Testing
     @Test func aRememberedMessageIsSkippedOnlyUnderTheSameSalt() throws {
         let edited = withFinding(try ContentFixtures.read(Paths.content), "ｶｵを近づけると、")
         let content = Validator().validate(edited).loadedContent
-        let manuscript = try #require(content.manuscripts.first { $0.path.hasSuffix("manuscripts/childcare/0045.yaml") })
+        let manuscript = try #require(
+            content.manuscripts.first { $0.path.hasSuffix("manuscripts/childcare/0045.yaml") })
         let salt = keys(edited).styleSalt(edited)
         let probe = StyleMemo(salt: salt, stored: nil)
-        let key = probe.key(prose: manuscript.sections.map(\.text), labels: [manuscript.title] + manuscript.sections.map(\.heading))
-        // A memo that (wrongly, as only a damaged file could) holds the message with the finding: proof that it is skipped.
+        let key = probe.key(
+            prose: manuscript.sections.map(\.text), labels: [manuscript.title] + manuscript.sections.map(\.heading))
+        // A memo that (wrongly, as only a damaged file could) holds the message with the finding: proof that it is
+        // skipped.
         let forged = StyleMemo(salt: salt, stored: nil)
         forged.remember([key])
-        #expect(!styleFindings(edited, memo: StyleMemo(salt: salt, stored: forged.bytes)).contains { $0.rule == .styleHalfwidthKana })
+        #expect(
+            !styleFindings(edited, memo: StyleMemo(salt: salt, stored: forged.bytes)).contains {
+                $0.rule == .styleHalfwidthKana
+            })
         // Another program, or other settings: another salt, and the message is checked.
         let otherSalt = keys(edited, generator: "another kizuna").styleSalt(edited)
-        #expect(styleFindings(edited, memo: StyleMemo(salt: otherSalt, stored: forged.bytes)) == styleFindings(edited, memo: nil))
+        #expect(
+            styleFindings(edited, memo: StyleMemo(salt: otherSalt, stored: forged.bytes))
+                == styleFindings(edited, memo: nil))
         #expect(styleFindings(edited, memo: nil).contains { $0.rule == .styleHalfwidthKana })
     }
 

@@ -14,10 +14,11 @@ import Testing
     }
 
     @Test func politeEndingsBracketsAndExclamationsPass() {
-        #expect(diagnostics([
-            "ゆっくり休んでください。", "気になることがあれば相談しましょう！", "「大丈夫かな？」と思ったら、電話してみませんか。",
-            "赤ちゃんのペースでいいのです。", "<em>ひとりで抱えこまないで</em>くださいね。",
-        ]).isEmpty)
+        #expect(
+            diagnostics([
+                "ゆっくり休んでください。", "気になることがあれば相談しましょう！", "「大丈夫かな？」と思ったら、電話してみませんか。",
+                "赤ちゃんのペースでいいのです。", "<em>ひとりで抱えこまないで</em>くださいね。",
+            ]).isEmpty)
     }
 
     @Test func plainStyleAloneIsConsistentAndNotReported() {
@@ -53,10 +54,12 @@ import Testing
     @Test func aFailingSelfTestUnloadsTheDictionary() throws {
         let yaml = "terms:\n  - expected: 健診\n    patterns: [検診]\n    tests:\n      ok: [4か月児検診です。]\n"
         var diagnostics: [Diagnostic] = []
-        let document = try #require(YAMLDocumentLoader().load(SourceFile(path: "content/terms.yaml", text: yaml), into: &diagnostics))
+        let document = try #require(
+            YAMLDocumentLoader().load(SourceFile(path: "content/terms.yaml", text: yaml), into: &diagnostics))
         let dictionary = TermDictionaryLoader().load(document, into: &diagnostics)
         #expect(dictionary.entries.isEmpty)
         #expect(diagnostics.map(\.rule) == [.termsSelfTest])
-        #expect(diagnostics.first?.location == KizunaCore.SourceLocation(file: "content/terms.yaml", line: 5, column: 12))
+        #expect(
+            diagnostics.first?.location == KizunaCore.SourceLocation(file: "content/terms.yaml", line: 5, column: 12))
     }
 }

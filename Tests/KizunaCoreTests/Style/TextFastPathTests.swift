@@ -11,7 +11,9 @@ import Testing
 
     @Test func nfcEqualsFoundationsNormalisation() {
         for text in Self.samples {
-            #expect(Array(text.nfc.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), "\(text)")
+            #expect(
+                Array(text.nfc.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars),
+                "\(text)")
         }
     }
 
@@ -21,7 +23,9 @@ import Testing
         let trusted = ranges.flatMap { $0 }.filter { String.isStableInNFC($0) }.compactMap(Unicode.Scalar.init)
         for scalar in trusted {
             let alone = String(scalar)
-            #expect(alone.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(alone.unicodeScalars), "U+\(String(scalar.value, radix: 16))")
+            #expect(
+                alone.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(alone.unicodeScalars),
+                "U+\(String(scalar.value, radix: 16))")
             #expect(scalar.properties.canonicalCombiningClass == .notReordered)
         }
         // A trusted scalar after a base that could take a voicing mark never composes with it.

@@ -5,9 +5,11 @@ enum ContentFixtures {
     /// Reads a content folder and gives paths as `content/…`, so diagnostics look as they do for users.
     static func read(_ folder: URL, as root: String = "content") throws -> ContentFiles {
         let files = try ContentDirectory.read(folder.path)
-        return ContentFiles(root: root, files: files.files.map {
-            SourceFile(path: root + "/" + files.relativePath(of: $0), bytes: $0.bytes)
-        }, mecab: MeCabPresence.setting)
+        return ContentFiles(
+            root: root,
+            files: files.files.map {
+                SourceFile(path: root + "/" + files.relativePath(of: $0), bytes: $0.bytes)
+            }, mecab: MeCabPresence.setting)
     }
 
     /// Replaces (or adds) a file's text in a content set.
@@ -31,8 +33,10 @@ enum ContentFixtures {
     static func goldenWithMarkedTitle() throws -> ValidatedContent? {
         var files = try read(Paths.fixtures.appendingPathComponent("golden"))
         let path = "manuscripts/childcare/0045.yaml"
-        files = replacing(path, in: files, with: text(path, in: files)
-            .replacingOccurrences(of: "title: じっと見つめる目", with: "title: \(markedTitle)"))
+        files = replacing(
+            path, in: files,
+            with: text(path, in: files)
+                .replacingOccurrences(of: "title: じっと見つめる目", with: "title: \(markedTitle)"))
         return Validator().validate(files, checkingPayloads: false).content
     }
 }

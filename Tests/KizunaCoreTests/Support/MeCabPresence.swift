@@ -12,7 +12,8 @@ enum MeCabPresence {
     static let installed = MeCab.status(.automatic).isAvailable
     /// The tests may use MeCab.
     static let available = MeCab.status(setting).isAvailable
-    static let reason: Comment = setting == .off
+    static let reason: Comment =
+        setting == .off
         ? "KIZUNA_MECAB=off: run as if MeCab were not installed"
         : "MeCab or its IPA dictionary is not installed here (apt-get install libmecab2 mecab-ipadic-utf8)"
 }

@@ -12,11 +12,13 @@ func assertSnapshot(_ bytes: [UInt8], named name: String, sourceLocation: Source
         if !FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) {
             Issue.record("cannot write the golden file \(url.path)", sourceLocation: sourceLocation)
         }
-        Issue.record("recorded snapshot \(name); run again without KIZUNA_RECORD to compare", sourceLocation: sourceLocation)
+        Issue.record(
+            "recorded snapshot \(name); run again without KIZUNA_RECORD to compare", sourceLocation: sourceLocation)
         return
     }
     if existing != bytes {
-        let actual = FileManager.default.temporaryDirectory.appendingPathComponent("kizuna-actual-" + name.replacingOccurrences(of: "/", with: "_"))
+        let actual = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kizuna-actual-" + name.replacingOccurrences(of: "/", with: "_"))
         let written = FileManager.default.createFile(atPath: actual.path, contents: Data(bytes))
         let see: String = written ? "; see: git diff --no-index \(url.path) \(actual.path)" : ""
         Issue.record("\(name) differs from its golden file\(see)", sourceLocation: sourceLocation)

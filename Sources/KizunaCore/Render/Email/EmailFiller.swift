@@ -4,17 +4,21 @@ import Foundation
 ///
 /// The nickname is checked as `PayloadFiller` checks it (`PayloadFiller.checked`: NFC, surrounding spaces removed,
 /// length, control characters). In the `Subject` the placeholder becomes encoded-words of the nickname; in each
-/// quoted-printable text part the nickname is written (HTML-escaped in the text/html part) and encoded. Both are done by decoding the field or part, replacing at
-/// text level and encoding again with the renderer's own encoders, so that lines stay within 76 (bodies) and 78
-/// (header) characters and a UTF-8 sequence is never cut, however long the nickname.
-/// An empty nickname gets `NicknameFallback` (the rules LINE payloads get): no 「{nickname}さん、」, 「あなた」 elsewhere.
+/// quoted-printable text part the nickname is written (HTML-escaped in the text/html part) and encoded. Both are done
+/// by decoding the field or part, replacing at text level and encoding again with the renderer's own encoders, so that
+/// lines stay within 76 (bodies) and 78 (header) characters and a UTF-8 sequence is never cut, however long the
+/// nickname. An empty nickname gets `NicknameFallback` (the rules LINE payloads get): no 「{nickname}さん、」, 「あなた」
+/// elsewhere.
 ///
 /// `eml` is a message `EmailRenderer` wrote; parts it does not recognise are copied unchanged.
 public enum EmailFiller {
-    public static func fill(_ eml: [UInt8], nickname: String, maxLength: Int) throws(PayloadFiller.NicknameError) -> [UInt8] {
+    public static func fill(_ eml: [UInt8], nickname: String, maxLength: Int) throws(PayloadFiller.NicknameError)
+        -> [UInt8]
+    {
         let name = try PayloadFiller.checked(nickname, maxLength: maxLength)
         func filled(_ text: String, html: Bool) -> String {
-            name.isEmpty ? NicknameFallback.apply(to: text)
+            name.isEmpty
+                ? NicknameFallback.apply(to: text)
                 : text.replacingAll(Placeholder.nickname, with: html ? HTMLText.escape(name) : name)
         }
 
@@ -35,7 +39,8 @@ public enum EmailFiller {
             out += body[cursor..<d.upperBound]
             cursor = d.upperBound
             guard body[cursor...].starts(with: [0x0D, 0x0A]),
-                  let next = body[cursor...].firstRange(of: [0x0D, 0x0A] + delimiter) else { break }
+                let next = body[cursor...].firstRange(of: [0x0D, 0x0A] + delimiter)
+            else { break }
             let part = body[(cursor + 2)..<next.lowerBound]
             out += [0x0D, 0x0A] + rewritePart(part, fill: filled)
             cursor = next.lowerBound
@@ -51,9 +56,10 @@ public enum EmailFiller {
         let type = fields.value(of: "Content-Type")?.lowercased() ?? ""
         let isHTML = type.hasPrefix("text/html")
         guard isHTML || type.hasPrefix("text/plain"),
-              fields.value(of: "Content-Transfer-Encoding")?.lowercased() == "quoted-printable",
-              let decoded = QuotedPrintable.decode(Array(part[end.upperBound...])),
-              let text = String(validating: decoded, as: UTF8.self) else { return Array(part) }
+            fields.value(of: "Content-Transfer-Encoding")?.lowercased() == "quoted-printable",
+            let decoded = QuotedPrintable.decode(Array(part[end.upperBound...])),
+            let text = String(validating: decoded, as: UTF8.self)
+        else { return Array(part) }
         return Array(part[..<end.upperBound]) + QuotedPrintable.encode(fill(text, isHTML))
     }
 }
@@ -95,7 +101,9 @@ struct MIMEFields {
         guard let value = value(of: name) else { return nil }
         for piece in value.split(separator: ";").dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == parameter else { continue }
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == parameter else {
+                continue
+            }
             var v = pair[1].trimmingCharacters(in: .whitespaces)
             if v.count >= 2, v.hasPrefix("\""), v.hasSuffix("\"") { v = String(v.dropFirst().dropLast()) }
             return v
@@ -107,7 +115,8 @@ struct MIMEFields {
     mutating func rewrite(_ name: String, _ transform: (String) -> String?) {
         for (i, field) in fields.enumerated() {
             guard let split = Self.split(field), split.name.lowercased() == name.lowercased(),
-                  let new = transform(split.value) else { continue }
+                let new = transform(split.value)
+            else { continue }
             fields[i] = new
         }
     }

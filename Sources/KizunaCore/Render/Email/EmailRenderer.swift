@@ -48,7 +48,9 @@ public struct EmailRenderer: Sendable {
         header += "\r\n\r\n"
         var out = Array(header.utf8)
         for (type, body) in [("text/plain", plain), ("text/html", html)] {
-            out += Array("--\(boundary)\r\nContent-Type: \(type); charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+            out += Array(
+                "--\(boundary)\r\nContent-Type: \(type); charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                    .utf8)
             out += body
             out += [0x0D, 0x0A]
         }
@@ -140,17 +142,27 @@ public struct EmailRenderer: Sendable {
         h.append("<title>\(esc(message.day.label))</title>")
         h.append("</head>")
         h.append(#"<body style="margin:0;padding:0;background-color:#FFFFFF;">"#)
-        h.append(#"<div style="max-width:600px;margin:0 auto;padding:16px;font-family:sans-serif;font-size:16px;line-height:1.8;color:\#(Palette.text);">"#)
-        h.append(#"<p style="margin:0 0 8px;font-size:18px;font-weight:bold;color:\#(Palette.accent);">\#(esc(message.day.label))</p>"#)
+        h.append(
+            #"<div style="max-width:600px;margin:0 auto;padding:16px;font-family:sans-serif;font-size:16px;line-height:1.8;color:\#(Palette.text);">"#
+        )
+        h.append(
+            #"<p style="margin:0 0 8px;font-size:18px;font-weight:bold;color:\#(Palette.accent);">\#(esc(message.day.label))</p>"#
+        )
         h.append(#"<p style="margin:0 0 16px;">\#(text(message.greeting))</p>"#)
-        h.append(#"<h1 style="margin:24px 0 8px;font-size:22px;line-height:1.4;">\#(esc(message.manuscript.title.value))</h1>"#)
+        h.append(
+            #"<h1 style="margin:24px 0 8px;font-size:22px;line-height:1.4;">\#(esc(message.manuscript.title.value))</h1>"#
+        )
         for section in message.manuscript.sections {
-            h.append(#"<h2 style="margin:24px 0 8px;font-size:18px;line-height:1.4;color:\#(Palette.accent);">\#(esc(section.heading.value))</h2>"#)
+            h.append(
+                #"<h2 style="margin:24px 0 8px;font-size:18px;line-height:1.4;color:\#(Palette.accent);">\#(esc(section.heading.value))</h2>"#
+            )
             h += htmlParagraphs(section.body)
         }
         for resolved in message.inserts {
             let insert = resolved.insert
-            h.append(#"<div style="margin:24px 0;padding:12px 16px;background-color:\#(Palette.insertBackground);border-radius:8px;">"#)
+            h.append(
+                #"<div style="margin:24px 0;padding:12px 16px;background-color:\#(Palette.insertBackground);border-radius:8px;">"#
+            )
             h.append(#"<h2 style="margin:0 0 8px;font-size:18px;line-height:1.4;">\#(esc(insert.title.value))</h2>"#)
             h += htmlParagraphs(insert.body)
             if let link = insert.link, let a = anchor(link.value, esc(Self.moreInfoLabel)) {
@@ -164,7 +176,8 @@ public struct EmailRenderer: Sendable {
         if let survey = message.surveyURL, let a = anchor(survey, esc(Self.surveyLabel)) {
             h.append(#"<p style="margin:24px 0 12px;">\#(a)</p>"#)
         }
-        h.append(#"<p style="margin:24px 0 12px;font-size:13px;color:\#(Palette.muted);">\#(text(message.disclaimer))</p>"#)
+        h.append(
+            #"<p style="margin:24px 0 12px;font-size:13px;color:\#(Palette.muted);">\#(text(message.disclaimer))</p>"#)
         h.append(#"<hr style="border:none;border-top:1px solid #DDDDDD;margin:24px 0;">"#)
         h.append(#"<div style="font-size:14px;">"#)
         if let a = anchor(message.footer.unsubscribeURL, esc(message.footer.unsubscribeLabel)) {
@@ -173,7 +186,9 @@ public struct EmailRenderer: Sendable {
         if let desk = message.footer.contact {
             h.append(#"<p style="margin:0 0 12px;">\#(htmlDesk(desk))</p>"#)
         }
-        let publisher = message.footer.publisherURL.flatMap { anchor($0, esc(message.footer.publisher)) } ?? esc(message.footer.publisher)
+        let publisher =
+            message.footer.publisherURL.flatMap { anchor($0, esc(message.footer.publisher)) }
+            ?? esc(message.footer.publisher)
         h.append(#"<p style="margin:0;color:\#(Palette.muted);">\#(esc(message.editionName))<br>\#(publisher)</p>"#)
         h.append("</div>")
         h.append("</div>")
@@ -184,22 +199,27 @@ public struct EmailRenderer: Sendable {
 
     private func htmlParagraphs(_ rich: RichText) -> [String] {
         rich.paragraphs.map { paragraph in
-            #"<p style="margin:0 0 12px;">"# + paragraph.map { run -> String in
-                switch run {
-                case .text(let s): return text(s)
-                case .emphasis(let s): return #"<em style="font-style:normal;font-weight:bold;color:\#(Palette.accent);">"# + text(s) + "</em>"
-                case .link(let link): return anchor(link.url, text(link.text), allowTel: true) ?? text(link.text)
-                }
-            }.joined() + "</p>"
+            #"<p style="margin:0 0 12px;">"#
+                + paragraph.map { run -> String in
+                    switch run {
+                    case .text(let s): return text(s)
+                    case .emphasis(let s):
+                        return #"<em style="font-style:normal;font-weight:bold;color:\#(Palette.accent);">"# + text(s)
+                            + "</em>"
+                    case .link(let link): return anchor(link.url, text(link.text), allowTel: true) ?? text(link.text)
+                    }
+                }.joined() + "</p>"
         }
     }
 
     private func htmlDesk(_ desk: ContactDesk) -> String {
         let phone = anchor(desk.telURI, esc(desk.phone.value), allowTel: true) ?? esc(desk.phone.value)
-        return "\(esc(Self.contactLabel))：\(esc(desk.name.value))<br>電話 \(phone)" + (desk.hours.map { "（\(esc($0.value))）" } ?? "")
+        return "\(esc(Self.contactLabel))：\(esc(desk.name.value))<br>電話 \(phone)"
+            + (desk.hours.map { "（\(esc($0.value))）" } ?? "")
     }
 
-    /// A link to a URL validation accepts (https, or tel: where allowed); nil for any other, which is then shown as text.
+    /// A link to a URL validation accepts (https, or tel: where allowed); nil for any other, which is then shown as
+    /// text.
     private func anchor(_ url: String, _ html: String, allowTel: Bool = false) -> String? {
         guard LinkRule.problem(with: url, allowTel: allowTel) == nil else { return nil }
         return #"<a href="\#(esc(url))" style="color:\#(Palette.link);text-decoration:underline;">"# + html + "</a>"

@@ -20,7 +20,8 @@ public enum EncodedWords {
     public static func field(_ name: String, _ value: String) -> String {
         let head = name + ":"
         if value.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }), !value.contains(Placeholder.nickname),
-           !value.contains("=?"), head.count + 1 + value.count <= maxLineLength {
+            !value.contains("=?"), head.count + 1 + value.count <= maxLineLength
+        {
             return head + " " + value
         }
         // Tokens: the first follows the field name, each other one starts a folded line of its own.
@@ -71,8 +72,9 @@ public enum EncodedWords {
             }
             let lower = token.lowercased()
             guard lower.hasPrefix("=?utf-8?b?"), token.hasSuffix(suffix), token.count >= prefix.count + suffix.count,
-                  let data = Data(base64Encoded: String(token.dropFirst(prefix.count).dropLast(suffix.count))),
-                  let decoded = String(data: data, encoding: .utf8) else { return nil }
+                let data = Data(base64Encoded: String(token.dropFirst(prefix.count).dropLast(suffix.count))),
+                let decoded = String(data: data, encoding: .utf8)
+            else { return nil }
             text += decoded
         }
         return text

@@ -43,7 +43,9 @@ public enum QuotedPrintable {
                 let b = line[i]
                 guard b == 0x3D else { out.append(b); i += 1; continue }
                 if i + 1 == line.endIndex { soft = true; break }
-                guard i + 2 < line.endIndex, let hi = hexValue(line[i + 1]), let lo = hexValue(line[i + 2]) else { return nil }
+                guard i + 2 < line.endIndex, let hi = hexValue(line[i + 1]), let lo = hexValue(line[i + 2]) else {
+                    return nil
+                }
                 out.append(hi << 4 | lo)
                 i += 3
             }

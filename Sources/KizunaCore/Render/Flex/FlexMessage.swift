@@ -67,8 +67,10 @@ public struct FlexBox: Sendable, JSONRepresentable {
     public var cornerRadius: String? = nil
 
     public var json: JSONValue {
-        var o: [String: JSONValue] = ["type": .string("box"), "layout": .string("vertical"),
-                                      "contents": .array(contents.map(\.json))]
+        var o: [String: JSONValue] = [
+            "type": .string("box"), "layout": .string("vertical"),
+            "contents": .array(contents.map(\.json)),
+        ]
         o.set("spacing", spacing)
         o.set("margin", margin)
         o.set("paddingAll", paddingAll)

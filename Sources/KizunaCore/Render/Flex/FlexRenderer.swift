@@ -28,13 +28,16 @@ public struct FlexRenderer: Sendable {
     /// figures LINE's limits are checked on.
     /// `sections`, when given, holds the message's manuscript already written (see `FlexSections`); the bytes are
     /// the same either way.
-    public func payload(for message: DayMessage, sections: FlexSections? = nil, parts: FlexEditionParts? = nil) -> RenderedPayload {
+    public func payload(for message: DayMessage, sections: FlexSections? = nil, parts: FlexEditionParts? = nil)
+        -> RenderedPayload
+    {
         let packed = pack(message, sections: sections, parts: parts)
         let bubbles = packed.single.map { [$0] } ?? packed.request.messages.map { $0.contents.bytes }
         let messages = zip(packed.request.messages, bubbles).map { $0.json(contents: .written($1)) }
         let body = JSONValue.object(["messages": .array(messages)])
-        return RenderedPayload(bytes: body.bytes + [0x0A], bubbles: bubbles,
-                               altTexts: packed.request.messages.map(\.altText), overflow: packed.overflow)
+        return RenderedPayload(
+            bytes: body.bytes + [0x0A], bubbles: bubbles,
+            altTexts: packed.request.messages.map(\.altText), overflow: packed.overflow)
     }
 
     public func request(for message: DayMessage) -> PushRequest { pack(message, sections: nil).request }
@@ -45,9 +48,10 @@ public struct FlexRenderer: Sendable {
     /// as this one bubble and `validate` need not write it.
     func singleBubbleWorstCase(_ message: DayMessage, sections: FlexSections?, parts: FlexEditionParts?) -> Int {
         editionSize(message, surveyURL: message.surveyURL, parts: parts)
-            .singleBubbleWorstCase(daySize(message.manuscript, sections: sections),
-                                   inserts: message.inserts.map { insertSize($0, parts: parts) },
-                                   survey: message.surveyURL != nil)
+            .singleBubbleWorstCase(
+                daySize(message.manuscript, sections: sections),
+                inserts: message.inserts.map { insertSize($0, parts: parts) },
+                survey: message.surveyURL != nil)
     }
 
     /// What a manuscript adds to its day's one-bubble size, the same in every edition.
@@ -59,9 +63,10 @@ public struct FlexRenderer: Sendable {
     }
 
     func daySize(_ manuscript: Manuscript, sections: FlexSections?) -> DaySize {
-        DaySize(body: sections?.sizes[manuscript.path]
-                    ?? PartSize(([headBlock(manuscript)] + sectionBlocks(manuscript)).flatMap(\.components)),
-                label: JSONValue.string(manuscript.day.value.label).bytes.count - 2)
+        DaySize(
+            body: sections?.sizes[manuscript.path]
+                ?? PartSize(([headBlock(manuscript)] + sectionBlocks(manuscript)).flatMap(\.components)),
+            label: JSONValue.string(manuscript.day.value.label).bytes.count - 2)
     }
 
     /// What an edition adds to each of its days' one-bubble sizes: taken from any one of its messages, since the
@@ -89,12 +94,15 @@ public struct FlexRenderer: Sendable {
     func editionSize(_ message: DayMessage, surveyURL: String?, parts: FlexEditionParts?) -> EditionSize {
         let worst = WorstCase(message)
         // The bubble with an empty body and header label differs from day to day only by the label's JSON text.
-        let empty = parts?.emptyBubble ?? worst.size(bubble(message, part: nil, [], footer: footerBox(for: message), label: "").bytes)
+        let empty =
+            parts?.emptyBubble
+            ?? worst.size(bubble(message, part: nil, [], footer: footerBox(for: message), label: "").bytes)
         parts?.emptyBubble = empty
-        return EditionSize(emptyBubble: empty,
-                           disclaimer: parts?.size(key: Self.disclaimerKey, disclaimerComponents(message))
-                               ?? PartSize(disclaimerComponents(message)),
-                           survey: surveyURL.map { PartSize([surveyButton($0)]) }, extra: worst.extra)
+        return EditionSize(
+            emptyBubble: empty,
+            disclaimer: parts?.size(key: Self.disclaimerKey, disclaimerComponents(message))
+                ?? PartSize(disclaimerComponents(message)),
+            survey: surveyURL.map { PartSize([surveyButton($0)]) }, extra: worst.extra)
     }
 
     /// An insert's size in its edition (within one edition, its path names it, its desk included).
@@ -157,16 +165,21 @@ public struct FlexRenderer: Sendable {
     /// The day in one bubble when it fits with the longest nickname in place; otherwise packed in reading order
     /// into as many bubbles as it needs, the footer on the last.
     /// `single` is the one bubble's bytes when the day fits one bubble.
-    func pack(_ message: DayMessage, sections: FlexSections?, parts: FlexEditionParts? = nil) -> (request: PushRequest, single: [UInt8]?, overflow: SourceLocation?) {
+    func pack(_ message: DayMessage, sections: FlexSections?, parts: FlexEditionParts? = nil) -> (
+        request: PushRequest, single: [UInt8]?, overflow: SourceLocation?
+    ) {
         let blocks = bodyBlocks(for: message, sections: sections, parts: parts)
         let footer = footerBox(for: message)
         let worst = WorstCase(message)
         let single = bubble(message, part: nil, blocks.flatMap(\.components), footer: footer)
         let singleBytes = single.bytes
         if worst.size(singleBytes) <= Self.maxBubbleBytes {
-            return (PushRequest(messages: [FlexMessage(altText: altText(for: message), contents: single)]), singleBytes, nil)
+            return (
+                PushRequest(messages: [FlexMessage(altText: altText(for: message), contents: single)]), singleBytes, nil
+            )
         }
-        // Each block adds its bytes and a comma to the body's contents; the header's part numbers may grow by a few bytes.
+        // Each block adds its bytes and a comma to the body's contents; the header's part numbers may grow by a few
+        // bytes.
         let empty = worst.size(bubble(message, part: (99, 99), [], footer: footer).bytes) + 16
         var groups: [[Block]] = [[]]
         var used = empty
@@ -181,14 +194,18 @@ public struct FlexRenderer: Sendable {
         }
         let total = groups.count
         let messages = groups.enumerated().map { k, group in
-            FlexMessage(altText: k == 0 ? altText(for: message) : "「\(message.manuscript.title.value)」のつづき（\(k + 1)/\(total)）",
-                        contents: bubble(message, part: (k + 1, total), group.flatMap(\.components), footer: k == total - 1 ? footer : nil))
+            FlexMessage(
+                altText: k == 0 ? altText(for: message) : "「\(message.manuscript.title.value)」のつづき（\(k + 1)/\(total)）",
+                contents: bubble(
+                    message, part: (k + 1, total), group.flatMap(\.components), footer: k == total - 1 ? footer : nil))
         }
         let overflow = total > Self.maxMessagesPerRequest ? groups[Self.maxMessagesPerRequest].first?.location : nil
         return (PushRequest(messages: messages), nil, overflow)
     }
 
-    func bubble(_ message: DayMessage, part: (Int, Int)?, _ body: [FlexComponent], footer: FlexBox?, label: String? = nil) -> FlexBubble {
+    func bubble(
+        _ message: DayMessage, part: (Int, Int)?, _ body: [FlexComponent], footer: FlexBox?, label: String? = nil
+    ) -> FlexBubble {
         var header: [FlexComponent] = [
             .text(FlexText(text: label ?? message.day.label, size: "lg", weight: "bold", color: Palette.accent)),
             .text(FlexText(text: message.editionName, size: "xxs", color: Palette.muted)),
@@ -196,8 +213,9 @@ public struct FlexRenderer: Sendable {
         if let (index, total) = part {
             header.append(.text(FlexText(text: "\(index)/\(total)", size: "xxs", color: Palette.muted)))
         }
-        return FlexBubble(header: FlexBox(contents: header), body: FlexBox(contents: body, spacing: "sm"),
-                          footer: footer, headerBackground: Palette.headerBackground)
+        return FlexBubble(
+            header: FlexBox(contents: header), body: FlexBox(contents: body, spacing: "sm"),
+            footer: footer, headerBackground: Palette.headerBackground)
     }
 
     /// The day in one bubble, as long as it fits (the first bubble's body and the footer when it is split).
@@ -215,14 +233,20 @@ public struct FlexRenderer: Sendable {
         }
         for resolved in message.inserts {
             // Within one edition an insert's path names it, its desk included.
-            blocks.append(Block(components: parts?.written(insertComponents(resolved), key: resolved.insert.path) ?? insertComponents(resolved),
-                                location: resolved.insert.title.location))
+            blocks.append(
+                Block(
+                    components: parts?.written(insertComponents(resolved), key: resolved.insert.path)
+                        ?? insertComponents(resolved),
+                    location: resolved.insert.title.location))
         }
         if let survey = message.surveyURL {
             blocks.append(Block(components: [surveyButton(survey)], location: title.location))
         }
         let disclaimer = disclaimerComponents(message)
-        blocks.append(Block(components: parts?.written(disclaimer, key: Self.disclaimerKey) ?? disclaimer, location: title.location))
+        blocks.append(
+            Block(
+                components: parts?.written(disclaimer, key: Self.disclaimerKey) ?? disclaimer, location: title.location)
+        )
         return blocks
     }
 
@@ -243,19 +267,28 @@ public struct FlexRenderer: Sendable {
 
     /// The greeting and the title: the same for a manuscript in every edition.
     func headBlock(_ manuscript: Manuscript) -> Block {
-        Block(components: [
-            .text(FlexText(text: manuscript.day.value.greeting, size: "sm", color: Palette.text)),
-            .text(FlexText(text: manuscript.title.value, size: "lg", weight: "bold", color: Palette.text, margin: "lg")),
-        ], location: manuscript.title.location)
+        Block(
+            components: [
+                .text(FlexText(text: manuscript.day.value.greeting, size: "sm", color: Palette.text)),
+                .text(
+                    FlexText(
+                        text: manuscript.title.value, size: "lg", weight: "bold", color: Palette.text, margin: "lg")),
+            ], location: manuscript.title.location)
     }
 
     /// The manuscript's sections: each heading, then its paragraphs.
     func sectionBlocks(_ manuscript: Manuscript) -> [Block] {
         var blocks: [Block] = []
         for section in manuscript.sections {
-            blocks.append(Block(components: [.text(FlexText(text: section.heading.value, size: "md", weight: "bold",
-                                                            color: Palette.accent, margin: "xl"))],
-                                location: section.heading.location))
+            blocks.append(
+                Block(
+                    components: [
+                        .text(
+                            FlexText(
+                                text: section.heading.value, size: "md", weight: "bold",
+                                color: Palette.accent, margin: "xl"))
+                    ],
+                    location: section.heading.location))
             blocks += richTextBlocks(section.body).map { Block(components: $0, location: section.text.location) }
         }
         return blocks
@@ -263,7 +296,7 @@ public struct FlexRenderer: Sendable {
 
     func footerBox(for message: DayMessage) -> FlexBox {
         var footer: [FlexComponent] = [
-            .button(FlexButton(label: message.footer.unsubscribeLabel, uri: message.footer.unsubscribeURL)),
+            .button(FlexButton(label: message.footer.unsubscribeLabel, uri: message.footer.unsubscribeURL))
         ]
         if let desk = message.footer.contact {
             footer.append(.button(FlexButton(label: Self.telLabel(desk), uri: desk.telURI)))
@@ -275,17 +308,19 @@ public struct FlexRenderer: Sendable {
     private func insertBox(_ resolved: ResolvedInsert) -> FlexBox {
         let insert = resolved.insert
         var contents: [FlexComponent] = [
-            .text(FlexText(text: insert.title.value, size: "md", weight: "bold", color: Palette.text)),
+            .text(FlexText(text: insert.title.value, size: "md", weight: "bold", color: Palette.text))
         ]
         contents += richText(insert.body)
         if let link = insert.link {
-            contents.append(.button(FlexButton(label: Self.moreInfoLabel, uri: link.value, style: "primary", margin: "md")))
+            contents.append(
+                .button(FlexButton(label: Self.moreInfoLabel, uri: link.value, style: "primary", margin: "md")))
         }
         if let desk = resolved.contact {
             contents.append(.button(FlexButton(label: Self.telLabel(desk), uri: desk.telURI)))
         }
-        return FlexBox(contents: contents, spacing: "sm", margin: "xl", paddingAll: "md",
-                       backgroundColor: Palette.insertBackground, cornerRadius: "md")
+        return FlexBox(
+            contents: contents, spacing: "sm", margin: "xl", paddingAll: "md",
+            backgroundColor: Palette.insertBackground, cornerRadius: "md")
     }
 
     /// Paragraphs as wrapped texts; emphasis and links as spans, each link also as a button below its paragraph
@@ -325,7 +360,8 @@ public struct FlexRenderer: Sendable {
             case .link(let l): FlexSpan(text: l.text, color: Palette.link, decoration: "underline")
             }
         }
-        return .text(FlexText(text: runs.map(\.text).joined(), spans: spans, size: "sm", color: Palette.text, margin: margin))
+        return .text(
+            FlexText(text: runs.map(\.text).joined(), spans: spans, size: "sm", color: Palette.text, margin: margin))
     }
 
     /// A paragraph's runs in pieces of at most `maxTextCharacters` characters, cut after 。！？ where possible.

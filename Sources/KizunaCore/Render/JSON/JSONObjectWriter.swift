@@ -26,7 +26,9 @@ struct JSONObjectWriter {
     }
 
     /// A member whose value is an array, each element written by `element`.
-    mutating func array<T>(_ key: StaticString, _ items: [T], into out: inout [UInt8], _ element: (T, inout [UInt8]) -> Void) {
+    mutating func array<T>(
+        _ key: StaticString, _ items: [T], into out: inout [UInt8], _ element: (T, inout [UInt8]) -> Void
+    ) {
         self.key(key, into: &out)
         out.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {

@@ -1,11 +1,13 @@
-/// A JSON document as a value. Objects are written with their keys sorted, so output never depends on construction order.
+/// A JSON document as a value. Objects are written with their keys sorted, so output never depends on construction
+/// order.
 public indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case int(Int)
     case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
-    /// A value already written by this writer, embedded as is (so a bubble measured for LINE's limit is not written twice).
+    /// A value already written by this writer, embedded as is (so a bubble measured for LINE's limit is not written
+    /// twice).
     case written([UInt8])
 
     /// Compact UTF-8 JSON with sorted keys, non-ASCII written as is (LINE counts bytes of this form).
@@ -35,7 +37,8 @@ public indirect enum JSONValue: Sendable, Hashable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            // Keys compare by UTF-8 bytes: the same order as Python's sort_keys and JSONEncoder's .sortedKeys for ASCII keys.
+            // Keys compare by UTF-8 bytes: the same order as Python's sort_keys and JSONEncoder's .sortedKeys for ASCII
+            // keys.
             for (i, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.writeString(key, into: &out)

@@ -34,13 +34,16 @@ final class DayPageSkeletons: @unchecked Sendable {
 
     /// The day page of `message` with `edition`'s values, or nil when it must be rendered directly. `page` makes the
     /// whole page from an edition part; it is called only when no skeleton of this key and shape is known yet.
-    func render(_ edition: DayPage.EditionPart, of message: DayMessage, previous: DayKey?, next: DayKey?,
-                page: (DayPage.EditionPart) -> DayPage, templates: PreviewTemplates) -> [UInt8]? {
+    func render(
+        _ edition: DayPage.EditionPart, of message: DayMessage, previous: DayKey?, next: DayKey?,
+        page: (DayPage.EditionPart) -> DayPage, templates: PreviewTemplates
+    ) -> [UInt8]? {
         var values = MarkedValues()
         let marked = edition.marked(into: &values)
         guard !values.holdMarker else { return nil }
         // Keys of bytes: a String key is hashed through Unicode normalization, and the titles are Japanese.
-        let key = Key(manuscriptPath: Array(message.manuscript.path.utf8), previous: previous, next: next, shape: edition.shape)
+        let key = Key(
+            manuscriptPath: Array(message.manuscript.path.utf8), previous: previous, next: next, shape: edition.shape)
         // Rendered outside the lock, so the other threads keep splicing meanwhile; two threads may render the same
         // skeleton once each, and they are identical.
         let pieces: [Piece]?
@@ -88,7 +91,8 @@ final class DayPageSkeletons: @unchecked Sendable {
             pieces.append(.text(Array(bytes[at..<start])))
             let digits = start + open.count
             guard let end = bytes.firstOffset(of: close, from: digits),
-                  let i = Int(String(decoding: bytes[digits..<end], as: UTF8.self)), (0..<count).contains(i) else { return nil }
+                let i = Int(String(decoding: bytes[digits..<end], as: UTF8.self)), (0..<count).contains(i)
+            else { return nil }
             pieces.append(.value(i))
             at = end + close.count
         }
@@ -98,7 +102,8 @@ final class DayPageSkeletons: @unchecked Sendable {
     }
 }
 
-/// Values taken out of a page as numbered markers, and put back escaped into a skeleton's pieces (day pages, index rows).
+/// Values taken out of a page as numbered markers, and put back escaped into a skeleton's pieces (day pages, index
+/// rows).
 struct MarkedValues {
     private enum Value {
         /// Text, escaped when spliced unless `raw` (an HTML fragment).
@@ -184,18 +189,24 @@ extension DayPage.EditionPart {
             marked.inserts[i].source = mark(inserts[i].source)
         }
         if let payload {
-            marked.payload = DayPage.PayloadView(jsonHTMLBytes: Array(values.mark(html: payload.jsonHTMLBytes).utf8),
-                                                 messages: mark(payload.messages))
+            marked.payload = DayPage.PayloadView(
+                jsonHTMLBytes: Array(values.mark(html: payload.jsonHTMLBytes).utf8),
+                messages: mark(payload.messages))
         }
         return marked
     }
 
     /// Which values are present: the survey, desk and payload, and each insert's optional parts.
     var shape: [UInt8] {
-        var s: [UInt8] = [surveyURL == nil ? 0 : 1, deskName == nil ? 0 : 1, deskPhone == nil ? 0 : 1, tel == nil ? 0 : 1,
-                          payload == nil ? 0 : 1, UInt8(truncatingIfNeeded: inserts.count), UInt8(truncatingIfNeeded: inserts.count >> 8)]
+        var s: [UInt8] = [
+            surveyURL == nil ? 0 : 1, deskName == nil ? 0 : 1, deskPhone == nil ? 0 : 1, tel == nil ? 0 : 1,
+            payload == nil ? 0 : 1, UInt8(truncatingIfNeeded: inserts.count),
+            UInt8(truncatingIfNeeded: inserts.count >> 8),
+        ]
         for insert in inserts {
-            s.append(UInt8(insert.link == nil ? 0 : 1) | (insert.deskName == nil ? 0 : 2) | (insert.deskPhone == nil ? 0 : 4) | (insert.tel == nil ? 0 : 8))
+            s.append(
+                UInt8(insert.link == nil ? 0 : 1) | (insert.deskName == nil ? 0 : 2) | (insert.deskPhone == nil ? 0 : 4)
+                    | (insert.tel == nil ? 0 : 8))
         }
         return s
     }

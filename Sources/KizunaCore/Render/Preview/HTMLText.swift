@@ -93,7 +93,9 @@ public enum HTMLText {
     /// Text with `{nickname}` shown as a marked sample and line breaks kept.
     public static func inline(_ s: String) -> String {
         escape(s)
-            .replacingAll(HTMLText.escape(Placeholder.nickname), with: #"<span class="nickname" title="{nickname}">ニックネーム</span>"#)
+            .replacingAll(
+                HTMLText.escape(Placeholder.nickname), with: #"<span class="nickname" title="{nickname}">ニックネーム</span>"#
+            )
             .replacingAll("\n", with: "<br>")
     }
 

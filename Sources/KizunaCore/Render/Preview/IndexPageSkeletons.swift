@@ -30,7 +30,9 @@ final class IndexPageSkeletons: @unchecked Sendable {
     func render(_ page: IndexPage) -> [UInt8]? {
         guard let frame else { return nil }
         var outline = page
-        outline.series = page.series.map { IndexPage.SeriesGroup(name: $0.name, count: $0.count, days: Array($0.days.prefix(1))) }
+        outline.series = page.series.map {
+            IndexPage.SeriesGroup(name: $0.name, count: $0.count, days: Array($0.days.prefix(1)))
+        }
         let rendered = Array(frame.render(outline, template: "index").utf8)
         // Cut in the bytes: Foundation's `components(separatedBy:)` with this separator was a fiftieth of a rebuild.
         var parts: [ArraySlice<UInt8>] = []
@@ -42,7 +44,7 @@ final class IndexPageSkeletons: @unchecked Sendable {
         parts.append(rendered[at...])
         let withRows = page.series.filter { !$0.days.isEmpty }
         guard parts.count == withRows.count + 1,
-              !parts.contains(where: { part in part.withUnsafeBufferPointer { DayPageSkeletons.holdsMarker($0) } })
+            !parts.contains(where: { part in part.withUnsafeBufferPointer { DayPageSkeletons.holdsMarker($0) } })
         else { return nil }
 
         var out: [UInt8] = []
@@ -62,17 +64,23 @@ final class IndexPageSkeletons: @unchecked Sendable {
         let marked = IndexPage.DayRow(
             label: values.mark(row.label), href: values.mark(row.href), title: values.mark(row.title),
             inserts: row.inserts.map { values.mark($0) },
-            supervisors: row.supervisors.map { SupervisorView(name: values.mark($0.name), detail: values.mark($0.detail), known: $0.known) },
-            review: values.mark(row.review), reviewClass: values.mark(row.reviewClass), unapproved: row.unapproved, survey: row.survey,
+            supervisors: row.supervisors.map {
+                SupervisorView(name: values.mark($0.name), detail: values.mark($0.detail), known: $0.known)
+            },
+            review: values.mark(row.review), reviewClass: values.mark(row.reviewClass), unapproved: row.unapproved,
+            survey: row.survey,
             sampleDate: values.mark(row.sampleDate))
         guard !values.holdMarker else { return false }
         // The shape as bytes: a string made and hashed for each of an edition's 534 rows was a fiftieth of a rebuild.
-        var shape: [UInt8] = [UInt8(truncatingIfNeeded: row.inserts.count), UInt8(truncatingIfNeeded: row.inserts.count >> 8),
-                              row.survey ? 1 : 0, row.unapproved ? 1 : 0]
+        var shape: [UInt8] = [
+            UInt8(truncatingIfNeeded: row.inserts.count), UInt8(truncatingIfNeeded: row.inserts.count >> 8),
+            row.survey ? 1 : 0, row.unapproved ? 1 : 0,
+        ]
         for supervisor in row.supervisors { shape.append(supervisor.known ? 1 : 0) }
         let pieces: [DayPageSkeletons.Piece]? = lock.withLock {
             if let known = rows[shape] { return known }
-            let made = DayPageSkeletons.pieces(templates.render(OnlyRow(row: marked), template: Self.partial), count: values.count)
+            let made = DayPageSkeletons.pieces(
+                templates.render(OnlyRow(row: marked), template: Self.partial), count: values.count)
             rows[shape] = made
             return made
         }
@@ -85,6 +93,8 @@ final class IndexPageSkeletons: @unchecked Sendable {
     /// refused instead of rendering without the page's value.
     private struct OnlyRow: MustacheParent {
         let row: IndexPage.DayRow
-        func child(named name: String) -> Any? { row.child(named: name) ?? "\(DayPageSkeletons.open)?\(DayPageSkeletons.close)" }
+        func child(named name: String) -> Any? {
+            row.child(named: name) ?? "\(DayPageSkeletons.open)?\(DayPageSkeletons.close)"
+        }
     }
 }

@@ -14,7 +14,8 @@ public struct PreviewRenderer: Sendable {
         self.templates = templates
         indexSkeletons = IndexPageSkeletons(templates: templates)
         self.reviewers = Dictionary(reviewers.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        indexRowTexts = IndexPage.RowTexts(days: manuscripts.map(\.day.value), due: Self.sampleDueDate, reviewers: self.reviewers)
+        indexRowTexts = IndexPage.RowTexts(
+            days: manuscripts.map(\.day.value), due: Self.sampleDueDate, reviewers: self.reviewers)
         let views = ParallelMap.map(manuscripts) { DayPage.sectionViews($0) }
         sections = Dictionary(zip(manuscripts.map(\.path), views), uniquingKeysWith: { a, _ in a })
     }
@@ -22,29 +23,40 @@ public struct PreviewRenderer: Sendable {
     /// One day's page: the message as it looks in the chat, and where it came from.
     /// `payload`, the LINE push request as written, is shown as text (escaped: no `</pre>` or `</script>` in it
     /// can end its element).
-    public func dayPage(_ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil) -> String {
+    public func dayPage(
+        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil
+    ) -> String {
         String(decoding: dayPageBytes(message, previous: previous, next: next, payload: payload), as: UTF8.self)
     }
 
     /// `dayPage` as the UTF-8 bytes written to disk.
     /// `parts`: the edition's inserts as HTML, made once for all its days.
     /// `spliced: false` renders it whole through Mustache.
-    public func dayPageBytes(_ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
-                             parts: PreviewEditionParts? = nil, spliced: Bool = true) -> [UInt8] {
+    public func dayPageBytes(
+        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
+        parts: PreviewEditionParts? = nil, spliced: Bool = true
+    ) -> [UInt8] {
         let insertHTML = parts.map { parts in { parts.html(of: $0) } }
         var edition = DayPage.EditionPart(message, insertHTML: insertHTML)
         if let payload {
             // The JSON goes inside <pre>, element content: escaped for it in one pass over the bytes.
             var html: [UInt8] = []
-            payload.bytes.withUnsafeBufferPointer { HTMLText.escapeElementText(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &html) }
+            payload.bytes.withUnsafeBufferPointer {
+                HTMLText.escapeElementText(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &html)
+            }
             edition.payload = DayPage.PayloadView(jsonHTMLBytes: html, messages: String(payload.messageCount))
         }
         // The rest of the page is made only when Mustache renders it: a skeleton already holds it.
         let page = { (edition: DayPage.EditionPart) in
-            DayPage(message, previous: previous, next: next, reviewers: self.reviewers, sections: self.sections[message.manuscript.path],
-                    edition: edition)
+            DayPage(
+                message, previous: previous, next: next, reviewers: self.reviewers,
+                sections: self.sections[message.manuscript.path],
+                edition: edition)
         }
-        if spliced, let bytes = skeletons.render(edition, of: message, previous: previous?.day, next: next?.day, page: page, templates: templates) {
+        if spliced,
+            let bytes = skeletons.render(
+                edition, of: message, previous: previous?.day, next: next?.day, page: page, templates: templates)
+        {
             return bytes
         }
         return Array(templates.render(page(edition), template: "day").utf8)
@@ -55,15 +67,22 @@ public struct PreviewRenderer: Sendable {
 
     /// The edition's timeline of every day, with each day's date for a reader due on `due` whose birth date is not
     /// known yet.
-    public func indexPage(editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate) -> String {
-        String(decoding: indexPageBytes(editionName: editionName, editionID: editionID, messages: messages, due: due), as: UTF8.self)
+    public func indexPage(
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate
+    ) -> String {
+        String(
+            decoding: indexPageBytes(editionName: editionName, editionID: editionID, messages: messages, due: due),
+            as: UTF8.self)
     }
 
     /// `indexPage` as the UTF-8 bytes written to disk; `spliced: false` renders it whole through Mustache.
-    func indexPageBytes(editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
-                        spliced: Bool = true) -> [UInt8] {
-        let page = IndexPage(editionName: editionName, editionID: editionID, messages: messages, due: due, reviewers: reviewers,
-                             rowTexts: indexRowTexts)
+    func indexPageBytes(
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
+        spliced: Bool = true
+    ) -> [UInt8] {
+        let page = IndexPage(
+            editionName: editionName, editionID: editionID, messages: messages, due: due, reviewers: reviewers,
+            rowTexts: indexRowTexts)
         if spliced, let bytes = indexSkeletons.render(page) { return bytes }
         return Array(templates.render(page, template: "index").utf8)
     }
@@ -85,7 +104,8 @@ public final class PreviewEditionParts {
 
 /// Links between pages are relative, so previews open from disk with no server.
 private func href(from message: DayMessage, to other: DayMessage) -> String {
-    other.day.series == message.day.series ? "\(other.day.fileStem).html" : "../\(other.day.series.rawValue)/\(other.day.fileStem).html"
+    other.day.series == message.day.series
+        ? "\(other.day.fileStem).html" : "../\(other.day.series.rawValue)/\(other.day.fileStem).html"
 }
 
 struct SupervisorView: Sendable {
@@ -139,9 +159,11 @@ struct DayPage {
         init(_ m: DayMessage, insertHTML: ((Insert) -> String)? = nil) {
             editionName = m.editionName
             inserts = m.inserts.map { r in
-                InsertView(title: r.insert.title.value, html: insertHTML?(r.insert) ?? HTMLText.paragraphs(r.insert.body), link: r.insert.link?.value,
-                           window: r.insert.window.value.description, deskName: r.contact?.name.value,
-                           deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path)
+                InsertView(
+                    title: r.insert.title.value, html: insertHTML?(r.insert) ?? HTMLText.paragraphs(r.insert.body),
+                    link: r.insert.link?.value,
+                    window: r.insert.window.value.description, deskName: r.contact?.name.value,
+                    deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path)
             }
             surveyURL = m.surveyURL
             disclaimer = m.disclaimer
@@ -195,8 +217,11 @@ struct DayPage {
         manuscript.sections.map { SectionView(heading: $0.heading.value, html: HTMLText.paragraphs($0.body)) }
     }
 
-    init(_ m: DayMessage, previous: DayMessage?, next: DayMessage?, reviewers: [String: Reviewer], sections: [SectionView]? = nil,
-         edition: EditionPart) {
+    init(
+        _ m: DayMessage, previous: DayMessage?, next: DayMessage?, reviewers: [String: Reviewer],
+        sections: [SectionView]? = nil,
+        edition: EditionPart
+    ) {
         self.edition = edition
         label = m.day.label
         seriesName = m.day.series.displayName
@@ -208,8 +233,9 @@ struct DayPage {
         reviewClass = m.manuscript.state.rawValue
         unapproved = m.manuscript.state != .approved
         approval = m.manuscript.approval.map { a in
-            ApprovalView(by: a.by.map { SupervisorView(id: $0.value, reviewers: reviewers).name }.joined(separator: "、"),
-                         date: a.date.value.description)
+            ApprovalView(
+                by: a.by.map { SupervisorView(id: $0.value, reviewers: reviewers).name }.joined(separator: "、"),
+                date: a.date.value.description)
         }
         supervisors = m.manuscript.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) }
         sources = m.manuscript.sources.map { SourceView(title: $0.title.value, url: $0.url?.value) }
@@ -223,7 +249,8 @@ struct DayPage {
 struct IndexPage {
     struct DayRow {
         let label: String; let href: String; let title: String; let inserts: [String]
-        let supervisors: [SupervisorView]; let review: String; let reviewClass: String; let unapproved: Bool; let survey: Bool
+        let supervisors: [SupervisorView]; let review: String; let reviewClass: String; let unapproved: Bool;
+        let survey: Bool
         let sampleDate: String
     }
     struct SeriesGroup { let name: String; let count: Int; let days: [DayRow] }
@@ -253,13 +280,19 @@ struct IndexPage {
     }
 
     static func texts(of day: DayKey, due: CalendarDate) -> (href: String, sampleDate: String) {
-        ("\(day.series.rawValue)/\(day.fileStem).html", ReaderTimeline.date(of: day, due: due, birth: due)?.description ?? "—")
+        (
+            "\(day.series.rawValue)/\(day.fileStem).html",
+            ReaderTimeline.date(of: day, due: due, birth: due)?.description ?? "—"
+        )
     }
 
     /// Dates come from `ReaderTimeline.date(of:due:birth:)` alone: a whole `ReaderTimeline` would also copy each day's
     /// inserts, which was an eighth of a partial rebuild's CPU. `rowTexts`: those texts made beforehand for `due`.
-    init(editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate, reviewers: [String: Reviewer],
-         rowTexts: RowTexts? = nil) {
+    init(
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate,
+        reviewers: [String: Reviewer],
+        rowTexts: RowTexts? = nil
+    ) {
         let rowTexts = rowTexts?.due == due ? rowTexts : nil
         sampleDue = due.description
         self.editionName = editionName
@@ -273,18 +306,21 @@ struct IndexPage {
                 // Indices and the buffer, not copies: copying each DayMessage retains every string it holds.
                 let days = messages.indices.filter { messages[$0].day.series == s }
                 guard !days.isEmpty else { return nil }
-                return SeriesGroup(name: s.displayName, count: days.count, days: days.map { i in
-                    let day = messages[i].day
-                    let texts = rowTexts?.days[day] ?? IndexPage.texts(of: day, due: due)
-                    let state = messages[i].manuscript.state
-                    return DayRow(label: day.label, href: texts.href, title: messages[i].manuscript.title.value,
-                                  inserts: messages[i].inserts.map(\.insert.title.value),
-                                  supervisors: messages[i].manuscript.supervisors.map {
-                                      rowTexts?.supervisors[$0.value] ?? SupervisorView(id: $0.value, reviewers: reviewers)
-                                  },
-                                  review: state.displayName, reviewClass: state.rawValue, unapproved: state != .approved,
-                                  survey: messages[i].surveyURL != nil, sampleDate: texts.sampleDate)
-                })
+                return SeriesGroup(
+                    name: s.displayName, count: days.count,
+                    days: days.map { i in
+                        let day = messages[i].day
+                        let texts = rowTexts?.days[day] ?? IndexPage.texts(of: day, due: due)
+                        let state = messages[i].manuscript.state
+                        return DayRow(
+                            label: day.label, href: texts.href, title: messages[i].manuscript.title.value,
+                            inserts: messages[i].inserts.map(\.insert.title.value),
+                            supervisors: messages[i].manuscript.supervisors.map {
+                                rowTexts?.supervisors[$0.value] ?? SupervisorView(id: $0.value, reviewers: reviewers)
+                            },
+                            review: state.displayName, reviewClass: state.rawValue, unapproved: state != .approved,
+                            survey: messages[i].surveyURL != nil, sampleDate: texts.sampleDate)
+                    })
             }
         }
     }
