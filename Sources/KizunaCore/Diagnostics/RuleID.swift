@@ -38,6 +38,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case surveyDayUnknown = "survey-day-unknown"
     case insertWindow = "insert-window"
     case insertUnused = "insert-unused"
+    case insertFileName = "insert-file-name"
     case footerMissing = "footer-missing"
     // Japanese style (configured in content/style.yaml)
     case styleDesuMasu = "style-desu-masu"
@@ -132,6 +133,10 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
                 ja: "逆転・範囲外の配信期間、または版が配信しないシリーズ向けの差し込み情報")
         case .insertUnused:
             LocalizedText(en: "An insert whose window no manuscript falls in", ja: "配信期間に当たる原稿のない差し込み情報")
+        case .insertFileName:
+            LocalizedText(
+                en: "An insert in a file not named after its id, or two insert files of one name",
+                ja: "IDと違う名前のファイルに書かれた差し込み情報、または同じ名前の2つの差し込み情報ファイル")
         case .footerMissing:
             LocalizedText(en: "A payload without the unsubscribe link or the disclaimer", ja: "配信解除リンクか免責事項のないペイロード")
         case .styleDesuMasu:

@@ -1,8 +1,8 @@
 import Foundation
 
 /// `kizuna build` without the printing: validates and builds the content edition by edition (`EditionStream`),
-/// so memory stays flat whatever the number of editions, or the whole content at once where its layout requires.
-/// Either way nothing is swapped into the output unless every check passed.
+/// so memory stays flat whatever the number of editions. Nothing is swapped into the output unless every check
+/// passed.
 public struct ContentBuild: Sendable {
     public var files: ContentFiles
     public var templates: PreviewTemplates
@@ -57,9 +57,7 @@ public struct ContentBuild: Sendable {
         _ stream: EditionStream, memo: StyleMemo?, into writer: inout OutputWriter,
         progress: @escaping OutputBuild.Progress
     ) throws(IOFailure) -> Outcome {
-        guard let (diagnostics, facts) = stream.validateAll() else {
-            return try runWhole(into: &writer, progress: progress)
-        }
+        let (diagnostics, facts) = stream.validateAll()
         guard let shared = stream.sharedContent, !diagnostics.hasErrors else { return .invalid(diagnostics) }
         if let refused = refusal(diagnostics, facts, shared) { return refused }
         let ids = facts.map { $0.editionID?.value }
@@ -112,7 +110,6 @@ public struct ContentBuild: Sendable {
             builder: EditionBuilder(content: shared, templates: templates),
             reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
         var refused: Outcome?
-        var layoutBroken = false
         var checked: [Diagnostic] = []
         let result = try build.run(
             count: stream.editionCount,
@@ -125,45 +122,13 @@ public struct ContentBuild: Sendable {
             }, into: &writer, progressTotal: selection.isEmpty ? stream.editionCount : selection.count,
             gate: {
                 let (units, facts) = ledger.results
-                guard let whole = stream.finish(facts) else {
-                    layoutBroken = true
-                    return false
-                }
-                checked = (whole + units).deduplicated().sortedForOutput()
+                checked = (stream.finish(facts) + units).deduplicated().sortedForOutput()
                 refused = checked.hasErrors ? .invalid(checked) : refusal(checked, facts, shared)
                 return refused == nil
             }, progress: progress)
         withExtendedLifetime(hold) {}
-        if layoutBroken { return try runWhole(into: &writer, progress: progress) }
         if let refused { return refused }
         return try built(result, checked: checked, memo: memo, into: &writer)
-    }
-
-    /// The whole content loaded and checked at once, then built.
-    func runWhole(into writer: inout OutputWriter, progress: @escaping OutputBuild.Progress) throws(IOFailure)
-        -> Outcome
-    {
-        let report = Validator().validate(files, checkingPayloads: false)
-        guard let content = report.content else { return .invalid(report.diagnostics) }
-        var selected = content.editions
-        if !selection.isEmpty {
-            let unknown = selection.filter { id in content.edition(id) == nil }
-            guard unknown.isEmpty else {
-                return .unknownEditions(
-                    unknown, editions: content.editions.map(\.id.value), warnings: report.diagnostics)
-            }
-            selected = selected.filter { selection.contains($0.id.value) }
-        }
-        if release {
-            let gate = ReleaseGate.check(content, editions: selected)
-            if !gate.isEmpty { return .releaseRefused(gate: gate, warnings: report.diagnostics) }
-        }
-        let build = OutputBuild(
-            builder: EditionBuilder(content: content, templates: templates),
-            reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
-        var result = try build.run(selected, into: &writer, progress: progress)
-        result.diagnostics = (report.diagnostics + result.diagnostics).deduplicated().sortedForOutput()
-        return .built(result)
     }
 }
 
@@ -179,14 +144,14 @@ final class UnitLedger: @unchecked Sendable {
         facts = Array(repeating: EditionStream.Facts(), count: count)
     }
 
-    /// Records edition `index`'s findings; false once any edition had an error or broke the layout (nothing more is
-    /// worth building: the build will be abandoned).
+    /// Records edition `index`'s findings; false once any edition had an error (nothing more is worth building: the
+    /// build will be abandoned).
     func record(_ index: Int, _ found: [Diagnostic], _ fact: EditionStream.Facts) -> Bool {
         lock.withLock {
             diagnostics[index] = found
             facts[index] = fact
             // An insert reference no file of the edition answers is almost always an error found at the end.
-            failed = failed || found.hasErrors || !fact.laidOut || !fact.unresolved.isEmpty
+            failed = failed || found.hasErrors || !fact.unresolved.isEmpty
             return !failed
         }
     }

@@ -3,9 +3,9 @@ import Foundation
 /// A content folder read edition by edition: memory holds the shared content (kizuna.yaml, reviewers, style,
 /// terms, manuscripts) and, on each core, one edition with its inserts, whatever the number of editions.
 ///
-/// It relies on the layout content folders keep, an insert in a file named after its id (`inserts/ID.yaml`), to
-/// find an edition's inserts without reading the others. Where the layout does not hold, `finish` says so and the
-/// caller checks the whole content at once (`Validator`), which reports the same diagnostics.
+/// An edition's inserts are found by their ids without reading the others: an insert is in a file named after its
+/// id (`inserts/ID.yaml`), which `insert-file-name` requires. It reports the diagnostics `Validator` reports for the
+/// whole content at once.
 public struct EditionStream: Sendable {
     public let files: ContentFiles
     /// Everything but the editions and the inserts, and what loading and checking it found.
@@ -17,8 +17,9 @@ public struct EditionStream: Sendable {
     let editionFiles: [SourceFile]
     /// The insert files by stem (file name without `.yaml`/`.yml`): the id the file must define.
     let insertFiles: [String: SourceFile]
-    /// Whether two insert files share a stem (`a.yaml` and `a.yml`), which the layout rules out.
-    let stemsClash: Bool
+    /// Insert files whose stem an earlier file has (`a.yml` beside `a.yaml`): reported, and read with the inserts
+    /// no edition names.
+    let clashingInsertFiles: [SourceFile]
     let limits: PayloadLimitCheck?
     let loader: ContentLoader
     /// The rules every share is checked with (the style check with the build's memo, if any).
@@ -37,22 +38,23 @@ public struct EditionStream: Sendable {
         self.files = files
         self.loader = loader
         rules = contentRules(styleMemo: styleMemo, mecab: files.mecab)
-        var sharedFiles: [SourceFile] = [], editionFiles: [SourceFile] = [], insertFiles: [String: SourceFile] = [:]
-        var stemsClash = false
+        var sharedFiles: [SourceFile] = [], editionFiles: [SourceFile] = [], insertFileList: [SourceFile] = []
         for file in files.files {
             switch ContentRole(relativePath: files.relativePath(of: file)) {
             case .edition: editionFiles.append(file)
-            case .insert:
-                let stem = Self.stem(of: file.path)
-                stemsClash = stemsClash || insertFiles[stem] != nil
-                insertFiles[stem] = file
+            case .insert: insertFileList.append(file)
             default: sharedFiles.append(file)
             }
         }
         self.editionFiles = editionFiles.sorted { $0.path < $1.path }
+        var insertFiles: [String: SourceFile] = [:], clashing: [SourceFile] = []
+        for file in insertFileList.sorted(by: { $0.path < $1.path }) {
+            let stem = Self.stem(of: file.path)
+            if insertFiles[stem] == nil { insertFiles[stem] = file } else { clashing.append(file) }
+        }
         self.insertFiles = insertFiles
-        self.stemsClash = stemsClash
-        var diagnostics: [Diagnostic] = []
+        clashingInsertFiles = clashing
+        var diagnostics = InsertFileNameRule.clashes(insertFileList)
         let shared = loader.load(ContentFiles(root: files.root, files: sharedFiles), into: &diagnostics)
         for rule in rules { rule.check(shared, into: &diagnostics) }
         self.shared = shared
@@ -79,14 +81,12 @@ public struct EditionStream: Sendable {
         /// Stems of the insert files read for this edition.
         var insertStems: [String] = []
         /// Ids of the inserts read that loaded, and of those that did not.
-        var loadedInsertIDs: [String] = []
+        var loadedInsertIDs: [LocatedText] = []
         var unloadedInsertIDs: [String] = []
         /// References no file of this edition answered: checked against every insert at the end.
         var unresolved: [LocatedText] = []
         /// The edition's series, for the release gate.
         var series: [Series] = []
-        /// False when a file broke the layout the stream relies on.
-        var laidOut = true
     }
 
     /// Edition `index` with the insert files it names (by stem), or nil with why when the edition did not load.
@@ -139,15 +139,9 @@ public struct EditionStream: Sendable {
         facts.editionID = LocatedText(edition.id.value, at: edition.id.location)
         facts.series = edition.series.map(\.value)
         facts.insertStems = stems
-        for insert in share.inserts {
-            facts.loadedInsertIDs.append(insert.id.value)
-            if insert.id.value != Self.stem(of: insert.path) { facts.laidOut = false }
-        }
+        facts.loadedInsertIDs = share.inserts.map(\.id)
         facts.unloadedInsertIDs = Array(share.unloaded.insertIDs)
-        // A file that did not load but names an id is taken to define it, as in the whole content.
-        let unloadedStems = Set(stems).subtracting(facts.loadedInsertIDs)
-        if !Set(facts.unloadedInsertIDs).isSubset(of: unloadedStems) { facts.laidOut = false }
-        let answered = Set(facts.loadedInsertIDs).union(facts.unloadedInsertIDs)
+        let answered = Set(facts.loadedInsertIDs.map(\.value)).union(facts.unloadedInsertIDs)
         facts.unresolved = edition.inserts.filter { !answered.contains($0.value) }.map {
             LocatedText($0.value, at: $0.location)
         }
@@ -161,51 +155,50 @@ public struct EditionStream: Sendable {
     }
 
     /// The checks over the whole content once every edition was read: inserts no edition reads, edition ids
-    /// across editions, references no insert answers. Nil when a file broke the layout: check the whole content.
-    func finish(_ facts: [Facts]) -> [Diagnostic]? {
-        guard !stemsClash, facts.allSatisfy(\.laidOut) else { return nil }
+    /// across editions, references no insert answers.
+    func finish(_ facts: [Facts]) -> [Diagnostic] {
         var diagnostics = sharedDiagnostics
         let read = Set(facts.flatMap(\.insertStems))
-        let unread = insertFiles.filter { !read.contains($0.key) }.map(\.value)
+        let unread = insertFiles.filter { !read.contains($0.key) }.map(\.value) + clashingInsertFiles
         // Inserts no edition names are checked on their own, on every core.
         let chunks = stride(from: 0, to: unread.count, by: 64).map { Array(unread[$0..<min($0 + 64, unread.count)]) }
         let checked = ParallelMap.map(chunks) {
-            chunk -> (found: [Diagnostic], loaded: [String], unloaded: [String], laidOut: Bool) in
+            chunk -> (found: [Diagnostic], loaded: [LocatedText], unloaded: [String]) in
             var found: [Diagnostic] = []
             let set = forRules(loader.load(chunk, of: files, parallel: false, into: &found))
             for rule in rules { rule.check(set, into: &found) }
-            let loaded = set.inserts.map(\.id.value)
-            let laidOut =
-                set.inserts.allSatisfy { $0.id.value == Self.stem(of: $0.path) }
-                && set.unloaded.insertIDs.allSatisfy { id in chunk.contains { Self.stem(of: $0.path) == id } }
-            return (found, loaded, Array(set.unloaded.insertIDs), laidOut)
+            return (found, set.inserts.map(\.id), Array(set.unloaded.insertIDs))
         }
-        guard checked.allSatisfy(\.laidOut) else { return nil }
         for chunk in checked { diagnostics += chunk.found }
         UniqueIDRule().checkEditionIDs(facts.compactMap(\.editionID), into: &diagnostics)
-        let insertIDs = Array(Set(facts.flatMap(\.loadedInsertIDs) + checked.flatMap(\.loaded))).sorted()
+        // Every insert file read, once (editions that name one insert each read it): ids across files are distinct.
+        var seen = Set<SourceLocation>()
+        let inserts = (facts.flatMap(\.loadedInsertIDs) + checked.flatMap(\.loaded)).filter {
+            seen.insert($0.location).inserted
+        }
+        UniqueIDRule().checkInsertIDs(inserts.sorted { $0.location < $1.location }, into: &diagnostics)
+        let insertIDs = Array(Set(inserts.map(\.value))).sorted()
         let unloaded = Set(facts.flatMap(\.unloadedInsertIDs) + checked.flatMap(\.unloaded))
-        for ref in facts.flatMap(\.unresolved) {
+        // A reference answered by a file named otherwise (`insert-file-name`) is known, as in the whole content.
+        let known = Set(insertIDs)
+        for ref in facts.flatMap(\.unresolved) where !known.contains(ref.value) {
             EditionReferenceRule.checkKnown(ref, insertIDs: insertIDs, unloaded: unloaded, into: &diagnostics)
         }
         return diagnostics
     }
 
-    /// Every diagnostic of the content, as `Validator.validate` reports them, read edition by edition; the whole
-    /// content at once where the layout does not allow that.
+    /// Every diagnostic of the content, as `Validator.validate` reports them, read edition by edition.
     public static func validate(_ files: ContentFiles, checkingPayloads: Bool = true) -> [Diagnostic] {
-        EditionStream(files, checkingPayloads: checkingPayloads).validateAll()?.diagnostics
-            ?? Validator().validate(files, checkingPayloads: checkingPayloads).diagnostics
+        EditionStream(files, checkingPayloads: checkingPayloads).validateAll().diagnostics
     }
 
-    /// Every diagnostic, sorted, and each edition's facts in file order, editions read on every core; nil when a
-    /// file broke the layout.
-    func validateAll() -> (diagnostics: [Diagnostic], facts: [Facts])? {
+    /// Every diagnostic, sorted, and each edition's facts in file order, editions read on every core.
+    func validateAll() -> (diagnostics: [Diagnostic], facts: [Facts]) {
         // One MeCab dictionary for every edition, unmapped once validation is done.
         let hold = MorphologicalAnalyzer.Hold(files.mecab)
         let units = ParallelMap.map(Array(0..<editionCount), unit)
         let facts = units.map(\.facts)
-        guard let whole = finish(facts) else { return nil }
+        let whole = finish(facts)
         withExtendedLifetime(hold) {}
         return ((whole + units.flatMap(\.diagnostics)).deduplicated().sortedForOutput(), facts)
     }

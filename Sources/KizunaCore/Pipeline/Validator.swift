@@ -31,6 +31,8 @@ public struct Validator: Sendable {
         var diagnostics: [Diagnostic] = []
         let content = loader.load(files, into: &diagnostics)
         for rule in contentRules(mecab: files.mecab) { rule.check(content, into: &diagnostics) }
+        diagnostics += InsertFileNameRule.clashes(
+            files.files.filter { ContentRole(relativePath: files.relativePath(of: $0)) == .insert })
         var validated: ValidatedContent?
         if let configuration = content.configuration {
             let compiler = EditionCompiler(content: content, configuration: configuration)

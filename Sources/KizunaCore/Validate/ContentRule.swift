@@ -17,6 +17,7 @@ func contentRules(styleMemo: StyleMemo? = nil, mecab: MeCabSetting) -> [any Cont
         UniqueIDRule(),
         EditionReferenceRule(),
         InsertWindowRule(),
+        InsertFileNameRule(),
         StyleCheck(memo: styleMemo, mecab: mecab),
         DuplicateSectionRule(),
     ]

@@ -7,11 +7,11 @@ struct UniqueIDRule: ContentRule {
             diagnostics.append(
                 Diagnostic(
                     .schemaValue, at: id.location,
-                    en:
-                        "'\(id.value)' cannot be an edition id: it names the review sheets' folder or is not a plain folder name",
+                    en: "'\(id.value)' cannot be an edition id: "
+                        + "it names the review sheets' folder or is not a plain folder name",
                     ja: "'\(id.value)' は版のIDに使えません。監修シートのフォルダー名と同じか、単純なフォルダー名になっていません"))
         }
-        report(content.inserts.map(\.id), kind: LocalizedText(en: "insert", ja: "差し込み情報"), into: &diagnostics)
+        checkInsertIDs(content.inserts.map(\.id), into: &diagnostics)
         report(content.reviewers.map(\.id), kind: LocalizedText(en: "reviewer", ja: "監修者"), into: &diagnostics)
         for e in content.editions {
             report(e.contacts.map(\.id), kind: LocalizedText(en: "contact desk", ja: "窓口"), into: &diagnostics)
@@ -21,6 +21,11 @@ struct UniqueIDRule: ContentRule {
     /// Editions' ids, distinct across the whole content (an edition's share of a streamed content holds one).
     func checkEditionIDs(_ ids: [LocatedText], into diagnostics: inout [Diagnostic]) {
         report(ids, kind: LocalizedText(en: "edition", ja: "版"), into: &diagnostics)
+    }
+
+    /// Inserts' ids, distinct across every insert file.
+    func checkInsertIDs(_ ids: [LocatedText], into diagnostics: inout [Diagnostic]) {
+        report(ids, kind: LocalizedText(en: "insert", ja: "差し込み情報"), into: &diagnostics)
     }
 
     private func report(_ ids: [LocatedText], kind: LocalizedText, into diagnostics: inout [Diagnostic]) {

@@ -3,8 +3,7 @@ import Testing
 @testable import KizunaCore
 
 /// Edition-by-edition validation and build (`EditionStream`, `ContentBuild`) report exactly what checking the
-/// whole content at once reports, build the same bytes, and fall back to the whole content where the layout
-/// (an insert in a file named after its id) does not hold.
+/// whole content at once reports, and build the same bytes; an insert in a file not named after its id is an error.
 @Suite struct EditionStreamTests {
     func whole(_ files: ContentFiles) -> [Diagnostic] {
         Validator().validate(files).diagnostics
@@ -42,25 +41,11 @@ import Testing
         let files = try Self.files(name)
         let expected = whole(files)
         #expect(EditionStream.validate(files) == expected, "\(name)")
-        let streamed = EditionStream(files).validateAll()?.diagnostics
-        if streamed == nil {
-            // Only a file that breaks the layout makes the stream step aside.
-            let loaded = Validator().validate(files).loadedContent
-            let renamed = loaded.inserts.filter { $0.id.value != EditionStream.stem(of: $0.path) }
-            #expect(
-                !renamed.isEmpty,
-                "\(name): the stream fell back to the whole content with every insert named after its id")
-            return
-        }
-        #expect(streamed == expected, "\(name)\nstreamed:\n\(describe(streamed ?? []))whole:\n\(describe(expected))")
+        let streamed = EditionStream(files).validateAll().diagnostics
+        #expect(streamed == expected, "\(name)\nstreamed:\n\(describe(streamed))whole:\n\(describe(expected))")
         // Without the payload check too, as the build validates.
-        let unchecked = EditionStream(files, checkingPayloads: false).validateAll()?.diagnostics
+        let unchecked = EditionStream(files, checkingPayloads: false).validateAll().diagnostics
         #expect(unchecked == Validator().validate(files, checkingPayloads: false).diagnostics, "\(name)")
-    }
-
-    @Test func nearlyEveryCaseIsStreamed() throws {
-        let fellBack = try Self.cases.filter { EditionStream(try Self.files($0)).validateAll()?.diagnostics == nil }
-        #expect(fellBack == ["diagnostics/id-duplicate"])
     }
 
     @Test func anInsertSharedByTwoEditionsIsReportedOnce() throws {
@@ -80,7 +65,7 @@ import Testing
             with: insert.replacingOccurrences(of: "  生後3か月から", with: "  ｶﾀｶﾅ 生後3か月から"))
         let expected = whole(files)
         #expect(expected.contains { $0.rule == .styleHalfwidthKana })
-        let streamed = try #require(EditionStream(files).validateAll()?.diagnostics)
+        let streamed = EditionStream(files).validateAll().diagnostics
         #expect(streamed == expected, "streamed:\n\(describe(streamed))whole:\n\(describe(expected))")
         #expect(
             streamed.filter { $0.rule == .styleHalfwidthKana }.count
@@ -94,20 +79,20 @@ import Testing
         let unknown = try #require(expected.first { $0.rule == .editionInsertUnknown })
         // The suggestion is an insert of the other edition: one this edition's share does not hold.
         #expect(unknown.message.en.contains("sakuragaoka-4month-checkup"))
-        #expect(try #require(EditionStream(files).validateAll()?.diagnostics) == expected)
+        #expect(EditionStream(files).validateAll().diagnostics == expected)
     }
 
     @Test func duplicateEditionIDsAcrossFiles() throws {
         let files = try sample(editing: "editions/sakuragaoka.yaml", "id: sakuragaoka\n", "id: minamikawa\n")
         let expected = whole(files)
         #expect(expected.contains { $0.rule == .idDuplicate })
-        #expect(try #require(EditionStream(files).validateAll()?.diagnostics) == expected)
+        #expect(EditionStream(files).validateAll().diagnostics == expected)
     }
 
     @Test(
-        "an insert whose file is not named after its id, or two files of one name, make the stream step aside",
-        arguments: ["renamed", "orphan", "clash"])
-    func layoutBreaksFallBack(_ kind: String) throws {
+        "an insert whose file is not named after its id, or two files of one name, are errors, streamed or whole",
+        arguments: ["renamed", "orphan", "clash", "old-copy"])
+    func misnamedInsertsAreErrors(_ kind: String) throws {
         var files = try ContentFixtures.read(Paths.content)
         let path = "inserts/minamikawa-4month-checkup.yaml"
         let text = ContentFixtures.text(path, in: files)
@@ -121,11 +106,17 @@ import Testing
             // The right id, in a file of another name: the edition's reference is answered only by reading it.
             files.files.removeAll { $0.path == "content/" + path }
             files = ContentFixtures.replacing("inserts/4month.yaml", in: files, with: text)
-        default:
+        case "clash":
             files = ContentFixtures.replacing("inserts/minamikawa-4month-checkup.yml", in: files, with: text)
+        default:
+            // An old version left beside the new one: its id is taken, and its file is not named after it.
+            files = ContentFixtures.replacing("inserts/4month-old.yaml", in: files, with: text)
         }
-        #expect(EditionStream(files).validateAll()?.diagnostics == nil)
-        #expect(EditionStream.validate(files) == whole(files))
+        let expected = whole(files)
+        #expect(expected.contains { $0.rule == .insertFileName && $0.severity == .error }, "\(describe(expected))")
+        if kind == "old-copy" { #expect(expected.contains { $0.rule == .idDuplicate }) }
+        let streamed = EditionStream.validate(files)
+        #expect(streamed == expected, "streamed:\n\(describe(streamed))whole:\n\(describe(expected))")
     }
 
     /// A build through `ContentBuild` into a fresh folder; its tree without the cache.
@@ -174,15 +165,17 @@ import Testing
         #expect(oneTree == (try wholeBuild(files, selection: ["sakuragaoka"])))
     }
 
-    @Test func aBuildThatFallsBackWritesTheSameBytes() throws {
+    @Test func aBuildWithAMisnamedInsertWritesNothing() throws {
         var files = try ContentFixtures.read(Paths.content)
         let path = "inserts/minamikawa-4month-checkup.yaml"
         let text = ContentFixtures.text(path, in: files)
         files.files.removeAll { $0.path == "content/" + path }
         files = ContentFixtures.replacing("inserts/4month.yaml", in: files, with: text)
         let (outcome, tree) = try build(files)
-        guard case .built = outcome else { Issue.record("not built: \(outcome)"); return }
-        #expect(tree == (try wholeBuild(files)))
+        guard case .invalid(let diagnostics) = outcome else { Issue.record("built: \(outcome)"); return }
+        #expect(diagnostics.map(\.rule) == [.insertFileName])
+        #expect(diagnostics.first?.location == ContentLocation(file: "content/inserts/4month.yaml", line: 1, column: 5))
+        #expect(tree.isEmpty)
     }
 
     @Test func anErrorInOneEditionIsReportedBeforeAnythingIsBuilt() throws {
