@@ -170,20 +170,13 @@ public struct EditionStream: Sendable {
             return (found, set.inserts.map(\.id), Array(set.unloaded.insertIDs))
         }
         for chunk in checked { diagnostics += chunk.found }
-        UniqueIDRule().checkEditionIDs(facts.compactMap(\.editionID), into: &diagnostics)
-        // Every insert file read, once (editions that name one insert each read it): ids across files are distinct.
+        // Every insert file read, once (editions that name one insert each read it), in file order.
         var seen = Set<SourceLocation>()
-        let inserts = (facts.flatMap(\.loadedInsertIDs) + checked.flatMap(\.loaded)).filter {
-            seen.insert($0.location).inserted
-        }
-        UniqueIDRule().checkInsertIDs(inserts.sorted { $0.location < $1.location }, into: &diagnostics)
-        let insertIDs = Array(Set(inserts.map(\.value))).sorted()
-        let unloaded = Set(facts.flatMap(\.unloadedInsertIDs) + checked.flatMap(\.unloaded))
-        // A reference answered by a file named otherwise (`insert-file-name`) is known, as in the whole content.
-        let known = Set(insertIDs)
-        for ref in facts.flatMap(\.unresolved) where !known.contains(ref.value) {
-            EditionReferenceRule.checkKnown(ref, insertIDs: insertIDs, unloaded: unloaded, into: &diagnostics)
-        }
+        let inserts = (facts.flatMap(\.loadedInsertIDs) + checked.flatMap(\.loaded))
+            .filter { seen.insert($0.location).inserted }.sorted { $0.location < $1.location }
+        CrossEditionChecks().check(
+            editionIDs: facts.compactMap(\.editionID), inserts: inserts, references: facts.flatMap(\.unresolved),
+            unloaded: Set(facts.flatMap(\.unloadedInsertIDs) + checked.flatMap(\.unloaded)), into: &diagnostics)
         return diagnostics
     }
 

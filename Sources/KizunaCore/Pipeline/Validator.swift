@@ -17,7 +17,8 @@ public struct ValidationReport: Sendable {
     public var loadedContent: ContentSet
 }
 
-/// Loads and checks a content folder: `ContentFiles` → `ContentSet` → `ValidatedContent`.
+/// Loads and checks a content folder: `ContentFiles` → `ContentSet` → `ValidatedContent`, the whole content at
+/// once for the commands that need it, checked by the same stages as `kizuna build` (`EditionStream`).
 public struct Validator: Sendable {
     public var loader: ContentLoader
 
@@ -28,22 +29,18 @@ public struct Validator: Sendable {
     /// `checkingPayloads: false` leaves LINE's limits to whoever renders the payloads next (the build does,
     /// on the bytes it writes), so that no payload is rendered twice.
     public func validate(_ files: ContentFiles, checkingPayloads: Bool = true) -> ValidationReport {
-        var diagnostics: [Diagnostic] = []
-        let content = loader.load(files, into: &diagnostics)
-        for rule in contentRules(mecab: files.mecab) { rule.check(content, into: &diagnostics) }
-        diagnostics += InsertFileNameRule.clashes(
-            files.files.filter { ContentRole(relativePath: files.relativePath(of: $0)) == .insert })
-        var validated: ValidatedContent?
-        if let configuration = content.configuration {
-            let compiler = EditionCompiler(content: content, configuration: configuration)
-            if checkingPayloads {
-                let limits = PayloadLimitCheck(manuscripts: content.manuscripts)
-                // Editions are independent: their payloads are checked on every core.
-                diagnostics += ParallelMap.map(content.editions) { limits.check($0, compiler: compiler) }.flatMap { $0 }
-            }
-            validated = ValidatedContent(content: content, configuration: configuration, compiler: compiler)
+        // The checks are those of `kizuna validate` and `kizuna build`: edition by edition, then across editions.
+        let diagnostics = EditionStream(files, checkingPayloads: checkingPayloads, loader: loader).validateAll()
+            .diagnostics
+        // The whole content, for the commands that look across editions (approve, review, render, schedule,
+        // timeline); loading it again reports nothing new.
+        var reported: [Diagnostic] = []
+        let content = loader.load(files, into: &reported)
+        let validated = content.configuration.map { configuration in
+            ValidatedContent(
+                content: content, configuration: configuration,
+                compiler: EditionCompiler(content: content, configuration: configuration))
         }
-        diagnostics = diagnostics.deduplicated().sortedForOutput()
         return ValidationReport(
             diagnostics: diagnostics, content: diagnostics.hasErrors ? nil : validated, loadedContent: content)
     }

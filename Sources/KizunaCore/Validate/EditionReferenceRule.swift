@@ -1,9 +1,8 @@
-/// `edition-contact-missing`, `edition-insert-unknown`, `contact-unknown`, `survey-day-unknown`:
+/// `edition-contact-missing`, `contact-unknown`, `survey-day-unknown` (and `edition-insert-unknown` across editions):
 /// what an edition names exists, and it has a desk for parents to call.
 struct EditionReferenceRule: ContentRule {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         let insertsByID = Dictionary(content.inserts.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        let insertIDs = content.inserts.map(\.id.value).sorted()
         let days = content.manuscriptDays
         for e in content.editions {
             if e.contacts.isEmpty {
@@ -16,14 +15,8 @@ struct EditionReferenceRule: ContentRule {
             }
             let deskIDs = e.contacts.map(\.id.value)
             for ref in e.inserts {
-                guard let insert = insertsByID[ref.value] else {
-                    // An edition's share of a streamed content does not hold every insert: checked over the whole.
-                    if content.slice == nil {
-                        Self.checkKnown(
-                            ref, insertIDs: insertIDs, unloaded: content.unloaded.insertIDs, into: &diagnostics)
-                    }
-                    continue
-                }
+                // A reference no insert of this set answers is checked across editions (`CrossEditionChecks`).
+                guard let insert = insertsByID[ref.value] else { continue }
                 if let contact = insert.contact, !deskIDs.contains(contact.value) {
                     let message =
                         LocalizedText(
@@ -65,19 +58,5 @@ struct EditionReferenceRule: ContentRule {
                 }
             }
         }
-    }
-
-    /// `edition-insert-unknown` for a reference no loaded insert answers (`insertIDs`: every loaded insert's id,
-    /// sorted, for the suggestion); none when the file that defines it did not load.
-    static func checkKnown(
-        _ ref: LocatedText, insertIDs: [String], unloaded: Set<String>, into diagnostics: inout [Diagnostic]
-    ) {
-        guard !unloaded.contains(ref.value) else { return }
-        let message =
-            LocalizedText(
-                en: "there is no insert '\(ref.value)' in inserts/",
-                ja: "inserts/ に差し込み情報 \(Japanese.quote(ref.value)) はありません")
-            + .didYouMean(closestMatch(to: ref.value, in: insertIDs))
-        diagnostics.append(Diagnostic(.editionInsertUnknown, at: ref.location, message.tidied))
     }
 }
