@@ -1,6 +1,9 @@
 /// Turns one edition of validated content into its files: payloads, previews and manifest, checking LINE's
 /// limits on the payloads it writes. Output with an error diagnostic must not be committed.
 /// Editions are independent, so they can be built in parallel.
+///
+/// A build first plans an edition (`plan`: what changed since the files on disk were written), then renders what
+/// the plan says (`render`).
 public struct EditionBuilder: Sendable {
     public let content: ValidatedContent
     public let previews: PreviewRenderer
@@ -16,64 +19,76 @@ public struct EditionBuilder: Sendable {
             templates: templates, reviewers: content.content.reviewers, manuscripts: content.content.manuscripts)
     }
 
-    /// Every file of the edition.
+    /// Every file of the edition, in memory.
     public func build(_ edition: Edition) -> EditionOutput {
-        build(edition, keys: nil, previous: nil).output
+        var files: [OutputFile] = []
+        let rendered = render(plan(edition, keys: nil, cached: nil), emit: { files.append($0) })
+        return EditionOutput(editionID: rendered.editionID, files: files, diagnostics: rendered.diagnostics)
     }
 
-    /// The edition's files, rendering only the days whose key differs from `previous` (the cache of the files on
-    /// disk). `output.files` then holds the changed days, the manifest and (if what it lists changed) the index;
-    /// `complete` says whether it holds every file (no usable cache). Nil `keys`: no cache at all. With `emit`, each
-    /// file is handed over as soon as it is made and `output.files` keeps only its path, so that an edition's pages are
-    /// never all in memory at once. `compiler`: one that holds the edition's inserts, when the content's own does not
-    /// (an edition read on its own by `EditionStream`).
-    public func build(
-        _ edition: Edition, keys: BuildKeys?, previous: EditionCache?, compiler: EditionCompiler? = nil,
-        emit: ((OutputFile) -> Void)? = nil
-    ) -> EditionBuild {
+    /// What a build of `edition` must write, from the cache of its files on disk (`cached`; nil `keys`: no cache,
+    /// every file is written). Decided before any day's message is made. `compiler`: one that holds the edition's
+    /// inserts, when the content's own does not (an edition read on its own by `EditionStream`).
+    public func plan(
+        _ edition: Edition, compiler: EditionCompiler? = nil, keys: BuildKeys?, cached: EditionCache?
+    ) -> PlannedEdition {
         let compiler = compiler ?? content.compiler
-        let id = edition.id.value
         let manuscripts = compiler.manuscripts(of: edition)
         let inserts = compiler.resolvedInserts(of: edition)
         let editionKey = keys?.editionKey(edition, inserts: inserts.map(\.insert), days: manuscripts) ?? ""
         let indexKey = keys?.indexKey(editionKey: editionKey, days: manuscripts) ?? ""
+        var planned = PlannedEdition(
+            edition: edition, plan: .whole, compiler: compiler, manuscripts: manuscripts, inserts: inserts, keys: keys,
+            editionKey: editionKey, indexKey: indexKey, kept: nil)
         // The edition key covers the list of days, so a cache under it lists the same days in the same order.
-        let reusable =
-            keys != nil && previous?.editionKey == editionKey && previous?.days.count == manuscripts.count
-            ? previous : nil
-        // Nothing changed (every day's key and the index's as cached): known before any day's message is made.
-        if let reusable, reusable.indexKey == indexKey,
-            manuscripts.indices.allSatisfy({ keys?.dayKey(path: manuscripts[$0].path) == reusable.days[$0].key })
-        {
-            return EditionBuild(
-                output: EditionOutput(editionID: id, files: [], diagnostics: []),
-                complete: false, messages: manuscripts.count, rendered: 0, cache: reusable, packRows: [])
+        guard let keys, let cached, cached.editionKey == editionKey, cached.days.count == manuscripts.count else {
+            return planned
         }
-        let messages = manuscripts.map { compiler.message(edition, $0, inserts: inserts) }
-        var files: [OutputFile] = []
-        files.reserveCapacity(reusable == nil ? messages.count * 2 + 2 : 8)
+        let changed = manuscripts.indices.filter { keys.dayKey(path: manuscripts[$0].path) != cached.days[$0].key }
+        let index = cached.indexKey != indexKey
+        planned.plan = changed.isEmpty && !index ? .unchanged : .partial(days: changed, index: index)
+        planned.kept = cached
+        return planned
+    }
+
+    /// Renders what `planned` says, handing each file to `emit` as soon as it is made, so that an edition's pages
+    /// are never all in memory at once. An unchanged edition writes nothing.
+    public func render(_ planned: PlannedEdition, emit: (OutputFile) -> Void) -> RenderedEdition {
+        let edition = planned.edition, compiler = planned.compiler
+        let id = edition.id.value
+        guard planned.plan != .unchanged else {
+            return RenderedEdition(
+                editionID: id, messages: planned.manuscripts.count, rendered: 0, written: [], diagnostics: [],
+                cache: planned.kept, packRows: [])
+        }
+        let messages = planned.manuscripts.map { compiler.message(edition, $0, inserts: planned.inserts) }
+        let renders: (Int) -> Bool
+        if case .partial(let days, _) = planned.plan {
+            let changed = Set(days)
+            renders = { changed.contains($0) }
+        } else {
+            renders = { _ in true }
+        }
+        var written: [String] = []
+        func write(_ file: OutputFile) {
+            written.append(file.path)
+            emit(file)
+        }
         var days: [Manifest.DayFiles] = []
         days.reserveCapacity(messages.count)
         var cacheDays: [EditionCache.Day] = []
-        cacheDays.reserveCapacity(keys == nil ? 0 : messages.count)
+        cacheDays.reserveCapacity(planned.keys == nil ? 0 : messages.count)
         var diagnostics: [Diagnostic] = []
         var rendered = 0
-        func handOver(_ file: OutputFile) -> OutputFile {
-            guard let emit else { return file }
-            emit(file)
-            return OutputFile(path: file.path, bytes: [])
-        }
         var packRows: [EditionPack.Row] = []
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
         let parts = FlexEditionParts()
         let previewParts = PreviewEditionParts()
         let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
         for i in messages.indices {
-            // Reused days are told apart by their manuscript's path alone: copying each `DayMessage` cost more.
-            let dayKey = keys?.dayKey(path: messages[i].manuscript.path)
-            if let reusable, let dayKey, reusable.days[i].key == dayKey {
-                days.append(reusable.days[i].files)
-                cacheDays.append(reusable.days[i])
+            if !renders(i), let kept = planned.kept?.days[i] {
+                days.append(kept.files)
+                cacheDays.append(kept)
                 continue
             }
             let message = messages[i]
@@ -81,13 +96,14 @@ public struct EditionBuilder: Sendable {
             let payload = flex.payload(for: message, sections: sections, parts: parts)
             limits.check(message, payload, into: &diagnostics)
             let line = FileHash(of: payload.bytes)
-            files.append(handOver(OutputFile(path: "\(id)/\(message.linePath)", bytes: payload.bytes)))
+            write(OutputFile(path: "\(id)/\(message.linePath)", bytes: payload.bytes))
             var eml: [UInt8]?
             var emailHash: FileHash?
             if let email {
-                eml = email.message(for: message)
-                emailHash = FileHash(of: eml!)
-                files.append(handOver(OutputFile(path: "\(id)/\(message.emailPath)", bytes: eml!)))
+                let bytes = email.message(for: message)
+                eml = bytes
+                emailHash = FileHash(of: bytes)
+                write(OutputFile(path: "\(id)/\(message.emailPath)", bytes: bytes))
             }
             packRows.append(
                 EditionPack.Row(
@@ -98,38 +114,81 @@ public struct EditionBuilder: Sendable {
                 message, previous: i > 0 ? messages[i - 1] : nil,
                 next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload, parts: previewParts)
             let preview = FileHash(of: page)
-            files.append(handOver(OutputFile(path: "\(id)/\(message.previewPath)", bytes: page)))
+            write(OutputFile(path: "\(id)/\(message.previewPath)", bytes: page))
             let day = Manifest.DayFiles(
                 lineMessages: payload.messageCount, line: line, preview: preview, email: emailHash)
             days.append(day)
-            if keys != nil { cacheDays.append(EditionCache.Day(key: dayKey ?? .zero, files: day)) }
+            if let keys = planned.keys {
+                cacheDays.append(EditionCache.Day(key: keys.dayKey(path: message.manuscript.path) ?? .zero, files: day))
+            }
         }
-        let cache = keys == nil ? nil : EditionCache(editionKey: editionKey, indexKey: indexKey, days: cacheDays)
-        // An index whose key is unchanged stays as it is on disk (it is linked with the unchanged days).
-        if reusable == nil || reusable?.indexKey != indexKey {
+        // An index whose key is unchanged stays as it is on disk (it is kept with the unchanged days).
+        if planned.plan == .whole || planned.rewritesIndex {
             let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages)
-            files.append(handOver(OutputFile(path: "\(id)/preview/index.html", bytes: index)))
+            write(OutputFile(path: "\(id)/preview/index.html", bytes: index))
         }
         let manifest = Manifest(
             edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
             messages: messages, days: days, parts: manifestParts)
-        files.append(handOver(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A])))
-        return EditionBuild(
-            output: EditionOutput(editionID: id, files: files, diagnostics: diagnostics),
-            complete: reusable == nil, messages: messages.count, rendered: rendered, cache: cache,
-            packRows: packRows)
+        write(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A]))
+        let cache =
+            planned.keys == nil
+            ? nil : EditionCache(editionKey: planned.editionKey, indexKey: planned.indexKey, days: cacheDays)
+        return RenderedEdition(
+            editionID: id, messages: messages.count, rendered: rendered, written: written, diagnostics: diagnostics,
+            cache: cache, packRows: packRows)
     }
 }
 
-/// One edition's build: the files to write and what they were built from.
-public struct EditionBuild: Sendable {
-    public var output: EditionOutput
-    /// Whether `output` holds every file of the edition (else only what changed since the cache).
-    public var complete: Bool
-    public var messages: Int
-    /// Days rendered; the others were unchanged and reused as they are on disk.
-    public var rendered: Int
-    var cache: EditionCache?
-    /// The rendered days' rows of the edition's pack (`EditionPack`); a partial build keeps the other rows.
-    public var packRows: [EditionPack.Row]
+/// What a build does for one edition, decided from its cache before any day is rendered.
+public enum BuildPlan: Sendable, Equatable {
+    /// Nothing the edition's files depend on changed: they stay as they are.
+    case unchanged
+    /// Only these days (indices in reading order) are rendered, the others kept as they are in the edition's folder;
+    /// the manifest and the pack are written anew, the preview index only when `index` (what it lists changed).
+    case partial(days: [Int], index: Bool)
+    /// Every file is written.
+    case whole
+}
+
+/// One edition with what its build must write (`plan`) and what that is decided from.
+public struct PlannedEdition: Sendable {
+    public let edition: Edition
+    public internal(set) var plan: BuildPlan
+    let compiler: EditionCompiler
+    let manuscripts: [Manuscript]
+    let inserts: [ResolvedInsert]
+    let keys: BuildKeys?
+    let editionKey: String
+    let indexKey: String
+    /// The cache of the files on disk, when the plan keeps some of them.
+    var kept: EditionCache?
+
+    /// Whether a partial plan writes the preview index.
+    var rewritesIndex: Bool {
+        if case .partial(_, let index) = plan { index } else { false }
+    }
+
+    /// The same edition with every file written: for a partial plan whose kept files cannot be taken over.
+    func whole() -> PlannedEdition {
+        var planned = self
+        planned.plan = .whole
+        planned.kept = nil
+        return planned
+    }
+}
+
+/// What rendering one edition wrote: counts, findings, the cache of its files and its pack rows; not the bytes.
+public struct RenderedEdition: Sendable {
+    public let editionID: String
+    public let messages: Int
+    /// Days rendered; the others were kept as they are on disk.
+    public let rendered: Int
+    /// The files written, as paths inside the output folder, in the order they were written.
+    public let written: [String]
+    /// LINE-limit findings on the payloads written: with an error, the edition must not be swapped in.
+    public let diagnostics: [Diagnostic]
+    let cache: EditionCache?
+    /// The rendered days' rows of the edition's pack (`EditionPack`); a partial plan keeps the other rows.
+    public let packRows: [EditionPack.Row]
 }

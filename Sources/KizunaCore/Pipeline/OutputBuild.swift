@@ -71,58 +71,41 @@ public struct OutputBuild: Sendable {
                 }
                 return .success(nil)
             }
-            let (edition, compiler) = (job.edition, job.compiler)
-            let id = edition.id.value
-            let previous = keys == nil ? nil : staging.readCache(id)
+            let id = job.edition.id.value
+            var planned = builder.plan(
+                job.edition, compiler: job.compiler, keys: keys, cached: keys == nil ? nil : staging.readCache(id))
+            // A partial plan keeps the unchanged days' rows from the pack on disk: without a readable one, build whole.
+            if case .partial = planned.plan, !EditionPack.isCurrent(staging.packPath(id)) { planned = planned.whole() }
             // Files go to staging as they are made: memory holds one page at a time, not the edition.
             var stager = staging.stager()
-            var build = builder.build(
-                edition, keys: keys, previous: previous, compiler: compiler, emit: { stager.write($0) })
+            let rendered = builder.render(planned, emit: { stager.write($0) })
             defer {
-                let (done, messages) = counter.add(build.messages)
+                let (done, messages) = counter.add(rendered.messages)
                 progress(done, progressTotal ?? count, messages)
             }
-            guard !build.output.diagnostics.hasErrors else { return .success(EditionSummary(build, staged: false)) }
+            guard planned.plan != .unchanged, !rendered.diagnostics.hasErrors else {
+                return .success(EditionSummary(rendered, staged: false))
+            }
             do throws(IOFailure) {
                 if let failure = stager.failure { throw failure }
-                var partial = false
-                if !build.complete, !build.output.files.isEmpty {
-                    if EditionPack.isCurrent(staging.packPath(id)) {
-                        // The pack holds every day: the unchanged days' rows are kept from the pack on disk, the rest
-                        // of the edition is taken from its live folder below, so the staged edition is whole and
-                        // swapped in at once.
-                        partial = true
-                    } else {
-                        // No readable pack to take the unchanged days from: build the edition whole.
-                        staging.unstage(id)
-                        stager = staging.stager()
-                        build = builder.build(
-                            edition, keys: keys, previous: nil, compiler: compiler, emit: { stager.write($0) })
-                        if let failure = stager.failure { throw failure }
-                    }
-                }
-                let staged = !build.output.files.isEmpty
+                let partial = planned.plan != .whole
+                let pack = "\(id)/\(EditionPack.fileName)"
+                try EditionPack.write(
+                    editionID: id, editionName: job.edition.name.value,
+                    nicknameMaxLength: job.compiler.nicknameMaxLength(for: job.edition), rows: rendered.packRows,
+                    keepingRowsOf: partial ? staging.packPath(id) : nil, messageCount: rendered.messages,
+                    to: staging.stagedPackPath(id), checkingPayloads: false)
                 var inPrevious = false
-                if staged {
-                    try EditionPack.write(
-                        editionID: id, editionName: edition.name.value,
-                        nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
-                        rows: build.packRows, keepingRowsOf: partial ? staging.packPath(id) : nil,
-                        messageCount: build.messages, to: staging.stagedPackPath(id), checkingPayloads: false)
-                    if partial {
-                        // A few operations in the folder the last partial rebuild swapped out; else one link per
-                        // unchanged file, made after the new files are written so none is written through a link.
-                        inPrevious = try staging.stageOverPrevious(editionID: id)
-                        if !inPrevious {
-                            let written = Set(build.output.files.map(\.path) + ["\(id)/\(EditionPack.fileName)"])
-                            try staging.linkUnchanged(editionID: id, except: written)
-                        }
-                    }
-                    build.output.files.append(OutputFile(path: "\(id)/\(EditionPack.fileName)", bytes: []))
-                    if let cache = build.cache { try staging.stageCache(id, cache) }
+                if partial {
+                    // The edition is staged whole from its live folder and the files rendered now: in the folder the
+                    // last partial rebuild swapped out (a few operations), else by one link per unchanged file, made
+                    // after the new files are written so none is written through a link.
+                    inPrevious = try staging.stageOverPrevious(editionID: id)
+                    if !inPrevious { try staging.linkUnchanged(editionID: id, except: Set(rendered.written + [pack])) }
                 }
-                var summary = EditionSummary(build, staged: staged)
-                summary.rewritten = partial ? build.output.files.map(\.path) : nil
+                if let cache = rendered.cache { try staging.stageCache(id, cache) }
+                var summary = EditionSummary(rendered, staged: true)
+                summary.rewritten = partial ? rendered.written + [pack] : nil
                 summary.inPrevious = inPrevious
                 return .success(summary)
             } catch {
@@ -205,12 +188,13 @@ struct EditionSummary: Sendable {
     var rewritten: [String]?
     /// Whether it was staged in its previous folder (`OutputWriter.stageOverPrevious`).
     var inPrevious = false
-    init(_ build: EditionBuild, staged: Bool) {
-        editionID = build.output.editionID
-        messages = build.messages
-        rendered = build.rendered
-        filesWritten = build.output.files.count
-        diagnostics = build.output.diagnostics
+    init(_ edition: RenderedEdition, staged: Bool) {
+        editionID = edition.editionID
+        messages = edition.messages
+        rendered = edition.rendered
+        // A staged edition's pack is written too.
+        filesWritten = edition.written.count + (staged ? 1 : 0)
+        diagnostics = edition.diagnostics
         self.staged = staged
     }
 }
