@@ -258,7 +258,8 @@ public struct EditionPack {
                                 INSERT INTO main.messages (\(columns))
                                 SELECT \(columns) FROM (
                                     SELECT \(columns) FROM old.messages AS o
-                                    WHERE NOT EXISTS (SELECT 1 FROM temp.fresh AS f WHERE f.series = o.series AND f.day = o.day)
+                                    WHERE NOT EXISTS (
+                                        SELECT 1 FROM temp.fresh AS f WHERE f.series = o.series AND f.day = o.day)
                                     UNION ALL
                                     SELECT \(columns) FROM temp.fresh
                                 ) ORDER BY series, sort_index, day

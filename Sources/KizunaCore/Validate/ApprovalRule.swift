@@ -10,9 +10,11 @@ struct ApprovalRule: ContentRule {
                         Diagnostic(
                             .approvalMissing, at: m.review.location,
                             en:
-                                "marked approved, but no approval is recorded; record one with `kizuna approve \(m.path) --reviewer ID`",
+                                "marked approved, but no approval is recorded; record "
+                                + "one with `kizuna approve \(m.path) --reviewer ID`",
                             ja:
-                                "'review' が approved になっていますが、承認記録がありません。`kizuna approve \(m.path) --reviewer ID` で記録してください"
+                                "'review' が approved になっていますが、承認記録がありません。`kizuna "
+                                + "approve \(m.path) --reviewer ID` で記録してください"
                         ))
                 }
                 continue
@@ -36,7 +38,8 @@ struct ApprovalRule: ContentRule {
                         notes: [
                             DiagnosticNote(
                                 en:
-                                    "approved text sha256 \(approval.sha256.value.prefix(12))…, now \(current.prefix(12))…",
+                                    "approved text sha256 \(approval.sha256.value.prefix(12))…,"
+                                    + " now \(current.prefix(12))…",
                                 ja: "承認時の文面の sha256 は \(approval.sha256.value.prefix(12))…、現在は \(current.prefix(12))…"),
                             DiagnosticNote(
                                 en: "see the review sheet, then `kizuna approve \(m.path) --reviewer ID`",

@@ -10,7 +10,8 @@ struct EditionReferenceRule: ContentRule {
                     Diagnostic(
                         .editionContactMissing, at: e.contactsLocation,
                         en:
-                            "edition '\(e.id.value)' has no contact desk; every message must give parents a number to call",
+                            "edition '\(e.id.value)' has no contact desk; "
+                            + "every message must give parents a number to call",
                         ja: "版 '\(e.id.value)' に窓口がありません。どのメッセージにも、保護者が電話できる窓口を載せる必要があります"))
             }
             let deskIDs = e.contacts.map(\.id.value)
@@ -21,9 +22,11 @@ struct EditionReferenceRule: ContentRule {
                     let message =
                         LocalizedText(
                             en:
-                                "insert '\(insert.id.value)' names desk '\(contact.value)', which edition '\(e.id.value)' does not have",
+                                "insert '\(insert.id.value)' names desk '\(contact.value)',"
+                                + " which edition '\(e.id.value)' does not have",
                             ja:
-                                "差し込み情報 '\(insert.id.value)' が指定している窓口 \(Japanese.quote(contact.value)) は、版 '\(e.id.value)' にありません"
+                                "差し込み情報 '\(insert.id.value)' が指定している窓口 "
+                                + "\(Japanese.quote(contact.value)) は、版 '\(e.id.value)' にありません"
                         )
                         + .didYouMean(closestMatch(to: contact.value, in: deskIDs))
                     let desks = deskIDs.joined(separator: ", ")
@@ -41,9 +44,11 @@ struct EditionReferenceRule: ContentRule {
                         Diagnostic(
                             .insertWindow, at: ref.location,
                             en:
-                                "insert '\(insert.id.value)' is for the \(series) series, which edition '\(e.id.value)' does not send",
+                                "insert '\(insert.id.value)' is for the \(series) "
+                                + "series, which edition '\(e.id.value)' does not send",
                             ja:
-                                "差し込み情報 '\(insert.id.value)' は \(series) シリーズ向けのため、このシリーズを配信しない版 '\(e.id.value)' では使えません"
+                                "差し込み情報 '\(insert.id.value)' は \(series) "
+                                + "シリーズ向けのため、このシリーズを配信しない版 '\(e.id.value)' では使えません"
                         ))
                 }
             }
@@ -53,7 +58,8 @@ struct EditionReferenceRule: ContentRule {
                         Diagnostic(
                             .surveyDayUnknown, at: day.location,
                             en:
-                                "the survey goes out on \(day.value), but edition '\(e.id.value)' sends no message that day",
+                                "the survey goes out on \(day.value), but "
+                                + "edition '\(e.id.value)' sends no message that day",
                             ja: "アンケートを送る \(day.value) に、版 '\(e.id.value)' はメッセージを配信しません"))
                 }
             }

@@ -8,7 +8,8 @@ struct InsertWindowRule: ContentRule {
                 Diagnostic(
                     .insertUnused, at: insert.window.location,
                     en:
-                        "no manuscript falls in this window (\(range.lowerBound.label)〜\(range.upperBound.label)); the insert is never sent",
+                        "no manuscript falls in this window "
+                        + "(\(range.lowerBound.label)〜\(range.upperBound.label)); the insert is never sent",
                     ja: "この配信期間（\(range.lowerBound.label)〜\(range.upperBound.label)）に当たる原稿がないため、この差し込み情報は配信されません"))
         }
     }

@@ -31,9 +31,13 @@ struct LineLimitsRule: Sendable {
                 Diagnostic(
                     .lineMessageCount, at: overflow,
                     en:
-                        "\(manuscript.day.value.label) needs \(payload.messageCount) LINE messages; a push request takes at most \(FlexRenderer.maxMessagesPerRequest): the text from here on does not fit, shorten the day",
+                        "\(manuscript.day.value.label) needs "
+                        + "\(payload.messageCount) LINE messages; a push request takes "
+                        + "at most \(FlexRenderer.maxMessagesPerRequest): "
+                        + "the text from here on does not fit, shorten the day",
                     ja:
-                        "\(manuscript.day.value.label)はLINEのメッセージが\(payload.messageCount)通になります。1回の送信は\(FlexRenderer.maxMessagesPerRequest)通までのため、ここから先の本文が入りません。文章を短くしてください",
+                        "\(manuscript.day.value.label)はLINEのメッセージが\(payload.messageCount)通になります。"
+                        + "1回の送信は\(FlexRenderer.maxMessagesPerRequest)通までのため、ここから先の本文が入りません。文章を短くしてください",
                     notes: [note]))
         }
         for (i, bubble) in payload.bubbles.enumerated() {
@@ -46,9 +50,11 @@ struct LineLimitsRule: Sendable {
                     Diagnostic(
                         .lineBubbleSize, at: manuscript.title.location,
                         en:
-                            "\(manuscript.day.value.label)\(part.en) is \(size) bytes of Flex JSON; LINE takes at most \(Self.maxBubbleBytes) per bubble: shorten the text or an insert",
+                            "\(manuscript.day.value.label)\(part.en) is \(size) bytes of Flex JSON; LINE "
+                            + "takes at most \(Self.maxBubbleBytes) per bubble: shorten the text or an insert",
                         ja:
-                            "\(manuscript.day.value.label)\(part.ja)のFlex JSONが\(size)バイトあります。LINEのバブル1つの上限は\(Self.maxBubbleBytes)バイトのため、本文か差し込み情報を短くしてください",
+                            "\(manuscript.day.value.label)\(part.ja)のFlex JSONが\(size)バイトあります。"
+                            + "LINEのバブル1つの上限は\(Self.maxBubbleBytes)バイトのため、本文か差し込み情報を短くしてください",
                         notes: [note]))
             }
         }

@@ -58,7 +58,8 @@ struct LinkRule: ContentRule {
             let scheme = url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? url
             return LocalizedText(
                 en:
-                    "link '\(url.prefix(60))' uses '\(scheme):'; only https:// links\(allowTel ? " (and tel:)" : "") are allowed",
+                    "link '\(url.prefix(60))' uses '\(scheme):'; only https:"
+                    + "// links\(allowTel ? " (and tel:)" : "") are allowed",
                 ja: "リンク '\(url.prefix(60))' は '\(scheme):' を使っています。使えるのは https:// のリンク\(allowTel ? "（と tel:）" : "")だけ")
         }
         let rest = url.dropFirst("https://".count)

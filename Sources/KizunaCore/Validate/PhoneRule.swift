@@ -13,7 +13,8 @@ struct PhoneRule: ContentRule {
                             .phoneFormat, at: desk.phone.location,
                             LocalizedText(
                                 en:
-                                    "phone number '\(phone)' must be 10 or 11 half-width digits starting with 0, with optional hyphens (e.g. 000-123-4567)",
+                                    "phone number '\(phone)' must be 10 or 11 half-width digits "
+                                    + "starting with 0, with optional hyphens (e.g. 000-123-4567)",
                                 ja: "電話番号 \(Japanese.quote(phone)) は、0で始まる半角数字10桁か11桁で書いてください（ハイフンは任意。例: 000-123-4567）"
                             ).tidied))
                 }
