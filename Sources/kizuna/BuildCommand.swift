@@ -25,8 +25,10 @@ struct Build: ParsableCommand {
     var noCache = false
 
     @Flag(
-        help:
-            "Refuse to build (exit 1, nothing written) if any manuscript the editions use is draft, stale or not approved by a registered supervisor."
+        help: """
+            Refuse to build (exit 1, nothing written) if any manuscript the editions use is draft, stale or \
+            not approved by a registered supervisor.
+            """
     )
     var release = false
 
@@ -72,9 +74,9 @@ struct Build: ParsableCommand {
         switch outcome {
         case .invalid(let diagnostics):
             print(DiagnosticFormatter.text(diagnostics, language: options.language), terminator: "", to: &stderr)
-            print(
-                "kizuna: \(DiagnosticFormatter.summary(diagnostics, files: files.contentFileCount, language: options.language)); nothing written",
-                to: &stderr)
+            let summary = DiagnosticFormatter.summary(
+                diagnostics, files: files.contentFileCount, language: options.language)
+            print("kizuna: \(summary); nothing written", to: &stderr)
             throw ExitStatus.contentErrors
         case .unknownEditions(let unknown, let known, let warnings):
             print(DiagnosticFormatter.text(warnings, language: options.language), terminator: "", to: &stderr)
@@ -84,7 +86,8 @@ struct Build: ParsableCommand {
             print(DiagnosticFormatter.text(warnings, language: options.language), terminator: "", to: &stderr)
             print(DiagnosticFormatter.text(gate, language: options.language), terminator: "", to: &stderr)
             print(
-                "kizuna: release refused: \(gate.count) manuscript\(gate.count == 1 ? "" : "s") not approved as written; nothing written",
+                "kizuna: release refused: \(gate.count) manuscript\(gate.count == 1 ? "" : "s")"
+                    + " not approved as written; nothing written",
                 to: &stderr)
             throw ExitStatus.contentErrors
         case .built(let built):
@@ -94,9 +97,9 @@ struct Build: ParsableCommand {
             print(DiagnosticFormatter.text(result.diagnostics, language: options.language), terminator: "", to: &stderr)
         }
         if result.diagnostics.hasErrors {
-            print(
-                "kizuna: \(DiagnosticFormatter.summary(result.diagnostics, files: files.contentFileCount, language: options.language)); nothing written",
-                to: &stderr)
+            let summary = DiagnosticFormatter.summary(
+                result.diagnostics, files: files.contentFileCount, language: options.language)
+            print("kizuna: \(summary); nothing written", to: &stderr)
             throw ExitStatus.contentErrors
         }
         if !quiet {

@@ -57,13 +57,15 @@ struct Fix: ParsableCommand {
         print(
             language == .ja
                 ? "kizuna: \(result.files.count)ファイルの\(count)件を\(verb)"
-                : "kizuna: \(verb) \(count) finding\(count == 1 ? "" : "s") in \(result.files.count) file\(result.files.count == 1 ? "" : "s")",
+                : "kizuna: \(verb) \(count) finding\(count == 1 ? "" : "s") in \(result.files.count) file"
+                    + "\(result.files.count == 1 ? "" : "s")",
             to: &stderr)
         for path in result.staleApprovals {
             print(
                 language == .ja
                     ? "kizuna: \(path) の本文が変わったため承認が古くなります。監修者が kizuna approve で承認し直してください"
-                    : "kizuna: \(path): its text changed, so its approval is stale; its supervisors approve it again with `kizuna approve`",
+                    : "kizuna: \(path): its text changed, so its approval is stale; "
+                        + "its supervisors approve it again with `kizuna approve`",
                 to: &stderr)
         }
         if !result.remaining.isEmpty {
@@ -71,7 +73,8 @@ struct Fix: ParsableCommand {
             printError(
                 language == .ja
                     ? "\(result.remaining.count)件は自動で修正できません。手で直してください"
-                    : "\(result.remaining.count) finding\(result.remaining.count == 1 ? "" : "s") could not be fixed automatically; edit by hand"
+                    : "\(result.remaining.count) finding\(result.remaining.count == 1 ? "" : "s")"
+                        + " could not be fixed automatically; edit by hand"
             )
             throw ExitStatus.contentErrors
         }

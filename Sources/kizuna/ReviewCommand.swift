@@ -6,8 +6,10 @@ struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
             "List every manuscript's sign-off: approved, stale, draft or never reviewed, who, when, and what is due.",
-        discussion:
-            "Exit 0 whatever the states; a manuscript is due when stale or approved longer ago than review_period_months."
+        discussion: """
+            Exit 0 whatever the states; a manuscript is due when stale or approved longer ago than \
+            review_period_months.
+            """
     )
 
     @OptionGroup var options: ContentOptions

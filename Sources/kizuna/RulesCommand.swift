@@ -20,7 +20,8 @@ struct Rules: ParsableCommand {
         let width = RuleID.allCases.map(\.rawValue.count).max() ?? 0
         let here = language == .ja ? "実行" : "runs"
         print(
-            "\("rule".padding(toLength: width, withPad: " ", startingAt: 0))  severity  \(here)  \(language == .ja ? "検査する内容" : "checks")"
+            "\("rule".padding(toLength: width, withPad: " ", startingAt: 0))  severity  \(here)  "
+                + "\(language == .ja ? "検査する内容" : "checks")"
         )
         for rule in RuleID.allCases {
             let id = rule.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)

@@ -116,7 +116,8 @@ struct ScheduleCommand: ParsableCommand {
         case .en:
             let email = s.byEmail > 0 ? " (\(s.byEmail) by e-mail)" : ""
             return "kizuna: schedule \(date): \(s.delivered) delivered\(email), \(s.noMessage) with no message today, "
-                + "\(s.notStarted) not started, \(s.finished) finished, \(s.errors) errors in \(s.rows) rows (\(rowsPerSecond) rows/s)"
+                + "\(s.notStarted) not started, \(s.finished) finished, \(s.errors) errors in \(s.rows) rows "
+                + "(\(rowsPerSecond) rows/s)"
         case .ja:
             let email = s.byEmail > 0 ? "（うち e-mail \(s.byEmail) 件）" : ""
             return "kizuna: schedule \(date): 配信 \(s.delivered) 件\(email)、今日のメッセージなし \(s.noMessage) 件、"
@@ -182,7 +183,8 @@ struct FolderSink: DeliverySink {
                 throw SinkError(
                     message: LocalizedText(
                         en:
-                            "--output '\(path)' is not empty; give a new or empty folder, so that no earlier day's file is taken for today's",
+                            "--output '\(path)' is not empty; give a new or empty folder, "
+                            + "so that no earlier day's file is taken for today's",
                         ja: "--output '\(path)' が空ではありません。前の日のファイルと混ざらないよう、新しいか空のフォルダを指定してください"))
             }
         } else {
@@ -205,7 +207,8 @@ struct FolderSink: DeliverySink {
             if errno == EEXIST {
                 let problem = LocalizedText(
                     en:
-                        "id '\(delivery.row.id)' came before in this file; '\(path)' is kept as the earlier row made it",
+                        "id '\(delivery.row.id)' came before in this file; "
+                        + "'\(path)' is kept as the earlier row made it",
                     ja: "id '\(delivery.row.id)' はこのファイルですでに出てきました。'\(path)' は前の行の内容のままです")
                 let row = delivery.row
                 throw SinkError(

@@ -4,8 +4,10 @@ import KizunaCore
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the calendar date of every message and insert of an edition for one reader.",
-        discussion:
-            "Maternity is dated from the due date, childcare from the birth date (--born, default the due date); the series switch on the birth date."
+        discussion: """
+            Maternity is dated from the due date, childcare from the birth date (--born, default the due date); \
+            the series switch on the birth date.
+            """
     )
 
     @OptionGroup var options: ContentOptions

@@ -94,7 +94,8 @@ import Testing
                     try Row.fetchOne(
                         db,
                         sql: """
-                            SELECT sort_index, label, title, line_messages, sha256, line_json, typeof(line_json) AS line_type,
+                            SELECT sort_index, label, title, line_messages, sha256, line_json, \
+                            typeof(line_json) AS line_type,
                                    CAST(line_json AS BLOB) AS line_bytes, email
                             FROM messages WHERE series = ? AND day = ?
                             """, arguments: [expected.series, expected.day]), "\(expected.series)/\(expected.day)")
@@ -111,7 +112,8 @@ import Testing
             let altText = try String.fetchOne(
                 db,
                 sql: """
-                    SELECT json_extract(line_json, '$.messages[0].altText') FROM messages WHERE series = 'childcare' AND day = '0045'
+                    SELECT json_extract(line_json, '$.messages[0].altText') FROM messages \
+                    WHERE series = 'childcare' AND day = '0045'
                     """)
             #expect(altText == "生まれて45日目 \"目\"")
 

@@ -89,7 +89,8 @@ struct EditionLoader {
                         LocalizedText(
                             en: "'\(text.value)' is not a day: write SERIES/KEY, e.g. maternity/20w0d or childcare/100",
                             ja:
-                                "\(Japanese.quote(text.value)) は配信日の指定になっていません。SERIES/KEY の形で書いてください（例: maternity/20w0d、childcare/100）"
+                                "\(Japanese.quote(text.value)) は配信日の指定になっていません。"
+                                + "SERIES/KEY の形で書いてください（例: maternity/20w0d、childcare/100）"
                         ).tidied))
                 return nil
             }
@@ -99,9 +100,11 @@ struct EditionLoader {
                         .dayKeyRange, at: text.location,
                         LocalizedText(
                             en:
-                                "day '\(text.value)' is outside the \(ref.series.rawValue) series, which runs from \(ref.series.dayRangeDescription)",
+                                "day '\(text.value)' is outside the \(ref.series.rawValue) series, "
+                                + "which runs from \(ref.series.dayRangeDescription)",
                             ja:
-                                "配信日 '\(text.value)' は \(ref.series.rawValue) シリーズの範囲（\(ref.series.dayRangeText.ja)）を外れています"
+                                "配信日 '\(text.value)' は \(ref.series.rawValue) シリーズの範囲"
+                                + "（\(ref.series.dayRangeText.ja)）を外れています"
                         ).tidied))
                 return nil
             }

@@ -66,7 +66,8 @@ struct ManuscriptLoader {
                     .dayKeyRange, at: text.location,
                     LocalizedText(
                         en:
-                            "day '\(text.value)' is outside the \(series.rawValue) series, which runs from \(series.dayRangeDescription)",
+                            "day '\(text.value)' is outside the \(series.rawValue) series, "
+                            + "which runs from \(series.dayRangeDescription)",
                         ja: "配信日 '\(text.value)' は \(series.rawValue) シリーズの範囲（\(series.dayRangeText.ja)）を外れています"
                     ).tidied))
             return nil

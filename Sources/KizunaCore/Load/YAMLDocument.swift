@@ -157,7 +157,8 @@ public struct YAMLDocumentLoader: Sendable {
                     Diagnostic(
                         .fileEncoding, at: location,
                         en:
-                            "byte 0x\(hex) at offset \(offset) is not UTF-8; save the file as UTF-8 (Shift_JIS is not accepted)",
+                            "byte 0x\(hex) at offset \(offset) is not UTF-8; "
+                            + "save the file as UTF-8 (Shift_JIS is not accepted)",
                         ja: "オフセット\(offset)のバイト 0x\(hex) はUTF-8ではありません。ファイルをUTF-8で保存してください（Shift_JISは使えません）"))
                 return nil
             }
@@ -186,7 +187,8 @@ public struct YAMLDocumentLoader: Sendable {
                         return Diagnostic(
                             .yamlSyntax, at: SourceLocation(file: source.path, line: i + 1, column: column),
                             en:
-                                "nesting deeper than \(YAMLEventScanner.maxNesting) levels starts here; a content file needs a few",
+                                "nesting deeper than \(YAMLEventScanner.maxNesting) levels starts here; "
+                                + "a content file needs a few",
                             ja: "ここで入れ子が\(YAMLEventScanner.maxNesting)段を超えています。コンテンツファイルに必要なのは数段です")
                     }
                 case "]", "}": depth -= 1

@@ -93,7 +93,8 @@ struct YAMLEventScanner {
                             Diagnostic(
                                 .yamlSyntax, at: location,
                                 en:
-                                    "nesting deeper than \(Self.maxNesting) levels starts here; a content file needs a few",
+                                    "nesting deeper than \(Self.maxNesting) levels starts here; "
+                                    + "a content file needs a few",
                                 ja: "ここで入れ子が\(Self.maxNesting)段を超えています。コンテンツファイルに必要なのは数段です"))
                         return
                     }

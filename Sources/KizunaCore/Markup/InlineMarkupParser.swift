@@ -69,7 +69,8 @@ public enum InlineMarkupParser {
                     notes: [
                         DiagnosticNote(
                             en:
-                                "text is parsed as XML: write '&' as '&amp;', '<' as '&lt;', and close every <em> and <a>",
+                                "text is parsed as XML: write '&' as '&amp;', '<' as '&lt;', "
+                                + "and close every <em> and <a>",
                             ja: "本文はXMLとして解析されます。'&' は '&amp;'、'<' は '&lt;' と書き、<em> と <a> は必ず閉じてください")
                     ]))
             return nil

@@ -59,7 +59,8 @@ public struct ReaderTimeline: Sendable {
             + (born.map { ", born \($0)" } ?? " (birth date not known: childcare counted from the due date)") + "\n"
         for e in entries {
             out +=
-                "\(e.date)\t\(e.message.day.series.rawValue)/\(e.message.day)\t\(e.message.day.label)\t\(e.message.manuscript.title.value)\n"
+                "\(e.date)\t\(e.message.day.series.rawValue)/\(e.message.day)\t"
+                + "\(e.message.day.label)\t\(e.message.manuscript.title.value)\n"
             for insert in e.inserts { out += "\t\tinsert: \(insert.id.value) \(insert.title.value)\n" }
         }
         return out

@@ -43,13 +43,16 @@ struct Manifest: JSONRepresentable {
             ]),
             "schedule": .object([
                 "maternity": .string(
-                    "day wWdD is sent on due − (280 − 7w − d) days (40w0d on the due date), from 4w0d to 41w6d, and only before the birth date"
+                    "day wWdD is sent on due − (280 − 7w − d) days (40w0d on the due date), from 4w0d to 41w6d, "
+                        + "and only before the birth date"
                 ),
                 "childcare": .string(
-                    "day N is sent on birth + (N − 1) days (the birth date is day 1) until day 1096; with no birth date known, the due date stands for it"
+                    "day N is sent on birth + (N − 1) days (the birth date is day 1) until day 1096; "
+                        + "with no birth date known, the due date stands for it"
                 ),
                 "switch": .string(
-                    "on the birth date: maternity stops (a preterm birth ends it early; after a late birth's 41w6d nothing is sent until the birth) and childcare starts with day 1"
+                    "on the birth date: maternity stops (a preterm birth ends it early; "
+                        + "after a late birth's 41w6d nothing is sent until the birth) and childcare starts with day 1"
                 ),
                 "daysWithoutMessage": .string("a day with no entry here sends nothing"),
             ]),

@@ -23,7 +23,8 @@ public enum ReleaseGate {
                     Diagnostic(
                         .releaseUnapproved, at: m.review.location,
                         en:
-                            "\(m.day.value.label) has no recorded approval; a supervisor must approve it (kizuna approve)",
+                            "\(m.day.value.label) has no recorded approval; "
+                            + "a supervisor must approve it (kizuna approve)",
                         ja: "\(m.day.value.label)の原稿には承認記録がありません。監修者の承認を受けてください（kizuna approve）"))
             case .stale:
                 let date = m.approval.map { "\($0.date.value)" } ?? "?"

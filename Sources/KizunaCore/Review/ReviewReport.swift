@@ -47,7 +47,8 @@ public enum ReviewReport {
         for e in entries {
             let who = e.approvers.isEmpty ? "-" : e.approvers.joined(separator: ",")
             out +=
-                "\(e.path)\t\(e.day.label)\t\(e.state.rawValue)\t\(who)\t\(e.approvedOn?.description ?? "-")\(e.due ? "\tdue for re-review" : "")\n"
+                "\(e.path)\t\(e.day.label)\t\(e.state.rawValue)\t\(who)\t"
+                + "\(e.approvedOn?.description ?? "-")\(e.due ? "\tdue for re-review" : "")\n"
         }
         let counts = ReviewState.allCases.map { s in "\(entries.filter { $0.state == s }.count) \(s.rawValue)" }
         out += counts.joined(separator: ", ") + "; \(entries.filter(\.due).count) due for re-review\n"

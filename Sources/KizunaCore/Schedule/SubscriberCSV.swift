@@ -34,7 +34,8 @@ public struct SubscriberColumns: Sendable, Hashable {
                     line: 1,
                     message: LocalizedText(
                         en:
-                            "the header must name the columns \(Self.names.joined(separator: ",")) (in any order); \(en), found \(found.en)",
+                            "the header must name the columns \(Self.names.joined(separator: ",")) (in any order); "
+                            + "\(en), found \(found.en)",
                         ja: "1 行目の見出しには列 \(Self.names.joined(separator: ",")) を（順不同で）書いてください。\(ja)。見出しは \(found.ja)")))
         }
         if header.contains(where: { $0.unicodeScalars.contains("\u{0}") }) {
@@ -98,7 +99,8 @@ public final class SubscriberCSV {
                     line: nil,
                     message: LocalizedText(
                         en:
-                            "the file is empty: it needs a header row (\(SubscriberColumns.names.joined(separator: ",")))",
+                            "the file is empty: it needs a header row "
+                            + "(\(SubscriberColumns.names.joined(separator: ",")))",
                         ja: "ファイルが空です。見出しの行（\(SubscriberColumns.names.joined(separator: ","))）が必要です"))
         }
         if let error = reader.error { throw Self.readError(stream, line: 1, error) }

@@ -80,14 +80,17 @@ extension SubscriberRow {
         guard fields.count == columns.count else {
             var problem = LocalizedText(
                 en:
-                    "the row has \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(columns.count) (\(SubscriberColumns.names.joined(separator: ",")))",
+                    "the row has \(fields.count) field\(fields.count == 1 ? "" : "s"); "
+                    + "expected \(columns.count) (\(SubscriberColumns.names.joined(separator: ",")))",
                 ja:
-                    "列が \(fields.count) 個あります。\(columns.count) 個（\(SubscriberColumns.names.joined(separator: ","))）にしてください"
+                    "列が \(fields.count) 個あります。"
+                    + "\(columns.count) 個（\(SubscriberColumns.names.joined(separator: ","))）にしてください"
             )
             if SubscriberCSV.lineCount(record.fields) > 1 {
                 problem = LocalizedText(
                     en: problem.en
-                        + "; a quoted field runs over \(SubscriberCSV.lineCount(record.fields)) lines: is a closing quote missing?",
+                        + "; a quoted field runs over \(SubscriberCSV.lineCount(record.fields)) lines: "
+                        + "is a closing quote missing?",
                     ja: problem.ja + "。引用符で囲んだ欄が \(SubscriberCSV.lineCount(record.fields)) 行にわたっています。閉じる \" が抜けていませんか")
             }
             return failure([problem])
@@ -103,7 +106,8 @@ extension SubscriberRow {
             problems.append(
                 LocalizedText(
                     en:
-                        "id '\(Self.shown(id))' cannot name a file: it may not contain '/' or control characters, nor start with '.'",
+                        "id '\(Self.shown(id))' cannot name a file: "
+                        + "it may not contain '/' or control characters, nor start with '.'",
                     ja: "id '\(Self.shown(id))' はファイル名にできません。'/' や制御文字を含まず、'.' で始まらない id にしてください"))
         } else if id.utf8.count > SubscriberRules.idMaxBytes {
             problems.append(
@@ -123,7 +127,8 @@ extension SubscriberRow {
                 problems.append(
                     LocalizedText(
                         en:
-                            "the nickname has \(count) characters; edition '\(rules.editionID)' allows at most \(limit)",
+                            "the nickname has \(count) characters; "
+                            + "edition '\(rules.editionID)' allows at most \(limit)",
                         ja: "nickname が \(count) 文字あります。版 '\(rules.editionID)' では \(limit) 文字までです"))
             case .controlCharacter:
                 problems.append(
@@ -145,17 +150,22 @@ extension SubscriberRow {
                 problems.append(
                     LocalizedText(
                         en:
-                            "birth_date \(born) is \(-offset) days before due_date \(due), before 22w0d; births are accepted from \(due.adding(days: -SubscriberRules.earliestBirthBeforeDue))",
+                            "birth_date \(born) is \(-offset) days before due_date \(due), before 22w0d; "
+                            + "births are accepted from \(due.adding(days: -SubscriberRules.earliestBirthBeforeDue))",
                         ja:
-                            "birth_date \(born) が due_date \(due) の \(-offset) 日前（22週0日より前）です。出生日は \(due.adding(days: -SubscriberRules.earliestBirthBeforeDue)) 以降にしてください"
+                            "birth_date \(born) が due_date \(due) の \(-offset) 日前（22週0日より前）です。"
+                            + "出生日は \(due.adding(days: -SubscriberRules.earliestBirthBeforeDue)) 以降にしてください"
                     ))
             } else if offset > SubscriberRules.latestBirthAfterDue {
                 problems.append(
                     LocalizedText(
                         en:
-                            "birth_date \(born) is \(offset) days after due_date \(due); births are accepted up to 6 weeks after it (\(due.adding(days: SubscriberRules.latestBirthAfterDue)))",
+                            "birth_date \(born) is \(offset) days after due_date \(due); "
+                            + "births are accepted up to 6 weeks after it "
+                            + "(\(due.adding(days: SubscriberRules.latestBirthAfterDue)))",
                         ja:
-                            "birth_date \(born) が due_date \(due) の \(offset) 日後です。出生日は予定日から6週間後（\(due.adding(days: SubscriberRules.latestBirthAfterDue))）までにしてください"
+                            "birth_date \(born) が due_date \(due) の \(offset) 日後です。"
+                            + "出生日は予定日から6週間後（\(due.adding(days: SubscriberRules.latestBirthAfterDue))）までにしてください"
                     ))
             }
         }
@@ -167,7 +177,8 @@ extension SubscriberRow {
                 problems.append(
                     LocalizedText(
                         en:
-                            "edition '\(rules.editionID)' does not send by \(channel.rawValue) (it sends by \(Self.channels(rules)))",
+                            "edition '\(rules.editionID)' does not send by \(channel.rawValue) "
+                            + "(it sends by \(Self.channels(rules)))",
                         ja: "版 '\(rules.editionID)' は \(channel.rawValue) で配信しません（配信は \(Self.channels(rules))）"))
             }
         } else {

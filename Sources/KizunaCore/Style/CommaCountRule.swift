@@ -16,7 +16,8 @@ struct CommaCountRule: StyleRule {
                         Diagnostic(
                             id, severity, at: text.location(at: commas[max]),
                             en:
-                                "this sentence has \(commas.count) 読点 (、); at most \(max) keep it easy to follow: split the sentence",
+                                "this sentence has \(commas.count) 読点 (、); "
+                                + "at most \(max) keep it easy to follow: split the sentence",
                             ja: "この文には読点（、）が\(commas.count)個あります。読みやすさのため\(max)個までにして、文を分けてください"))
                 }
             }

@@ -161,9 +161,11 @@ extension MeCab.Absence {
         case .missing:
             LocalizedText(
                 en:
-                    "install MeCab: apt-get install libmecab2 mecab-ipadic-utf8 (Debian, Ubuntu) or brew install mecab mecab-ipadic (macOS)",
+                    "install MeCab: apt-get install libmecab2 mecab-ipadic-utf8 (Debian, Ubuntu) "
+                    + "or brew install mecab mecab-ipadic (macOS)",
                 ja:
-                    "MeCab を入れてください: apt-get install libmecab2 mecab-ipadic-utf8（Debian・Ubuntu）、brew install mecab mecab-ipadic（macOS）"
+                    "MeCab を入れてください: apt-get install libmecab2 mecab-ipadic-utf8（Debian・Ubuntu）、"
+                    + "brew install mecab mecab-ipadic（macOS）"
             )
         }
     }

@@ -17,7 +17,8 @@ struct SentenceLengthRule: StyleRule {
                         Diagnostic(
                             id, severity, at: text.location(at: sentence.range.lowerBound),
                             en:
-                                "this sentence is \(count) characters long; keep sentences to \(max) or fewer so they read easily on a phone",
+                                "this sentence is \(count) characters long; "
+                                + "keep sentences to \(max) or fewer so they read easily on a phone",
                             ja: "この文は\(count)文字あります。スマートフォンで読みやすいよう、1文を\(max)文字以内にしてください"))
                 }
             }

@@ -87,7 +87,10 @@ enum KizunaCommand {
         #expect(off.status == 0, "\(off.stderr)")
         #expect(
             notes(off.stderr) == [
-                "kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle was not checked; to check it, unset KIZUNA_MECAB"
+                """
+                kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle was not checked; \
+                to check it, unset KIZUNA_MECAB
+                """
             ])
         let with = try KizunaCommand.run(["validate", "--format", "json"])
         #expect(with.status == 0)
@@ -146,7 +149,10 @@ enum KizunaCommand {
         #expect(off.status == 0)
         #expect(
             notes(off.stderr) == [
-                "kizuna: note: MeCab を使わない設定（KIZUNA_MECAB=off）のため、style-doubled-particle は検査していません。検査するには、KIZUNA_MECAB を外してください。"
+                """
+                kizuna: note: MeCab を使わない設定（KIZUNA_MECAB=off）のため、style-doubled-particle は検査していません。\
+                検査するには、KIZUNA_MECAB を外してください。
+                """
             ])
     }
 

@@ -328,7 +328,8 @@ fileprivate struct FixtureContentDump {
         func t(_ text: LocatedText?) -> String { text.map { "\($0.value)@\($0.location)" } ?? "-" }
         if let c = content.configuration {
             lines.append(
-                "configuration \(c.nicknameMaxLength) \(t(c.disclaimer)) \(t(c.footer.unsubscribeLabel)) \(t(c.footer.publisher)) \(t(c.footer.publisherURL))"
+                "configuration \(c.nicknameMaxLength) \(t(c.disclaimer)) \(t(c.footer.unsubscribeLabel)) "
+                    + "\(t(c.footer.publisher)) \(t(c.footer.publisherURL))"
             )
         }
         for r in content.reviewers {
@@ -336,7 +337,8 @@ fileprivate struct FixtureContentDump {
         }
         for m in content.manuscripts {
             lines.append(
-                "manuscript \(m.path) \(m.day.value)@\(m.day.location) \(t(m.title)) \(m.review.value)@\(m.review.location)"
+                "manuscript \(m.path) \(m.day.value)@\(m.day.location) \(t(m.title)) "
+                    + "\(m.review.value)@\(m.review.location)"
             )
             for s in m.sections { lines.append("  section \(t(s.heading)) \(t(s.text)) \(s.body)") }
             lines.append("  supervisors " + m.supervisors.map(t).joined(separator: " "))
@@ -353,12 +355,14 @@ fileprivate struct FixtureContentDump {
                     + (e.survey?.days.map { "\($0.value)@\($0.location)" }.joined(separator: " ") ?? ""))
             lines.append("  inserts " + e.inserts.map(t).joined(separator: " "))
             lines.append(
-                "  disclaimer \(t(e.disclaimer)) footer \(t(e.footer.unsubscribeLabel)) \(t(e.footer.publisher)) \(t(e.footer.publisherURL))"
+                "  disclaimer \(t(e.disclaimer)) footer \(t(e.footer.unsubscribeLabel)) "
+                    + "\(t(e.footer.publisher)) \(t(e.footer.publisherURL))"
             )
         }
         for i in content.inserts {
             lines.append(
-                "insert \(i.path) \(t(i.id)) \(t(i.title)) \(t(i.text)) \(i.body) \(i.window.value)@\(i.window.location) \(t(i.link)) \(t(i.contact))"
+                "insert \(i.path) \(t(i.id)) \(t(i.title)) \(t(i.text)) \(i.body) "
+                    + "\(i.window.value)@\(i.window.location) \(t(i.link)) \(t(i.contact))"
             )
         }
     }

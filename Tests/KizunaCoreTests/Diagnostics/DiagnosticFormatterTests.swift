@@ -46,7 +46,10 @@ import Testing
         let lines = DiagnosticFormatter.github(Self.sample).split(separator: "\n")
         #expect(
             lines[0]
-                == "::error file=content/manuscripts/maternity/16w0d.yaml,line=3,col=1,title=schema-unknown-key::unknown key 'titel' in manuscript; did you mean 'title'?"
+                == """
+                ::error file=content/manuscripts/maternity/16w0d.yaml,line=3,col=1,title=schema-unknown-key::\
+                unknown key 'titel' in manuscript; did you mean 'title'?
+                """
         )
         #expect(
             lines[1] == "::error file=content/b.yaml,line=2,col=6,title=day-key-duplicate::day 45, again: 50%25%0Asee")

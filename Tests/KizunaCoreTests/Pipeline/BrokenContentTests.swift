@@ -64,7 +64,10 @@ import Testing
             let expected = SourceLocation(file: "content/" + b.file, line: b.line, column: b.column)
             #expect(
                 report.diagnostics.contains { $0.rule == b.rule && $0.location == expected },
-                "\(b) expected at \(expected); got:\n\(DiagnosticFormatter.text(report.diagnostics.filter { $0.location.file == expected.file }))"
+                """
+                \(b) expected at \(expected); got:
+                \(DiagnosticFormatter.text(report.diagnostics.filter { $0.location.file == expected.file }))
+                """
             )
         }
         let errors = report.diagnostics.filter { $0.severity == .error }

@@ -170,7 +170,8 @@ import Testing
         let hostile = text.replacingOccurrences(
             of: "たくさん話しかけてあげましょう。",
             with:
-                #"<a href="javascript:alert(1)">ここ</a>と<a href="data:text/html,x">そこ</a>と&lt;img src=x onerror=alert(1)&gt;"#
+                #"<a href="javascript:alert(1)">ここ</a>と<a href="data:text/html,x">そこ</a>"#
+                + #"と&lt;img src=x onerror=alert(1)&gt;"#
         )
         files = ContentFixtures.replacing("manuscripts/childcare/0045.yaml", in: files, with: hostile)
         let report = Validator().validate(files)

@@ -98,7 +98,8 @@ import Testing
             registry: registry, date: CalendarDate("2026-04-01")!)
         let expected =
             text.replacingOccurrences(of: "review: draft # 小児科医Aに依頼中", with: "review: approved # 小児科医Aに依頼中")
-            + "approval:\n  by: [pediatrician-a, obstetrician-a]\n  date: 2026-04-01\n  sha256: \(ReaderText(manuscript).sha256)\n"
+            + "approval:\n  by: [pediatrician-a, obstetrician-a]\n  date: 2026-04-01\n"
+            + "  sha256: \(ReaderText(manuscript).sha256)\n"
         #expect(String(decoding: result.manuscript, as: UTF8.self) == expected)
 
         #expect(throws: ApprovalRecorder.Failure.self) {

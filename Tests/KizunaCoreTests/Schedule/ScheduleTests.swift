@@ -93,7 +93,8 @@ import Testing
         let line = String(decoding: d.json, as: UTF8.self)
         #expect(
             line.hasPrefix(
-                #"{"channel":"line","date":"2027-05-01","day":"45","id":"s1","label":"生まれて45日目","payload":{"messages":["#
+                #"{"channel":"line","date":"2027-05-01","day":"45","id":"s1","label":"生まれて45日目","#
+                    + #""payload":{"messages":["#
             ))
         #expect(line.hasSuffix(#"]},"series":"childcare"}"#))
     }
@@ -202,11 +203,13 @@ import Testing
         #expect(byRow[8] == "row 8: edition 'sakuragaoka' does not send by email (it sends by line)")
         #expect(
             byRow[9]
-                == "row 9: birth_date 2026-11-01 is 144 days before due_date 2027-03-25, before 22w0d; births are accepted from 2026-11-19"
+                == "row 9: birth_date 2026-11-01 is 144 days before due_date 2027-03-25, before 22w0d; "
+                + "births are accepted from 2026-11-19"
         )
         #expect(
             byRow[10]
-                == "row 10: birth_date 2027-05-10 is 46 days after due_date 2027-03-25; births are accepted up to 6 weeks after it (2027-05-06)"
+                == "row 10: birth_date 2027-05-10 is 46 days after due_date 2027-03-25; "
+                + "births are accepted up to 6 weeks after it (2027-05-06)"
         )
         #expect(byRow[11] == "row 11: the nickname has 21 characters; edition 'sakuragaoka' allows at most 20")
         #expect(byRow[12] == "row 12: id is empty")

@@ -80,20 +80,27 @@ import Testing
             rules: [.styleDoubledParticle], why: .missing(reason: "libmecab.so.2: cannot open shared object file"))
         #expect(
             missing.note.en
-                == "kizuna: note: MeCab is not available (libmecab.so.2: cannot open shared object file), so style-doubled-particle was not checked; to check it, install MeCab: apt-get install libmecab2 mecab-ipadic-utf8 (Debian, Ubuntu) or brew install mecab mecab-ipadic (macOS)"
+                == "kizuna: note: MeCab is not available (libmecab.so.2: cannot open shared object file), "
+                + "so style-doubled-particle was not checked; to check it, install MeCab: "
+                + "apt-get install libmecab2 mecab-ipadic-utf8 (Debian, Ubuntu) "
+                + "or brew install mecab mecab-ipadic (macOS)"
         )
         #expect(
             missing.note.ja
-                == "kizuna: note: MeCab が使えない（libmecab.so.2: cannot open shared object file）ため、style-doubled-particle は検査していません。検査するには、MeCab を入れてください: apt-get install libmecab2 mecab-ipadic-utf8（Debian・Ubuntu）、brew install mecab mecab-ipadic（macOS）。"
+                == "kizuna: note: MeCab が使えない（libmecab.so.2: cannot open shared object file）ため、"
+                + "style-doubled-particle は検査していません。検査するには、MeCab を入れてください: "
+                + "apt-get install libmecab2 mecab-ipadic-utf8（Debian・Ubuntu）、brew install mecab mecab-ipadic（macOS）。"
         )
         let off = MeCab.Skipped(rules: [.styleDoubledParticle], why: .turnedOff)
         #expect(
             off.note.en
-                == "kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle was not checked; to check it, unset KIZUNA_MECAB"
+                == "kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle was not checked; "
+                + "to check it, unset KIZUNA_MECAB"
         )
         #expect(
             off.note.ja
-                == "kizuna: note: MeCab を使わない設定（KIZUNA_MECAB=off）のため、style-doubled-particle は検査していません。検査するには、KIZUNA_MECAB を外してください。"
+                == "kizuna: note: MeCab を使わない設定（KIZUNA_MECAB=off）のため、style-doubled-particle は検査していません。"
+                + "検査するには、KIZUNA_MECAB を外してください。"
         )
         for text in [missing.note, off.note] {
             #expect(!text.en.contains("\n") && !text.ja.contains("\n"))

@@ -48,9 +48,10 @@ public struct EmailRenderer: Sendable {
         header += "\r\n\r\n"
         var out = Array(header.utf8)
         for (type, body) in [("text/plain", plain), ("text/html", html)] {
-            out += Array(
-                "--\(boundary)\r\nContent-Type: \(type); charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-                    .utf8)
+            let partHeader =
+                "--\(boundary)\r\nContent-Type: \(type); charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+            out += Array(partHeader.utf8)
             out += body
             out += [0x0D, 0x0A]
         }
@@ -143,25 +144,30 @@ public struct EmailRenderer: Sendable {
         h.append("</head>")
         h.append(#"<body style="margin:0;padding:0;background-color:#FFFFFF;">"#)
         h.append(
-            #"<div style="max-width:600px;margin:0 auto;padding:16px;font-family:sans-serif;font-size:16px;line-height:1.8;color:\#(Palette.text);">"#
+            #"<div style="max-width:600px;margin:0 auto;padding:16px;font-family:sans-serif;"#
+                + #"font-size:16px;line-height:1.8;color:\#(Palette.text);">"#
         )
         h.append(
-            #"<p style="margin:0 0 8px;font-size:18px;font-weight:bold;color:\#(Palette.accent);">\#(esc(message.day.label))</p>"#
+            #"<p style="margin:0 0 8px;font-size:18px;font-weight:bold;color:\#(Palette.accent);">"#
+                + #"\#(esc(message.day.label))</p>"#
         )
         h.append(#"<p style="margin:0 0 16px;">\#(text(message.greeting))</p>"#)
         h.append(
-            #"<h1 style="margin:24px 0 8px;font-size:22px;line-height:1.4;">\#(esc(message.manuscript.title.value))</h1>"#
+            #"<h1 style="margin:24px 0 8px;font-size:22px;line-height:1.4;">"#
+                + #"\#(esc(message.manuscript.title.value))</h1>"#
         )
         for section in message.manuscript.sections {
             h.append(
-                #"<h2 style="margin:24px 0 8px;font-size:18px;line-height:1.4;color:\#(Palette.accent);">\#(esc(section.heading.value))</h2>"#
+                #"<h2 style="margin:24px 0 8px;font-size:18px;line-height:1.4;color:\#(Palette.accent);">"#
+                    + #"\#(esc(section.heading.value))</h2>"#
             )
             h += htmlParagraphs(section.body)
         }
         for resolved in message.inserts {
             let insert = resolved.insert
             h.append(
-                #"<div style="margin:24px 0;padding:12px 16px;background-color:\#(Palette.insertBackground);border-radius:8px;">"#
+                #"<div style="margin:24px 0;padding:12px 16px;"#
+                    + #"background-color:\#(Palette.insertBackground);border-radius:8px;">"#
             )
             h.append(#"<h2 style="margin:0 0 8px;font-size:18px;line-height:1.4;">\#(esc(insert.title.value))</h2>"#)
             h += htmlParagraphs(insert.body)
