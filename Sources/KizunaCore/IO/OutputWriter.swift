@@ -47,6 +47,47 @@ public struct OutputWriter: Sendable {
     /// Writes files into staging one at a time, as a build makes them.
     public func stager() -> Stager { Stager(staging: staging) }
 
+    /// An edition staged whole, ready for `commit`.
+    public struct StagedEdition: Sendable {
+        public let editionID: String
+        /// For a partly rebuilt edition, the files this build wrote (paths inside the output folder): the rest were
+        /// taken from the live folder. Nil when the edition was written whole.
+        let rewritten: [String]?
+        /// Whether it was staged in the edition's kept previous generation rather than in staging.
+        let inPreviousGeneration: Bool
+    }
+
+    /// An edition whose every file this build wrote into staging.
+    public func stagedWhole(_ editionID: String) -> StagedEdition {
+        StagedEdition(editionID: editionID, rewritten: nil, inPreviousGeneration: false)
+    }
+
+    /// Completes the staging of a partly rebuilt edition, whose `rewritten` files (paths inside the output folder)
+    /// this build wrote into staging: the others are taken from its live folder, in its kept previous generation
+    /// when it has one (a few operations), else by one hard link per file into staging. Either way the staged
+    /// edition is whole and is swapped in at once.
+    public func stagePartial(_ editionID: String, rewritten: [String]) throws(IOFailure) -> StagedEdition {
+        let inPrevious = try stageOverPrevious(editionID: editionID)
+        if !inPrevious { try linkUnchanged(editionID: editionID, except: Set(rewritten)) }
+        return StagedEdition(editionID: editionID, rewritten: rewritten, inPreviousGeneration: inPrevious)
+    }
+
+    /// Swaps every staged edition in, each with one atomic exchange, and keeps a partly rebuilt edition's swapped-out
+    /// folder as its previous generation (without the files that were rewritten, each pack alone being megabytes: what
+    /// is left are links to live files, directory entries rather than a second copy). An edition's cache is dropped
+    /// before the edition changes and, with `caches`, its staged cache is moved in after, so none outlives a killed
+    /// build. Then the staging folder is removed.
+    public func commit(_ editions: [StagedEdition], caches: Bool) throws(IOFailure) {
+        let ids = editions.map(\.editionID)
+        for id in ids { try dropCache(id) }
+        try commit(
+            editionIDs: ids, stagedInPrevious: Set(editions.filter(\.inPreviousGeneration).map(\.editionID)),
+            keepingPrevious: Set(editions.filter { $0.rewritten != nil }.map(\.editionID)), removingStaging: false)
+        dropFromPrevious(editions.flatMap { $0.rewritten ?? [] })
+        if caches { try commitCaches(ids) }
+        finish()
+    }
+
     public struct Stager {
         let staging: String
         var made = Set<String>()
@@ -71,11 +112,6 @@ public struct OutputWriter: Sendable {
                 failure = error
             }
         }
-    }
-
-    /// Removes what was staged for one edition (to stage it again from scratch).
-    public func unstage(_ editionID: String) {
-        _ = kizuna_remove_tree("\(staging)/\(editionID)")
     }
 
     /// Replaces each edition's folder with its staged copy, then removes the staging folder.
@@ -135,7 +171,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Removes the staging folder once everything staged is in place.
-    public func finish() {
+    func finish() {
         // The folders swapped out by `commit` are in staging: removed on every core.
         let names = (try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []
         let root = staging
@@ -147,7 +183,7 @@ public struct OutputWriter: Sendable {
     /// except `except` (paths relative to the output folder), which the build has written anew. The staged edition
     /// is then complete and is swapped in whole like any other: a reader never sees half of each. Links are made
     /// after the new files are written, so no file is ever written through a link to the live one.
-    public func linkUnchanged(editionID: String, except: Set<String>) throws(IOFailure) {
+    func linkUnchanged(editionID: String, except: Set<String>) throws(IOFailure) {
         let source = "\(root)/\(editionID)"
         let target = "\(staging)/\(editionID)"
         do {
@@ -187,7 +223,7 @@ public struct OutputWriter: Sendable {
     /// linked anew from the live folder, entries the live folder lacks are removed, and then the files this build
     /// staged for the edition are moved over it. The result is the whole new edition, as `linkUnchanged` makes it.
     /// False when the edition has no previous folder (stage it with `linkUnchanged`).
-    public func stageOverPrevious(editionID: String) throws(IOFailure) -> Bool {
+    func stageOverPrevious(editionID: String) throws(IOFailure) -> Bool {
         let previous = "\(previousFolder)/\(editionID)"
         var info = stat()
         guard lstat(previous, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
@@ -198,7 +234,7 @@ public struct OutputWriter: Sendable {
 
     /// Removes these files (paths inside the output folder) from the previous folders, where they are the versions
     /// a partial rebuild replaced.
-    public func dropFromPrevious(_ paths: [String]) {
+    func dropFromPrevious(_ paths: [String]) {
         for path in paths { unlink("\(previousFolder)/\(path)") }
     }
 
@@ -326,7 +362,7 @@ public struct OutputWriter: Sendable {
 
     /// Removes an edition's cache: done before its files change, so that a build killed midway leaves no cache
     /// that could vouch for files it did not finish.
-    public func dropCache(_ editionID: String) throws(IOFailure) {
+    func dropCache(_ editionID: String) throws(IOFailure) {
         guard unlink("\(cacheFolder)/\(editionID)") == 0 || errno == ENOENT else {
             throw IOFailure("cannot remove the build cache of '\(editionID)': \(String(cString: strerror(errno)))")
         }
@@ -345,7 +381,7 @@ public struct OutputWriter: Sendable {
 
     /// Moves the staged caches of these editions into the cache folder, one rename each: done once the editions are
     /// in place. An edition staged without a cache (`--no-cache`) is skipped.
-    public func commitCaches(_ editionIDs: [String]) throws(IOFailure) {
+    func commitCaches(_ editionIDs: [String]) throws(IOFailure) {
         guard mkdir(cacheFolder, 0o755) == 0 || errno == EEXIST else {
             throw IOFailure("cannot create '\(cacheFolder)': \(String(cString: strerror(errno)))")
         }

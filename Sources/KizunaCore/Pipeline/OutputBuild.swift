@@ -84,7 +84,7 @@ public struct OutputBuild: Sendable {
                 progress(done, progressTotal ?? count, messages)
             }
             guard planned.plan != .unchanged, !rendered.diagnostics.hasErrors else {
-                return .success(EditionSummary(rendered, staged: false))
+                return .success(EditionSummary(rendered, staged: nil))
             }
             do throws(IOFailure) {
                 if let failure = stager.failure { throw failure }
@@ -95,28 +95,19 @@ public struct OutputBuild: Sendable {
                     nicknameMaxLength: job.compiler.nicknameMaxLength(for: job.edition), rows: rendered.packRows,
                     keepingRowsOf: partial ? staging.packPath(id) : nil, messageCount: rendered.messages,
                     to: staging.stagedPackPath(id), checkingPayloads: false)
-                var inPrevious = false
-                if partial {
-                    // The edition is staged whole from its live folder and the files rendered now: in the folder the
-                    // last partial rebuild swapped out (a few operations), else by one link per unchanged file, made
-                    // after the new files are written so none is written through a link.
-                    inPrevious = try staging.stageOverPrevious(editionID: id)
-                    if !inPrevious { try staging.linkUnchanged(editionID: id, except: Set(rendered.written + [pack])) }
-                }
+                // A partial edition's unchanged files come from its live folder, after the new ones are written so
+                // that none is written through a link.
+                let staged =
+                    partial
+                    ? try staging.stagePartial(id, rewritten: rendered.written + [pack]) : staging.stagedWhole(id)
                 if let cache = rendered.cache { try staging.stageCache(id, cache) }
-                var summary = EditionSummary(rendered, staged: true)
-                summary.rewritten = partial ? rendered.written + [pack] : nil
-                summary.inPrevious = inPrevious
-                return .success(summary)
+                return .success(EditionSummary(rendered, staged: staged))
             } catch {
                 return .failure(error)
             }
         }
         var result = Result()
-        var changed: [String] = []
-        var partial = Set<String>()
-        var rewritten: [String] = []
-        var inPrevious = Set<String>()
+        var staged: [OutputWriter.StagedEdition] = []
         for item in built {
             guard let summary = try item.get() else { continue }
             result.editions += 1
@@ -124,9 +115,7 @@ public struct OutputBuild: Sendable {
             result.rendered += summary.rendered
             result.filesWritten += summary.filesWritten
             result.diagnostics += summary.diagnostics
-            if summary.staged { changed.append(summary.editionID) } else { result.editionsUnchanged += 1 }
-            if let written = summary.rewritten { partial.insert(summary.editionID); rewritten += written }
-            if summary.inPrevious { inPrevious.insert(summary.editionID) }
+            if let edition = summary.staged { staged.append(edition) } else { result.editionsUnchanged += 1 }
         }
         result.diagnostics = result.diagnostics.deduplicated().sortedForOutput()
         let passed = gate()
@@ -145,20 +134,10 @@ public struct OutputBuild: Sendable {
             try staging.stage(sheets)
             if let reviewKey { try staging.stageCache(reviewFolder, EditionCache(editionKey: reviewKey, days: [])) }
             result.filesWritten += sheets.files.count
+            staged.append(staging.stagedWhole(reviewFolder))
         }
-
-        // Every changed edition is staged whole (unchanged files hard-linked) and swapped in with one exchange.
-        // A cache is dropped before its edition changes and written after, so none outlives a killed build.
-        // A partly rebuilt edition's swapped-out folder is kept for the next partial rebuild (`stageOverPrevious`).
-        let whole = changed + (reviewCurrent ? [] : [reviewFolder])
-        for id in whole { try writer.dropCache(id) }
-        try writer.commit(
-            editionIDs: whole, stagedInPrevious: inPrevious, keepingPrevious: partial, removingStaging: false)
-        // The kept folders hold the old versions of what was rewritten (each pack alone is megabytes): dropped, so a
-        // kept folder costs directory entries, not a second copy; the next partial rebuild links them anew.
-        writer.dropFromPrevious(rewritten)
-        if keys != nil { try writer.commitCaches(whole) }
-        writer.finish()
+        // Every changed edition is swapped in with one exchange each.
+        try writer.commit(staged, caches: keys != nil)
         return result
     }
 }
@@ -181,19 +160,15 @@ struct EditionSummary: Sendable {
     var rendered: Int
     var filesWritten: Int
     var diagnostics: [Diagnostic]
-    /// Whether the edition was staged, to be swapped in (else it is unchanged, or has errors).
-    var staged: Bool
-    /// When only some of its days were rebuilt (the rest taken from its live folder): the files it rewrote, as paths
-    /// inside the output folder. Nil when it was built whole or not at all.
-    var rewritten: [String]?
-    /// Whether it was staged in its previous folder (`OutputWriter.stageOverPrevious`).
-    var inPrevious = false
-    init(_ edition: RenderedEdition, staged: Bool) {
+    /// The staged edition, to be swapped in; nil when it is unchanged or has errors.
+    var staged: OutputWriter.StagedEdition?
+
+    init(_ edition: RenderedEdition, staged: OutputWriter.StagedEdition?) {
         editionID = edition.editionID
         messages = edition.messages
         rendered = edition.rendered
         // A staged edition's pack is written too.
-        filesWritten = edition.written.count + (staged ? 1 : 0)
+        filesWritten = edition.written.count + (staged == nil ? 0 : 1)
         diagnostics = edition.diagnostics
         self.staged = staged
     }
