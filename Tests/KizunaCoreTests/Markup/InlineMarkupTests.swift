@@ -52,20 +52,3 @@ import Yams
         #expect(diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 2, column: 6))
     }
 }
-
-@Suite struct MarkupMessageTests {
-    @Test func libxmlMessagesAreRephrasedForEditors() {
-        #expect(
-            InlineMarkupParser.readable("Opening and ending tag mismatch: em line 3 and t").en == "<em> is not closed")
-        #expect(
-            InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a").en
-                == "</a> does not close <em>")
-        #expect(InlineMarkupParser.readable("EntityRef: expecting ';'").en == "EntityRef: expecting ';'")
-        #expect(InlineMarkupParser.readable("Opening and ending tag mismatch: em line 3 and t").ja == "<em> が閉じられていません")
-        #expect(
-            InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a").ja
-                == "</a> では <em> を閉じられません")
-        // A message with no rephrasing passes through as libxml2 wrote it.
-        #expect(InlineMarkupParser.readable("EntityRef: expecting ';'").ja == "EntityRef: expecting ';'")
-    }
-}
