@@ -2,18 +2,32 @@ import ArgumentParser
 import Foundation
 import KizunaCore
 
+/// What `kizuna rules` prints: the table for the terminal, or docs/rules.md.
+enum RulesFormat: String, ExpressibleByArgument {
+    case text
+    case markdown
+}
+
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
             "List every rule id with its default severity, whether it can run on this machine, and what it checks.",
         discussion:
             "Rules that read words need MeCab; where it is absent (or KIZUNA_MECAB=off) they show `no` and are skipped."
+            + " --format markdown writes docs/rules.md (both languages, nothing that depends on the machine)."
     )
 
     @Option(name: .long, help: "Language: en or ja (default: from the locale).")
     var lang: Language?
 
+    @Option(help: "Output format: text, or markdown (the page docs/rules.md).")
+    var format: RulesFormat = .text
+
     func run() {
+        if format == .markdown {
+            print(RuleCatalog.markdown, terminator: "")
+            return
+        }
         let environment = ProcessInfo.processInfo.environment
         let language = lang ?? Language(environment: environment)
         let mecab = MeCab.status(MeCabSetting(environment: environment))

@@ -114,3 +114,13 @@ struct EditionLoader {
         return Survey(url: url, days: days)
     }
 }
+
+extension RuleID {
+    public static let editionSeriesUnknown = RuleID("edition-series-unknown")
+}
+
+/// Reported as an edition's series are read.
+extension EditionLoader {
+    static let editionSeriesUnknown = RuleDescription(
+        .editionSeriesUnknown, .error, en: "An edition naming a series that does not exist", ja: "存在しないシリーズを指定した版")
+}

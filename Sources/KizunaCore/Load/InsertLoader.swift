@@ -82,3 +82,16 @@ struct InsertLoader {
         return valid ? Located(window, at: location) : nil
     }
 }
+
+extension RuleID {
+    public static let insertWindow = RuleID("insert-window")
+}
+
+/// Reported as an insert's window is read, and by `EditionReferenceRule` for a series the edition does
+/// not send.
+extension InsertLoader {
+    static let insertWindow = RuleDescription(
+        .insertWindow, .error,
+        en: "An insert window that is reversed, out of range, or for a series the edition does not send",
+        ja: "逆転・範囲外の配信期間、または版が配信しないシリーズ向けの差し込み情報")
+}

@@ -137,3 +137,17 @@ struct ManuscriptLoader {
         return EvidenceSource(title: title, url: reader.text("url", required: false, into: &diagnostics))
     }
 }
+
+extension RuleID {
+    public static let dayKeyFormat = RuleID("day-key-format")
+    public static let dayKeyRange = RuleID("day-key-range")
+}
+
+/// The day-key rules, reported as a manuscript's day is read (and an edition's survey day, `EditionLoader`).
+extension ManuscriptLoader {
+    static let dayKeyFormat = RuleDescription(
+        .dayKeyFormat, .error, en: "A day key not of its series' form", ja: "シリーズの形式に合わない配信日キー")
+    static let dayKeyRange = RuleDescription(
+        .dayKeyRange, .error, en: "A day outside its series (4w0d–41w6d or 1–1096)",
+        ja: "シリーズの範囲（4w0d〜41w6d、1〜1096）外の配信日")
+}

@@ -265,3 +265,27 @@ func editDistance(_ a: String, _ b: String) -> Int {
     }
     return previous[b.count]
 }
+
+extension RuleID {
+    public static let schemaUnknownKey = RuleID("schema-unknown-key")
+    public static let schemaMissingKey = RuleID("schema-missing-key")
+    public static let schemaType = RuleID("schema-type")
+    public static let schemaValue = RuleID("schema-value")
+    public static let schemaEmpty = RuleID("schema-empty")
+}
+
+/// The schema rules, reported as a mapping is read (the loaders report a few more of them).
+extension MappingReader {
+    static let schemaUnknownKey = RuleDescription(
+        .schemaUnknownKey, .error, en: "A key the format does not define", ja: "定義されていないキー")
+    static let schemaMissingKey = RuleDescription(
+        .schemaMissingKey, .error, en: "A required key that is absent", ja: "必須キーの不足")
+    static let schemaType = RuleDescription(
+        .schemaType, .error,
+        en: "A value of the wrong kind (a list where text belongs, text where a number belongs, …)",
+        ja: "種類の合わない値（テキストの位置にリスト、数値の位置にテキストなど）")
+    static let schemaValue = RuleDescription(
+        .schemaValue, .error, en: "A value outside its allowed set or form", ja: "使える値・形式に合わない値")
+    static let schemaEmpty = RuleDescription(
+        .schemaEmpty, .error, en: "An empty value, list or file where content is required", ja: "中身が必要な値・リスト・ファイルが空")
+}

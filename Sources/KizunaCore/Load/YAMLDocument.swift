@@ -262,3 +262,33 @@ public struct YAMLDocumentLoader: Sendable {
         }
     }
 }
+
+extension RuleID {
+    public static let fileEncoding = RuleID("file-encoding")
+    public static let fileTooLarge = RuleID("file-too-large")
+    public static let yamlSyntax = RuleID("yaml-syntax")
+    public static let yamlMultipleDocuments = RuleID("yaml-multiple-documents")
+    public static let yamlDuplicateKey = RuleID("yaml-duplicate-key")
+    public static let yamlAnchor = RuleID("yaml-anchor")
+    public static let yamlTag = RuleID("yaml-tag")
+}
+
+/// The rules of bytes and YAML, reported as a file is read (`YAMLEventScanner` finds anchors, duplicate keys
+/// and syntax errors for it).
+extension YAMLDocumentLoader {
+    static let fileEncoding = RuleDescription(
+        .fileEncoding, .error, en: "Bytes that are not UTF-8 (Shift_JIS included)", ja: "UTF-8ではないバイト（Shift_JISを含む）")
+    static let fileTooLarge = RuleDescription(
+        .fileTooLarge, .error, en: "A content file over 256 KiB", ja: "256 KiBを超えるコンテンツファイル")
+    static let yamlSyntax = RuleDescription(
+        .yamlSyntax, .error, en: "YAML that does not parse (tab indentation included)",
+        ja: "YAMLとして読めない記述（タブによるインデントを含む）")
+    static let yamlMultipleDocuments = RuleDescription(
+        .yamlMultipleDocuments, .error, en: "A second YAML document in one file", ja: "1つのファイルに書かれた2つ目のYAMLドキュメント")
+    static let yamlDuplicateKey = RuleDescription(
+        .yamlDuplicateKey, .error, en: "A key written twice in one mapping", ja: "同じマッピングに2回書かれたキー")
+    static let yamlAnchor = RuleDescription(
+        .yamlAnchor, .error, en: "A YAML anchor (&a) or alias (*a)", ja: "YAMLのアンカー（&a）やエイリアス（*a）")
+    static let yamlTag = RuleDescription(
+        .yamlTag, .error, en: "A YAML tag other than the standard ones", ja: "標準以外のYAMLタグ")
+}

@@ -369,3 +369,17 @@ extension String {
         return pieces
     }
 }
+
+extension RuleID {
+    public static let markupSyntax = RuleID("markup-syntax")
+    public static let markupElement = RuleID("markup-element")
+}
+
+/// The markup rules, reported as a text's markup is parsed.
+extension InlineMarkupParser {
+    static let markupSyntax = RuleDescription(
+        .markupSyntax, .error, en: "Text that is not well-formed markup", ja: "整形式になっていないマークアップ")
+    static let markupElement = RuleDescription(
+        .markupElement, .error, en: "Markup other than <em> and <a href>, nesting, or comments",
+        ja: "<em> と <a href> 以外のマークアップ、入れ子、コメント")
+}

@@ -48,3 +48,14 @@ public enum ReleaseGate {
         return diagnostics.sortedForOutput()
     }
 }
+
+extension RuleID {
+    public static let releaseUnapproved = RuleID("release-unapproved")
+}
+
+/// The rule of the release gate, reported by `build --release` only.
+extension ReleaseGate {
+    static let releaseUnapproved = RuleDescription(
+        .releaseUnapproved, .error, en: "A manuscript released without a valid approval (build --release)",
+        ja: "有効な承認のない原稿のリリース（build --release）")
+}

@@ -1,6 +1,11 @@
+extension RuleID {
+    public static let styleCommaCount = RuleID("style-comma-count")
+}
+
 /// `style-comma-count`: at most `max` 読点 (、) in a sentence (default 3); reported at the first one too many.
 struct CommaCountRule: StyleRule {
-    let id = RuleID.styleCommaCount
+    static let description = RuleDescription(
+        .styleCommaCount, .error, en: "A sentence with too many 読点 (、)", ja: "読点（、）の多すぎる文", styleOptions: ["max"])
     let proseOnly = true
 
     func check(

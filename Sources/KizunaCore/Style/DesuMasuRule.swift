@@ -1,6 +1,12 @@
+extension RuleID {
+    public static let styleDesuMasu = RuleID("style-desu-masu")
+}
+
 /// `style-desu-masu`: a message written in です・ます keeps to it; a sentence ending in である・だ調 is reported at its end.
 struct DesuMasuRule: StyleRule {
-    let id = RuleID.styleDesuMasu
+    static let description = RuleDescription(
+        .styleDesuMasu, .error, en: "A である/だ sentence in a message written in です/ます", ja: "です・ます調のメッセージの中の、である・だ調の文",
+        styleOptions: [])
     let proseOnly = true
 
     static let polite = ["です", "ます", "でした", "ました", "ません", "でしょう", "ましょう", "ください", "ませんか", "ですか"]

@@ -1,10 +1,17 @@
+extension RuleID {
+    public static let styleDoubledParticle = RuleID("style-doubled-particle")
+}
+
 /// `style-doubled-particle`: the same particle は, が, を or に twice in a row in a sentence (「今日は私は」) reads
 /// clumsily; with another particle or a 、 between them it reads well, as textlint's no-doubled-joshi judges
 /// (option `min_interval`, default 1). Reported at the second, with a note at the first. Fixed expressions
 /// (〜ことがある, 不安になる) and two を in two clauses (「流れを学ぶ教室を開く」) are not doubled. Words come from MeCab's dictionary, so the
 /// に of 特に or the が of ありがとう never count, and が as a case marker differs from the conjunction 「…が、」.
 struct DoubledParticleRule: StyleRule {
-    let id = RuleID.styleDoubledParticle
+    /// A doubled particle is read by a dictionary-based analyser, which can misread: it advises, it does not block.
+    static let description = RuleDescription(
+        .styleDoubledParticle, .warning, en: "The same particle (は, が, を, に) twice in a row in a sentence",
+        ja: "1つの文の中で続けて使われた同じ助詞（は・が・を・に）", styleOptions: ["min_interval"], needsMeCab: true)
     let proseOnly = true
     let analyzer: MorphologicalAnalyzer
 

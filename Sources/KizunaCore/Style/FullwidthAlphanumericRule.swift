@@ -1,6 +1,11 @@
+extension RuleID {
+    public static let styleFullwidthAlphanumeric = RuleID("style-fullwidth-alphanumeric")
+}
+
 /// `style-fullwidth-alphanumeric`: letters and digits are half-width (ＡＢＣ１２３ → ABC123).
 struct FullwidthAlphanumericRule: StyleRule {
-    let id = RuleID.styleFullwidthAlphanumeric
+    static let description = RuleDescription(
+        .styleFullwidthAlphanumeric, .error, en: "Full-width letters and digits", ja: "全角の英数字", styleOptions: [])
     let proseOnly = false
 
     static func isFullwidthAlphanumeric(_ c: Unicode.Scalar) -> Bool {

@@ -1,6 +1,11 @@
+extension RuleID {
+    public static let styleHalfwidthKana = RuleID("style-halfwidth-kana")
+}
+
 /// `style-halfwidth-kana`: no half-width katakana (ｶﾀｶﾅ); reported at the first character of each run.
 struct HalfwidthKanaRule: StyleRule {
-    let id = RuleID.styleHalfwidthKana
+    static let description = RuleDescription(
+        .styleHalfwidthKana, .error, en: "Half-width katakana", ja: "半角カタカナ", styleOptions: [])
     let proseOnly = false
 
     func check(

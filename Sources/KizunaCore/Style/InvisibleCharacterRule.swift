@@ -1,7 +1,13 @@
+extension RuleID {
+    public static let styleInvisibleCharacter = RuleID("style-invisible-character")
+}
+
 /// `style-invisible-character`: no zero-width or control characters, and no decomposed (NFD) text, which looks
 /// right but compares, searches and counts wrong. Decomposed text is fixed to NFC; zero-width spaces are deleted.
 struct InvisibleCharacterRule: StyleRule {
-    let id = RuleID.styleInvisibleCharacter
+    static let description = RuleDescription(
+        .styleInvisibleCharacter, .error, en: "Zero-width or control characters, or decomposed (NFD) text",
+        ja: "ゼロ幅文字・制御文字、分解された（NFDの）文字", styleOptions: [])
     let proseOnly = false
 
     /// Characters with no use in a message; deleting them changes nothing a reader sees.

@@ -37,8 +37,8 @@ public enum MeCab {
         case missing(reason: String)
     }
 
-    /// The rules that need MeCab's words.
-    public static let rules: [RuleID] = RuleID.allCases.filter(\.needsMeCab)
+    /// The rules that need MeCab's words (`RuleDescription.needsMeCab`), in the catalog's order.
+    public static let rules: [RuleID] = RuleCatalog.all.filter(\.needsMeCab).map(\.id)
 
     /// Where dlopen looks: the soname Debian and source installs give, then macOS's Homebrew and MacPorts.
     static let libraryNames = [
@@ -169,9 +169,4 @@ extension MeCab.Absence {
             )
         }
     }
-}
-
-extension RuleID {
-    /// Whether the rule reads words as MeCab's dictionary gives them (and is skipped where MeCab is absent).
-    public var needsMeCab: Bool { self == .styleDoubledParticle }
 }

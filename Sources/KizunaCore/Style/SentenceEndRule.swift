@@ -1,6 +1,12 @@
+extension RuleID {
+    public static let styleSentenceEnd = RuleID("style-sentence-end")
+}
+
 /// `style-sentence-end`: every sentence ends with 「。」 (or ！／？), and 「。。」 is never doubled.
 struct SentenceEndRule: StyleRule {
-    let id = RuleID.styleSentenceEnd
+    static let description = RuleDescription(
+        .styleSentenceEnd, .error, en: "A sentence not ending in 。, ！ or ？, or a doubled 。",
+        ja: "「。」「！」「？」で終わらない文、重なった「。。」", styleOptions: [])
     let proseOnly = true
 
     func check(

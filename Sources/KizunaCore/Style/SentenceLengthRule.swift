@@ -1,6 +1,11 @@
+extension RuleID {
+    public static let styleSentenceLength = RuleID("style-sentence-length")
+}
+
 /// `style-sentence-length`: a sentence is at most `max` characters (default 100), URLs not counted.
 struct SentenceLengthRule: StyleRule {
-    let id = RuleID.styleSentenceLength
+    static let description = RuleDescription(
+        .styleSentenceLength, .error, en: "A sentence over the maximum length", ja: "長すぎる文", styleOptions: ["max"])
     let proseOnly = true
 
     func check(

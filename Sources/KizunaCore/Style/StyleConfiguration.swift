@@ -27,13 +27,9 @@ public struct StyleConfiguration: Sendable {
 
     public func minInterval(_ rule: RuleID, default value: Int) -> Int { settings[rule]?.minInterval ?? value }
 
-    /// The style rules and the options each takes.
-    static let options: [RuleID: [String]] = [
-        .styleDesuMasu: [], .styleSentenceLength: ["max"], .styleCommaCount: ["max"], .styleSentenceEnd: [],
-        .styleHalfwidthKana: [], .styleFullwidthAlphanumeric: [], .styleInvisibleCharacter: [],
-        .styleDuplicateSection: [],
-        .styleTerminology: [], .styleDoubledParticle: ["min_interval"],
-    ]
+    /// The style rules and the options each takes besides `severity` (`RuleDescription.styleOptions`).
+    static let options: [RuleID: [String]] = Dictionary(
+        uniqueKeysWithValues: RuleCatalog.all.compactMap { rule in rule.styleOptions.map { (rule.id, $0) } })
 }
 
 /// Reads `style.yaml`.

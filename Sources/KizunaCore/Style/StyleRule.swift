@@ -1,12 +1,17 @@
-/// A Japanese style rule. One rule per file; a rule looks at the texts of one message (a manuscript's sections, or
-/// an insert) and reports at the offending characters.
+/// A Japanese style rule. One rule per file, with its `RuleID` and `RuleDescription`; a rule looks at the texts of
+/// one message (a manuscript's sections, or an insert) and reports at the offending characters.
 protocol StyleRule: Sendable {
-    var id: RuleID { get }
+    /// The rule's id, severity, summary and `style.yaml` options, registered in `RuleCatalog.all`.
+    static var description: RuleDescription { get }
     /// Prose rules read sentences and skip titles and headings; character rules read every text.
     var proseOnly: Bool { get }
     func check(
         _ texts: [ProseText], configuration: StyleConfiguration, severity: Severity,
         into diagnostics: inout [Diagnostic])
+}
+
+extension StyleRule {
+    var id: RuleID { Self.description.id }
 }
 
 let styleRules: [any StyleRule] = [

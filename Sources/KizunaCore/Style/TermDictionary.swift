@@ -111,3 +111,13 @@ struct TermDictionaryLoader {
         return failed ? TermDictionary() : dictionary
     }
 }
+
+extension RuleID {
+    public static let termsSelfTest = RuleID("terms-self-test")
+}
+
+/// Reported as terms.yaml is loaded; its wrong forms in messages are `style-terminology`.
+extension TermDictionaryLoader {
+    static let termsSelfTest = RuleDescription(
+        .termsSelfTest, .error, en: "A failing self-test of the terminology dictionary", ja: "用語辞書の自己テストの失敗")
+}

@@ -1,6 +1,12 @@
+extension RuleID {
+    public static let styleTerminology = RuleID("style-terminology")
+}
+
 /// `style-terminology`: the dictionary's wrong forms are reported with a fix-it to the expected term.
 struct TerminologyRule: StyleRule {
-    let id = RuleID.styleTerminology
+    static let description = RuleDescription(
+        .styleTerminology, .error, en: "A wrong form from the terminology dictionary (terms.yaml)",
+        ja: "用語辞書（terms.yaml）で言い換えを指定した表記", styleOptions: [])
     let proseOnly = false
     let dictionary: TermDictionary
 

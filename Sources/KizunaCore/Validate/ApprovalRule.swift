@@ -1,6 +1,16 @@
+extension RuleID {
+    public static let approvalStale = RuleID("approval-stale")
+    public static let approvalMissing = RuleID("approval-missing")
+}
+
 /// `approval-stale`, `approval-missing`, and `reviewer-unknown` for approvers: an approval holds only for the text
 /// it was given on, by supervisors in the registry.
 struct ApprovalRule: ContentRule {
+    static let approvalStale = RuleDescription(
+        .approvalStale, .warning, en: "Text that changed after its approval", ja: "承認後に変更された文面")
+    static let approvalMissing = RuleDescription(
+        .approvalMissing, .warning, en: "review: approved with no recorded approval", ja: "承認記録のない review: approved")
+
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         let names = Dictionary(content.reviewers.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
         for m in content.manuscripts {

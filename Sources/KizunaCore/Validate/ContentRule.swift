@@ -1,4 +1,5 @@
-/// A check over the whole content set. One rule per file; a rule only reports, it never changes content.
+/// A check over the whole content set. One rule per file, which declares the ids it reports and their
+/// `RuleDescription`s (registered in `RuleCatalog.all`); a rule only reports, it never changes content.
 protocol ContentRule: Sendable {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic])
 }

@@ -24,3 +24,13 @@ struct CrossEditionChecks: Sendable {
         }
     }
 }
+
+extension RuleID {
+    public static let editionInsertUnknown = RuleID("edition-insert-unknown")
+}
+
+/// Reported once every edition has been read (`id-duplicate` across files is `UniqueIDRule`'s).
+extension CrossEditionChecks {
+    static let editionInsertUnknown = RuleDescription(
+        .editionInsertUnknown, .error, en: "An edition naming an insert that does not exist", ja: "存在しない差し込み情報を指定した版")
+}

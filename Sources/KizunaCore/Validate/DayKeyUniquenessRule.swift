@@ -1,5 +1,12 @@
+extension RuleID {
+    public static let dayKeyDuplicate = RuleID("day-key-duplicate")
+}
+
 /// `day-key-duplicate`: each day of a series has exactly one manuscript.
 struct DayKeyUniquenessRule: ContentRule {
+    static let description = RuleDescription(
+        .dayKeyDuplicate, .error, en: "Two manuscripts for one day of a series", ja: "同じシリーズの同じ日に2つの原稿")
+
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         var first: [DayKey: Manuscript] = [:]
         for m in content.manuscripts {

@@ -1,5 +1,13 @@
+extension RuleID {
+    public static let styleDuplicateSection = RuleID("style-duplicate-section")
+}
+
 /// `style-duplicate-section`: no two sections of a manuscript share a heading or a text (a copy-paste left behind).
 struct DuplicateSectionRule: ContentRule {
+    static let description = RuleDescription(
+        .styleDuplicateSection, .error, en: "Two sections of a manuscript with the same heading or text",
+        ja: "見出しか本文が同じ、1つの原稿内のセクション", styleOptions: [])
+
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         guard let severity = content.style.severity(.styleDuplicateSection) else { return }
         for m in content.manuscripts {

@@ -1,6 +1,19 @@
+extension RuleID {
+    public static let editionContactMissing = RuleID("edition-contact-missing")
+    public static let contactUnknown = RuleID("contact-unknown")
+    public static let surveyDayUnknown = RuleID("survey-day-unknown")
+}
+
 /// `edition-contact-missing`, `contact-unknown`, `survey-day-unknown` (and `edition-insert-unknown` across editions):
 /// what an edition names exists, and it has a desk for parents to call.
 struct EditionReferenceRule: ContentRule {
+    static let editionContactMissing = RuleDescription(
+        .editionContactMissing, .error, en: "An edition with no contact desk", ja: "窓口のない版")
+    static let contactUnknown = RuleDescription(
+        .contactUnknown, .error, en: "An insert naming a desk its edition does not have", ja: "版にない窓口を指定した差し込み情報")
+    static let surveyDayUnknown = RuleDescription(
+        .surveyDayUnknown, .error, en: "A survey day on which the edition sends nothing", ja: "版が何も配信しない日のアンケート")
+
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         let insertsByID = Dictionary(content.inserts.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         let days = content.manuscriptDays

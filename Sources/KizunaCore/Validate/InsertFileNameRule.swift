@@ -1,6 +1,14 @@
+extension RuleID {
+    public static let insertFileName = RuleID("insert-file-name")
+}
+
 /// `insert-file-name`: each insert is in its own file, named after its id (`inserts/ID.yaml`), so that an edition's
 /// inserts are found by their ids without reading the others (`EditionStream`).
 struct InsertFileNameRule: ContentRule {
+    static let description = RuleDescription(
+        .insertFileName, .error, en: "An insert in a file not named after its id, or two insert files of one name",
+        ja: "IDと違う名前のファイルに書かれた差し込み情報、または同じ名前の2つの差し込み情報ファイル")
+
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         for insert in content.inserts {
             let stem = EditionStream.stem(of: insert.path)

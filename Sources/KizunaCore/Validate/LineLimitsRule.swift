@@ -1,7 +1,26 @@
+extension RuleID {
+    public static let footerMissing = RuleID("footer-missing")
+    public static let lineBubbleSize = RuleID("line-bubble-size")
+    public static let lineAltText = RuleID("line-alt-text")
+    public static let lineMessageCount = RuleID("line-message-count")
+}
+
 /// `line-bubble-size`, `line-alt-text`, `line-message-count`, `footer-missing`: LINE's limits, checked on the payload
 /// each edition will send, with the longest nickname the edition allows in place of `{nickname}`.
 /// Runs wherever payloads are rendered: in `validate`, and in the build on the very bytes it writes.
 struct LineLimitsRule: Sendable {
+    static let footerMissing = RuleDescription(
+        .footerMissing, .error, en: "A payload without the unsubscribe link or the disclaimer",
+        ja: "配信解除リンクか免責事項のないペイロード")
+    static let lineBubbleSize = RuleDescription(
+        .lineBubbleSize, .error, en: "A bubble over LINE's 30,000 bytes of JSON", ja: "LINEの上限（JSONで30,000バイト）を超えるバブル")
+    static let lineAltText = RuleDescription(
+        .lineAltText, .error, en: "A notification text over LINE's 1,500 UTF-16 units",
+        ja: "LINEの上限（UTF-16で1,500単位）を超える通知文")
+    static let lineMessageCount = RuleDescription(
+        .lineMessageCount, .error, en: "A day that needs more than LINE's 5 messages per push request",
+        ja: "LINEの1回の送信の上限（5通）を超える日")
+
     static let maxBubbleBytes = 30_000
     static let maxAltTextUTF16 = 1500
     /// The worst nickname character: 2 UTF-16 units and 4 UTF-8 bytes (a nickname counts Unicode scalars).

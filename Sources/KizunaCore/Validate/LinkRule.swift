@@ -1,6 +1,17 @@
+extension RuleID {
+    public static let linkScheme = RuleID("link-scheme")
+    public static let lineURILength = RuleID("line-uri-length")
+}
+
 /// `link-scheme` and `line-uri-length`: every link is https (a link in text may also be tel:), well-formed and short
 /// enough for LINE.
 struct LinkRule: ContentRule {
+    static let linkScheme = RuleDescription(
+        .linkScheme, .error, en: "A link that is not a valid https:// URL (text links may also be tel:)",
+        ja: "正しい https:// のURLではないリンク（本文のリンクは tel: も可）")
+    static let lineURILength = RuleDescription(
+        .lineURILength, .error, en: "A link over LINE's 1,000 characters", ja: "LINEの上限1,000文字を超えるリンク")
+
     /// LINE's limit on a URI action.
     static let maxURILength = 1000
 

@@ -1,6 +1,14 @@
+extension RuleID {
+    public static let phoneFormat = RuleID("phone-format")
+}
+
 /// `phone-format`: a desk's phone number is digits and hyphens, 10 or 11 digits (a Japanese number), so its tel: button
 /// dials.
 struct PhoneRule: ContentRule {
+    static let description = RuleDescription(
+        .phoneFormat, .error, en: "A desk phone number that is not 10–11 half-width digits",
+        ja: "半角数字10〜11桁になっていない窓口の電話番号")
+
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         for e in content.editions {
             for desk in e.contacts {

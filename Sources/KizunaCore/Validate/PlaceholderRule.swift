@@ -1,5 +1,12 @@
+extension RuleID {
+    public static let placeholderUnknown = RuleID("placeholder-unknown")
+}
+
 /// `placeholder-unknown`: the only placeholder is `{nickname}`; anything else in braces would reach parents raw.
 struct PlaceholderRule: ContentRule {
+    static let description = RuleDescription(
+        .placeholderUnknown, .error, en: "A placeholder other than {nickname}", ja: "{nickname} 以外のプレースホルダー")
+
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         for text in content.readerTexts
         where text.raw.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {

@@ -1,5 +1,16 @@
+extension RuleID {
+    public static let reviewerUnknown = RuleID("reviewer-unknown")
+    public static let supervisorMissing = RuleID("supervisor-missing")
+}
+
 /// `reviewer-unknown` and `supervisor-missing`: every manuscript names supervisors from the registry.
 struct SupervisorRule: ContentRule {
+    static let reviewerUnknown = RuleDescription(
+        .reviewerUnknown, .error, en: "A supervisor or approver not in reviewers.yaml",
+        ja: "reviewers.yaml に登録されていない監修者・承認者")
+    static let supervisorMissing = RuleDescription(
+        .supervisorMissing, .warning, en: "A manuscript nobody supervises", ja: "監修者のいない原稿")
+
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         let ids = content.reviewers.map(\.id.value)
         for m in content.manuscripts {

@@ -1,5 +1,12 @@
+extension RuleID {
+    public static let idDuplicate = RuleID("id-duplicate")
+}
+
 /// `id-duplicate`: editions, inserts, reviewers and an edition's desks each have distinct ids.
 struct UniqueIDRule: ContentRule {
+    static let description = RuleDescription(
+        .idDuplicate, .error, en: "Two editions, inserts, reviewers or desks with one id", ja: "版・差し込み情報・監修者・窓口のIDの重複")
+
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         checkEditionIDs(content.editions.map(\.id), into: &diagnostics)
         for id in content.editions.map(\.id)
