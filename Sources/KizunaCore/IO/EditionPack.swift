@@ -125,7 +125,7 @@ public struct EditionPack {
     }
 
     /// `write`; `checkingPayloads: false` skips the UTF-8 and hash checks of each payload, for the builder, which
-    /// hashed the very bytes it passes (checking them again was a twentieth of a build's CPU). Days are still checked.
+    /// hashed the very bytes it passes, so checking them again would find nothing. Days are still checked.
     static func write(
         editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String? = nil,
         messageCount: Int? = nil, to path: String, checkingPayloads: Bool

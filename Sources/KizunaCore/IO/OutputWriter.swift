@@ -194,7 +194,7 @@ public struct OutputWriter: Sendable {
         try Self.linkTree(source, target, relative: "", except: except, prefix: "\(editionID)/")
     }
 
-    /// Walks `source` with readdir (`listing`; FileManager's enumerator costs more than the links).
+    /// Walks `source` with readdir (`listing`), not FileManager's enumerator: every file of the edition is linked.
     private static func linkTree(
         _ source: String, _ target: String, relative: String, except: Set<String>, prefix: String
     ) throws(IOFailure) {

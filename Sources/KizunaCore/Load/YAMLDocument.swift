@@ -86,7 +86,7 @@ public struct YAMLDocumentLoader: Sendable {
 
     /// Resolves only what `checkTags` refuses (merge `<<` and value `=`); every other implicit scalar is a string.
     /// The default resolver would run seven regular expressions on every mapping key, when Yams hashes the keys to
-    /// find duplicates; even these two were 3% of validation, so files that cannot hold either use `.basic`. The
+    /// find duplicates; even these two run on every key, so files that cannot hold either use `.basic`. The
     /// encoding is given so that Yams does not read the environment for every file.
     private static let resolver = Resolver.basic.appending(.merge).appending(.value)
 
@@ -122,9 +122,9 @@ public struct YAMLDocumentLoader: Sendable {
         }
     }
 
-    /// Whether a node's tag must be resolved to be checked. Resolving an implicit tag runs the resolver's
-    /// regular expressions on the scalar (a tenth of loading); every tag it can give is allowed except merge (`<<`)
-    /// and value (`=`), so only those scalars and explicit tags are resolved.
+    /// Whether a node's tag must be resolved to be checked. Resolving an implicit tag runs the resolver's regular
+    /// expressions on the scalar; every tag it can give is allowed except merge (`<<`) and value (`=`), so only those
+    /// scalars and explicit tags are resolved.
     private static func needsResolving(_ node: Node) -> Bool {
         let raw: Tag
         switch node {

@@ -129,7 +129,7 @@ public struct DayRef: Sendable, Hashable, Comparable, CustomStringConvertible {
 
 extension DayKey {
     /// The texts of one day key, made once: every day's files, payload, page and manifest entry ask for them, in every
-    /// edition (about 2 % of a build's CPU when they were made each time).
+    /// edition.
     struct Texts: Sendable {
         let description: String
         let fileStem: String

@@ -34,7 +34,7 @@ public struct ContactDesk: Sendable {
 
     /// The phone number as a `tel:` URI (digits only).
     public var telURI: String {
-        // On the UTF-8 bytes: a filter over Characters was 2 % of a build's CPU.
+        // Filtered on the UTF-8 bytes, not over Characters: every payload, page and e-mail with the desk asks for it.
         var uri = Array("tel:".utf8)
         uri.append(contentsOf: phone.value.utf8.lazy.filter { (0x30...0x39).contains($0) })
         return String(decoding: uri, as: UTF8.self)

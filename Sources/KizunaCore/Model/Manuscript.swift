@@ -1,6 +1,6 @@
 /// One supervised message of a series, for one day: the text every edition shares.
 /// Its fields live in one shared storage (`CopyOnWrite`), copied only when a copy is changed: a manuscript goes into
-/// every day message of every edition, and copying its dozens of references each time was a tenth of `validate`'s time.
+/// every day message of every edition, and a copy then retains one reference instead of its dozens.
 public struct Manuscript: Sendable {
     private struct Fields: Sendable {
         var path: String

@@ -145,7 +145,7 @@ public struct BuildKeys: Sendable {
     /// dates, names) follows from the edition key. A body edit leaves this key, and so the index, unchanged.
     func indexKey(editionKey: String, days: [Manuscript]) -> String {
         var h = SHA256()
-        // Fed from each string's own bytes: building a string per day was most of this key's cost.
+        // Fed from each string's own bytes, with no string built per day: the key is made for every edition.
         func add(_ separator: UInt8, _ text: String) {
             withUnsafeBytes(of: separator) { h.update(bufferPointer: $0) }
             var text = text

@@ -98,7 +98,7 @@ public struct ContentBuild: Sendable {
     /// Reads each edition once, checks it, and builds it into staging if its checks passed; the checks over the whole
     /// content run once every edition is staged, and nothing is swapped in unless all of them passed. After the first
     /// error, editions are only checked: the build will be abandoned, and every finding is still reported.
-    /// Reading every edition twice was a seventh of a rebuild with nothing to do.
+    /// One pass, so that a rebuild with little or nothing to do costs one read of the content.
     func runChecking(
         _ stream: EditionStream, shared: ValidatedContent, memo: StyleMemo?, into writer: inout OutputWriter,
         progress: @escaping OutputBuild.Progress

@@ -1,7 +1,7 @@
 import Mustache
 
-// The review sheets' views name their members for Mustache directly instead of through `Mirror` (which was a third
-// of a one-edition rebuild). As for the preview views: every stored property under its own name, optionals unwrapped.
+// The review sheets' views name their members for Mustache directly, as the preview views do and for the same reason
+// (`Mirror` reflects the whole view at every lookup): every stored property under its own name, optionals unwrapped.
 
 extension FilterLinks: MustacheParent {
     func child(named name: String) -> Any? {

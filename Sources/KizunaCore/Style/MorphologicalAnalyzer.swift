@@ -15,7 +15,7 @@ struct Morpheme: Sendable, Equatable {
 
 /// A word or feature as MeCab wrote it, compared by its UTF-8 bytes. MeCab's dictionary and the rules' literals
 /// are NFC, so bytes decide equality; String's `==` and hashing pay for Unicode normalization on every non-ASCII
-/// mismatch, which was most of the doubled-particle rule's time.
+/// mismatch, and the rules compare every word.
 struct DictionaryText: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     let string: String
 

@@ -1,7 +1,7 @@
 import CFileSystem
 
-/// Byte-string search with libc's `memmem`: the standard library's generic `ranges(of:)` on `[UInt8]` costs
-/// microseconds per call through generic metadata, and the builder searches every payload it writes.
+/// Byte-string search with libc's `memmem`: the standard library's generic `ranges(of:)` on `[UInt8]` goes through
+/// generic metadata on every call, and the builder searches every payload it writes.
 extension Array where Element == UInt8 {
     /// The offset of the first occurrence of `needle` at or after `start`.
     func firstOffset(of needle: [UInt8], from start: Int = 0) -> Int? {
@@ -52,7 +52,7 @@ extension Array where Element == UInt8 {
 
 extension String {
     /// Whether `needle` occurs, searched in the UTF-8 bytes with `memmem`: Foundation's `contains` goes through
-    /// CFString, which cost a tenth of the sentence-length rule. Byte equality: for text already NFC.
+    /// CFString, and the sentence-length rule asks for every sentence. Byte equality: for text already NFC.
     func containsBytes(of needle: String) -> Bool {
         var text = self
         var needle = needle

@@ -1,4 +1,4 @@
-/// Lowercase hex of bytes, two digits a byte written into one buffer: a String per byte cost more than the hash itself.
+/// Lowercase hex of bytes, two digits a byte written into one buffer: one allocation for the text, none per byte.
 func lowercaseHex<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
     String(unsafeUninitializedCapacity: bytes.count * 2) { out in
         writeLowercaseHex(bytes, into: out)

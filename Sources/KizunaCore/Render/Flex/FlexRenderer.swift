@@ -432,7 +432,7 @@ public final class FlexEditionParts {
 }
 
 /// Every manuscript's greeting, title and sections written as JSON once, for all editions: they are the same in
-/// every edition, and writing them is most of a payload's cost.
+/// every edition, so no edition writes them again.
 public struct FlexSections: Sendable {
     let blocks: [String: [FlexRenderer.Block]]
     /// The same, as sizes (`singleBubbleWorstCase`).

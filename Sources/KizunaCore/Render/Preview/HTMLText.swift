@@ -119,7 +119,7 @@ public enum HTMLText {
 }
 
 extension String {
-    /// Every occurrence of `target` replaced, searched in the UTF-8 bytes (Foundation's search was a tenth of a build).
+    /// Every occurrence of `target` replaced, searched in the UTF-8 bytes by `memmem`: every page and e-mail calls it.
     func replacingAll(_ target: String, with replacement: String) -> String {
         let bytes = Array(utf8)
         let target = Array(target.utf8)

@@ -1,11 +1,11 @@
 import Foundation
 import Mustache
 
-/// An edition's index lists its 534 days; rendering every row through Mustache was about a tenth of a build's user
-/// time. The template writes each row with the `index-row` partial, so rows are spliced like day pages
-/// (`DayPageSkeletons`): the partial is rendered once per row shape with a marker in place of each value, and every
-/// row is that skeleton with its values escaped in. The page around the rows is rendered by Mustache with one row
-/// per series, the partial replaced by a row marker, and each marker is replaced by the series' rows.
+/// An edition's index lists its 534 days, so its rows are spliced like day pages (`DayPageSkeletons`), not each
+/// rendered through Mustache. The template writes each row with the `index-row` partial: the partial is rendered
+/// once per row shape with a marker in place of each value, and every row is that skeleton with its values escaped
+/// in. The page around the rows is rendered by Mustache with one row per series, the partial replaced by a row
+/// marker, and each marker is replaced by the series' rows.
 ///
 /// Pages are byte-identical to rendering them whole (`IndexPageTests`). Whatever cannot be spliced is rendered
 /// whole: a template without the partial, a value holding a marker character, or a row partial that asks for a
@@ -34,7 +34,7 @@ final class IndexPageSkeletons: @unchecked Sendable {
             IndexPage.SeriesGroup(name: $0.name, count: $0.count, days: Array($0.days.prefix(1)))
         }
         let rendered = Array(frame.render(outline, template: "index").utf8)
-        // Cut in the bytes: Foundation's `components(separatedBy:)` with this separator was a fiftieth of a rebuild.
+        // Cut in the UTF-8 bytes it was rendered to, with no String search: this runs for every edition's index.
         var parts: [ArraySlice<UInt8>] = []
         var at = 0
         while let found = rendered.firstOffset(of: Self.rowMarkerBytes, from: at) {
@@ -71,7 +71,7 @@ final class IndexPageSkeletons: @unchecked Sendable {
             survey: row.survey,
             sampleDate: values.mark(row.sampleDate))
         guard !values.holdMarker else { return false }
-        // The shape as bytes: a string made and hashed for each of an edition's 534 rows was a fiftieth of a rebuild.
+        // The shape as bytes, not a string to make and hash: this runs for each of an edition's 534 rows.
         var shape: [UInt8] = [
             UInt8(truncatingIfNeeded: row.inserts.count), UInt8(truncatingIfNeeded: row.inserts.count >> 8),
             row.survey ? 1 : 0, row.unapproved ? 1 : 0,

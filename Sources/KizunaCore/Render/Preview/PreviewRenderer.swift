@@ -287,7 +287,7 @@ struct IndexPage {
     }
 
     /// Dates come from `ReaderTimeline.date(of:due:birth:)` alone: a whole `ReaderTimeline` would also copy each day's
-    /// inserts, which was an eighth of a partial rebuild's CPU. `rowTexts`: those texts made beforehand for `due`.
+    /// inserts, for every row of every edition's index. `rowTexts`: those texts made beforehand for `due`.
     init(
         editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate,
         reviewers: [String: Reviewer],

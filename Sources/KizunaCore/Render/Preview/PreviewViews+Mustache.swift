@@ -1,8 +1,9 @@
 import Mustache
 
-// The preview views name their members for Mustache directly: looking them up through `Mirror` was three
-// quarters of a build's time. Each `child(named:)` lists every stored property under its own name and returns
-// optionals unwrapped (nil: not here, look further up the context stack), exactly as the `Mirror` lookup did.
+// The preview views name their members for Mustache directly, not through `Mirror`, which reflects the whole view
+// at every lookup, and every value of every page is looked up. Each `child(named:)` lists every stored property
+// under its own name and returns optionals unwrapped (nil: not here, look further up the context stack), exactly as
+// the `Mirror` lookup did.
 
 extension DayPage: MustacheParent {
     func child(named name: String) -> Any? {
