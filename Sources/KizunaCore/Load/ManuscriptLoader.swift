@@ -34,12 +34,11 @@ struct ManuscriptLoader {
                 pair.value, keyLocation: document.location(of: pair.keyNode), in: document, into: &diagnostics)
         }
         guard let day else { return nil }
-        var manuscript = Manuscript(
+        let manuscript = Manuscript(
             path: document.source.path, day: day, title: title ?? LocatedText("", at: reader.location),
             sections: sections, supervisors: supervisors ?? [],
             review: review ?? Located(.draft, at: reader.location), sources: sources, approval: approval)
-        manuscript.state = ReviewState(manuscript)
-        return manuscript
+        return manuscript.with(state: ReviewState(manuscript))
     }
 
     private func dayKey(_ reader: MappingReader, series: Series?, into diagnostics: inout [Diagnostic]) -> Located<

@@ -1,65 +1,30 @@
 /// One day's message of one edition: the manuscript with the edition's inserts, disclaimer and footer merged in.
 /// Everything a payload or a preview needs, and nothing else.
-/// Its fields live in one shared storage (`CopyOnWrite`), copied only when a copy is changed: a build passes each day's
-/// message, and its neighbours', through the payload, the page and the index, and each copy retained a dozen
-/// references.
-public struct DayMessage: Sendable {
-    private struct Fields: Sendable {
-        var editionID: String
-        var editionName: String
-        var manuscript: Manuscript
-        var inserts: [ResolvedInsert]
-        var surveyURL: String?
-        var disclaimer: String
-        var footer: ResolvedFooter
-        var nicknameMaxLength: Int
-    }
-
-    private var fields: CopyOnWrite<Fields>
+/// A class, immutable once made: a build passes each day's message, and its neighbours', through the payload, the
+/// page and the index, which all share it.
+public final class DayMessage: Sendable {
+    public let editionID: String
+    public let editionName: String
+    public let manuscript: Manuscript
+    public let inserts: [ResolvedInsert]
+    public let surveyURL: String?
+    public let disclaimer: String
+    public let footer: ResolvedFooter
+    /// The longest nickname the edition allows: LINE's limits must hold with it in place of `{nickname}`.
+    public let nicknameMaxLength: Int
 
     public init(
         editionID: String, editionName: String, manuscript: Manuscript, inserts: [ResolvedInsert], surveyURL: String?,
         disclaimer: String, footer: ResolvedFooter, nicknameMaxLength: Int
     ) {
-        fields = CopyOnWrite(
-            Fields(
-                editionID: editionID, editionName: editionName, manuscript: manuscript, inserts: inserts,
-                surveyURL: surveyURL, disclaimer: disclaimer, footer: footer,
-                nicknameMaxLength: nicknameMaxLength))
-    }
-
-    public var editionID: String {
-        get { fields.value.editionID }
-        set { fields.value.editionID = newValue }
-    }
-    public var editionName: String {
-        get { fields.value.editionName }
-        set { fields.value.editionName = newValue }
-    }
-    public var manuscript: Manuscript {
-        get { fields.value.manuscript }
-        set { fields.value.manuscript = newValue }
-    }
-    public var inserts: [ResolvedInsert] {
-        get { fields.value.inserts }
-        set { fields.value.inserts = newValue }
-    }
-    public var surveyURL: String? {
-        get { fields.value.surveyURL }
-        set { fields.value.surveyURL = newValue }
-    }
-    public var disclaimer: String {
-        get { fields.value.disclaimer }
-        set { fields.value.disclaimer = newValue }
-    }
-    public var footer: ResolvedFooter {
-        get { fields.value.footer }
-        set { fields.value.footer = newValue }
-    }
-    /// The longest nickname the edition allows: LINE's limits must hold with it in place of `{nickname}`.
-    public var nicknameMaxLength: Int {
-        get { fields.value.nicknameMaxLength }
-        set { fields.value.nicknameMaxLength = newValue }
+        self.editionID = editionID
+        self.editionName = editionName
+        self.manuscript = manuscript
+        self.inserts = inserts
+        self.surveyURL = surveyURL
+        self.disclaimer = disclaimer
+        self.footer = footer
+        self.nicknameMaxLength = nicknameMaxLength
     }
 
     public var day: DayKey { manuscript.day.value }

@@ -51,9 +51,7 @@ import Testing
                 manifest.daysJSON(parts: .init(content.content.manuscripts)) == reference.bytes, "\(edition.id.value)")
             #expect(manifest.daysJSON(parts: .init([])) == reference.bytes, "\(edition.id.value)")
             let otherStates = content.content.manuscripts.map { manuscript in
-                var other = manuscript
-                other.state = manuscript.state == .approved ? .unreviewed : .approved
-                return other
+                manuscript.with(state: manuscript.state == .approved ? .unreviewed : .approved)
             }
             #expect(manifest.daysJSON(parts: .init(otherStates)) == reference.bytes, "\(edition.id.value)")
         }

@@ -20,9 +20,13 @@ import Testing
         let compiler = EditionCompiler(content: content, configuration: configuration)
         let edition = try #require(content.editions.first { $0.id.value == "sakuragaoka" })
         let manuscript = try #require(content.manuscripts.first { $0.path == "content/" + path })
-        var message = compiler.message(edition, manuscript)
-        if let nicknameMaxLength { message.nicknameMaxLength = nicknameMaxLength }
-        return (message, report)
+        let message = compiler.message(edition, manuscript)
+        guard let nicknameMaxLength else { return (message, report) }
+        let longer = DayMessage(
+            editionID: message.editionID, editionName: message.editionName, manuscript: message.manuscript,
+            inserts: message.inserts, surveyURL: message.surveyURL, disclaimer: message.disclaimer,
+            footer: message.footer, nicknameMaxLength: nicknameMaxLength)
+        return (longer, report)
     }
 
     static let sentence = "赤ちゃんのペースに合わせて、ゆっくり過ごしましょう。"  // 26 characters
