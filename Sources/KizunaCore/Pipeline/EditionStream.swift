@@ -89,14 +89,14 @@ public struct EditionStream: Sendable {
         var series: [Series] = []
     }
 
-    /// Edition `index` with the insert files it names (by stem), or nil with why when the edition did not load.
-    private func read(_ index: Int, into diagnostics: inout [Diagnostic]) -> (
+    /// Edition `index` with the insert files it names (by stem), or nil with why when the edition did not load
+    /// (`unloaded` then holds its id, where one could be read).
+    private func read(_ index: Int, into diagnostics: inout [Diagnostic], unloaded: inout ContentSet.Unloaded) -> (
         edition: Edition, stems: [String], inserts: ContentSet
     )? {
-        guard
-            let edition = loader.load([editionFiles[index]], of: files, parallel: false, into: &diagnostics).editions
-                .first
-        else { return nil }
+        let editionFile = loader.load([editionFiles[index]], of: files, parallel: false, into: &diagnostics)
+        unloaded.editionIDs.formUnion(editionFile.unloaded.editionIDs)
+        guard let edition = editionFile.editions.first else { return nil }
         let stems = Array(Set(edition.inserts.map(\.value).filter { insertFiles[$0] != nil })).sorted()
         var inserts = loader.load(stems.map { insertFiles[$0]! }, of: files, parallel: false, into: &diagnostics)
         inserts.editions = [edition]
@@ -122,20 +122,26 @@ public struct EditionStream: Sendable {
         return EditionCompiler(content: compiled, configuration: configuration)
     }
 
-    /// Reads and checks edition `index` with its inserts, on the calling thread.
-    func unit(_ index: Int) -> (diagnostics: [Diagnostic], facts: Facts) {
+    /// Reads and checks edition `index` with its inserts, on the calling thread; the edition and its inserts as read,
+    /// for `validateAll(keepingContent:)`.
+    func unit(_ index: Int) -> (diagnostics: [Diagnostic], facts: Facts, read: ContentSet) {
         let checked = checkedUnit(index, keepingJob: false)
-        return (checked.diagnostics, checked.facts)
+        return (checked.diagnostics, checked.facts, checked.read)
     }
 
     /// `unit`, and the edition with a compiler holding its inserts when its own checks found no error, so that a
     /// build reads each edition once (`ContentBuild`).
     func checkedUnit(_ index: Int, keepingJob: Bool = true) -> (
-        diagnostics: [Diagnostic], facts: Facts, job: EditionJob?
+        diagnostics: [Diagnostic], facts: Facts, job: EditionJob?, read: ContentSet
     ) {
         var diagnostics: [Diagnostic] = []
         var facts = Facts()
-        guard let (edition, stems, share) = read(index, into: &diagnostics) else { return (diagnostics, facts, nil) }
+        var unloaded = ContentSet.Unloaded()
+        guard let (edition, stems, share) = read(index, into: &diagnostics, unloaded: &unloaded) else {
+            var nothing = ContentSet(configuration: nil, reviewers: [], manuscripts: [], editions: [], inserts: [])
+            nothing.unloaded = unloaded
+            return (diagnostics, facts, nil, nothing)
+        }
         facts.editionID = LocatedText(edition.id.value, at: edition.id.location)
         facts.series = edition.series.map(\.value)
         facts.insertStems = stems
@@ -151,23 +157,28 @@ public struct EditionStream: Sendable {
         if let limits, let compiler { diagnostics += limits.check(edition, compiler: compiler) }
         let job =
             keepingJob && !diagnostics.hasErrors ? compiler.map { EditionJob(edition: edition, compiler: $0) } : nil
-        return (diagnostics, facts, job)
+        return (diagnostics, facts, job, share)
     }
 
     /// The checks over the whole content once every edition was read: inserts no edition reads, edition ids
     /// across editions, references no insert answers.
     func finish(_ facts: [Facts]) -> [Diagnostic] {
+        finishReading(facts).diagnostics
+    }
+
+    /// `finish`, and the inserts no edition names as they were read.
+    private func finishReading(_ facts: [Facts]) -> (diagnostics: [Diagnostic], unread: [ContentSet]) {
         var diagnostics = sharedDiagnostics
         let read = Set(facts.flatMap(\.insertStems))
         let unread = insertFiles.filter { !read.contains($0.key) }.map(\.value) + clashingInsertFiles
         // Inserts no edition names are checked on their own, on every core.
         let chunks = stride(from: 0, to: unread.count, by: 64).map { Array(unread[$0..<min($0 + 64, unread.count)]) }
         let checked = ParallelMap.map(chunks) {
-            chunk -> (found: [Diagnostic], loaded: [LocatedText], unloaded: [String]) in
+            chunk -> (found: [Diagnostic], loaded: [LocatedText], unloaded: [String], read: ContentSet) in
             var found: [Diagnostic] = []
-            let set = forRules(loader.load(chunk, of: files, parallel: false, into: &found))
-            for rule in rules { rule.check(set, into: &found) }
-            return (found, set.inserts.map(\.id), Array(set.unloaded.insertIDs))
+            let read = loader.load(chunk, of: files, parallel: false, into: &found)
+            for rule in rules { rule.check(forRules(read), into: &found) }
+            return (found, read.inserts.map(\.id), Array(read.unloaded.insertIDs), read)
         }
         for chunk in checked { diagnostics += chunk.found }
         // Every insert file read, once (editions that name one insert each read it), in file order.
@@ -177,7 +188,7 @@ public struct EditionStream: Sendable {
         CrossEditionChecks().check(
             editionIDs: facts.compactMap(\.editionID), inserts: inserts, references: facts.flatMap(\.unresolved),
             unloaded: Set(facts.flatMap(\.unloadedInsertIDs) + checked.flatMap(\.unloaded)), into: &diagnostics)
-        return diagnostics
+        return (diagnostics, checked.map(\.read))
     }
 
     /// Every diagnostic of the content, as `Validator.validate` reports them, read edition by edition.
@@ -187,20 +198,51 @@ public struct EditionStream: Sendable {
 
     /// Every diagnostic, sorted, and each edition's facts in file order, editions read on every core.
     func validateAll() -> (diagnostics: [Diagnostic], facts: [Facts]) {
+        let checked = validateAll(keepingContent: false)
+        return (checked.diagnostics, checked.facts)
+    }
+
+    /// `validateAll`, and with `keepingContent` the whole content as it was read, as `ContentLoader` reads the
+    /// folder at once (for `Validator`, whose commands look across editions; nothing is read twice). Without it,
+    /// each edition is dropped once checked, so that memory stays flat.
+    func validateAll(keepingContent: Bool) -> (diagnostics: [Diagnostic], facts: [Facts], content: ContentSet?) {
         // One MeCab dictionary for every edition, unmapped once validation is done.
         let hold = MorphologicalAnalyzer.Hold(files.mecab)
-        let units = ParallelMap.map(Array(0..<editionCount), unit)
-        let facts = units.map(\.facts)
-        let whole = finish(facts)
+        let units = ParallelMap.map(Array(0..<editionCount)) { index in
+            let unit = unit(index)
+            return (unit.diagnostics, unit.facts, keepingContent ? unit.read : nil)
+        }
+        let facts = units.map(\.1)
+        let (whole, unread) = finishReading(facts)
         withExtendedLifetime(hold) {}
-        return ((whole + units.flatMap(\.diagnostics)).deduplicated().sortedForOutput(), facts)
+        let diagnostics = (whole + units.flatMap(\.0)).deduplicated().sortedForOutput()
+        guard keepingContent else { return (diagnostics, facts, nil) }
+        return (diagnostics, facts, assembled(units.compactMap(\.2) + unread))
+    }
+
+    /// The shared content with every edition and insert read: editions and inserts in path order, each insert
+    /// once, as `ContentLoader` gives them.
+    private func assembled(_ read: [ContentSet]) -> ContentSet {
+        var content = shared
+        var inserts: [String: Insert] = [:]
+        for set in read {
+            content.editions += set.editions
+            for insert in set.inserts { inserts[insert.path] = insert }
+            content.unloaded.editionIDs.formUnion(set.unloaded.editionIDs)
+            content.unloaded.insertIDs.formUnion(set.unloaded.insertIDs)
+        }
+        content.editions.sort { $0.path < $1.path }
+        content.inserts = inserts.keys.sorted().map { inserts[$0]! }
+        return content
     }
 
     /// Edition `index` read again to be built, once the whole content passed validation: the edition and a
     /// compiler holding its inserts, with no check run twice. Nil only if it no longer loads.
     public func buildJob(_ index: Int) -> EditionJob? {
         var ignored: [Diagnostic] = []
-        guard let (edition, _, share) = read(index, into: &ignored), let compiler = compiler(share) else { return nil }
+        var unloaded = ContentSet.Unloaded()
+        guard let (edition, _, share) = read(index, into: &ignored, unloaded: &unloaded), let compiler = compiler(share)
+        else { return nil }
         return EditionJob(edition: edition, compiler: compiler)
     }
 }

@@ -29,13 +29,13 @@ public struct Validator: Sendable {
     /// `checkingPayloads: false` leaves LINE's limits to whoever renders the payloads next (the build does,
     /// on the bytes it writes), so that no payload is rendered twice.
     public func validate(_ files: ContentFiles, checkingPayloads: Bool = true) -> ValidationReport {
-        // The checks are those of `kizuna validate` and `kizuna build`: edition by edition, then across editions.
-        let diagnostics = EditionStream(files, checkingPayloads: checkingPayloads, loader: loader).validateAll()
-            .diagnostics
-        // The whole content, for the commands that look across editions (approve, review, render, schedule,
-        // timeline); loading it again reports nothing new.
-        var reported: [Diagnostic] = []
-        let content = loader.load(files, into: &reported)
+        // The checks are those of `kizuna validate` and `kizuna build`: edition by edition, then across editions;
+        // the editions and inserts they read are kept, for the commands that look across editions (approve,
+        // review, render, schedule, timeline).
+        let checked = EditionStream(files, checkingPayloads: checkingPayloads, loader: loader)
+            .validateAll(keepingContent: true)
+        let diagnostics = checked.diagnostics
+        let content = checked.content!
         let validated = content.configuration.map { configuration in
             ValidatedContent(
                 content: content, configuration: configuration,

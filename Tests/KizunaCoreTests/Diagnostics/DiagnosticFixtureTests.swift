@@ -321,7 +321,7 @@ struct DiagnosticFixtureTests {
 }
 
 /// Every value of a content set with where it was read, one line each, to compare two loads.
-fileprivate struct FixtureContentDump {
+struct FixtureContentDump {
     var lines: [String] = []
 
     init(_ content: ContentSet) {

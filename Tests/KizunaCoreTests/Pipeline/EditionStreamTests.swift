@@ -22,6 +22,37 @@ import Testing
         DiagnosticFormatter.text(diagnostics)
     }
 
+    /// Every content set the tests know: the sample content, the minimal set, each diagnostic fixture and each
+    /// hostile case.
+    static let cases: [String] =
+        ["content", "minimal"] + DiagnosticFixtures.names.map { "diagnostics/" + $0 }
+        + HostileCorpus.names.map { "hostile/" + $0 }
+
+    static func files(_ name: String) throws -> ContentFiles {
+        if name == "content" { return try ContentFixtures.read(Paths.content) }
+        if name == "minimal" { return DiagnosticFixtures.contentFiles(try DiagnosticFixtures.minimal()) }
+        if name.hasPrefix("diagnostics/") {
+            return try DiagnosticFixtures.load(String(name.dropFirst("diagnostics/".count))).content
+        }
+        return DiagnosticFixtures.contentFiles(try HostileCorpus.files(String(name.dropFirst("hostile/".count))))
+    }
+
+    /// `Validator` keeps the content the stream read instead of reading the folder again: it must be what
+    /// `ContentLoader` reads from the whole folder at once, the reference.
+    @Test("the content kept while streaming is the content the loader reads at once", arguments: cases)
+    func keptContentIsTheWholeContent(_ name: String) throws {
+        let files = try Self.files(name)
+        var ignored: [Diagnostic] = []
+        let reference = ContentLoader().load(files, into: &ignored)
+        let kept = Validator().validate(files).loadedContent
+        #expect(FixtureContentDump(kept).lines == FixtureContentDump(reference).lines, "\(name)")
+        #expect(kept.unloaded.editionIDs == reference.unloaded.editionIDs, "\(name)")
+        #expect(kept.unloaded.insertIDs == reference.unloaded.insertIDs, "\(name)")
+        #expect(kept.unloaded.days == reference.unloaded.days, "\(name)")
+        #expect(kept.manuscripts.map(\.state) == reference.manuscripts.map(\.state), "\(name)")
+        #expect(kept.slice == nil)
+    }
+
     @Test func anInsertSharedByTwoEditionsIsReportedOnce() throws {
         var files = try ContentFixtures.read(Paths.content)
         // sakuragaoka also names minamikawa's 4-month insert, whose text gets a half-width katakana word.
