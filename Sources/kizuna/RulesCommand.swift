@@ -51,11 +51,7 @@ struct Rules: ParsableCommand {
                     ? "\nMeCab \(version)（辞書 \(dictionary)）: 単語を読む規則も実行します"
                     : "\nMeCab \(version) with \(dictionary): the rules that read words run")
         case .absent(let why):
-            let ids = MeCab.rules.map(\.rawValue).joined(separator: ", ")
-            print(
-                language == .ja
-                    ? "\n\(why.reason.ja)ため、\(ids) はこの環境では実行できません。実行するには、\(why.remedy.ja)。"
-                    : "\n\(why.reason.en): \(ids) cannot run on this machine; to run it, \(why.remedy.en)")
+            print("\n" + why.cannotRun(MeCab.rules)[language])
         }
     }
 }

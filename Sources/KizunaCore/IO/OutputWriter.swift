@@ -80,9 +80,9 @@ public struct OutputWriter: Sendable {
     public func commit(_ editions: [StagedEdition], caches: Bool) throws(IOFailure) {
         let ids = editions.map(\.editionID)
         for id in ids { try dropCache(id) }
-        try commit(
+        try swap(
             editionIDs: ids, stagedInPrevious: Set(editions.filter(\.inPreviousGeneration).map(\.editionID)),
-            keepingPrevious: Set(editions.filter { $0.rewritten != nil }.map(\.editionID)), removingStaging: false)
+            keepingPrevious: Set(editions.filter { $0.rewritten != nil }.map(\.editionID)))
         dropFromPrevious(editions.flatMap { $0.rewritten ?? [] })
         if caches { try commitCaches(ids) }
         finish()
@@ -114,15 +114,14 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Replaces each edition's folder with its staged copy, then removes the staging folder.
+    /// Replaces each edition's folder with its staged copy (`finish` removes the staging folder after).
     /// - `stagedInPrevious`: editions staged in their previous folder (`stageOverPrevious`) rather than in staging;
     ///   their swapped-out folder becomes their previous folder where it is.
     /// - `keepingPrevious`: editions staged in staging whose swapped-out folder shares all but a few files with the new
     ///   one (hard links): kept as their previous folder. Every other edition's previous folder is removed, since its
     ///   files are no longer the live ones and would only take space.
-    public func commit(
-        editionIDs: [String], stagedInPrevious: Set<String> = [], keepingPrevious: Set<String> = [],
-        removingStaging: Bool = true
+    private func swap(
+        editionIDs: [String], stagedInPrevious: Set<String>, keepingPrevious: Set<String>
     ) throws(IOFailure) {
         for id in editionIDs {
             let final = "\(root)/\(id)"
@@ -151,7 +150,6 @@ public struct OutputWriter: Sendable {
             }
             try keepOrDropPrevious(id, swappedOut: swappedOut, keep: inPrevious || keepingPrevious.contains(id))
         }
-        if removingStaging { try? FileManager.default.removeItem(atPath: staging) }
     }
 
     /// Puts an edition's swapped-out folder in its previous folder, or moves its previous folder into staging to be

@@ -143,6 +143,14 @@ public enum MeCab {
 }
 
 extension MeCab.Absence {
+    /// For `kizuna rules`: which rules cannot run on this machine, why, and how to run them.
+    public func cannotRun(_ rules: [RuleID]) -> LocalizedText {
+        let ids = rules.map(\.rawValue).joined(separator: ", ")
+        return LocalizedText(
+            en: "\(reason.en): \(ids) cannot run on this machine; to run it, \(remedy.en)",
+            ja: "\(reason.ja)ため、\(ids) はこの環境では実行できません。実行するには、\(remedy.ja)。")
+    }
+
     /// Why, as the end of a clause ("…, so"; "…ため").
     public var reason: LocalizedText {
         switch self {

@@ -13,7 +13,7 @@ import Testing
         try writer.prepare()
         let outputs = content.editions.map(builder.build)
         for output in outputs { try writer.stage(output) }
-        try writer.commit(editionIDs: outputs.map(\.editionID))
+        try writer.commit(outputs.map { writer.stagedWhole($0.editionID) }, caches: false)
         return outputs
     }
 
