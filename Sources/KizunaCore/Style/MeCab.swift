@@ -116,9 +116,16 @@ public enum MeCab {
     }
 
     /// The rules a check of `files` leaves out on this machine, and why: those that need MeCab and that
-    /// `style.yaml` does not turn off, when MeCab cannot be used. Nil when nothing is skipped.
+    /// `style.yaml` does not turn off, when MeCab cannot be used, a dictionary MeCab cannot open included (the
+    /// analyser is made to find out). Nil when nothing is skipped.
     public static func skippedRules(_ files: ContentFiles) -> Skipped? {
-        guard case .absent(let why) = status(files.mecab) else { return nil }
+        let why: Absence
+        switch status(files.mecab) {
+        case .absent(let absence): why = absence
+        case .available:
+            guard case .failure(let error) = MorphologicalAnalyzer.current(files.mecab) else { return nil }
+            why = error.why
+        }
         var ignored: [Diagnostic] = []
         let settings = files.files.filter { ContentRole(relativePath: files.relativePath(of: $0)) == .style }
         let style = ContentLoader().load(ContentFiles(root: files.root, files: settings), into: &ignored).style
