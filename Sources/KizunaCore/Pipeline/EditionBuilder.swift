@@ -82,7 +82,7 @@ public struct EditionBuilder: Sendable {
         var rendered = 0
         var packRows: [EditionPack.Row] = []
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
-        let parts = FlexEditionParts()
+        let flexContext = FlexEditionContext(sections: sections)
         let previewParts = PreviewEditionParts()
         let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
         for i in messages.indices {
@@ -93,7 +93,7 @@ public struct EditionBuilder: Sendable {
             }
             let message = messages[i]
             rendered += 1
-            let payload = flex.payload(for: message, sections: sections, parts: parts)
+            let payload = flex.payload(for: message, in: flexContext)
             limits.check(message, payload, into: &diagnostics)
             let line = FileHash(of: payload.bytes)
             write(OutputFile(path: "\(id)/\(message.linePath)", bytes: payload.bytes))
@@ -130,7 +130,7 @@ public struct EditionBuilder: Sendable {
         let manifest = Manifest(
             edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
             messages: messages, days: days, parts: manifestParts)
-        write(OutputFile(path: "\(id)/manifest.json", bytes: manifest.json.bytes + [0x0A]))
+        write(OutputFile(path: "\(id)/manifest.json", bytes: manifest.bytes + [0x0A]))
         let cache =
             planned.keys == nil
             ? nil : EditionCache(editionKey: planned.editionKey, indexKey: planned.indexKey, days: cacheDays)

@@ -62,7 +62,7 @@ struct PayloadLimitCheck: Sendable {
                 (
                     manuscript.path,
                     (
-                        renderer.daySize(manuscript, sections: sections),
+                        renderer.daySize(manuscript, in: sections),
                         LineLimitsRule.AltTextSize(renderer.altText(for: manuscript))
                     )
                 )
@@ -72,9 +72,9 @@ struct PayloadLimitCheck: Sendable {
     func check(_ edition: Edition, compiler: EditionCompiler) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
-        let parts = FlexEditionParts()
+        let context = FlexEditionContext(sections: sections)
         var inserts: [ResolvedInsert]?
-        for (manuscript, worst) in worstCases(edition, compiler: compiler, parts: parts) {
+        for (manuscript, worst) in worstCases(edition, compiler: compiler, context: context) {
             // Most days fit one bubble by a wide margin; only the others are made and written out to be checked.
             if worst <= LineLimitsRule.maxBubbleBytes {
                 limits.check(
@@ -84,7 +84,7 @@ struct PayloadLimitCheck: Sendable {
             } else {
                 inserts = inserts ?? compiler.resolvedInserts(of: edition)
                 let message = compiler.message(edition, manuscript, inserts: inserts!)
-                limits.check(message, renderer.payload(for: message, sections: sections, parts: parts), into: &found)
+                limits.check(message, renderer.payload(for: message, in: context), into: &found)
             }
         }
         return found
@@ -92,7 +92,7 @@ struct PayloadLimitCheck: Sendable {
 
     /// Each day of the edition, in reading order, with its one-bubble size with the longest nickname in place
     /// (`FlexRenderer.singleBubbleWorstCase`), summed from the parts.
-    func worstCases(_ edition: Edition, compiler: EditionCompiler, parts: FlexEditionParts) -> [(
+    func worstCases(_ edition: Edition, compiler: EditionCompiler, context: FlexEditionContext) -> [(
         manuscript: Manuscript, worst: Int
     )] {
         let manuscripts = compiler.manuscripts(of: edition)
@@ -100,12 +100,12 @@ struct PayloadLimitCheck: Sendable {
         let inserts = compiler.resolvedInserts(of: edition)
         let size = renderer.editionSize(
             compiler.message(edition, first, inserts: inserts),
-            surveyURL: edition.survey?.url.value, parts: parts)
-        let insertSizes = inserts.map { ($0.insert.window.value, renderer.insertSize($0, parts: parts)) }
+            surveyURL: edition.survey?.url.value, in: context)
+        let insertSizes = inserts.map { ($0.insert.window.value, renderer.insertSize($0, in: context)) }
         return manuscripts.map { manuscript in
             let day = manuscript.day.value
             let worst = size.singleBubbleWorstCase(
-                days[manuscript.path]?.size ?? renderer.daySize(manuscript, sections: sections),
+                days[manuscript.path]?.size ?? renderer.daySize(manuscript, in: sections),
                 inserts: insertSizes.lazy.filter { $0.0.contains(day) }.map(\.1),
                 survey: compiler.surveyURL(edition, on: day) != nil)
             return (manuscript, worst)

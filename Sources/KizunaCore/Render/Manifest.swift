@@ -1,6 +1,6 @@
 /// `manifest.json`: everything a sending system needs to know of an edition's files: per day and channel the file
 /// and its hash, how a reader's day is found (the series switch), and the limits and placeholder rules.
-struct Manifest: JSONRepresentable {
+struct Manifest {
     /// One day's files as the manifest lists them: their paths follow from the day, their hashes are kept here.
     struct DayFiles: Sendable, Equatable {
         /// How many LINE messages the day's push request holds (1 to 5).
@@ -19,15 +19,26 @@ struct Manifest: JSONRepresentable {
     /// The parts of each day's entry made once for all editions; nil: made here.
     var parts: DayParts.Table? = nil
 
-    var json: JSONValue {
-        .object([
-            "edition": .string(edition.id.value),
-            "name": .string(edition.name.value),
-            "municipality": .string(edition.municipality.value),
-            "series": .array(edition.series.map { .string($0.value.rawValue) }),
-            "channels": .array(edition.channels.map { .string($0.value.rawValue) }),
-            "unsubscribeURL": .string(edition.unsubscribeURL.value),
-            "nickname": .object([
+    /// The manifest as written to disk, without the final newline.
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        var o = JSONObjectWriter()
+        o.value("channels", .array(edition.channels.map { .string($0.value.rawValue) }), into: &out)
+        o.json("days", daysJSON(parts: parts), into: &out)
+        o.string("edition", edition.id.value, into: &out)
+        o.value(
+            "limits",
+            .object([
+                "lineMessagesPerRequest": .int(FlexRenderer.maxMessagesPerRequest),
+                "lineBubbleBytes": .int(LineLimitsRule.maxBubbleBytes),
+                "lineAltTextUTF16": .int(LineLimitsRule.maxAltTextUTF16),
+            ]), into: &out)
+        o.value("messageCount", .int(messages.count), into: &out)
+        o.string("municipality", edition.municipality.value, into: &out)
+        o.string("name", edition.name.value, into: &out)
+        o.value(
+            "nickname",
+            .object([
                 "placeholder": .string(Placeholder.nickname),
                 "maxLength": .int(nicknameMaxLength),
                 "counted": .string("Unicode scalars of the NFC nickname, surrounding spaces removed"),
@@ -35,13 +46,10 @@ struct Manifest: JSONRepresentable {
                     PayloadFiller.withoutNickname.map {
                         .object(["replace": .string($0.placeholder), "with": .string($0.replacement)])
                     }),
-            ]),
-            "limits": .object([
-                "lineMessagesPerRequest": .int(FlexRenderer.maxMessagesPerRequest),
-                "lineBubbleBytes": .int(LineLimitsRule.maxBubbleBytes),
-                "lineAltTextUTF16": .int(LineLimitsRule.maxAltTextUTF16),
-            ]),
-            "schedule": .object([
+            ]), into: &out)
+        o.value(
+            "schedule",
+            .object([
                 "maternity": .string(
                     "day wWdD is sent on due − (280 − 7w − d) days (40w0d on the due date), from 4w0d to 41w6d, "
                         + "and only before the birth date"
@@ -55,10 +63,11 @@ struct Manifest: JSONRepresentable {
                         + "after a late birth's 41w6d nothing is sent until the birth) and childcare starts with day 1"
                 ),
                 "daysWithoutMessage": .string("a day with no entry here sends nothing"),
-            ]),
-            "messageCount": .int(messages.count),
-            "days": .written(daysJSON(parts: parts)),
-        ])
+            ]), into: &out)
+        o.value("series", .array(edition.series.map { .string($0.value.rawValue) }), into: &out)
+        o.string("unsubscribeURL", edition.unsubscribeURL.value, into: &out)
+        o.close(into: &out)
+        return out
     }
 
     /// The bytes of a day's entry that follow from its manuscript alone, in key order around the parts that do not

@@ -42,23 +42,16 @@ public final class Schedule {
             return key.series == .maternity ? .notStarted : .finished
         }
         guard let manuscript = manuscripts[key] else { return .noMessage(key) }
-        var object: [String: JSONValue] = [
-            "channel": .string(row.channel.rawValue),
-            "date": .string(date.description),
-            "day": .string(key.description),
-            "id": .string(row.id),
-            "label": .string(key.label),
-            "series": .string(key.series.rawValue),
-        ]
+        var payload: [UInt8]?, eml: String?
         do {
             switch row.channel {
             case .line:
-                object["payload"] = .written(
-                    try payload(key, manuscript).filled(nickname: row.nickname, maxLength: rules.nicknameMaxLength))
+                payload = try self.payload(key, manuscript)
+                    .filled(nickname: row.nickname, maxLength: rules.nicknameMaxLength)
             case .email:
-                let eml = try EmailFiller.fill(
+                let filled = try EmailFiller.fill(
                     email(key, manuscript), nickname: row.nickname, maxLength: rules.nicknameMaxLength)
-                object["eml"] = .string(String(decoding: eml, as: UTF8.self))
+                eml = String(decoding: filled, as: UTF8.self)
             }
         } catch {
             // SubscriberRow.parse checked the nickname with PayloadFiller.checked, as both fillers do: not reached.
@@ -67,7 +60,18 @@ public final class Schedule {
                     row: row.row, line: row.line, id: row.id,
                     problems: [LocalizedText(en: error.description, ja: error.description)]))
         }
-        return .delivered(Delivery(row: row, day: key, json: JSONValue.object(object).bytes))
+        var json: [UInt8] = []
+        var o = JSONObjectWriter()
+        o.string("channel", row.channel.rawValue, into: &json)
+        o.string("date", date.description, into: &json)
+        o.string("day", key.description, into: &json)
+        o.string("eml", eml, into: &json)
+        o.string("id", row.id, into: &json)
+        o.string("label", key.label, into: &json)
+        if let payload { o.json("payload", payload, into: &json) }
+        o.string("series", key.series.rawValue, into: &json)
+        o.close(into: &json)
+        return .delivered(Delivery(row: row, day: key, json: json))
     }
 
     /// The day's LINE payload, rendered the first time it is asked for.

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import KizunaCore
 
-/// Payloads are written straight into bytes (`FlexBubble.bytes`); the dictionary form (`json`) is the reference.
+/// Payloads are written straight into bytes; the same typed values as JSON trees (`FlexJSONTree.swift`) are the
+/// reference.
 @Suite struct FlexJSONTests {
     @Test func everyBubbleOfTheSampleContentIsWrittenAsItsJSONValue() throws {
         let report = Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false)
@@ -12,8 +13,9 @@ import Testing
         let sections = FlexSections(content.content.manuscripts)
         let limits = PayloadLimitCheck(manuscripts: content.content.manuscripts)
         for edition in content.editions {
-            let parts = FlexEditionParts()
-            let summed = limits.worstCases(edition, compiler: content.compiler, parts: FlexEditionParts())
+            let context = FlexEditionContext(sections: sections)
+            let summed = limits.worstCases(
+                edition, compiler: content.compiler, context: FlexEditionContext(sections: sections))
             let messages = content.compiler.messages(for: edition)
             #expect(summed.map(\.manuscript.path) == messages.map(\.manuscript.path))
             for (message, (_, withoutMessages)) in zip(messages, summed) {
@@ -24,14 +26,17 @@ import Testing
                     written.count + written.occurrences(of: Array(Placeholder.nickname.utf8))
                     * (message.nicknameMaxLength * 4 - 10)
                 #expect(
-                    FlexRenderer().singleBubbleWorstCase(message, sections: sections, parts: parts) == worst,
+                    FlexRenderer().singleBubbleWorstCase(message, in: context) == worst,
                     "\(message.day.label)")
                 #expect(withoutMessages == worst, "\(edition.id.value) \(message.day.label)")
                 if message.surveyURL != nil { surveyDays += 1 }
-                for flex in FlexRenderer().request(for: message).messages {
-                    #expect(flex.contents.bytes == flex.contents.json.bytes, "\(edition.id.value) \(message.day.label)")
-                    bubbles += 1
-                }
+                // The payload as a build writes it, from parts written once for the edition and the build, is the
+                // typed request written as a tree.
+                let request = FlexRenderer().request(for: message)
+                #expect(
+                    FlexRenderer().payload(for: message, in: context).bytes == request.json.bytes + [0x0A],
+                    "\(edition.id.value) \(message.day.label)")
+                bubbles += request.messages.count
             }
         }
         // At least one bubble for every day of every edition was compared.

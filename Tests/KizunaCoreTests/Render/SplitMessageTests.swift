@@ -122,8 +122,8 @@ import Testing
         let extra = message.nicknameMaxLength * 4 - Placeholder.nickname.utf8.count
         let worst = written.count + written.occurrences(of: Array(Placeholder.nickname.utf8)) * extra
         let sections = FlexSections(report.loadedContent.manuscripts)
-        #expect(renderer.singleBubbleWorstCase(message, sections: nil, parts: nil) == worst)
-        #expect(renderer.singleBubbleWorstCase(message, sections: sections, parts: FlexEditionParts()) == worst)
+        #expect(renderer.singleBubbleWorstCase(message, in: FlexEditionContext(for: message)) == worst)
+        #expect(renderer.singleBubbleWorstCase(message, in: FlexEditionContext(sections: sections)) == worst)
         #expect((worst <= 30_000) == (renderer.payload(for: message).messageCount == 1))
     }
 

@@ -25,32 +25,53 @@ public struct FlexRenderer: Sendable {
     static let maxTextCharacters = 1_500
 
     /// A day's push request body as written to disk (`{nickname}` in place, newline-terminated), with the
-    /// figures LINE's limits are checked on.
-    /// `sections`, when given, holds the message's manuscript already written (see `FlexSections`); the bytes are
-    /// the same either way.
-    public func payload(for message: DayMessage, sections: FlexSections? = nil, parts: FlexEditionParts? = nil)
-        -> RenderedPayload
-    {
-        let packed = pack(message, sections: sections, parts: parts)
-        let bubbles = packed.single.map { [$0] } ?? packed.request.messages.map { $0.contents.bytes }
-        let messages = zip(packed.request.messages, bubbles).map { $0.json(contents: .written($1)) }
-        let body = JSONValue.object(["messages": .array(messages)])
-        return RenderedPayload(
-            bytes: body.bytes + [0x0A], bubbles: bubbles,
-            altTexts: packed.request.messages.map(\.altText), overflow: packed.overflow)
+    /// figures LINE's limits are checked on. `context` holds what the edition's other days wrote already.
+    public func payload(for message: DayMessage, in context: FlexEditionContext) -> RenderedPayload {
+        let packing = pack(message, in: context)
+        let footer = footerBox(for: message)
+        let total = packing.bubbles.count
+        let bubbles =
+            packing.single.map { [$0] }
+            ?? packing.bubbles.enumerated().map { k, blocks in
+                bubbleBytes(message, part: (k + 1, total), blocks, footer: k == total - 1 ? footer : nil)
+            }
+        let altTexts = (0..<total).map { altText(for: message, bubble: $0, of: total) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(bubbles.reduce(64) { $0 + $1.count + altTexts[0].utf8.count })
+        PushRequest.write(zip(altTexts, bubbles).map { ($0, $1) }, into: &bytes)
+        bytes.append(0x0A)
+        return RenderedPayload(bytes: bytes, bubbles: bubbles, altTexts: altTexts, overflow: packing.overflow)
     }
 
-    public func request(for message: DayMessage) -> PushRequest { pack(message, sections: nil).request }
+    /// The payload of a message on its own (`kizuna render`, a schedule's day).
+    public func payload(for message: DayMessage) -> RenderedPayload {
+        payload(for: message, in: FlexEditionContext(for: message))
+    }
+
+    /// The same push request as typed values, bubble by bubble as `payload` cuts the day.
+    public func request(for message: DayMessage) -> PushRequest {
+        let packing = pack(message, in: FlexEditionContext(for: message))
+        let footer = footerBox(for: message)
+        let total = packing.bubbles.count
+        return PushRequest(
+            messages: packing.bubbles.enumerated().map { k, blocks in
+                FlexMessage(
+                    altText: altText(for: message, bubble: k, of: total),
+                    contents: bubble(
+                        message, part: packing.single == nil ? (k + 1, total) : nil, blocks.flatMap(\.components),
+                        footer: k == total - 1 ? footer : nil))
+            })
+    }
 
     /// The day's one-bubble size with the longest nickname in place, summed from its parts without writing the
     /// bubble: the bubble with an empty body, plus each body component and a comma between two. It equals the
     /// worst case `pack` measures on the written bubble (`FlexJSONTests`), so a day within `maxBubbleBytes` is sent
     /// as this one bubble and `validate` need not write it.
-    func singleBubbleWorstCase(_ message: DayMessage, sections: FlexSections?, parts: FlexEditionParts?) -> Int {
-        editionSize(message, surveyURL: message.surveyURL, parts: parts)
+    func singleBubbleWorstCase(_ message: DayMessage, in context: FlexEditionContext) -> Int {
+        editionSize(message, surveyURL: message.surveyURL, in: context)
             .singleBubbleWorstCase(
-                daySize(message.manuscript, sections: sections),
-                inserts: message.inserts.map { insertSize($0, parts: parts) },
+                daySize(message.manuscript, in: context.sections),
+                inserts: message.inserts.map { insertSize($0, in: context) },
                 survey: message.surveyURL != nil)
     }
 
@@ -62,10 +83,9 @@ public struct FlexRenderer: Sendable {
         var label: Int
     }
 
-    func daySize(_ manuscript: Manuscript, sections: FlexSections?) -> DaySize {
+    func daySize(_ manuscript: Manuscript, in sections: FlexSections) -> DaySize {
         DaySize(
-            body: sections?.sizes[manuscript.path]
-                ?? PartSize(([headBlock(manuscript)] + sectionBlocks(manuscript)).flatMap(\.components)),
+            body: sections.sizes[manuscript.path] ?? PartSize(manuscriptBlocks(manuscript)),
             label: JSONValue.string(manuscript.day.value.label).bytes.count - 2)
     }
 
@@ -91,23 +111,25 @@ public struct FlexRenderer: Sendable {
         }
     }
 
-    func editionSize(_ message: DayMessage, surveyURL: String?, parts: FlexEditionParts?) -> EditionSize {
+    func editionSize(_ message: DayMessage, surveyURL: String?, in context: FlexEditionContext) -> EditionSize {
         let worst = WorstCase(message)
         // The bubble with an empty body and header label differs from day to day only by the label's JSON text.
         let empty =
-            parts?.emptyBubble
+            context.emptyBubble
             ?? worst.size(bubble(message, part: nil, [], footer: footerBox(for: message), label: "").bytes)
-        parts?.emptyBubble = empty
+        context.emptyBubble = empty
         return EditionSize(
             emptyBubble: empty,
-            disclaimer: parts?.size(key: Self.disclaimerKey, disclaimerComponents(message))
-                ?? PartSize(disclaimerComponents(message)),
-            survey: surveyURL.map { PartSize([surveyButton($0)]) }, extra: worst.extra)
+            disclaimer: PartSize([disclaimerBlock(message, in: context)]),
+            survey: surveyURL.map {
+                PartSize([Block([surveyButton($0)], location: message.manuscript.title.location)])
+            },
+            extra: worst.extra)
     }
 
-    /// An insert's size in its edition (within one edition, its path names it, its desk included).
-    func insertSize(_ resolved: ResolvedInsert, parts: FlexEditionParts?) -> PartSize {
-        parts?.size(key: resolved.insert.path, insertComponents(resolved)) ?? PartSize(insertComponents(resolved))
+    /// An insert's size in its edition.
+    func insertSize(_ resolved: ResolvedInsert, in context: FlexEditionContext) -> PartSize {
+        PartSize([insertBlock(resolved, in: context)])
     }
 
     /// Bytes, `{nickname}`s and count of some body components, as `singleBubbleWorstCase` sums them.
@@ -116,12 +138,14 @@ public struct FlexRenderer: Sendable {
         var nicknames = 0
         var components = 0
 
-        init(_ components: [FlexComponent]) {
-            for case .written(let written, let count) in components.map(\.written) {
-                bytes += written.count
-                nicknames += count
+        init(_ blocks: [Block]) {
+            for block in blocks {
+                for component in block.written {
+                    bytes += component.bytes.count
+                    nicknames += component.nicknames
+                }
+                components += block.written.count
             }
-            self.components = components.count
         }
 
         static func += (a: inout PartSize, b: PartSize) {
@@ -142,41 +166,58 @@ public struct FlexRenderer: Sendable {
 
         func size(_ bytes: [UInt8]) -> Int { bytes.count + bytes.occurrences(of: Self.placeholder) * extra }
 
-        func size(_ component: FlexComponent) -> Int {
-            if case .written(let bytes, let nicknames) = component { return bytes.count + nicknames * extra }
-            return size(component.bytes)
-        }
+        func size(_ component: WrittenComponent) -> Int { component.bytes.count + component.nicknames * extra }
     }
 
     /// What a phone notification shows: the greeting and the title.
     public func altText(for message: DayMessage) -> String { altText(for: message.manuscript) }
+
+    /// The notification text of bubble `index` (from 0) of a day sent as `total` bubbles.
+    func altText(for message: DayMessage, bubble index: Int, of total: Int) -> String {
+        index == 0 ? altText(for: message) : "「\(message.manuscript.title.value)」のつづき（\(index + 1)/\(total)）"
+    }
 
     /// The same for a manuscript: it is the same in every edition.
     func altText(for manuscript: Manuscript) -> String {
         "\(manuscript.day.value.greeting)「\(manuscript.title.value)」"
     }
 
-    /// One piece of the body that is never cut between two bubbles, and where its text was written.
+    /// One piece of the body that is never cut between two bubbles, written once, and where its text was written.
     struct Block: Sendable {
-        var components: [FlexComponent]
-        var location: SourceLocation
+        let components: [FlexComponent]
+        let written: [WrittenComponent]
+        let location: SourceLocation
+
+        init(_ components: [FlexComponent], location: SourceLocation) {
+            self.components = components
+            written = components.map(WrittenComponent.init)
+            self.location = location
+        }
+
+        /// The same components, written, for text at another place (an edition's disclaimer on each day).
+        init(_ block: Block, location: SourceLocation) {
+            (components, written, self.location) = (block.components, block.written, location)
+        }
+    }
+
+    /// How a day's body is cut: each bubble's blocks in reading order, the footer going on the last.
+    struct Packing {
+        var bubbles: [[Block]]
+        /// The one bubble's bytes when the day fits one bubble (its header has no part number).
+        var single: [UInt8]?
+        /// Where the text begins that a sixth bubble would carry.
+        var overflow: SourceLocation?
     }
 
     /// The day in one bubble when it fits with the longest nickname in place; otherwise packed in reading order
-    /// into as many bubbles as it needs, the footer on the last.
-    /// `single` is the one bubble's bytes when the day fits one bubble.
-    func pack(_ message: DayMessage, sections: FlexSections?, parts: FlexEditionParts? = nil) -> (
-        request: PushRequest, single: [UInt8]?, overflow: SourceLocation?
-    ) {
-        let blocks = bodyBlocks(for: message, sections: sections, parts: parts)
+    /// into as many bubbles as it needs.
+    func pack(_ message: DayMessage, in context: FlexEditionContext) -> Packing {
+        let blocks = bodyBlocks(for: message, in: context)
         let footer = footerBox(for: message)
         let worst = WorstCase(message)
-        let single = bubble(message, part: nil, blocks.flatMap(\.components), footer: footer)
-        let singleBytes = single.bytes
+        let singleBytes = bubbleBytes(message, part: nil, blocks, footer: footer)
         if worst.size(singleBytes) <= Self.maxBubbleBytes {
-            return (
-                PushRequest(messages: [FlexMessage(altText: altText(for: message), contents: single)]), singleBytes, nil
-            )
+            return Packing(bubbles: [blocks], single: singleBytes, overflow: nil)
         }
         // Each block adds its bytes and a comma to the body's contents; the header's part numbers may grow by a few
         // bytes.
@@ -184,7 +225,7 @@ public struct FlexRenderer: Sendable {
         var groups: [[Block]] = [[]]
         var used = empty
         for block in blocks {
-            let size = block.components.reduce(0) { $0 + worst.size($1) + 1 }
+            let size = block.written.reduce(0) { $0 + worst.size($1) + 1 }
             if used + size > Self.maxBubbleBytes, !groups[groups.count - 1].isEmpty {
                 groups.append([])
                 used = empty
@@ -192,15 +233,20 @@ public struct FlexRenderer: Sendable {
             groups[groups.count - 1].append(block)
             used += size
         }
-        let total = groups.count
-        let messages = groups.enumerated().map { k, group in
-            FlexMessage(
-                altText: k == 0 ? altText(for: message) : "「\(message.manuscript.title.value)」のつづき（\(k + 1)/\(total)）",
-                contents: bubble(
-                    message, part: (k + 1, total), group.flatMap(\.components), footer: k == total - 1 ? footer : nil))
-        }
-        let overflow = total > Self.maxMessagesPerRequest ? groups[Self.maxMessagesPerRequest].first?.location : nil
-        return (PushRequest(messages: messages), nil, overflow)
+        let overflow =
+            groups.count > Self.maxMessagesPerRequest ? groups[Self.maxMessagesPerRequest].first?.location : nil
+        return Packing(bubbles: groups, single: nil, overflow: overflow)
+    }
+
+    /// A bubble's bytes with `blocks` as its body, written from the blocks' written components.
+    func bubbleBytes(_ message: DayMessage, part: (Int, Int)?, _ blocks: [Block], footer: FlexBox?) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(blocks.reduce(2048) { $0 + $1.written.reduce(1) { $0 + $1.bytes.count + 1 } })
+        bubble(message, part: part, [], footer: footer)
+            .write(into: &out, body: blocks.flatMap(\.written)) { component, out in
+                out.append(contentsOf: component.bytes)
+            }
+        return out
     }
 
     func bubble(
@@ -220,38 +266,41 @@ public struct FlexRenderer: Sendable {
 
     /// The day in one bubble, as long as it fits (the first bubble's body and the footer when it is split).
     public func bubble(for message: DayMessage) -> FlexBubble {
-        bubble(message, part: nil, bodyBlocks(for: message).flatMap(\.components), footer: footerBox(for: message))
+        let blocks = bodyBlocks(for: message, in: FlexEditionContext(for: message))
+        return bubble(message, part: nil, blocks.flatMap(\.components), footer: footerBox(for: message))
     }
 
-    func bodyBlocks(for message: DayMessage, sections: FlexSections? = nil, parts: FlexEditionParts? = nil) -> [Block] {
+    /// The day's body: the manuscript's blocks, then the inserts, the survey button and the disclaimer.
+    func bodyBlocks(for message: DayMessage, in context: FlexEditionContext) -> [Block] {
         let title = message.manuscript.title
-        var blocks: [Block]
-        if let written = sections?.blocks[message.manuscript.path] {
-            blocks = written
-        } else {
-            blocks = [headBlock(message.manuscript)] + sectionBlocks(message.manuscript)
-        }
+        var blocks = context.sections.blocks[message.manuscript.path] ?? manuscriptBlocks(message.manuscript)
         for resolved in message.inserts {
-            // Within one edition an insert's path names it, its desk included.
-            blocks.append(
-                Block(
-                    components: parts?.written(insertComponents(resolved), key: resolved.insert.path)
-                        ?? insertComponents(resolved),
-                    location: resolved.insert.title.location))
+            blocks.append(insertBlock(resolved, in: context))
         }
         if let survey = message.surveyURL {
-            blocks.append(Block(components: [surveyButton(survey)], location: title.location))
+            blocks.append(Block([surveyButton(survey)], location: title.location))
         }
-        let disclaimer = disclaimerComponents(message)
-        blocks.append(
-            Block(
-                components: parts?.written(disclaimer, key: Self.disclaimerKey) ?? disclaimer, location: title.location)
-        )
+        blocks.append(disclaimerBlock(message, in: context))
         return blocks
     }
 
-    /// The key of the disclaimer among an edition's parts (no insert path starts with NUL).
-    static let disclaimerKey = "\u{0}disclaimer"
+    /// An insert's block, written the first time a day of the edition shows it.
+    func insertBlock(_ resolved: ResolvedInsert, in context: FlexEditionContext) -> Block {
+        context.insert(resolved) { Block(insertComponents(resolved), location: resolved.insert.title.location) }
+    }
+
+    /// The edition's disclaimer, written once for all its days, placed at the day's title.
+    func disclaimerBlock(_ message: DayMessage, in context: FlexEditionContext) -> Block {
+        let made = context.disclaimer {
+            Block(disclaimerComponents(message), location: message.manuscript.title.location)
+        }
+        return Block(made, location: message.manuscript.title.location)
+    }
+
+    /// The greeting, the title and the sections: the same for a manuscript in every edition.
+    func manuscriptBlocks(_ manuscript: Manuscript) -> [Block] {
+        [headBlock(manuscript)] + sectionBlocks(manuscript)
+    }
 
     private func insertComponents(_ resolved: ResolvedInsert) -> [FlexComponent] {
         [.separator(margin: "xl"), .box(insertBox(resolved))]
@@ -268,7 +317,7 @@ public struct FlexRenderer: Sendable {
     /// The greeting and the title: the same for a manuscript in every edition.
     func headBlock(_ manuscript: Manuscript) -> Block {
         Block(
-            components: [
+            [
                 .text(FlexText(text: manuscript.day.value.greeting, size: "sm", color: Palette.text)),
                 .text(
                     FlexText(
@@ -282,14 +331,14 @@ public struct FlexRenderer: Sendable {
         for section in manuscript.sections {
             blocks.append(
                 Block(
-                    components: [
+                    [
                         .text(
                             FlexText(
                                 text: section.heading.value, size: "md", weight: "bold",
                                 color: Palette.accent, margin: "xl"))
                     ],
                     location: section.heading.location))
-            blocks += richTextBlocks(section.body).map { Block(components: $0, location: section.text.location) }
+            blocks += richTextBlocks(section.body).map { Block($0, location: section.text.location) }
         }
         return blocks
     }
@@ -400,51 +449,5 @@ public struct FlexRenderer: Sendable {
         }
         if !current.isEmpty { result.append(current) }
         return result
-    }
-}
-
-/// One edition's inserts and disclaimer written as JSON once for all its days (an insert runs for weeks).
-/// Used by one thread at a time and for one edition: each edition is built on one, and keys are only unique within it
-/// (an insert's path, the disclaimer's fixed key).
-public final class FlexEditionParts {
-    private var written: [String: [FlexComponent]] = [:]
-    private var sizes: [String: FlexRenderer.PartSize] = [:]
-    /// The worst-case size of the edition's bubble with an empty body and header label (`singleBubbleWorstCase`).
-    var emptyBubble: Int?
-
-    public init() {}
-
-    /// `components` as written JSON, made the first time `key` is asked for; the bytes are the same either way.
-    func written(_ components: @autoclosure () -> [FlexComponent], key: String) -> [FlexComponent] {
-        if let known = written[key] { return known }
-        let made = components().map(\.written)
-        written[key] = made
-        return made
-    }
-
-    /// The size of `components`, taken the first time `key` is asked for (the same key as `written`).
-    func size(key: String, _ components: @autoclosure () -> [FlexComponent]) -> FlexRenderer.PartSize {
-        if let known = sizes[key] { return known }
-        let size = FlexRenderer.PartSize(written(components(), key: key))
-        sizes[key] = size
-        return size
-    }
-}
-
-/// Every manuscript's greeting, title and sections written as JSON once, for all editions: they are the same in
-/// every edition, so no edition writes them again.
-public struct FlexSections: Sendable {
-    let blocks: [String: [FlexRenderer.Block]]
-    /// The same, as sizes (`singleBubbleWorstCase`).
-    let sizes: [String: FlexRenderer.PartSize]
-
-    public init(_ manuscripts: [Manuscript], renderer: FlexRenderer = FlexRenderer()) {
-        let written = ParallelMap.map(manuscripts) { manuscript in
-            ([renderer.headBlock(manuscript)] + renderer.sectionBlocks(manuscript)).map {
-                FlexRenderer.Block(components: $0.components.map(\.written), location: $0.location)
-            }
-        }
-        blocks = Dictionary(zip(manuscripts.map(\.path), written), uniquingKeysWith: { first, _ in first })
-        sizes = blocks.mapValues { FlexRenderer.PartSize($0.flatMap(\.components)) }
     }
 }

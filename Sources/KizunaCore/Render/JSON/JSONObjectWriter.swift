@@ -1,5 +1,6 @@
-/// Writes one JSON object member by member, straight into bytes, for types that know their keys: the caller gives
-/// the members in sorted-key order, which is how `JSONValue` writes objects. Absent (nil) members are skipped.
+/// Kizuna's JSON writer: one object member by member, straight into bytes. The caller gives the members in sorted key
+/// order (byte order of the UTF-8 keys), so every object Kizuna writes has sorted keys; `JSONValue` writes its objects
+/// through it. Absent (nil) members are skipped.
 struct JSONObjectWriter {
     private var first = true
 
@@ -13,6 +14,14 @@ struct JSONObjectWriter {
         out.append(UInt8(ascii: ":"))
     }
 
+    /// `"key":` for a key known only at run time (escaped as any string).
+    mutating func key(_ key: String, into out: inout [UInt8]) {
+        out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+        first = false
+        JSONValue.writeString(key, into: &out)
+        out.append(UInt8(ascii: ":"))
+    }
+
     mutating func string(_ key: StaticString, _ value: String?, into out: inout [UInt8]) {
         guard let value else { return }
         self.key(key, into: &out)
@@ -23,6 +32,17 @@ struct JSONObjectWriter {
     mutating func literal(_ key: StaticString, _ json: StaticString, into out: inout [UInt8]) {
         self.key(key, into: &out)
         out.append(contentsOf: UnsafeBufferPointer(start: json.utf8Start, count: json.utf8CodeUnitCount))
+    }
+
+    /// A member whose value is JSON this writer wrote before (a bubble, an edition's days).
+    mutating func json(_ key: StaticString, _ written: [UInt8], into out: inout [UInt8]) {
+        self.key(key, into: &out)
+        out.append(contentsOf: written)
+    }
+
+    mutating func value(_ key: StaticString, _ value: JSONValue, into out: inout [UInt8]) {
+        self.key(key, into: &out)
+        value.write(into: &out)
     }
 
     /// A member whose value is an array, each element written by `element`.

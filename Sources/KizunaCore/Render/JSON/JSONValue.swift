@@ -1,14 +1,11 @@
-/// A JSON document as a value. Objects are written with their keys sorted, so output never depends on construction
-/// order.
+/// A small JSON document as a value (diagnostics, a manifest's settings, reports). Objects are written with their keys
+/// sorted, so output never depends on construction order.
 public indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case int(Int)
     case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
-    /// A value already written by this writer, embedded as is (so a bubble measured for LINE's limit is not written
-    /// twice).
-    case written([UInt8])
 
     /// Compact UTF-8 JSON with sorted keys, non-ASCII written as is (LINE counts bytes of this form).
     public var bytes: [UInt8] {
@@ -26,8 +23,6 @@ public indirect enum JSONValue: Sendable, Hashable {
             out.append(contentsOf: String(n).utf8)
         case .bool(let b):
             out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .written(let bytes):
-            out.append(contentsOf: bytes)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
@@ -36,16 +31,14 @@ public indirect enum JSONValue: Sendable, Hashable {
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out.append(UInt8(ascii: "{"))
+            var o = JSONObjectWriter()
             // Keys compare by UTF-8 bytes: the same order as Python's sort_keys and JSONEncoder's .sortedKeys for ASCII
             // keys.
-            for (i, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(key, into: &out)
-                out.append(UInt8(ascii: ":"))
+            for key in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                o.key(key, into: &out)
                 members[key]!.write(into: &out)
             }
-            out.append(UInt8(ascii: "}"))
+            o.close(into: &out)
         }
     }
 
@@ -85,11 +78,4 @@ public indirect enum JSONValue: Sendable, Hashable {
 /// Something that has a JSON form.
 public protocol JSONRepresentable {
     var json: JSONValue { get }
-}
-
-extension Dictionary where Key == String, Value == JSONValue {
-    /// Adds a member only when the value is present.
-    mutating func set(_ key: String, _ value: String?) {
-        if let value { self[key] = .string(value) }
-    }
 }
