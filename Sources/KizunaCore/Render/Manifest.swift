@@ -16,15 +16,15 @@ struct Manifest {
     /// Every day of the edition, in order, and each one's files.
     let messages: [DayMessage]
     let days: [DayFiles]
-    /// The parts of each day's entry made once for all editions; nil: made here.
-    var parts: DayParts.Table? = nil
+    /// The parts of each day's entry, made once for all editions of a build.
+    let parts: DayParts.Table
 
     /// The manifest as written to disk, without the final newline.
     var bytes: [UInt8] {
         var out: [UInt8] = []
         var o = JSONObjectWriter()
         o.value("channels", .array(edition.channels.map { .string($0.value.rawValue) }), into: &out)
-        o.json("days", daysJSON(parts: parts), into: &out)
+        o.json("days", daysJSON, into: &out)
         o.string("edition", edition.id.value, into: &out)
         o.value(
             "limits",
@@ -139,7 +139,7 @@ struct Manifest {
 
     /// The days, each `{"approved","day","files","inserts","label","lineMessages","review","series"}` in that (sorted)
     /// order, written straight into bytes: 534 of them are written again on every rebuild of the edition.
-    func daysJSON(parts table: DayParts.Table? = nil) -> [UInt8] {
+    var daysJSON: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(messages.count * 520)
         func hash(_ prefix: [UInt8], _ hash: FileHash, then separator: UInt8) {
@@ -153,7 +153,7 @@ struct Manifest {
             for i in messages.indices {
                 out.append(UInt8(ascii: i == 0 ? "[" : ","))
                 let files = days[i]
-                let parts = table?.parts(of: messages[i].manuscript) ?? DayParts(messages[i].manuscript)
+                let parts = self.parts.parts(of: messages[i].manuscript)
                 out.append(contentsOf: parts.head)
                 // Channels in key order: email, line, preview.
                 if let email = files.email { hash(parts.email, email, then: UInt8(ascii: ",")) }
