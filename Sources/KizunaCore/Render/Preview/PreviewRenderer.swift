@@ -5,14 +5,16 @@ public struct PreviewRenderer: Sendable {
     let reviewers: [String: Reviewer]
     /// The sections of `manuscripts` as HTML, made once for every edition's pages.
     let sections: [String: [DayPage.SectionView]]
-    let skeletons = DayPageSkeletons()
-    let indexSkeletons: IndexPageSkeletons
+    let dayTemplates = CompiledTemplateCache<DayPage.TemplateKey>()
+    /// The templates with the index's row partial replaced by a slot marker; nil when the index does not use it.
+    let indexFrameTemplates: PreviewTemplates?
+    let indexRowTemplates = CompiledTemplateCache<[UInt8]>()
     /// What an index row shows of its day and supervisors that is the same in every edition, made once.
     let indexRowTexts: IndexPage.RowTexts
 
     public init(templates: PreviewTemplates, reviewers: [Reviewer], manuscripts: [Manuscript] = []) {
         self.templates = templates
-        indexSkeletons = IndexPageSkeletons(templates: templates)
+        indexFrameTemplates = IndexPage.frameTemplates(templates)
         self.reviewers = Dictionary(reviewers.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         indexRowTexts = IndexPage.RowTexts(
             days: manuscripts.map(\.day.value), due: Self.sampleDueDate, reviewers: self.reviewers)
@@ -46,20 +48,19 @@ public struct PreviewRenderer: Sendable {
             }
             edition.payload = DayPage.PayloadView(jsonHTMLBytes: html, messages: String(payload.messageCount))
         }
-        // The rest of the page is made only when Mustache renders it: a skeleton already holds it.
-        let page = { (edition: DayPage.EditionPart) in
-            DayPage(
-                message, previous: previous, next: next, reviewers: self.reviewers,
-                sections: self.sections[message.manuscript.path],
-                edition: edition)
-        }
-        if spliced,
-            let bytes = skeletons.render(
-                edition, of: message, previous: previous?.day, next: next?.day, page: page, templates: templates)
-        {
-            return bytes
-        }
-        return Array(templates.render(page(edition), template: "day").utf8)
+        if spliced, let bytes = splicedDayPage(edition, of: message, previous: previous, next: next) { return bytes }
+        return Array(
+            templates.render(dayPageView(message, previous: previous, next: next, edition: edition), template: "day")
+                .utf8)
+    }
+
+    /// The page's view for Mustache, with `edition`'s values.
+    func dayPageView(
+        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, edition: DayPage.EditionPart
+    ) -> DayPage {
+        DayPage(
+            message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path],
+            edition: edition)
     }
 
     /// The due date the timeline shows calendar dates for; fixed, so previews stay byte-identical across days.
@@ -83,7 +84,7 @@ public struct PreviewRenderer: Sendable {
         let page = IndexPage(
             editionName: editionName, editionID: editionID, messages: messages, due: due, reviewers: reviewers,
             rowTexts: indexRowTexts)
-        if spliced, let bytes = indexSkeletons.render(page) { return bytes }
+        if spliced, let bytes = splicedIndexPage(page) { return bytes }
         return Array(templates.render(page, template: "index").utf8)
     }
 }
@@ -142,7 +143,8 @@ struct DayPage {
     struct SourceView { let title: String; let url: String? }
     struct ApprovalView { let by: String; let date: String }
 
-    /// What differs from one edition's page of a day to the next (spliced into a skeleton by `DayPageSkeletons`).
+    /// What differs from one edition's page of a day to the next (written into a compiled template by
+    /// `splicedDayPage`).
     struct EditionPart {
         var editionName: String
         var inserts: [InsertView]
