@@ -29,12 +29,11 @@ struct CompiledTemplate: Sendable {
     /// The first markers, made once: a page marks a dozen to a few dozen values.
     private static let markers = (0..<64).map { "\(open)\($0)\(close)" }
 
-    /// `rendered` cut at its markers, each of which must stand for one of `slots` slots; nil if a marker character
-    /// occurs that is not one of those markers.
-    init?(_ rendered: String, slots: Int) {
+    /// `bytes`, a rendered page, cut at its markers, each of which must stand for one of `slots` slots; nil if a
+    /// marker character occurs that is not one of those markers.
+    init?(_ bytes: [UInt8], slots: Int) {
         // Cut in the UTF-8 bytes (U+E000 is EE 80 80, U+E001 is EE 80 81): no other character's encoding holds
         // either sequence, so a byte search finds exactly the markers, with no breaking into Characters.
-        let bytes = Array(rendered.utf8)
         let open = Self.openBytes, close = Self.closeBytes
         var pieces: [Piece] = []
         var at = 0
@@ -55,9 +54,6 @@ struct CompiledTemplate: Sendable {
 
     /// How many pieces are slots (a slot may occur more than once).
     var slotPieceCount: Int { pieces.count { if case .slot = $0 { true } else { false } } }
-
-    /// The bytes of the literal pieces.
-    var literalByteCount: Int { pieces.reduce(0) { if case .literal(let bytes) = $1 { $0 + bytes.count } else { $0 } } }
 
     /// The page: the literal pieces, with each slot's value from `values`, appended to `out`.
     func write(_ values: MarkedValues, into out: inout [UInt8]) {

@@ -17,8 +17,8 @@ extension PreviewRenderer {
             manuscriptPath: Array(message.manuscript.path.utf8), previous: previous?.day, next: next?.day,
             shape: edition.shape)
         let template = dayTemplates.template(for: key) {
-            let page = dayPageView(message, previous: previous, next: next, edition: marked)
-            return CompiledTemplate(templates.render(page, template: "day"), slots: values.count)
+            CompiledTemplate(
+                wholeDayPage(message, previous: previous, next: next, edition: marked), slots: values.count)
         }
         guard let template else { return nil }
         var out: [UInt8] = []

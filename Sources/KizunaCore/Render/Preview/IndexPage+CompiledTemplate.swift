@@ -18,12 +18,13 @@ extension PreviewRenderer {
             IndexPage.SeriesGroup(name: $0.name, count: $0.count, days: Array($0.days.prefix(1)))
         }
         let withRows = page.series.filter { !$0.days.isEmpty }
-        guard let frame = CompiledTemplate(indexFrameTemplates.render(outline, template: "index"), slots: 1),
-            frame.slotPieceCount == withRows.count
-        else { return nil }
+        let rendered = Array(indexFrameTemplates.render(outline, template: "index").utf8)
+        guard let frame = CompiledTemplate(rendered, slots: 1), frame.slotPieceCount == withRows.count else {
+            return nil
+        }
 
         var out: [UInt8] = []
-        out.reserveCapacity(frame.literalByteCount + 512 * page.series.reduce(0) { $0 + $1.days.count })
+        out.reserveCapacity(rendered.count + 512 * page.series.reduce(0) { $0 + $1.days.count })
         var series = withRows.makeIterator()
         for piece in frame.pieces {
             switch piece {
@@ -57,7 +58,7 @@ extension PreviewRenderer {
         for supervisor in row.supervisors { shape.append(supervisor.known ? 1 : 0) }
         let template = indexRowTemplates.template(for: shape) {
             CompiledTemplate(
-                templates.render(OnlyRow(row: marked), template: IndexPage.rowPartial), slots: values.count)
+                Array(templates.render(OnlyRow(row: marked), template: IndexPage.rowPartial).utf8), slots: values.count)
         }
         guard let template else { return false }
         template.write(values, into: &out)

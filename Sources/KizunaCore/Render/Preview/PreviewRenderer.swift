@@ -33,34 +33,32 @@ public struct PreviewRenderer: Sendable {
 
     /// `dayPage` as the UTF-8 bytes written to disk.
     /// `parts`: the edition's inserts as HTML, made once for all its days.
-    /// `spliced: false` renders it whole through Mustache.
     public func dayPageBytes(
         _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
-        parts: PreviewEditionParts? = nil, spliced: Bool = true
+        parts: PreviewEditionParts? = nil
     ) -> [UInt8] {
-        let insertHTML = parts.map { parts in { parts.html(of: $0) } }
-        var edition = DayPage.EditionPart(message, insertHTML: insertHTML)
-        if let payload {
-            // The JSON goes inside <pre>, element content: escaped for it in one pass over the bytes.
-            var html: [UInt8] = []
-            payload.bytes.withUnsafeBufferPointer {
-                HTMLText.escapeElementText(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &html)
-            }
-            edition.payload = DayPage.PayloadView(jsonHTMLBytes: html, messages: String(payload.messageCount))
-        }
-        if spliced, let bytes = splicedDayPage(edition, of: message, previous: previous, next: next) { return bytes }
-        return Array(
-            templates.render(dayPageView(message, previous: previous, next: next, edition: edition), template: "day")
-                .utf8)
+        let edition = DayPage.EditionPart(message, payload: payload, parts: parts)
+        return splicedDayPage(edition, of: message, previous: previous, next: next)
+            ?? wholeDayPage(message, previous: previous, next: next, edition: edition)
     }
 
-    /// The page's view for Mustache, with `edition`'s values.
-    func dayPageView(
+    /// `dayPageBytes` rendered whole through Mustache: the reference a spliced page equals.
+    func dayPageBytesRenderedWhole(
+        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
+        parts: PreviewEditionParts? = nil
+    ) -> [UInt8] {
+        let edition = DayPage.EditionPart(message, payload: payload, parts: parts)
+        return wholeDayPage(message, previous: previous, next: next, edition: edition)
+    }
+
+    /// The page with `edition`'s values, rendered whole through Mustache.
+    func wholeDayPage(
         _ message: DayMessage, previous: DayMessage?, next: DayMessage?, edition: DayPage.EditionPart
-    ) -> DayPage {
-        DayPage(
+    ) -> [UInt8] {
+        let page = DayPage(
             message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path],
             edition: edition)
+        return Array(templates.render(page, template: "day").utf8)
     }
 
     /// The due date the timeline shows calendar dates for; fixed, so previews stay byte-identical across days.
@@ -76,16 +74,28 @@ public struct PreviewRenderer: Sendable {
             as: UTF8.self)
     }
 
-    /// `indexPage` as the UTF-8 bytes written to disk; `spliced: false` renders it whole through Mustache.
+    /// `indexPage` as the UTF-8 bytes written to disk.
     func indexPageBytes(
-        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
-        spliced: Bool = true
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate
     ) -> [UInt8] {
-        let page = IndexPage(
+        let page = indexPageView(editionName: editionName, editionID: editionID, messages: messages, due: due)
+        return splicedIndexPage(page) ?? Array(templates.render(page, template: "index").utf8)
+    }
+
+    /// `indexPageBytes` rendered whole through Mustache: the reference a spliced page equals.
+    func indexPageBytesRenderedWhole(
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate
+    ) -> [UInt8] {
+        let page = indexPageView(editionName: editionName, editionID: editionID, messages: messages, due: due)
+        return Array(templates.render(page, template: "index").utf8)
+    }
+
+    private func indexPageView(
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate
+    ) -> IndexPage {
+        IndexPage(
             editionName: editionName, editionID: editionID, messages: messages, due: due, reviewers: reviewers,
             rowTexts: indexRowTexts)
-        if spliced, let bytes = splicedIndexPage(page) { return bytes }
-        return Array(templates.render(page, template: "index").utf8)
     }
 }
 
@@ -158,11 +168,12 @@ struct DayPage {
         var tel: String?
         var payload: PayloadView?
 
-        init(_ m: DayMessage, insertHTML: ((Insert) -> String)? = nil) {
+        /// `parts`: the edition's inserts as HTML, made once for all its days.
+        init(_ m: DayMessage, payload: RenderedPayload?, parts: PreviewEditionParts?) {
             editionName = m.editionName
             inserts = m.inserts.map { r in
                 InsertView(
-                    title: r.insert.title.value, html: insertHTML?(r.insert) ?? HTMLText.paragraphs(r.insert.body),
+                    title: r.insert.title.value, html: parts?.html(of: r.insert) ?? HTMLText.paragraphs(r.insert.body),
                     link: r.insert.link?.value,
                     window: r.insert.window.value.description, deskName: r.contact?.name.value,
                     deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path)
@@ -175,6 +186,14 @@ struct DayPage {
             deskName = m.footer.contact?.name.value
             deskPhone = m.footer.contact?.phone.value
             tel = m.footer.contact?.telURI
+            if let payload {
+                // The JSON goes inside <pre>, element content: escaped for it in one pass over the bytes.
+                var html: [UInt8] = []
+                payload.bytes.withUnsafeBufferPointer {
+                    HTMLText.escapeElementText(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &html)
+                }
+                self.payload = PayloadView(jsonHTMLBytes: html, messages: String(payload.messageCount))
+            }
         }
     }
 
