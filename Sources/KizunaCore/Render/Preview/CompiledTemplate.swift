@@ -15,8 +15,8 @@ struct CompiledTemplate: Sendable {
 
     let pieces: [Piece]
 
-    static let open: Character = "\u{E000}"
-    static let close: Character = "\u{E001}"
+    private static let open: Character = "\u{E000}"
+    private static let close: Character = "\u{E001}"
     private static let openBytes = Array(String(open).utf8)
     private static let closeBytes = Array(String(close).utf8)
 

@@ -30,7 +30,7 @@ extension PreviewRenderer {
 
 extension DayPage {
     /// Everything on a page besides the edition's values follows from the manuscript (hence its day) and its
-    /// neighbours' days; with which edition values are present (each mark's index stands for one), that is the shape.
+    /// neighbours' days; with which edition values are present (each marker's slot stands for one), that is the shape.
     struct TemplateKey: Hashable {
         let manuscriptPath: [UInt8]
         let previous: DayKey?
