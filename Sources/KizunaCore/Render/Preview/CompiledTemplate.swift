@@ -5,11 +5,11 @@ import Foundation
 /// into the literal UTF-8 pieces between the markers and the slots the markers stand for. A page is the pieces with
 /// its values written into the slots (`MarkedValues`), so Mustache renders once per shape of page, not once per page.
 ///
-/// A value holding a marker character is refused before it is marked, and a rendered template holding one that is
-/// not a marker of its slots does not compile: such pages are rendered whole.
+/// A value holding a marker character is refused before it is marked, and a rendered template whose markers do not
+/// all stand for its slots does not compile: such pages are rendered whole.
 struct CompiledTemplate: Sendable {
     enum Piece: Sendable {
-        case literal(ArraySlice<UInt8>)
+        case literal([UInt8])
         case slot(Int)
     }
 
@@ -29,8 +29,8 @@ struct CompiledTemplate: Sendable {
     /// The first markers, made once: a page marks a dozen to a few dozen values.
     private static let markers = (0..<64).map { "\(open)\($0)\(close)" }
 
-    /// `bytes`, a rendered page, cut at its markers, each of which must stand for one of `slots` slots; nil if a
-    /// marker character occurs that is not one of those markers.
+    /// `bytes`, a rendered page, cut at its markers; nil if a U+E000 does not begin a marker of one of `slots` slots,
+    /// or a U+E001 follows the last marker.
     init?(_ bytes: [UInt8], slots: Int) {
         // Cut in the UTF-8 bytes (U+E000 is EE 80 80, U+E001 is EE 80 81): no other character's encoding holds
         // either sequence, so a byte search finds exactly the markers, with no breaking into Characters.
@@ -38,17 +38,16 @@ struct CompiledTemplate: Sendable {
         var pieces: [Piece] = []
         var at = 0
         while let start = bytes.firstOffset(of: open, from: at) {
-            pieces.append(.literal(bytes[at..<start]))
+            pieces.append(.literal(Array(bytes[at..<start])))
             let digits = start + open.count
-            // Searched from `at`, so that a U+E001 in the literal before the marker is found too.
-            guard let end = bytes.firstOffset(of: close, from: at), end > start,
+            guard let end = bytes.firstOffset(of: close, from: digits),
                 let i = Int(String(decoding: bytes[digits..<end], as: UTF8.self)), (0..<slots).contains(i)
             else { return nil }
             pieces.append(.slot(i))
             at = end + close.count
         }
         guard bytes.firstOffset(of: close, from: at) == nil else { return nil }
-        pieces.append(.literal(bytes[at...]))
+        pieces.append(.literal(Array(bytes[at...])))
         self.pieces = pieces
     }
 
