@@ -5,14 +5,16 @@ public struct PreviewRenderer: Sendable {
     let reviewers: [String: Reviewer]
     /// The sections of `manuscripts` as HTML, made once for every edition's pages.
     let sections: [String: [DayPage.SectionView]]
-    let skeletons = DayPageSkeletons()
-    let indexSkeletons: IndexPageSkeletons
+    let dayTemplates = CompiledTemplateCache<DayPage.TemplateKey>()
+    /// The templates with the index's row partial replaced by a slot marker; nil when the index does not use it.
+    let indexFrameTemplates: PreviewTemplates?
+    let indexRowTemplates = CompiledTemplateCache<[UInt8]>()
     /// What an index row shows of its day and supervisors that is the same in every edition, made once.
     let indexRowTexts: IndexPage.RowTexts
 
     public init(templates: PreviewTemplates, reviewers: [Reviewer], manuscripts: [Manuscript] = []) {
         self.templates = templates
-        indexSkeletons = IndexPageSkeletons(templates: templates)
+        indexFrameTemplates = IndexPage.frameTemplates(templates)
         self.reviewers = Dictionary(reviewers.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         indexRowTexts = IndexPage.RowTexts(
             days: manuscripts.map(\.day.value), due: Self.sampleDueDate, reviewers: self.reviewers)
@@ -31,35 +33,32 @@ public struct PreviewRenderer: Sendable {
 
     /// `dayPage` as the UTF-8 bytes written to disk.
     /// `parts`: the edition's inserts as HTML, made once for all its days.
-    /// `spliced: false` renders it whole through Mustache.
     public func dayPageBytes(
         _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
-        parts: PreviewEditionParts? = nil, spliced: Bool = true
+        parts: PreviewEditionParts? = nil
     ) -> [UInt8] {
-        let insertHTML = parts.map { parts in { parts.html(of: $0) } }
-        var edition = DayPage.EditionPart(message, insertHTML: insertHTML)
-        if let payload {
-            // The JSON goes inside <pre>, element content: escaped for it in one pass over the bytes.
-            var html: [UInt8] = []
-            payload.bytes.withUnsafeBufferPointer {
-                HTMLText.escapeElementText(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &html)
-            }
-            edition.payload = DayPage.PayloadView(jsonHTMLBytes: html, messages: String(payload.messageCount))
-        }
-        // The rest of the page is made only when Mustache renders it: a skeleton already holds it.
-        let page = { (edition: DayPage.EditionPart) in
-            DayPage(
-                message, previous: previous, next: next, reviewers: self.reviewers,
-                sections: self.sections[message.manuscript.path],
-                edition: edition)
-        }
-        if spliced,
-            let bytes = skeletons.render(
-                edition, of: message, previous: previous?.day, next: next?.day, page: page, templates: templates)
-        {
-            return bytes
-        }
-        return Array(templates.render(page(edition), template: "day").utf8)
+        let edition = DayPage.EditionPart(message, payload: payload, parts: parts)
+        return splicedDayPage(edition, of: message, previous: previous, next: next)
+            ?? wholeDayPage(message, previous: previous, next: next, edition: edition)
+    }
+
+    /// `dayPageBytes` rendered whole through Mustache: the reference a spliced page equals.
+    func dayPageBytesRenderedWhole(
+        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
+        parts: PreviewEditionParts? = nil
+    ) -> [UInt8] {
+        let edition = DayPage.EditionPart(message, payload: payload, parts: parts)
+        return wholeDayPage(message, previous: previous, next: next, edition: edition)
+    }
+
+    /// The page with `edition`'s values, rendered whole through Mustache.
+    func wholeDayPage(
+        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, edition: DayPage.EditionPart
+    ) -> [UInt8] {
+        let page = DayPage(
+            message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path],
+            edition: edition)
+        return Array(templates.render(page, template: "day").utf8)
     }
 
     /// The due date the timeline shows calendar dates for; fixed, so previews stay byte-identical across days.
@@ -75,16 +74,28 @@ public struct PreviewRenderer: Sendable {
             as: UTF8.self)
     }
 
-    /// `indexPage` as the UTF-8 bytes written to disk; `spliced: false` renders it whole through Mustache.
+    /// `indexPage` as the UTF-8 bytes written to disk.
     func indexPageBytes(
-        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
-        spliced: Bool = true
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate
     ) -> [UInt8] {
-        let page = IndexPage(
+        let page = indexPageView(editionName: editionName, editionID: editionID, messages: messages, due: due)
+        return splicedIndexPage(page) ?? Array(templates.render(page, template: "index").utf8)
+    }
+
+    /// `indexPageBytes` rendered whole through Mustache: the reference a spliced page equals.
+    func indexPageBytesRenderedWhole(
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate
+    ) -> [UInt8] {
+        let page = indexPageView(editionName: editionName, editionID: editionID, messages: messages, due: due)
+        return Array(templates.render(page, template: "index").utf8)
+    }
+
+    private func indexPageView(
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate
+    ) -> IndexPage {
+        IndexPage(
             editionName: editionName, editionID: editionID, messages: messages, due: due, reviewers: reviewers,
             rowTexts: indexRowTexts)
-        if spliced, let bytes = indexSkeletons.render(page) { return bytes }
-        return Array(templates.render(page, template: "index").utf8)
     }
 }
 
@@ -142,7 +153,8 @@ struct DayPage {
     struct SourceView { let title: String; let url: String? }
     struct ApprovalView { let by: String; let date: String }
 
-    /// What differs from one edition's page of a day to the next (spliced into a skeleton by `DayPageSkeletons`).
+    /// What differs from one edition's page of a day to the next (written into a compiled template by
+    /// `splicedDayPage`).
     struct EditionPart {
         var editionName: String
         var inserts: [InsertView]
@@ -156,11 +168,12 @@ struct DayPage {
         var tel: String?
         var payload: PayloadView?
 
-        init(_ m: DayMessage, insertHTML: ((Insert) -> String)? = nil) {
+        /// `parts`: the edition's inserts as HTML, made once for all its days.
+        init(_ m: DayMessage, payload: RenderedPayload?, parts: PreviewEditionParts?) {
             editionName = m.editionName
             inserts = m.inserts.map { r in
                 InsertView(
-                    title: r.insert.title.value, html: insertHTML?(r.insert) ?? HTMLText.paragraphs(r.insert.body),
+                    title: r.insert.title.value, html: parts?.html(of: r.insert) ?? HTMLText.paragraphs(r.insert.body),
                     link: r.insert.link?.value,
                     window: r.insert.window.value.description, deskName: r.contact?.name.value,
                     deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path)
@@ -173,6 +186,14 @@ struct DayPage {
             deskName = m.footer.contact?.name.value
             deskPhone = m.footer.contact?.phone.value
             tel = m.footer.contact?.telURI
+            if let payload {
+                // The JSON goes inside <pre>, element content: escaped for it in one pass over the bytes.
+                var html: [UInt8] = []
+                payload.bytes.withUnsafeBufferPointer {
+                    HTMLText.escapeElementText(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &html)
+                }
+                self.payload = PayloadView(jsonHTMLBytes: html, messages: String(payload.messageCount))
+            }
         }
     }
 
