@@ -63,7 +63,7 @@ public struct OutputBuild: Sendable {
         let counter = ProgressCounter()
         // Each edition is reduced to its summary once staged (its cache goes to a staged file), so memory stays flat
         // whatever the number of editions.
-        let built = ParallelMap.map(Array(0..<count)) { index -> Swift.Result<EditionSummary?, IOFailure> in
+        let built = ParallelMap.map(Array(0..<count)) { index -> Staged in
             guard let job = job(index) else {
                 if progressTotal == nil {
                     let (done, messages) = counter.add(0)
@@ -71,39 +71,9 @@ public struct OutputBuild: Sendable {
                 }
                 return .success(nil)
             }
-            let id = job.edition.id.value
-            var planned = builder.plan(
-                job.edition, compiler: job.compiler, keys: keys, cached: keys == nil ? nil : staging.readCache(id))
-            // A partial plan keeps the unchanged days' rows from the pack on disk: without a readable one, build whole.
-            if case .partial = planned.plan, !EditionPack.isCurrent(staging.packPath(id)) { planned = planned.whole() }
-            // Files go to staging as they are made: memory holds one page at a time, not the edition.
-            var stager = staging.stager()
-            let rendered = builder.render(planned, emit: { stager.write($0) })
-            defer {
-                let (done, messages) = counter.add(rendered.messages)
-                progress(done, progressTotal ?? count, messages)
-            }
-            guard planned.plan != .unchanged, !rendered.diagnostics.hasErrors else {
-                return .success(EditionSummary(rendered, staged: nil))
-            }
-            do throws(IOFailure) {
-                if let failure = stager.failure { throw failure }
-                let partial = planned.plan != .whole
-                let pack = "\(id)/\(EditionPack.fileName)"
-                try EditionPack.write(
-                    editionID: id, editionName: job.edition.name.value,
-                    nicknameMaxLength: job.compiler.nicknameMaxLength(for: job.edition), rows: rendered.packRows,
-                    keepingRowsOf: partial ? staging.packPath(id) : nil, messageCount: rendered.messages,
-                    to: staging.stagedPackPath(id), checkingPayloads: false)
-                // A partial edition's unchanged files come from its live folder, after the new ones are written so
-                // that none is written through a link.
-                let staged =
-                    partial
-                    ? try staging.stagePartial(id, rewritten: rendered.written + [pack]) : staging.stagedWhole(id)
-                if let cache = rendered.cache { try staging.stageCache(id, cache) }
-                return .success(EditionSummary(rendered, staged: staged))
-            } catch {
-                return .failure(error)
+            return stage(job, in: staging) { messages in
+                let (done, total) = counter.add(messages)
+                progress(done, progressTotal ?? count, total)
             }
         }
         var result = Result()
@@ -139,6 +109,43 @@ public struct OutputBuild: Sendable {
         // Every changed edition is swapped in with one exchange each.
         try writer.commit(staged, caches: keys != nil)
         return result
+    }
+
+    private typealias Staged = Swift.Result<EditionSummary?, IOFailure>
+
+    /// Plans and renders one edition into staging, with its pack and cache; `done` is told its message count.
+    private func stage(_ job: EditionJob, in staging: OutputWriter, done: (Int) -> Void) -> Staged {
+        let id = job.edition.id.value
+        var planned = builder.plan(
+            job.edition, compiler: job.compiler, keys: keys, cached: keys == nil ? nil : staging.readCache(id))
+        // A partial plan keeps the unchanged days' rows from the pack on disk: without a readable one, build whole.
+        if case .partial = planned.plan, !EditionPack.isCurrent(staging.packPath(id)) { planned = planned.whole() }
+        // Files go to staging as they are made: memory holds one page at a time, not the edition.
+        var stager = staging.stager()
+        let rendered = builder.render(planned, emit: { stager.write($0) })
+        defer { done(rendered.messages) }
+        guard planned.plan != .unchanged, !rendered.diagnostics.hasErrors else {
+            return .success(EditionSummary(rendered, staged: nil))
+        }
+        do throws(IOFailure) {
+            if let failure = stager.failure { throw failure }
+            let partial = planned.plan != .whole
+            let pack = "\(id)/\(EditionPack.fileName)"
+            try EditionPack.write(
+                editionID: id, editionName: job.edition.name.value,
+                nicknameMaxLength: job.compiler.nicknameMaxLength(for: job.edition), rows: rendered.packRows,
+                keepingRowsOf: partial ? staging.packPath(id) : nil, messageCount: rendered.messages,
+                to: staging.stagedPackPath(id), checkingPayloads: false)
+            // A partial edition's unchanged files come from its live folder, after the new ones are written so
+            // that none is written through a link.
+            let staged =
+                partial
+                ? try staging.stagePartial(id, rewritten: rendered.written + [pack]) : staging.stagedWhole(id)
+            if let cache = rendered.cache { try staging.stageCache(id, cache) }
+            return .success(EditionSummary(rendered, staged: staged))
+        } catch {
+            return .failure(error)
+        }
     }
 }
 

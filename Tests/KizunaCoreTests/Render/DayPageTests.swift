@@ -13,13 +13,16 @@ import Testing
         let flex = FlexRenderer()
         return content.editions.flatMap { edition in
             let messages = content.compiler.messages(for: edition)
+            // The spliced pages share one edition's parts, as a build does; the reference makes its own each time.
+            let parts = PreviewEditionParts()
             return messages.indices.map { i in
                 let previous = i > 0 ? messages[i - 1] : nil
                 let next = i + 1 < messages.count ? messages[i + 1] : nil
                 let payload = flex.payload(for: messages[i])
                 return (
-                    renderer.dayPageBytes(messages[i], previous: previous, next: next, payload: payload),
-                    renderer.dayPageBytesRenderedWhole(messages[i], previous: previous, next: next, payload: payload)
+                    renderer.dayPageBytes(messages[i], previous: previous, next: next, payload: payload, parts: parts),
+                    renderer.dayPageBytesRenderedWhole(
+                        messages[i], previous: previous, next: next, payload: payload, parts: PreviewEditionParts())
                 )
             }
         }

@@ -28,14 +28,17 @@ public struct PreviewRenderer: Sendable {
     public func dayPage(
         _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil
     ) -> String {
-        String(decoding: dayPageBytes(message, previous: previous, next: next, payload: payload), as: UTF8.self)
+        String(
+            decoding: dayPageBytes(
+                message, previous: previous, next: next, payload: payload, parts: PreviewEditionParts()),
+            as: UTF8.self)
     }
 
     /// `dayPage` as the UTF-8 bytes written to disk.
     /// `parts`: the edition's inserts as HTML, made once for all its days.
     public func dayPageBytes(
-        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
-        parts: PreviewEditionParts? = nil
+        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload?,
+        parts: PreviewEditionParts
     ) -> [UInt8] {
         let edition = DayPage.EditionPart(message, payload: payload, parts: parts)
         return splicedDayPage(edition, of: message, previous: previous, next: next)
@@ -44,8 +47,8 @@ public struct PreviewRenderer: Sendable {
 
     /// `dayPageBytes` rendered whole through Mustache: the reference a spliced page equals.
     func dayPageBytesRenderedWhole(
-        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload? = nil,
-        parts: PreviewEditionParts? = nil
+        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload?,
+        parts: PreviewEditionParts
     ) -> [UInt8] {
         let edition = DayPage.EditionPart(message, payload: payload, parts: parts)
         return wholeDayPage(message, previous: previous, next: next, edition: edition)
@@ -169,11 +172,11 @@ struct DayPage {
         var payload: PayloadView?
 
         /// `parts`: the edition's inserts as HTML, made once for all its days.
-        init(_ m: DayMessage, payload: RenderedPayload?, parts: PreviewEditionParts?) {
+        init(_ m: DayMessage, payload: RenderedPayload?, parts: PreviewEditionParts) {
             editionName = m.editionName
             inserts = m.inserts.map { r in
                 InsertView(
-                    title: r.insert.title.value, html: parts?.html(of: r.insert) ?? HTMLText.paragraphs(r.insert.body),
+                    title: r.insert.title.value, html: parts.html(of: r.insert),
                     link: r.insert.link?.value,
                     window: r.insert.window.value.description, deskName: r.contact?.name.value,
                     deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path)
