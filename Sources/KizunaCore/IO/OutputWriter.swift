@@ -15,6 +15,9 @@ public struct OutputWriter: Sendable {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
     }
 
+    /// Each edition's folder as the last partial rebuild swapped it out.
+    var previous: PreviousGeneration { PreviousGeneration(root: root) }
+
     /// The staging folder of this process; left-overs of killed builds are removed by `removeStaleStaging`.
     var staging: String { "\(root)/.kizuna-staging-\(getpid())" }
 
@@ -67,7 +70,7 @@ public struct OutputWriter: Sendable {
     /// when it has one (a few operations), else by one hard link per file into staging. Either way the staged
     /// edition is whole and is swapped in at once.
     public func stagePartial(_ editionID: String, rewritten: [String]) throws(IOFailure) -> StagedEdition {
-        let inPrevious = try stageOverPrevious(editionID: editionID)
+        let inPrevious = try previous.stage(editionID, staged: "\(staging)/\(editionID)")
         if !inPrevious { try linkUnchanged(editionID: editionID, except: Set(rewritten)) }
         return StagedEdition(editionID: editionID, rewritten: rewritten, inPreviousGeneration: inPrevious)
     }
@@ -83,7 +86,7 @@ public struct OutputWriter: Sendable {
         try swap(
             editionIDs: ids, stagedInPrevious: Set(editions.filter(\.inPreviousGeneration).map(\.editionID)),
             keepingPrevious: Set(editions.filter { $0.rewritten != nil }.map(\.editionID)))
-        dropFromPrevious(editions.flatMap { $0.rewritten ?? [] })
+        previous.drop(editions.flatMap { $0.rewritten ?? [] })
         if caches { try commitCaches(ids) }
         finish()
     }
@@ -115,7 +118,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Replaces each edition's folder with its staged copy (`finish` removes the staging folder after).
-    /// - `stagedInPrevious`: editions staged in their previous folder (`stageOverPrevious`) rather than in staging;
+    /// - `stagedInPrevious`: editions staged in their previous folder (`PreviousGeneration.stage`) rather than in staging;
     ///   their swapped-out folder becomes their previous folder where it is.
     /// - `keepingPrevious`: editions staged in staging whose swapped-out folder shares all but a few files with the new
     ///   one (hard links): kept as their previous folder. Every other edition's previous folder is removed, since its
@@ -126,7 +129,7 @@ public struct OutputWriter: Sendable {
         for id in editionIDs {
             let final = "\(root)/\(id)"
             let inPrevious = stagedInPrevious.contains(id)
-            let staged = inPrevious ? "\(previousFolder)/\(id)" : "\(staging)/\(id)"
+            let staged = inPrevious ? previous.path(of: id) : "\(staging)/\(id)"
             let old = "\(staging)/.old-\(id)"
             // Where the swapped-out folder is once the new one is in place.
             var swappedOut: String?
@@ -148,23 +151,8 @@ public struct OutputWriter: Sendable {
                     throw IOFailure("cannot move the new '\(id)' into place: \(String(cString: strerror(errno)))")
                 }
             }
-            try keepOrDropPrevious(id, swappedOut: swappedOut, keep: inPrevious || keepingPrevious.contains(id))
-        }
-    }
-
-    /// Puts an edition's swapped-out folder in its previous folder, or moves its previous folder into staging to be
-    /// removed with the rest (`finish`).
-    private func keepOrDropPrevious(_ id: String, swappedOut: String?, keep: Bool) throws(IOFailure) {
-        let previous = "\(previousFolder)/\(id)"
-        if swappedOut == previous { return }
-        if access(previous, F_OK) == 0 {
-            guard rename(previous, "\(staging)/.previous-\(id)") == 0 else {
-                throw IOFailure("cannot remove '\(previous)': \(String(cString: strerror(errno)))")
-            }
-        }
-        guard keep, let swappedOut else { return }
-        guard mkdir(previousFolder, 0o755) == 0 || errno == EEXIST, rename(swappedOut, previous) == 0 else {
-            throw IOFailure("cannot keep '\(id)' in '\(previousFolder)': \(String(cString: strerror(errno)))")
+            try previous.keepOrDrop(
+                id, swappedOut: swappedOut, keep: inPrevious || keepingPrevious.contains(id), trash: staging)
         }
     }
 
@@ -189,117 +177,7 @@ public struct OutputWriter: Sendable {
         } catch {
             throw IOFailure("cannot create '\(target)': \(error.localizedDescription)")
         }
-        try Self.linkTree(source, target, relative: "", except: except, prefix: "\(editionID)/")
-    }
-
-    /// Walks `source` with readdir (`listing`), not FileManager's enumerator: every file of the edition is linked.
-    private static func linkTree(
-        _ source: String, _ target: String, relative: String, except: Set<String>, prefix: String
-    ) throws(IOFailure) {
-        for (name, entry) in try listing(source + "/" + relative) {
-            let path = relative + name
-            let to = "\(target)/\(path)"
-            if entry.isDirectory {
-                guard mkdir(to, 0o755) == 0 || errno == EEXIST else {
-                    throw IOFailure("cannot create '\(to)': \(String(cString: strerror(errno)))")
-                }
-                try linkTree(source, target, relative: path + "/", except: except, prefix: prefix)
-            } else if !except.contains(prefix + path), link("\(source)/\(path)", to) != 0 {
-                throw IOFailure("cannot link '\(source)/\(path)': \(String(cString: strerror(errno)))")
-            }
-        }
-    }
-
-    /// Where each edition's folder is kept once a partial rebuild swapped it out, without the files that rebuild
-    /// rewrote (`dropFromPrevious`): what is left are hard links to live files, so the next partial rebuild makes it
-    /// the new edition with a few operations instead of one link per file, and swaps it in. Hidden, like the cache;
-    /// never read by anything but the build.
-    var previousFolder: String { "\(root)/.kizuna-previous" }
-
-    /// Stages a partly changed edition in its previous folder instead of linking every unchanged file into staging:
-    /// each entry of the previous folder that is not the live one (compared by inode, as `readdir` lists them) is
-    /// linked anew from the live folder, entries the live folder lacks are removed, and then the files this build
-    /// staged for the edition are moved over it. The result is the whole new edition, as `linkUnchanged` makes it.
-    /// False when the edition has no previous folder (stage it with `linkUnchanged`).
-    func stageOverPrevious(editionID: String) throws(IOFailure) -> Bool {
-        let previous = "\(previousFolder)/\(editionID)"
-        var info = stat()
-        guard lstat(previous, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
-        try Self.sync(from: "\(root)/\(editionID)", to: previous)
-        try Self.moveFiles(from: "\(staging)/\(editionID)", to: previous)
-        return true
-    }
-
-    /// Removes these files (paths inside the output folder) from the previous folders, where they are the versions
-    /// a partial rebuild replaced.
-    func dropFromPrevious(_ paths: [String]) {
-        for path in paths { unlink("\(previousFolder)/\(path)") }
-    }
-
-    /// One folder's entries by name: inode and whether it is a folder.
-    private static func listing(_ folder: String) throws(IOFailure) -> [String: (inode: UInt64, isDirectory: Bool)] {
-        guard let directory = opendir(folder) else {
-            throw IOFailure("cannot list '\(folder)': \(String(cString: strerror(errno)))")
-        }
-        defer { closedir(directory) }
-        var entries: [String: (inode: UInt64, isDirectory: Bool)] = [:]
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard name != ".", name != ".." else { continue }
-            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat("\(folder)/\(name)", &info) == 0 else {
-                    throw IOFailure("cannot read '\(folder)/\(name)': \(String(cString: strerror(errno)))")
-                }
-                isDirectory = info.st_mode & S_IFMT == S_IFDIR
-            }
-            entries[name] = (UInt64(entry.pointee.d_ino), isDirectory)
-        }
-        return entries
-    }
-
-    /// Makes `target` hold the same files as `source`, as hard links to them, touching only the entries that differ.
-    private static func sync(from source: String, to target: String) throws(IOFailure) {
-        let want = try listing(source)
-        var have = try listing(target)
-        for (name, entry) in have where want[name] == nil || want[name]!.isDirectory != entry.isDirectory {
-            let path = "\(target)/\(name)"
-            guard (entry.isDirectory ? kizuna_remove_tree(path) : unlink(path)) == 0 else {
-                throw IOFailure("cannot remove '\(path)': \(String(cString: strerror(errno)))")
-            }
-            have[name] = nil
-        }
-        for (name, entry) in want {
-            let (from, to) = ("\(source)/\(name)", "\(target)/\(name)")
-            if entry.isDirectory {
-                guard have[name] != nil || mkdir(to, 0o755) == 0 else {
-                    throw IOFailure("cannot create '\(to)': \(String(cString: strerror(errno)))")
-                }
-                try sync(from: from, to: to)
-            } else if have[name]?.inode != entry.inode {
-                guard have[name] == nil || unlink(to) == 0, link(from, to) == 0 else {
-                    throw IOFailure("cannot link '\(from)': \(String(cString: strerror(errno)))")
-                }
-            }
-        }
-    }
-
-    /// Moves every file under `source` to the same place under `target`, replacing what is there.
-    private static func moveFiles(from source: String, to target: String) throws(IOFailure) {
-        for (name, entry) in try listing(source) {
-            let (from, to) = ("\(source)/\(name)", "\(target)/\(name)")
-            if entry.isDirectory {
-                guard mkdir(to, 0o755) == 0 || errno == EEXIST else {
-                    throw IOFailure("cannot create '\(to)': \(String(cString: strerror(errno)))")
-                }
-                try moveFiles(from: from, to: to)
-            } else if rename(from, to) != 0 {
-                throw IOFailure("cannot move '\(from)' to '\(to)': \(String(cString: strerror(errno)))")
-            }
-        }
+        try FileTree.linkFiles(source, target, except: except, prefix: "\(editionID)/")
     }
 
     /// Takes the output folder for this build alone: a second build into it fails with a clear error instead of
