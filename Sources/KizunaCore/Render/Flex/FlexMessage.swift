@@ -68,9 +68,9 @@ public struct FlexButton: Sendable {
 
 extension PushRequest {
     /// `{"messages":[…]}` with each message's bubble given as written.
-    static func write(_ messages: some Sequence<(altText: String, bubble: [UInt8])>, into out: inout [UInt8]) {
+    static func write(_ messages: [(altText: String, bubble: [UInt8])], into out: inout [UInt8]) {
         var o = JSONObjectWriter()
-        o.array("messages", Array(messages), into: &out) { message, out in
+        o.array("messages", messages, into: &out) { message, out in
             var m = JSONObjectWriter()
             m.string("altText", message.altText, into: &out)
             m.json("contents", message.bubble, into: &out)

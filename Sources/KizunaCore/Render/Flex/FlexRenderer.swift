@@ -28,16 +28,15 @@ public struct FlexRenderer: Sendable {
     /// figures LINE's limits are checked on. `context` holds what the edition's other days wrote already.
     public func payload(for message: DayMessage, in context: FlexEditionContext) -> RenderedPayload {
         let packing = pack(message, in: context)
-        let footer = footerBox(for: message)
         let total = packing.bubbles.count
         let bubbles =
             packing.single.map { [$0] }
             ?? packing.bubbles.enumerated().map { k, blocks in
-                bubbleBytes(message, part: (k + 1, total), blocks, footer: k == total - 1 ? footer : nil)
+                bubbleBytes(message, part: (k + 1, total), blocks, footer: k == total - 1 ? packing.footer : nil)
             }
         let altTexts = (0..<total).map { altText(for: message, bubble: $0, of: total) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(bubbles.reduce(64) { $0 + $1.count + altTexts[0].utf8.count })
+        bytes.reserveCapacity(bubbles.reduce(256 * total) { $0 + $1.count })
         PushRequest.write(zip(altTexts, bubbles).map { ($0, $1) }, into: &bytes)
         bytes.append(0x0A)
         return RenderedPayload(bytes: bytes, bubbles: bubbles, altTexts: altTexts, overflow: packing.overflow)
@@ -51,7 +50,6 @@ public struct FlexRenderer: Sendable {
     /// The same push request as typed values, bubble by bubble as `payload` cuts the day.
     public func request(for message: DayMessage) -> PushRequest {
         let packing = pack(message, in: FlexEditionContext(for: message))
-        let footer = footerBox(for: message)
         let total = packing.bubbles.count
         return PushRequest(
             messages: packing.bubbles.enumerated().map { k, blocks in
@@ -59,7 +57,7 @@ public struct FlexRenderer: Sendable {
                     altText: altText(for: message, bubble: k, of: total),
                     contents: bubble(
                         message, part: packing.single == nil ? (k + 1, total) : nil, blocks.flatMap(\.components),
-                        footer: k == total - 1 ? footer : nil))
+                        footer: k == total - 1 ? packing.footer : nil))
             })
     }
 
@@ -200,9 +198,10 @@ public struct FlexRenderer: Sendable {
         }
     }
 
-    /// How a day's body is cut: each bubble's blocks in reading order, the footer going on the last.
+    /// How a day's body is cut: each bubble's blocks in reading order, `footer` going on the last.
     struct Packing {
         var bubbles: [[Block]]
+        var footer: FlexBox
         /// The one bubble's bytes when the day fits one bubble (its header has no part number).
         var single: [UInt8]?
         /// Where the text begins that a sixth bubble would carry.
@@ -217,7 +216,7 @@ public struct FlexRenderer: Sendable {
         let worst = WorstCase(message)
         let singleBytes = bubbleBytes(message, part: nil, blocks, footer: footer)
         if worst.size(singleBytes) <= Self.maxBubbleBytes {
-            return Packing(bubbles: [blocks], single: singleBytes, overflow: nil)
+            return Packing(bubbles: [blocks], footer: footer, single: singleBytes, overflow: nil)
         }
         // Each block adds its bytes and a comma to the body's contents; the header's part numbers may grow by a few
         // bytes.
@@ -235,7 +234,7 @@ public struct FlexRenderer: Sendable {
         }
         let overflow =
             groups.count > Self.maxMessagesPerRequest ? groups[Self.maxMessagesPerRequest].first?.location : nil
-        return Packing(bubbles: groups, single: nil, overflow: overflow)
+        return Packing(bubbles: groups, footer: footer, single: nil, overflow: overflow)
     }
 
     /// A bubble's bytes with `blocks` as its body, written from the blocks' written components.
