@@ -119,46 +119,13 @@ public struct EditionPack {
         editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String? = nil,
         messageCount: Int? = nil, to path: String
     ) throws(IOFailure) {
-        try write(
-            editionID: editionID, editionName: editionName, nicknameMaxLength: nicknameMaxLength, rows: rows,
-            keepingRowsOf: old, messageCount: messageCount, to: path, checkingPayloads: true)
-    }
-
-    /// `write`; `checkingPayloads: false` skips the UTF-8 and hash checks of each payload, for the builder, which
-    /// hashed the very bytes it passes, so checking them again would find nothing. Days are still checked.
-    static func write(
-        editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String? = nil,
-        messageCount: Int? = nil, to path: String, checkingPayloads: Bool
-    ) throws(IOFailure) {
-        // Checked before anything is written, so that a bad row leaves no file behind.
-        var keys = Set<String>()
-        for row in rows {
-            let key = "\(row.series)/\(row.day)"
-            guard keys.insert(key).inserted else { throw IOFailure("pack '\(path)': \(key) appears twice") }
+        let writer = try Writer(keepingRowsOf: old, checkingPayloads: true)
+        for row in sorted(rows) {
+            do throws(IOFailure) { try writer.add(row) } catch { throw IOFailure("pack '\(path)': \(error.message)") }
         }
-        for row in rows where checkingPayloads {
-            let key = "\(row.series)/\(row.day)"
-            guard String(validating: row.line, as: UTF8.self) != nil else {
-                throw IOFailure("pack '\(path)': the LINE payload of \(key) is not UTF-8")
-            }
-            guard SHA256.hash(data: row.line).hexString == row.sha256 else {
-                throw IOFailure("pack '\(path)': the sha256 of \(key) does not match its LINE payload")
-            }
-        }
-        // Claim the path atomically: O_EXCL fails if anything (even a dangling symbolic link) is there.
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw IOFailure("cannot create '\(path)': \(String(cString: strerror(errno)))") }
-        do {
-            try fill(
-                fd, editionID: editionID, editionName: editionName,
-                nicknameMaxLength: nicknameMaxLength, rows: sorted(rows), keepingRowsOf: old, messageCount: messageCount
-            )
-            guard close(fd) == 0 else { throw IOFailure(String(cString: strerror(errno))) }
-        } catch {
-            close(fd)
-            unlink(path)
-            throw IOFailure("cannot write '\(path)': \(error)")
-        }
+        try writer.finish(
+            editionID: editionID, editionName: editionName, nicknameMaxLength: nicknameMaxLength,
+            messageCount: messageCount, to: path)
     }
 
     /// The pack's name inside its edition's folder.
@@ -181,109 +148,186 @@ public struct EditionPack {
     /// Rows in the order they are inserted: by series, then reading order, then day key (bytes, as SQLite compares),
     /// so the file does not depend on the order the caller gives them in.
     static func sorted(_ rows: [Row]) -> [Row] {
-        rows.sorted { a, b in
-            if a.series != b.series { return a.series.utf8.lexicographicallyPrecedes(b.series.utf8) }
-            if a.sortIndex != b.sortIndex { return a.sortIndex < b.sortIndex }
-            return a.day.utf8.lexicographicallyPrecedes(b.day.utf8)
-        }
+        rows.sorted(by: precedes)
     }
 
-    /// Builds the pack in memory and writes its bytes to `fd` at once. SQLite's memdb file system keeps the database as
-    /// one buffer with the bytes a file would hold; written page by page into the file instead, a rebuild of 100
-    /// editions made 57,000 writes and, reading the kept rows, as many reads.
-    private static func fill(
-        _ fd: Int32, editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row],
-        keepingRowsOf old: String?,
-        messageCount: Int?
-    ) throws {
-        var configuration = GRDB.Configuration()
-        configuration.foreignKeysEnabled = false
-        configuration.label = "kizuna-pack"
-        let queue = try DatabaseQueue(configuration: configuration)
-        do {
-            try queue.inDatabase { db in
-                guard let connection = db.sqliteConnection else { throw IOFailure("no SQLite connection") }
-                // The empty database `main` reopened on memdb, growing as it is written and freed when closed.
-                let empty = sqlite3_malloc64(4096)
-                let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
-                guard
-                    sqlite3_deserialize(connection, "main", empty?.assumingMemoryBound(to: UInt8.self), 0, 4096, flags)
-                        == SQLITE_OK
-                else {
-                    throw IOFailure(
-                        "SQLite cannot make a database in memory: \(String(cString: sqlite3_errmsg(connection)))")
-                }
-                // The page size only takes effect before the first table; journal mode outside a transaction.
-                try db.execute(
-                    sql: """
-                        PRAGMA page_size = 4096;
-                        PRAGMA journal_mode = OFF;
-                        PRAGMA synchronous = OFF;
-                        PRAGMA temp_store = MEMORY;
-                        """)
-                if let old {
-                    try db.execute(sql: "ATTACH DATABASE ? AS old", arguments: [old])
-                    // The kept rows are read through a memory map, not a read per page.
-                    try db.execute(sql: "PRAGMA old.mmap_size = 268435456")
-                }
-                try db.inTransaction {
+    /// Whether `a` comes before `b` in the pack.
+    static func precedes(_ a: Row, _ b: Row) -> Bool {
+        if a.series != b.series { return a.series.utf8.lexicographicallyPrecedes(b.series.utf8) }
+        if a.sortIndex != b.sortIndex { return a.sortIndex < b.sortIndex }
+        return a.day.utf8.lexicographicallyPrecedes(b.day.utf8)
+    }
+
+    /// A pack made row by row as its days are rendered, so that no edition's payloads are held until the end.
+    /// SQLite's memdb file system keeps the database as one buffer with the bytes a file would hold, written to the
+    /// file at once by `finish`; written page by page into the file instead, a rebuild of 100 editions made 57,000
+    /// writes and, reading the kept rows, as many reads. Nothing is on disk before `finish`: a writer dropped
+    /// without it leaves no file.
+    ///
+    /// Without kept rows, rows must come in the order `sorted` gives (the file then does not depend on the caller);
+    /// with them, in any order.
+    final class Writer {
+        private let queue: DatabaseQueue
+        private let insert: Statement
+        private let keeping: Bool
+        private let checkingPayloads: Bool
+        private var keys = Set<String>()
+        private var last: Row?
+
+        /// `checkingPayloads: false` skips the UTF-8 and hash checks of each payload, for the builder, which hashed
+        /// the very bytes it adds, so checking them again would find nothing. Days are still checked.
+        init(keepingRowsOf old: String?, checkingPayloads: Bool) throws(IOFailure) {
+            self.checkingPayloads = checkingPayloads
+            keeping = old != nil
+            do {
+                var configuration = GRDB.Configuration()
+                configuration.foreignKeysEnabled = false
+                configuration.label = "kizuna-pack"
+                // The pack's one transaction spans every `add`, each a database access of its own.
+                configuration.allowsUnsafeTransactions = true
+                queue = try DatabaseQueue(configuration: configuration)
+                insert = try queue.inDatabase { db in
+                    guard let connection = db.sqliteConnection else { throw IOFailure("no SQLite connection") }
+                    // The empty database `main` reopened on memdb, growing as it is written and freed when closed.
+                    let empty = sqlite3_malloc64(4096)
+                    let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+                    guard
+                        sqlite3_deserialize(
+                            connection, "main", empty?.assumingMemoryBound(to: UInt8.self), 0, 4096, flags)
+                            == SQLITE_OK
+                    else {
+                        throw IOFailure(
+                            "SQLite cannot make a database in memory: \(String(cString: sqlite3_errmsg(connection)))")
+                    }
+                    // The page size only takes effect before the first table; journal mode outside a transaction.
+                    try db.execute(
+                        sql: """
+                            PRAGMA page_size = 4096;
+                            PRAGMA journal_mode = OFF;
+                            PRAGMA synchronous = OFF;
+                            PRAGMA temp_store = MEMORY;
+                            """)
+                    if let old {
+                        try db.execute(sql: "ATTACH DATABASE ? AS old", arguments: [old])
+                        // The kept rows are read through a memory map, not a read per page.
+                        try db.execute(sql: "PRAGMA old.mmap_size = 268435456")
+                    }
+                    try db.beginTransaction()
                     try db.execute(
                         sql: """
                             PRAGMA application_id = \(applicationID);
                             PRAGMA user_version = \(formatVersion);
                             """)
                     try db.execute(sql: schema)
-                    let columns = "series, day, sort_index, label, title, line_messages, sha256, line_json, email"
-                    // The new rows go straight into `messages`, or, when rows are kept, into a temporary table first so
-                    // that all rows are inserted in one pass in reading order, as a build of every row inserts them.
-                    let table = old == nil ? "messages" : "temp.fresh"
+                    // The new rows go straight into `messages`, or, when rows are kept, into a temporary table first
+                    // so that all rows are inserted in one pass in reading order, as a build of every row inserts them.
                     if old != nil {
-                        try db.execute(sql: "CREATE TEMP TABLE fresh AS SELECT \(columns) FROM main.messages WHERE 0")
+                        try db.execute(sql: "CREATE TEMP TABLE fresh AS SELECT \(Self.columns) FROM main.messages WHERE 0")
                     }
-                    let insert = try db.makeStatement(
+                    return try db.makeStatement(
                         sql: """
-                            INSERT INTO \(table) (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
+                            INSERT INTO \(old == nil ? "messages" : "temp.fresh") (\(Self.columns))
+                            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
                             """)
-                    for row in rows {
-                        // The payload goes in as a blob cast to text: its bytes exactly, stored as UTF-8 text.
-                        try insert.execute(arguments: [
-                            row.series, row.day, row.sortIndex, row.label, row.title, row.lineMessages, row.sha256,
-                            Data(row.line), row.email.map { Data($0) },
-                        ])
-                    }
-                    if old != nil {
-                        // BINARY collation compares bytes, as `sorted` does.
-                        try db.execute(
-                            sql: """
-                                INSERT INTO main.messages (\(columns))
-                                SELECT \(columns) FROM (
-                                    SELECT \(columns) FROM old.messages AS o
-                                    WHERE NOT EXISTS (
-                                        SELECT 1 FROM temp.fresh AS f WHERE f.series = o.series AND f.day = o.day)
-                                    UNION ALL
-                                    SELECT \(columns) FROM temp.fresh
-                                ) ORDER BY series, sort_index, day
-                                """)
-                        try db.execute(sql: "DROP TABLE temp.fresh")
-                    }
-                    let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM main.messages") ?? 0
-                    if let messageCount, count != messageCount {
-                        throw IOFailure("the pack would hold \(count) days instead of the edition's \(messageCount)")
-                    }
-                    let facts: [(String, String)] = [
-                        ("edition_id", editionID),
-                        ("edition_name", editionName),
-                        ("format", "kizuna-edition-pack"),
-                        ("format_version", String(formatVersion)),
-                        ("message_count", String(count)),
-                        ("nickname_max_length", String(nicknameMaxLength)),
-                        ("nickname_placeholder", "{nickname}"),
-                    ]
-                    let fact = try db.makeStatement(sql: "INSERT INTO edition (key, value) VALUES (?, ?)")
-                    for (key, value) in facts { try fact.execute(arguments: [key, value]) }
-                    return .commit
                 }
-                if old != nil { try db.execute(sql: "DETACH DATABASE old") }
+            } catch let error as IOFailure {
+                throw error
+            } catch {
+                throw IOFailure("SQLite cannot start a pack: \(error)")
+            }
+        }
+
+        private static let columns = "series, day, sort_index, label, title, line_messages, sha256, line_json, email"
+
+        deinit { try? queue.close() }
+
+        /// Adds one day's row; a second row for a day, or a payload whose bytes or hash are wrong, is refused.
+        func add(_ row: Row) throws(IOFailure) {
+            let key = "\(row.series)/\(row.day)"
+            guard keys.insert(key).inserted else { throw IOFailure("\(key) appears twice") }
+            if !keeping, let last, EditionPack.precedes(row, last) {
+                throw IOFailure("\(key) comes after \(last.series)/\(last.day) in the pack's order")
+            }
+            if checkingPayloads {
+                guard String(validating: row.line, as: UTF8.self) != nil else {
+                    throw IOFailure("the LINE payload of \(key) is not UTF-8")
+                }
+                guard SHA256.hash(data: row.line).hexString == row.sha256 else {
+                    throw IOFailure("the sha256 of \(key) does not match its LINE payload")
+                }
+            }
+            last = row
+            do {
+                try queue.inDatabase { _ in
+                    // The payload goes in as a blob cast to text: its bytes exactly, stored as UTF-8 text.
+                    try insert.execute(arguments: [
+                        row.series, row.day, row.sortIndex, row.label, row.title, row.lineMessages, row.sha256,
+                        Data(row.line), row.email.map { Data($0) },
+                    ])
+                }
+            } catch {
+                throw IOFailure("SQLite cannot add \(key): \(error)")
+            }
+        }
+
+        /// Completes the pack (the kept rows, the `edition` table) and writes it at `path`, which must not exist.
+        /// On failure the file is removed, and a file already at `path` is left untouched.
+        func finish(
+            editionID: String, editionName: String, nicknameMaxLength: Int, messageCount: Int?, to path: String
+        ) throws(IOFailure) {
+            // Claim the path atomically: O_EXCL fails if anything (even a dangling symbolic link) is there.
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw IOFailure("cannot create '\(path)': \(String(cString: strerror(errno)))") }
+            do {
+                try complete(
+                    fd, editionID: editionID, editionName: editionName, nicknameMaxLength: nicknameMaxLength,
+                    messageCount: messageCount)
+                guard close(fd) == 0 else { throw IOFailure(String(cString: strerror(errno))) }
+            } catch {
+                close(fd)
+                unlink(path)
+                throw IOFailure("cannot write '\(path)': \(error)")
+            }
+        }
+
+        private func complete(
+            _ fd: Int32, editionID: String, editionName: String, nicknameMaxLength: Int, messageCount: Int?
+        ) throws {
+            let keeping = keeping
+            try queue.inDatabase { db in
+                guard let connection = db.sqliteConnection else { throw IOFailure("no SQLite connection") }
+                if keeping {
+                    // BINARY collation compares bytes, as `sorted` does.
+                    try db.execute(
+                        sql: """
+                            INSERT INTO main.messages (\(Self.columns))
+                            SELECT \(Self.columns) FROM (
+                                SELECT \(Self.columns) FROM old.messages AS o
+                                WHERE NOT EXISTS (
+                                    SELECT 1 FROM temp.fresh AS f WHERE f.series = o.series AND f.day = o.day)
+                                UNION ALL
+                                SELECT \(Self.columns) FROM temp.fresh
+                            ) ORDER BY series, sort_index, day
+                            """)
+                    try db.execute(sql: "DROP TABLE temp.fresh")
+                }
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM main.messages") ?? 0
+                if let messageCount, count != messageCount {
+                    throw IOFailure("the pack would hold \(count) days instead of the edition's \(messageCount)")
+                }
+                let facts: [(String, String)] = [
+                    ("edition_id", editionID),
+                    ("edition_name", editionName),
+                    ("format", "kizuna-edition-pack"),
+                    ("format_version", String(formatVersion)),
+                    ("message_count", String(count)),
+                    ("nickname_max_length", String(nicknameMaxLength)),
+                    ("nickname_placeholder", "{nickname}"),
+                ]
+                let fact = try db.makeStatement(sql: "INSERT INTO edition (key, value) VALUES (?, ?)")
+                for (key, value) in facts { try fact.execute(arguments: [key, value]) }
+                try db.commit()
+                if keeping { try db.execute(sql: "DETACH DATABASE old") }
                 var size: sqlite3_int64 = 0
                 guard let bytes = sqlite3_serialize(connection, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) else {
                     throw IOFailure("SQLite cannot give the database's bytes")
@@ -299,10 +343,6 @@ public struct EditionPack {
                     written += n
                 }
             }
-        } catch {
-            try? queue.close()
-            throw error
         }
-        try queue.close()
     }
 }

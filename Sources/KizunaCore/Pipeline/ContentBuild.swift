@@ -42,68 +42,16 @@ public struct ContentBuild: Sendable {
         let stored = keys == nil ? nil : writer.readStyleMemo()
         let memo = keys.map { StyleMemo(salt: $0.styleSalt(files), stored: stored) }
         let stream = EditionStream(files, checkingPayloads: false, styleMemo: memo)
-        // A rebuild, whose style memo knows most texts, checks and builds each edition in one reading. A first build
-        // checks everything first: the MeCab dictionary it maps stays resident while it is held, which would add
-        // about 27 MB to the build's peak memory (117 MB instead of 90 at 100 editions).
-        guard stored != nil, let shared = stream.sharedContent, !stream.sharedDiagnostics.hasErrors else {
-            return try runValidatedFirst(stream, memo: memo, into: &writer, progress: progress)
+        guard let shared = stream.sharedContent, !stream.sharedDiagnostics.hasErrors else {
+            // Nothing can be built on shared content with errors; every edition is still checked, to report all.
+            return .invalid(stream.validateAll().diagnostics)
         }
-        return try runChecking(stream, shared: shared, memo: memo, into: &writer, progress: progress)
-    }
-
-    /// Validates edition by edition first, so that an error is reported before anything is built, then reads each
-    /// edition again to build it: no edition stays in memory between the two.
-    func runValidatedFirst(
-        _ stream: EditionStream, memo: StyleMemo?, into writer: inout OutputWriter,
-        progress: @escaping OutputBuild.Progress
-    ) throws(IOFailure) -> Outcome {
-        let (diagnostics, facts) = stream.validateAll()
-        guard let shared = stream.sharedContent, !diagnostics.hasErrors else { return .invalid(diagnostics) }
-        if let refused = refusal(diagnostics, facts, shared) { return refused }
-        let ids = facts.map { $0.editionID?.value }
-        let selected = ids.indices.filter { ids[$0] != nil && (selection.isEmpty || selection.contains(ids[$0]!)) }
-        let build = OutputBuild(
-            builder: EditionBuilder(content: shared, templates: templates),
-            reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
-        let result = try build.run(
-            count: selected.count, job: { stream.buildJob(selected[$0]) }, into: &writer, progress: progress)
-        return try built(result, checked: diagnostics, memo: memo, into: &writer)
-    }
-
-    /// Why a build of content that passed its checks must not go on: an unknown `--edition`, or (with `release`)
-    /// manuscripts not approved as written. `facts`: every edition's, in file order.
-    func refusal(_ diagnostics: [Diagnostic], _ facts: [EditionStream.Facts], _ shared: ValidatedContent) -> Outcome? {
-        let ids = facts.map { $0.editionID?.value }
-        let unknown = selection.filter { !ids.contains($0) }
-        guard unknown.isEmpty else {
-            return .unknownEditions(unknown, editions: ids.compactMap { $0 }, warnings: diagnostics)
-        }
-        guard release else { return nil }
-        let selected = ids.indices.filter { ids[$0] != nil && (selection.isEmpty || selection.contains(ids[$0]!)) }
-        let gate = ReleaseGate.check(shared, series: Set(selected.flatMap { facts[$0].series }))
-        return gate.isEmpty ? nil : .releaseRefused(gate: gate, warnings: diagnostics)
-    }
-
-    /// The build's outcome with the checks' findings; the style memo is saved only after a build that was written
-    /// (an abandoned one leaves the output folder as it was).
-    func built(_ result: OutputBuild.Result, checked: [Diagnostic], memo: StyleMemo?, into writer: inout OutputWriter)
-        throws(IOFailure) -> Outcome
-    {
-        var result = result
-        result.diagnostics = (checked + result.diagnostics).deduplicated().sortedForOutput()
-        if let memo, !result.diagnostics.hasErrors { try writer.saveStyleMemo(memo.bytes) }
-        return .built(result)
-    }
-
-    /// Reads each edition once, checks it, and builds it into staging if its checks passed; the checks over the whole
-    /// content run once every edition is staged, and nothing is swapped in unless all of them passed. After the first
-    /// error, editions are only checked: the build will be abandoned, and every finding is still reported.
-    /// One pass, so that a rebuild with little or nothing to do costs one read of the content.
-    func runChecking(
-        _ stream: EditionStream, shared: ValidatedContent, memo: StyleMemo?, into writer: inout OutputWriter,
-        progress: @escaping OutputBuild.Progress
-    ) throws(IOFailure) -> Outcome {
+        // Each edition is read once, checked, and built into staging if its checks passed; the checks over the whole
+        // content run at the gate, once every edition is staged, and nothing is swapped in unless all of them passed.
+        // After the first error, editions are only checked: the build will be abandoned, and every finding is still
+        // reported.
         let ledger = UnitLedger(count: stream.editionCount)
+        // One MeCab dictionary for every edition's check.
         let hold = MorphologicalAnalyzer.Hold(files.mecab)
         let selection = selection
         let build = OutputBuild(
@@ -129,6 +77,31 @@ public struct ContentBuild: Sendable {
         withExtendedLifetime(hold) {}
         if let refused { return refused }
         return try built(result, checked: checked, memo: memo, into: &writer)
+    }
+
+    /// Why a build of content that passed its checks must not go on: an unknown `--edition`, or (with `release`)
+    /// manuscripts not approved as written. `facts`: every edition's, in file order.
+    func refusal(_ diagnostics: [Diagnostic], _ facts: [EditionStream.Facts], _ shared: ValidatedContent) -> Outcome? {
+        let ids = facts.map { $0.editionID?.value }
+        let unknown = selection.filter { !ids.contains($0) }
+        guard unknown.isEmpty else {
+            return .unknownEditions(unknown, editions: ids.compactMap { $0 }, warnings: diagnostics)
+        }
+        guard release else { return nil }
+        let selected = ids.indices.filter { ids[$0] != nil && (selection.isEmpty || selection.contains(ids[$0]!)) }
+        let gate = ReleaseGate.check(shared, series: Set(selected.flatMap { facts[$0].series }))
+        return gate.isEmpty ? nil : .releaseRefused(gate: gate, warnings: diagnostics)
+    }
+
+    /// The build's outcome with the checks' findings; the style memo is saved only after a build that was written
+    /// (an abandoned one leaves the output folder as it was).
+    func built(_ result: OutputBuild.Result, checked: [Diagnostic], memo: StyleMemo?, into writer: inout OutputWriter)
+        throws(IOFailure) -> Outcome
+    {
+        var result = result
+        result.diagnostics = (checked + result.diagnostics).deduplicated().sortedForOutput()
+        if let memo, !result.diagnostics.hasErrors { try writer.saveStyleMemo(memo.bytes) }
+        return .built(result)
     }
 }
 

@@ -22,7 +22,7 @@ public struct EditionBuilder: Sendable {
     /// Every file of the edition, in memory.
     public func build(_ edition: Edition) -> EditionOutput {
         var files: [OutputFile] = []
-        let rendered = render(plan(edition, keys: nil, cached: nil), emit: { files.append($0) })
+        let rendered = render(plan(edition, keys: nil, cached: nil), emit: { files.append($0) }, packRow: { _ in })
         return EditionOutput(editionID: rendered.editionID, files: files, diagnostics: rendered.diagnostics)
     }
 
@@ -51,15 +51,18 @@ public struct EditionBuilder: Sendable {
         return planned
     }
 
-    /// Renders what `planned` says, handing each file to `emit` as soon as it is made, so that an edition's pages
-    /// are never all in memory at once. An unchanged edition writes nothing.
-    public func render(_ planned: PlannedEdition, emit: (OutputFile) -> Void) -> RenderedEdition {
+    /// Renders what `planned` says, handing each file to `emit` and each rendered day's row of the edition's pack to
+    /// `packRow` as soon as they are made, so that an edition's pages and payloads are never all in memory at once.
+    /// Rows come in the pack's order (`EditionPack.sorted`). An unchanged edition writes nothing.
+    public func render(
+        _ planned: PlannedEdition, emit: (OutputFile) -> Void, packRow: (EditionPack.Row) -> Void
+    ) -> RenderedEdition {
         let edition = planned.edition, compiler = planned.compiler
         let id = edition.id.value
         guard planned.plan != .unchanged else {
             return RenderedEdition(
                 editionID: id, messages: planned.manuscripts.count, rendered: 0, written: [], diagnostics: [],
-                cache: planned.kept, packRows: [])
+                cache: planned.kept)
         }
         let messages = planned.manuscripts.map { compiler.message(edition, $0, inserts: planned.inserts) }
         let renders: (Int) -> Bool
@@ -74,27 +77,30 @@ public struct EditionBuilder: Sendable {
             written.append(file.path)
             emit(file)
         }
-        var days: [Manifest.DayFiles] = []
-        days.reserveCapacity(messages.count)
-        var cacheDays: [EditionCache.Day] = []
-        cacheDays.reserveCapacity(planned.keys == nil ? 0 : messages.count)
-        var diagnostics: [Diagnostic] = []
+        // Days are rendered in the pack's order (series by name, then reading order), so that each row goes straight
+        // into the pack; the manifest, the cache and the findings list them in reading order.
+        let order = messages.indices.sorted { a, b in
+            let (x, y) = (messages[a].day.series.rawValue, messages[b].day.series.rawValue)
+            return x == y ? a < b : x.utf8.lexicographicallyPrecedes(y.utf8)
+        }
+        var days = [Manifest.DayFiles?](repeating: nil, count: messages.count)
+        var cacheDays = [EditionCache.Day?](repeating: nil, count: planned.keys == nil ? 0 : messages.count)
+        var found = [[Diagnostic]](repeating: [], count: messages.count)
         var rendered = 0
-        var packRows: [EditionPack.Row] = []
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
         let flexContext = FlexEditionContext(sections: sections)
         let previewParts = PreviewEditionParts()
         let email = edition.channels.contains { $0.value == .email } ? EmailRenderer() : nil
-        for i in messages.indices {
+        for i in order {
             if !renders(i), let kept = planned.kept?.days[i] {
-                days.append(kept.files)
-                cacheDays.append(kept)
+                days[i] = kept.files
+                if planned.keys != nil { cacheDays[i] = kept }
                 continue
             }
             let message = messages[i]
             rendered += 1
             let payload = flex.payload(for: message, in: flexContext)
-            limits.check(message, payload, into: &diagnostics)
+            limits.check(message, payload, into: &found[i])
             let line = FileHash(of: payload.bytes)
             write(OutputFile(path: "\(id)/\(message.linePath)", bytes: payload.bytes))
             var eml: [UInt8]?
@@ -105,7 +111,7 @@ public struct EditionBuilder: Sendable {
                 emailHash = FileHash(of: bytes)
                 write(OutputFile(path: "\(id)/\(message.emailPath)", bytes: bytes))
             }
-            packRows.append(
+            packRow(
                 EditionPack.Row(
                     series: message.day.series.rawValue, day: message.day.fileStem, sortIndex: i,
                     label: message.day.label, title: message.manuscript.title.value, line: payload.bytes,
@@ -117,9 +123,9 @@ public struct EditionBuilder: Sendable {
             write(OutputFile(path: "\(id)/\(message.previewPath)", bytes: page))
             let day = Manifest.DayFiles(
                 lineMessages: payload.messageCount, line: line, preview: preview, email: emailHash)
-            days.append(day)
+            days[i] = day
             if let keys = planned.keys {
-                cacheDays.append(EditionCache.Day(key: keys.dayKey(path: message.manuscript.path) ?? .zero, files: day))
+                cacheDays[i] = EditionCache.Day(key: keys.dayKey(path: message.manuscript.path) ?? .zero, files: day)
             }
         }
         // An index whose key is unchanged stays as it is on disk (it is kept with the unchanged days).
@@ -129,14 +135,14 @@ public struct EditionBuilder: Sendable {
         }
         let manifest = Manifest(
             edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
-            messages: messages, days: days, parts: manifestParts)
+            messages: messages, days: days.map { $0! }, parts: manifestParts)
         write(OutputFile(path: "\(id)/manifest.json", bytes: manifest.bytes + [0x0A]))
         let cache =
             planned.keys == nil
-            ? nil : EditionCache(editionKey: planned.editionKey, indexKey: planned.indexKey, days: cacheDays)
+            ? nil : EditionCache(editionKey: planned.editionKey, indexKey: planned.indexKey, days: cacheDays.map { $0! })
         return RenderedEdition(
-            editionID: id, messages: messages.count, rendered: rendered, written: written, diagnostics: diagnostics,
-            cache: cache, packRows: packRows)
+            editionID: id, messages: messages.count, rendered: rendered, written: written,
+            diagnostics: found.flatMap { $0 }, cache: cache)
     }
 }
 
@@ -178,7 +184,7 @@ public struct PlannedEdition: Sendable {
     }
 }
 
-/// What rendering one edition wrote: counts, findings, the cache of its files and its pack rows; not the bytes.
+/// What rendering one edition wrote: counts, findings and the cache of its files; not the bytes.
 public struct RenderedEdition: Sendable {
     public let editionID: String
     public let messages: Int
@@ -189,6 +195,4 @@ public struct RenderedEdition: Sendable {
     /// LINE-limit findings on the payloads written: with an error, the edition must not be swapped in.
     public let diagnostics: [Diagnostic]
     let cache: EditionCache?
-    /// The rendered days' rows of the edition's pack (`EditionPack`); a partial plan keeps the other rows.
-    public let packRows: [EditionPack.Row]
 }

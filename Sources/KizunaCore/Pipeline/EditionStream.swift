@@ -235,14 +235,4 @@ public struct EditionStream: Sendable {
         content.inserts = inserts.keys.sorted().map { inserts[$0]! }
         return content
     }
-
-    /// Edition `index` read again to be built, once the whole content passed validation: the edition and a
-    /// compiler holding its inserts, with no check run twice. Nil only if it no longer loads.
-    public func buildJob(_ index: Int) -> EditionJob? {
-        var ignored: [Diagnostic] = []
-        var unloaded = ContentSet.Unloaded()
-        guard let (edition, _, share) = read(index, into: &ignored, unloaded: &unloaded), let compiler = compiler(share)
-        else { return nil }
-        return EditionJob(edition: edition, compiler: compiler)
-    }
 }

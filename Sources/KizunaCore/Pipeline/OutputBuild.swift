@@ -120,27 +120,41 @@ public struct OutputBuild: Sendable {
             job.edition, compiler: job.compiler, keys: keys, cached: keys == nil ? nil : staging.readCache(id))
         // A partial plan keeps the unchanged days' rows from the pack on disk: without a readable one, build whole.
         if case .partial = planned.plan, !EditionPack.isCurrent(staging.packPath(id)) { planned = planned.whole() }
-        // Files go to staging as they are made: memory holds one page at a time, not the edition.
+        let partial = planned.plan != .whole
+        // Files go to staging, and rows into the pack, as they are made: memory holds one day at a time.
         var stager = staging.stager()
-        let rendered = builder.render(planned, emit: { stager.write($0) })
+        let pack: EditionPack.Writer?
+        do throws(IOFailure) {
+            pack =
+                planned.plan == .unchanged
+                ? nil : try EditionPack.Writer(keepingRowsOf: partial ? staging.packPath(id) : nil, checkingPayloads: false)
+        } catch {
+            done(0)
+            return .failure(error)
+        }
+        var packFailure: IOFailure?
+        let rendered = builder.render(
+            planned, emit: { stager.write($0) },
+            packRow: { row in
+                guard packFailure == nil else { return }
+                do throws(IOFailure) { try pack?.add(row) } catch { packFailure = error }
+            })
         defer { done(rendered.messages) }
-        guard planned.plan != .unchanged, !rendered.diagnostics.hasErrors else {
+        guard let pack, !rendered.diagnostics.hasErrors else {
             return .success(EditionSummary(rendered, staged: nil))
         }
         do throws(IOFailure) {
-            if let failure = stager.failure { throw failure }
-            let partial = planned.plan != .whole
-            let pack = "\(id)/\(EditionPack.fileName)"
-            try EditionPack.write(
+            if let failure = stager.failure ?? packFailure { throw failure }
+            try pack.finish(
                 editionID: id, editionName: job.edition.name.value,
-                nicknameMaxLength: job.compiler.nicknameMaxLength(for: job.edition), rows: rendered.packRows,
-                keepingRowsOf: partial ? staging.packPath(id) : nil, messageCount: rendered.messages,
-                to: staging.stagedPackPath(id), checkingPayloads: false)
+                nicknameMaxLength: job.compiler.nicknameMaxLength(for: job.edition), messageCount: rendered.messages,
+                to: staging.stagedPackPath(id))
             // A partial edition's unchanged files come from its live folder, after the new ones are written so
             // that none is written through a link.
             let staged =
                 partial
-                ? try staging.stagePartial(id, rewritten: rendered.written + [pack]) : staging.stagedWhole(id)
+                ? try staging.stagePartial(id, rewritten: rendered.written + ["\(id)/\(EditionPack.fileName)"])
+                : staging.stagedWhole(id)
             if let cache = rendered.cache { try staging.stageCache(id, cache) }
             return .success(EditionSummary(rendered, staged: staged))
         } catch {
