@@ -222,7 +222,8 @@ public struct EditionPack {
                     // The new rows go straight into `messages`, or, when rows are kept, into a temporary table first
                     // so that all rows are inserted in one pass in reading order, as a build of every row inserts them.
                     if old != nil {
-                        try db.execute(sql: "CREATE TEMP TABLE fresh AS SELECT \(Self.columns) FROM main.messages WHERE 0")
+                        try db.execute(
+                            sql: "CREATE TEMP TABLE fresh AS SELECT \(Self.columns) FROM main.messages WHERE 0")
                     }
                     return try db.makeStatement(
                         sql: """

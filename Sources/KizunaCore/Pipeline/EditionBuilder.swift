@@ -139,7 +139,8 @@ public struct EditionBuilder: Sendable {
         write(OutputFile(path: "\(id)/manifest.json", bytes: manifest.bytes + [0x0A]))
         let cache =
             planned.keys == nil
-            ? nil : EditionCache(editionKey: planned.editionKey, indexKey: planned.indexKey, days: cacheDays.map { $0! })
+            ? nil
+            : EditionCache(editionKey: planned.editionKey, indexKey: planned.indexKey, days: cacheDays.map { $0! })
         return RenderedEdition(
             editionID: id, messages: messages.count, rendered: rendered, written: written,
             diagnostics: found.flatMap { $0 }, cache: cache)

@@ -127,7 +127,8 @@ public struct OutputBuild: Sendable {
         do throws(IOFailure) {
             pack =
                 planned.plan == .unchanged
-                ? nil : try EditionPack.Writer(keepingRowsOf: partial ? staging.packPath(id) : nil, checkingPayloads: false)
+                ? nil
+                : try EditionPack.Writer(keepingRowsOf: partial ? staging.packPath(id) : nil, checkingPayloads: false)
         } catch {
             done(0)
             return .failure(error)
