@@ -119,13 +119,13 @@ public struct EditionPack {
         editionID: String, editionName: String, nicknameMaxLength: Int, rows: [Row], keepingRowsOf old: String? = nil,
         messageCount: Int? = nil, to path: String
     ) throws(IOFailure) {
-        let writer = try Writer(keepingRowsOf: old, checkingPayloads: true)
+        let writer = try Writer(to: path, keepingRowsOf: old, checkingPayloads: true)
         for row in sorted(rows) {
             do throws(IOFailure) { try writer.add(row) } catch { throw IOFailure("pack '\(path)': \(error.message)") }
         }
         try writer.finish(
             editionID: editionID, editionName: editionName, nicknameMaxLength: nicknameMaxLength,
-            messageCount: messageCount, to: path)
+            messageCount: messageCount)
     }
 
     /// The pack's name inside its edition's folder.
@@ -159,46 +159,42 @@ public struct EditionPack {
     }
 
     /// A pack made row by row as its days are rendered, so that no edition's payloads are held until the end.
-    /// SQLite's memdb file system keeps the database as one buffer with the bytes a file would hold, written to the
-    /// file at once by `finish`; written page by page into the file instead, a rebuild of 100 editions made 57,000
-    /// writes and, reading the kept rows, as many reads. Nothing is on disk before `finish`: a writer dropped
-    /// without it leaves no file.
+    /// SQLite writes it straight into its file, holding no more than its page cache; the file is only complete
+    /// after `finish`, and a writer dropped without it removes its file.
     ///
     /// Without kept rows, rows must come in the order `sorted` gives (the file then does not depend on the caller);
     /// with them, in any order.
     final class Writer {
+        private let path: String
         private let queue: DatabaseQueue
-        private let insert: Statement
+        /// Finalized before the database is closed (SQLite will not close with it).
+        private var insert: Statement?
         private let keeping: Bool
         private let checkingPayloads: Bool
         private var keys = Set<String>()
         private var last: Row?
+        private var finished = false
 
-        /// `checkingPayloads: false` skips the UTF-8 and hash checks of each payload, for the builder, which hashed
-        /// the very bytes it adds, so checking them again would find nothing. Days are still checked.
-        init(keepingRowsOf old: String?, checkingPayloads: Bool) throws(IOFailure) {
+        /// Starts the pack at `path`, which must not exist. `checkingPayloads: false` skips the UTF-8 and hash checks
+        /// of each payload, for the builder, which hashed the very bytes it adds, so checking them again would find
+        /// nothing. Days are still checked.
+        init(to path: String, keepingRowsOf old: String?, checkingPayloads: Bool) throws(IOFailure) {
+            self.path = path
             self.checkingPayloads = checkingPayloads
             keeping = old != nil
+            // Claim the path atomically: O_EXCL fails if anything (even a dangling symbolic link) is there.
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0, close(fd) == 0 else {
+                throw IOFailure("cannot create '\(path)': \(String(cString: strerror(errno)))")
+            }
             do {
                 var configuration = GRDB.Configuration()
                 configuration.foreignKeysEnabled = false
                 configuration.label = "kizuna-pack"
                 // The pack's one transaction spans every `add`, each a database access of its own.
                 configuration.allowsUnsafeTransactions = true
-                queue = try DatabaseQueue(configuration: configuration)
+                queue = try DatabaseQueue(path: path, configuration: configuration)
                 insert = try queue.inDatabase { db in
-                    guard let connection = db.sqliteConnection else { throw IOFailure("no SQLite connection") }
-                    // The empty database `main` reopened on memdb, growing as it is written and freed when closed.
-                    let empty = sqlite3_malloc64(4096)
-                    let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
-                    guard
-                        sqlite3_deserialize(
-                            connection, "main", empty?.assumingMemoryBound(to: UInt8.self), 0, 4096, flags)
-                            == SQLITE_OK
-                    else {
-                        throw IOFailure(
-                            "SQLite cannot make a database in memory: \(String(cString: sqlite3_errmsg(connection)))")
-                    }
                     // The page size only takes effect before the first table; journal mode outside a transaction.
                     try db.execute(
                         sql: """
@@ -231,16 +227,19 @@ public struct EditionPack {
                             VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
                             """)
                 }
-            } catch let error as IOFailure {
-                throw error
             } catch {
-                throw IOFailure("SQLite cannot start a pack: \(error)")
+                unlink(path)
+                throw IOFailure("cannot write '\(path)': \(error)")
             }
         }
 
         private static let columns = "series, day, sort_index, label, title, line_messages, sha256, line_json, email"
 
-        deinit { try? queue.close() }
+        deinit {
+            queue.inDatabase { _ in insert = nil }
+            try? queue.close()
+            if !finished { unlink(path) }
+        }
 
         /// Adds one day's row; a second row for a day, or a payload whose bytes or hash are wrong, is refused.
         func add(_ row: Row) throws(IOFailure) {
@@ -258,45 +257,58 @@ public struct EditionPack {
                 }
             }
             last = row
+            pending.append(row)
+            if pending.count == Self.batchSize { try flush() }
+        }
+
+        /// Rows go to SQLite a batch at a time: one database access per row costs a queue hop each.
+        private static let batchSize = 32
+        private var pending: [Row] = []
+
+        private func flush() throws(IOFailure) {
+            guard !pending.isEmpty else { return }
+            let rows = pending
+            pending.removeAll(keepingCapacity: true)
+            var current: Row?
             do {
                 try queue.inDatabase { _ in
-                    // The payload goes in as a blob cast to text: its bytes exactly, stored as UTF-8 text.
-                    try insert.execute(arguments: [
-                        row.series, row.day, row.sortIndex, row.label, row.title, row.lineMessages, row.sha256,
-                        Data(row.line), row.email.map { Data($0) },
-                    ])
+                    for row in rows {
+                        current = row
+                        // The payload goes in as a blob cast to text: its bytes exactly, stored as UTF-8 text.
+                        try insert?.execute(arguments: [
+                            row.series, row.day, row.sortIndex, row.label, row.title, row.lineMessages, row.sha256,
+                            Data(row.line), row.email.map { Data($0) },
+                        ])
+                    }
                 }
             } catch {
-                throw IOFailure("SQLite cannot add \(key): \(error)")
+                throw IOFailure("SQLite cannot add \(current.map { "\($0.series)/\($0.day)" } ?? "a row"): \(error)")
             }
         }
 
-        /// Completes the pack (the kept rows, the `edition` table) and writes it at `path`, which must not exist.
-        /// On failure the file is removed, and a file already at `path` is left untouched.
-        func finish(
-            editionID: String, editionName: String, nicknameMaxLength: Int, messageCount: Int?, to path: String
-        ) throws(IOFailure) {
-            // Claim the path atomically: O_EXCL fails if anything (even a dangling symbolic link) is there.
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw IOFailure("cannot create '\(path)': \(String(cString: strerror(errno)))") }
+        /// Completes the pack: the kept rows, the `edition` table, and the transaction committed. On failure the
+        /// file is removed.
+        func finish(editionID: String, editionName: String, nicknameMaxLength: Int, messageCount: Int?)
+            throws(IOFailure)
+        {
+            try flush()
             do {
                 try complete(
-                    fd, editionID: editionID, editionName: editionName, nicknameMaxLength: nicknameMaxLength,
+                    editionID: editionID, editionName: editionName, nicknameMaxLength: nicknameMaxLength,
                     messageCount: messageCount)
-                guard close(fd) == 0 else { throw IOFailure(String(cString: strerror(errno))) }
+                queue.inDatabase { _ in insert = nil }
+                try queue.close()
+                finished = true
             } catch {
-                close(fd)
-                unlink(path)
                 throw IOFailure("cannot write '\(path)': \(error)")
             }
         }
 
-        private func complete(
-            _ fd: Int32, editionID: String, editionName: String, nicknameMaxLength: Int, messageCount: Int?
-        ) throws {
+        private func complete(editionID: String, editionName: String, nicknameMaxLength: Int, messageCount: Int?)
+            throws
+        {
             let keeping = keeping
             try queue.inDatabase { db in
-                guard let connection = db.sqliteConnection else { throw IOFailure("no SQLite connection") }
                 if keeping {
                     // BINARY collation compares bytes, as `sorted` does.
                     try db.execute(
@@ -329,20 +341,6 @@ public struct EditionPack {
                 for (key, value) in facts { try fact.execute(arguments: [key, value]) }
                 try db.commit()
                 if keeping { try db.execute(sql: "DETACH DATABASE old") }
-                var size: sqlite3_int64 = 0
-                guard let bytes = sqlite3_serialize(connection, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) else {
-                    throw IOFailure("SQLite cannot give the database's bytes")
-                }
-                var written = 0
-                while written < Int(size) {
-                    #if canImport(Glibc)
-                        let n = Glibc.write(fd, bytes + written, Int(size) - written)
-                    #else
-                        let n = Darwin.write(fd, bytes + written, Int(size) - written)
-                    #endif
-                    guard n > 0 else { throw IOFailure(String(cString: strerror(errno))) }
-                    written += n
-                }
             }
         }
     }

@@ -208,8 +208,16 @@ public struct OutputWriter: Sendable {
     /// The edition's pack as it is in the output folder.
     public func packPath(_ editionID: String) -> String { "\(root)/\(editionID)/\(EditionPack.fileName)" }
 
-    /// Where this build stages the edition's pack (the folder exists once the edition's files are staged).
-    public func stagedPackPath(_ editionID: String) -> String { "\(staging)/\(editionID)/\(EditionPack.fileName)" }
+    /// Where this build stages the edition's pack, its folder made.
+    public func stagedPackPath(_ editionID: String) throws(IOFailure) -> String {
+        let folder = "\(staging)/\(editionID)"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw IOFailure("cannot create '\(folder)': \(error.localizedDescription)")
+        }
+        return "\(folder)/\(EditionPack.fileName)"
+    }
 
     /// The folder of build caches inside the output folder (see `EditionCache`).
     var cacheFolder: String { "\(root)/.kizuna-cache" }

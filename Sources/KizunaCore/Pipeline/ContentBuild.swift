@@ -63,6 +63,7 @@ public struct ContentBuild: Sendable {
             count: stream.editionCount,
             job: { index in
                 let unit = stream.checkedUnit(index)
+                hold.analyzer?.releaseResidentPages()
                 guard ledger.record(index, unit.diagnostics, unit.facts), let job = unit.job,
                     selection.isEmpty || selection.contains(job.edition.id.value)
                 else { return nil }

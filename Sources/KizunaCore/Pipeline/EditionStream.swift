@@ -145,7 +145,8 @@ public struct EditionStream: Sendable {
         facts.editionID = LocatedText(edition.id.value, at: edition.id.location)
         facts.series = edition.series.map(\.value)
         facts.insertStems = stems
-        facts.loadedInsertIDs = share.inserts.map(\.id)
+        // Plain locations: a located value keeps its whole source file alive, and facts are kept for every edition.
+        facts.loadedInsertIDs = share.inserts.map { LocatedText($0.id.value, at: $0.id.location) }
         facts.unloadedInsertIDs = Array(share.unloaded.insertIDs)
         let answered = Set(facts.loadedInsertIDs.map(\.value)).union(facts.unloadedInsertIDs)
         facts.unresolved = edition.inserts.filter { !answered.contains($0.value) }.map {

@@ -128,7 +128,9 @@ public struct OutputBuild: Sendable {
             pack =
                 planned.plan == .unchanged
                 ? nil
-                : try EditionPack.Writer(keepingRowsOf: partial ? staging.packPath(id) : nil, checkingPayloads: false)
+                : try EditionPack.Writer(
+                    to: try staging.stagedPackPath(id), keepingRowsOf: partial ? staging.packPath(id) : nil,
+                    checkingPayloads: false)
         } catch {
             done(0)
             return .failure(error)
@@ -148,8 +150,7 @@ public struct OutputBuild: Sendable {
             if let failure = stager.failure ?? packFailure { throw failure }
             try pack.finish(
                 editionID: id, editionName: job.edition.name.value,
-                nicknameMaxLength: job.compiler.nicknameMaxLength(for: job.edition), messageCount: rendered.messages,
-                to: staging.stagedPackPath(id))
+                nicknameMaxLength: job.compiler.nicknameMaxLength(for: job.edition), messageCount: rendered.messages)
             // A partial edition's unchanged files come from its live folder, after the new ones are written so
             // that none is written through a link.
             let staged =

@@ -93,17 +93,55 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
             api.model_destroy(model)
             return .failure(LoadError(why: (.missing(reason: String(cString: api.strerror(nil))))))
         }
-        return .success(MorphologicalAnalyzer(api: api, model: model, tagger: tagger))
+        return .success(
+            MorphologicalAnalyzer(
+                api: api, model: model, tagger: tagger, dictionaryMappings: mappings(under: dictionary)))
+    }
+
+    /// The address ranges of this process's mappings of files in `folder` (MeCab maps its dictionary files once,
+    /// for the life of the model). Empty where /proc is not there to read.
+    private static func mappings(under folder: String) -> [Range<UInt>] {
+        guard let resolved = realpath(folder, nil) else { return [] }
+        let prefix = String(cString: resolved) + "/"
+        free(resolved)
+        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return [] }
+        return maps.split(separator: "\n").compactMap { line in
+            // "start-end perms offset dev inode path"
+            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+            guard fields.count == 6, fields[5].trimmingCharacters(in: .whitespaces).hasPrefix(prefix) else {
+                return nil
+            }
+            let bounds = fields[0].split(separator: "-")
+            guard bounds.count == 2, let start = UInt(bounds[0], radix: 16), let end = UInt(bounds[1], radix: 16),
+                start < end
+            else { return nil }
+            return start..<end
+        }
     }
 
     struct LoadError: Error, Sendable {
         let why: MeCab.Absence
     }
 
-    private init(api: kizuna_mecab_api, model: OpaquePointer, tagger: OpaquePointer) {
+    private init(
+        api: kizuna_mecab_api, model: OpaquePointer, tagger: OpaquePointer, dictionaryMappings: [Range<UInt>]
+    ) {
         self.api = api
         self.model = model
         self.tagger = tagger
+        self.dictionaryMappings = dictionaryMappings
+    }
+
+    /// Where the dictionary's files are mapped (read-only, never written: their pages can always be read again).
+    private let dictionaryMappings: [Range<UInt>]
+
+    /// Takes the dictionary's pages out of this process's resident set. They stay in the page cache, and a later
+    /// parse maps the ones it needs again. Every word ever looked up otherwise stays resident: a build that checks
+    /// editions between renders calls this after each edition, so that MeCab holds one edition's words at a time.
+    func releaseResidentPages() {
+        for range in dictionaryMappings {
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: range.lowerBound), Int(range.count), MADV_DONTNEED)
+        }
     }
 
     deinit {
