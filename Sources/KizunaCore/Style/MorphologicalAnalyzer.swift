@@ -133,7 +133,7 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
     }
 
     /// Where the dictionary's files are mapped (read-only, never written: their pages can always be read again).
-    private let dictionaryMappings: [Range<UInt>]
+    let dictionaryMappings: [Range<UInt>]
 
     /// Takes the dictionary's pages out of this process's resident set. They stay in the page cache, and a later
     /// parse maps the ones it needs again. Every word ever looked up otherwise stays resident: a build that checks

@@ -70,4 +70,14 @@ struct DoubledParticleTests {
             [ProseText(located("私は今日は休みます。"))], configuration: StyleConfiguration(), severity: .warning, into: &found)
         #expect(found.first?.notes.first?.location?.column == 3 + 2)
     }
+
+    /// A build gives the dictionary's pages back after each edition's check; the next parse reads them again.
+    @Test func releasingTheDictionaryPagesChangesNoWord() {
+        let text = "赤ちゃんの体重は、ゆっくり増えていきます。"
+        let before = Self.analyzer.words(in: text)
+        Self.analyzer.releaseResidentPages()
+        #expect(Self.analyzer.words(in: text) == before)
+        #expect(before.map(\.surface.string) == ["赤ちゃん", "の", "体重", "は", "、", "ゆっくり", "増え", "て", "いき", "ます", "。"])
+        #expect(!Self.analyzer.dictionaryMappings.isEmpty)
+    }
 }
