@@ -33,7 +33,7 @@ struct Build: ParsableCommand {
     var release = false
 
     func run() throws {
-        let files = try options.read()
+        let files = try options.read(readingEditionFilesWhenUsed: true)
         if !quiet { printSkippedRules(files, language: options.language) }
         let templateSet: PreviewTemplates
         let templateSources: [String: String]

@@ -49,9 +49,10 @@ struct ContentOptions: ParsableArguments {
     var language: Language { lang ?? Language(environment: ProcessInfo.processInfo.environment) }
 
     /// The content folder's files, with MeCab as `KIZUNA_MECAB` allows, or exit 2 with the reason.
-    func read() throws -> ContentFiles {
+    func read(readingEditionFilesWhenUsed: Bool = false) throws -> ContentFiles {
         do {
-            var files = try ContentDirectory.read(content)
+            var files = try ContentDirectory.read(
+                content, readingEditionFilesWhenUsed: readingEditionFilesWhenUsed)
             files.mecab = MeCabSetting(environment: ProcessInfo.processInfo.environment)
             return files
         } catch {

@@ -31,6 +31,7 @@ public enum RuleCatalog {
         // Files and YAML
         YAMLDocumentLoader.fileEncoding,
         YAMLDocumentLoader.fileTooLarge,
+        YAMLDocumentLoader.fileUnreadable,
         YAMLDocumentLoader.yamlSyntax,
         YAMLDocumentLoader.yamlMultipleDocuments,
         YAMLDocumentLoader.yamlDuplicateKey,

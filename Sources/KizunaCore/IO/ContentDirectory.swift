@@ -3,7 +3,11 @@ import Foundation
 /// Reads a content folder from disk into memory.
 public enum ContentDirectory {
     /// Every regular file under `root`, with paths printed as `root/relative`. Hidden files and folders are skipped.
-    public static func read(_ root: String) throws(IOFailure) -> ContentFiles {
+    /// With `readingEditionFilesWhenUsed`, edition and insert files are listed and read when their edition is
+    /// loaded (a build then holds one edition's files per core instead of every municipality's).
+    public static func read(_ root: String, readingEditionFilesWhenUsed: Bool = false) throws(IOFailure)
+        -> ContentFiles
+    {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -20,6 +24,10 @@ public enum ContentDirectory {
             // YAML content, and the approved-text snapshots that review sheets compare against.
             let isSnapshot = relative.hasPrefix("approved/") && relative.hasSuffix(".txt")
             guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") || isSnapshot else { continue }
+            if readingEditionFilesWhenUsed, [.edition, .insert].contains(ContentRole(relativePath: relative)) {
+                files.append(SourceFile(readingWhenUsed: full))
+                continue
+            }
             guard let data = manager.contents(atPath: full) else { throw IOFailure("cannot read '\(full)'") }
             files.append(SourceFile(path: full, bytes: [UInt8](data)))
         }

@@ -35,8 +35,18 @@ public struct YAMLDocumentLoader: Sendable {
         "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
     ]
 
-    public func load(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> YAMLDocument? {
-        let origin = SourceLocation(file: file.path, line: 1, column: 1)
+    public func load(_ listed: SourceFile, into diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        let origin = SourceLocation(file: listed.path, line: 1, column: 1)
+        let file: SourceFile
+        do throws(IOFailure) {
+            file = SourceFile(path: listed.path, bytes: try listed.contents())
+        } catch {
+            diagnostics.append(
+                Diagnostic(
+                    .fileUnreadable, at: origin, en: "the file was listed but cannot be read: \(error.message)",
+                    ja: "ファイルは一覧にありますが、読み取れません: \(error.message)"))
+            return nil
+        }
         if file.bytes.count > sizeCap {
             diagnostics.append(
                 Diagnostic(
@@ -266,6 +276,7 @@ public struct YAMLDocumentLoader: Sendable {
 extension RuleID {
     public static let fileEncoding = RuleID("file-encoding")
     public static let fileTooLarge = RuleID("file-too-large")
+    public static let fileUnreadable = RuleID("file-unreadable")
     public static let yamlSyntax = RuleID("yaml-syntax")
     public static let yamlMultipleDocuments = RuleID("yaml-multiple-documents")
     public static let yamlDuplicateKey = RuleID("yaml-duplicate-key")
@@ -280,6 +291,9 @@ extension YAMLDocumentLoader {
         .fileEncoding, .error, en: "Bytes that are not UTF-8 (Shift_JIS included)", ja: "UTF-8ではないバイト（Shift_JISを含む）")
     static let fileTooLarge = RuleDescription(
         .fileTooLarge, .error, en: "A content file over 256 KiB", ja: "256 KiBを超えるコンテンツファイル")
+    static let fileUnreadable = RuleDescription(
+        .fileUnreadable, .error, en: "A content file that was listed but could not be read when it was used",
+        ja: "一覧にあるのに、使うときに読み取れなかったコンテンツファイル")
     static let yamlSyntax = RuleDescription(
         .yamlSyntax, .error, en: "YAML that does not parse (tab indentation included)",
         ja: "YAMLとして読めない記述（タブによるインデントを含む）")

@@ -107,7 +107,8 @@ public struct BuildKeys: Sendable {
     /// new Kizuna never reuses an old one's output.
     public init(files: ContentFiles, templates: [String: String], generator: String) {
         var hashes: [String: FileHash] = [:]
-        for file in files.files { hashes[file.path] = FileHash(of: file.bytes) }
+        // A file that cannot be read is hashed empty: its loading reports it, and nothing is built.
+        for file in files.files { hashes[file.path] = FileHash(of: (try? file.contents()) ?? []) }
         fileHashes = hashes
         var h = SHA256()
         h.update(data: Array(generator.utf8))

@@ -1,12 +1,42 @@
-/// One content file in memory: its path as shown in diagnostics, its bytes and, once decoded, its text.
+import Foundation
+
+/// One content file: its path as shown in diagnostics and its bytes, held in memory or read when the file is used.
 public struct SourceFile: Sendable {
     /// Path relative to the content folder's parent, as diagnostics print it (e.g. `content/editions/a.yaml`).
     public var path: String
-    public var bytes: [UInt8]
+    /// Nil for a file read when it is used.
+    private var held: [UInt8]?
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        held = bytes
+    }
+
+    /// A file listed now and read from `path` each time it is used, so that a build holds only the files of the
+    /// editions it is working on (`ContentDirectory.read(_:readingEditionFilesWhenUsed:)`).
+    public init(readingWhenUsed path: String) {
+        self.path = path
+        held = nil
+    }
+
+    /// The bytes; a file read when used is read now, and is empty if that fails (`contents()` says why).
+    public var bytes: [UInt8] {
+        get { held ?? (try? Self.read(path)) ?? [] }
+        set { held = newValue }
+    }
+
+    /// The bytes, or why the file cannot be read.
+    public func contents() throws(IOFailure) -> [UInt8] {
+        if let held { return held }
+        return try Self.read(path)
+    }
+
+    static func read(_ path: String) throws(IOFailure) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = access(path, R_OK) == 0 ? "it is not a readable file" : String(cString: strerror(errno))
+            throw IOFailure("cannot read '\(path)': \(reason)")
+        }
+        return [UInt8](data)
     }
 
     public init(path: String, text: String) {

@@ -187,6 +187,8 @@ struct DiagnosticFixtureTests {
         .fileEncoding: "programmatic: invalid bytes cannot be written in a UTF-8 fixture",
         // Tested programmatically below (`fileTooLarge`): a 256 KiB fixture file would only hold padding.
         .fileTooLarge: "programmatic: the file is generated at the size limit and one byte over",
+        // Tested programmatically (`fileUnreadable`): a file removed between the build's listing and its reading.
+        .fileUnreadable: "programmatic: the file is removed after the content folder is listed",
         // A safety net in `LineLimitsRule` over the renderer, which always puts the footer in: no content that
         // loads can trip it.
         .footerMissing: "a safety net over the renderer; no content reaches it",

@@ -136,6 +136,36 @@ struct ProgrammaticDiagnosticTests {
         #expect(refused.diagnostics.first { $0.rule == .fileTooLarge }?.severity == .error)
     }
 
+    // MARK: file-unreadable
+
+    @Test("an edition file listed by the build and gone when its edition is read is reported, nothing else")
+    func fileUnreadable() throws {
+        let minimal = try DiagnosticFixtures.minimal()
+        let folder = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (relative, bytes) in minimal {
+            let path = folder + "/" + relative
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+        var listed = try ContentDirectory.read(folder, readingEditionFilesWhenUsed: true)
+        listed.mecab = MeCabPresence.setting
+        // Read when used, the files give what files read up front give.
+        let upFront = try ContentDirectory.read(folder)
+        #expect(Validator().validate(listed).diagnostics.isEmpty)
+        #expect(listed.files.map(\.bytes) == upFront.files.map(\.bytes))
+
+        let edition = try #require(minimal.keys.first { $0.hasPrefix("editions/") })
+        try FileManager.default.removeItem(atPath: folder + "/" + edition)
+        let report = Validator().validate(listed)
+        let found = report.diagnostics.filter { $0.rule == .fileUnreadable }
+        #expect(found.map(\.location) == [ContentLocation(file: folder + "/" + edition, line: 1, column: 1)])
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.message.en.contains("cannot read") == true)
+        #expect(report.diagnostics.allSatisfy { $0.rule == .fileUnreadable || $0.severity != .error })
+    }
+
     // MARK: byte order mark
 
     @Test("a byte order mark changes neither the values read nor their locations")
