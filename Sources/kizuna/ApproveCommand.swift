@@ -38,7 +38,10 @@ struct Approve: ParsableCommand {
                 failed = true
                 continue
             }
-            let errors = report.diagnostics.filter { $0.location.file == file.path && $0.severity == .error }
+            // An approval by someone not entitled is mended by approving: the new approval replaces it.
+            let errors = report.diagnostics.filter {
+                $0.location.file == file.path && $0.severity == .error && $0.rule != .approvalNotEntitled
+            }
             guard errors.isEmpty else {
                 var stderr = StandardError()
                 print(DiagnosticFormatter.text(errors, language: options.language), terminator: "", to: &stderr)

@@ -58,6 +58,7 @@ public enum RuleCatalog {
         // Medical sign-off
         ApprovalRule.approvalStale,
         ApprovalRule.approvalMissing,
+        ApprovalRule.approvalNotEntitled,
         ReleaseGate.releaseUnapproved,
         // Editions and inserts
         EditionReferenceRule.editionContactMissing,

@@ -8,6 +8,17 @@ public struct Approval: Sendable {
     public var sha256: LocatedText
     /// Where the `approval:` key is written.
     public var location: SourceLocation
+
+    /// The approvers who are not among `manuscript`'s supervisors, the only people entitled to approve it.
+    public func unentitled(for manuscript: Manuscript) -> [LocatedText] {
+        let supervisors = Set(manuscript.supervisors.map(\.value))
+        return by.filter { !supervisors.contains($0.value) }
+    }
+
+    /// Whether someone approved and every approver is one of `manuscript`'s supervisors.
+    public func isEntitled(for manuscript: Manuscript) -> Bool {
+        !by.isEmpty && unentitled(for: manuscript).isEmpty
+    }
 }
 
 /// A calendar day without time or zone.

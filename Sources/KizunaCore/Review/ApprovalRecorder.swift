@@ -16,12 +16,19 @@ public enum ApprovalRecorder {
         case unknownReviewer(String)
         case noReviewer
         case notRecorded(String)
+        /// The reviewer is registered but does not supervise this manuscript; `entitled`: who does, as shown.
+        case notEntitled(String, entitled: [String])
 
         public var description: String {
             switch self {
             case .unknownReviewer(let id): "'\(id)' is not in the reviewers' registry (reviewers.yaml)"
             case .noReviewer: "name at least one reviewer with --reviewer"
             case .notRecorded(let why): "the approval could not be recorded: \(why)"
+            case .notEntitled(let id, let entitled):
+                "'\(id)' is not a supervisor of this manuscript, so cannot approve it; "
+                    + (entitled.isEmpty
+                        ? "it names no supervisors (add them under `supervisors:`)"
+                        : "its supervisors are \(entitled.joined(separator: ", "))")
             }
         }
     }
@@ -38,6 +45,12 @@ public enum ApprovalRecorder {
         guard !reviewers.isEmpty else { throw .noReviewer }
         let known = Set(registry.map(\.id.value))
         for id in reviewers where !known.contains(id) { throw .unknownReviewer(id) }
+        let supervisors = manuscript.supervisors.map(\.value)
+        for id in reviewers where !supervisors.contains(id) {
+            let names = Dictionary(registry.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
+            throw .notEntitled(
+                id, entitled: supervisors.map { "\(names[$0] ?? $0) (\($0))" })
+        }
         let reader = ReaderText(manuscript)
         var text = String(decoding: file.bytes, as: UTF8.self)
         let newline = text.contains("\r\n") ? "\r\n" : "\n"

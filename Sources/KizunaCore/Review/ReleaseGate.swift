@@ -26,6 +26,14 @@ public enum ReleaseGate {
                             "\(m.day.value.label) has no recorded approval; "
                             + "a supervisor must approve it (kizuna approve)",
                         ja: "\(m.day.value.label)の原稿には承認記録がありません。監修者の承認を受けてください（kizuna approve）"))
+            case .notEntitled:
+                let who = m.approval.map { $0.unentitled(for: m).map(\.value).joined(separator: ", ") } ?? ""
+                diagnostics.append(
+                    Diagnostic(
+                        .releaseUnapproved, at: m.approval?.location ?? m.review.location,
+                        en:
+                            "\(m.day.value.label) was approved by \(who.isEmpty ? "nobody" : who), not by its supervisors",
+                        ja: "\(m.day.value.label)の原稿は監修者以外（\(who)）による承認のため、リリースできません"))
             case .stale:
                 let date = m.approval.map { "\($0.date.value)" } ?? "?"
                 diagnostics.append(

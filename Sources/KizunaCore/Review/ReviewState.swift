@@ -4,6 +4,8 @@ public enum ReviewState: String, Sendable, CaseIterable, Codable {
     case approved
     /// Approved once, but the reader-visible text changed since.
     case stale
+    /// An approval by someone who is not among the manuscript's supervisors: it does not count.
+    case notEntitled = "not-entitled"
     /// Marked `review: draft` by the editors.
     case draft
     /// No approval recorded.
@@ -13,7 +15,11 @@ public enum ReviewState: String, Sendable, CaseIterable, Codable {
         if manuscript.review.value == .draft {
             self = .draft
         } else if let approval = manuscript.approval {
-            self = approval.sha256.value == ReaderText(manuscript).sha256 ? .approved : .stale
+            if !approval.isEntitled(for: manuscript) {
+                self = .notEntitled
+            } else {
+                self = approval.sha256.value == ReaderText(manuscript).sha256 ? .approved : .stale
+            }
         } else {
             self = .unreviewed
         }
@@ -24,6 +30,7 @@ public enum ReviewState: String, Sendable, CaseIterable, Codable {
         switch self {
         case .approved: "承認済み"
         case .stale: "要再承認"
+        case .notEntitled: "監修者以外の承認"
         case .draft: "下書き"
         case .unreviewed: "承認記録なし"
         }

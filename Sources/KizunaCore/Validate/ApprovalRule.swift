@@ -1,11 +1,15 @@
 extension RuleID {
     public static let approvalStale = RuleID("approval-stale")
     public static let approvalMissing = RuleID("approval-missing")
+    public static let approvalNotEntitled = RuleID("approval-not-entitled")
 }
 
-/// `approval-stale`, `approval-missing`, and `reviewer-unknown` for approvers: an approval holds only for the text
-/// it was given on, by supervisors in the registry.
+/// `approval-stale`, `approval-missing`, `approval-not-entitled`, and `reviewer-unknown` for approvers: an approval
+/// holds only for the text it was given on, by the manuscript's own supervisors, registered.
 struct ApprovalRule: ContentRule {
+    static let approvalNotEntitled = RuleDescription(
+        .approvalNotEntitled, .error, en: "An approval by someone who is not a supervisor of the manuscript",
+        ja: "原稿の監修者ではない人による承認")
     static let approvalStale = RuleDescription(
         .approvalStale, .warning, en: "Text that changed after its approval", ja: "承認後に変更された文面")
     static let approvalMissing = RuleDescription(
@@ -36,6 +40,25 @@ struct ApprovalRule: ContentRule {
                         ja: "承認者 \(Japanese.quote(id.value)) は監修者名簿（reviewers.yaml）に登録されていません")
                     + .didYouMean(closestMatch(to: id.value, in: names.keys.sorted()))
                 diagnostics.append(Diagnostic(.reviewerUnknown, at: id.location, message.tidied))
+            }
+            // An unregistered approver is reported above; a registered one who does not supervise this text here.
+            let entitled = m.supervisors.map { id in names[id.value].map { "\($0) (\(id.value))" } ?? id.value }
+            // A supervisor list with an unknown id is reported as such, not again through each approver.
+            let supervisorsKnown = m.supervisors.allSatisfy { names[$0.value] != nil }
+            for id in approval.unentitled(for: m) where names[id.value] != nil && supervisorsKnown {
+                let who = names[id.value] ?? id.value
+                diagnostics.append(
+                    Diagnostic(
+                        .approvalNotEntitled, at: id.location,
+                        en:
+                            "\(who) (\(id.value)) approved this manuscript but is not one of its supervisors; "
+                            + "the approval does not count",
+                        ja: "\(who)（\(id.value)）はこの原稿の監修者ではないため、この承認は無効です",
+                        notes: [
+                            DiagnosticNote(
+                                en: "entitled to approve it: \(entitled.joined(separator: ", "))",
+                                ja: "承認できるのはこの原稿の監修者です: \(entitled.joined(separator: "、"))")
+                        ]))
             }
             if m.state == .stale {
                 let current = ReaderText(m).sha256

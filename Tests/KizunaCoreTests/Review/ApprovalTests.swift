@@ -82,7 +82,7 @@ import Testing
               - heading: 赤ちゃんのようす
                 text: |
                   生まれて1か月半がたちました。
-            supervisors: [pediatrician-a]
+            supervisors: [pediatrician-a, obstetrician-a]
             review: draft # 小児科医Aに依頼中
             sources: []
 
@@ -106,6 +106,51 @@ import Testing
             try ApprovalRecorder.record(
                 manuscript, in: file, reviewers: ["nobody"], registry: registry, date: CalendarDate("2026-04-01")!)
         }
+    }
+
+    /// The wrong doctor cannot approve: `approve` refuses, naming who may, and an approval written by hand is
+    /// an error at its entry, is not counted as approved, and stops the release.
+    @Test func onlyTheManuscriptsSupervisorsMayApprove() throws {
+        var files = try ContentFixtures.read(Self.golden)
+        let original = ContentFixtures.text(Self.file, in: files)
+        #expect(original.contains("supervisors: [pediatrician-a]"))
+        let manuscript = try Self.manuscript(files)
+        let file = try #require(files.files.first { $0.path == "content/" + Self.file })
+        let registry = Validator().validate(files).loadedContent.reviewers
+        #expect(registry.contains { $0.id.value == "obstetrician-a" })
+        do {
+            _ = try ApprovalRecorder.record(
+                manuscript, in: file, reviewers: ["obstetrician-a"], registry: registry,
+                date: CalendarDate("2026-12-07")!)
+            Issue.record("an obstetrician approved a manuscript only a pediatrician supervises")
+        } catch {
+            guard case .notEntitled("obstetrician-a", let entitled) = error else {
+                Issue.record("unexpected failure: \(error)")
+                return
+            }
+            #expect(entitled == ["小児科医A (pediatrician-a)"])
+            #expect(error.description.contains("its supervisors are 小児科医A (pediatrician-a)"))
+        }
+
+        // The same approval typed into the file by hand.
+        let lines = original.components(separatedBy: "\n")
+        let byLine = try #require(lines.firstIndex { $0.hasPrefix("  by: [") })
+        var forged = lines
+        forged[byLine] = "  by: [obstetrician-a]"
+        files = ContentFixtures.replacing(Self.file, in: files, with: forged.joined(separator: "\n"))
+        #expect(try Self.manuscript(files).state == .notEntitled)
+        let report = Validator().validate(files)
+        let found = report.diagnostics.filter { $0.rule == .approvalNotEntitled }
+        #expect(found.map(\.location) == [SourceLocation(file: "content/" + Self.file, line: byLine + 1, column: 8)])
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.notes.first?.message.en == "entitled to approve it: 小児科医A (pediatrician-a)")
+        #expect(found.first?.message.ja.contains("産婦人科医A（obstetrician-a）はこの原稿の監修者ではない") == true)
+        let content = ValidatedContent(
+            content: report.loadedContent, configuration: try #require(report.loadedContent.configuration),
+            compiler: EditionCompiler(
+                content: report.loadedContent, configuration: report.loadedContent.configuration!))
+        let gate = ReleaseGate.check(content, editions: report.loadedContent.editions)
+        #expect(gate.map(\.location.file) == ["content/" + Self.file])
     }
 
     @Test func reviewReportListsStatesAndWhatIsDue() throws {
