@@ -38,10 +38,7 @@ struct Approve: ParsableCommand {
                 failed = true
                 continue
             }
-            // An approval by someone not entitled is mended by approving: the new approval replaces it.
-            let errors = report.diagnostics.filter {
-                $0.location.file == file.path && $0.severity == .error && $0.rule != .approvalNotEntitled
-            }
+            let errors = report.diagnostics.filter { $0.location.file == file.path && $0.severity == .error }
             guard errors.isEmpty else {
                 var stderr = StandardError()
                 print(DiagnosticFormatter.text(errors, language: options.language), terminator: "", to: &stderr)

@@ -8,7 +8,7 @@ extension RuleID {
 /// holds only for the text it was given on, by the manuscript's own supervisors, registered.
 struct ApprovalRule: ContentRule {
     static let approvalNotEntitled = RuleDescription(
-        .approvalNotEntitled, .error, en: "An approval by someone who is not a supervisor of the manuscript",
+        .approvalNotEntitled, .warning, en: "An approval by someone who is not a supervisor of the manuscript",
         ja: "原稿の監修者ではない人による承認")
     static let approvalStale = RuleDescription(
         .approvalStale, .warning, en: "Text that changed after its approval", ja: "承認後に変更された文面")

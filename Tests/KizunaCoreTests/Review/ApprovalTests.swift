@@ -142,7 +142,7 @@ import Testing
         let report = Validator().validate(files)
         let found = report.diagnostics.filter { $0.rule == .approvalNotEntitled }
         #expect(found.map(\.location) == [SourceLocation(file: "content/" + Self.file, line: byLine + 1, column: 8)])
-        #expect(found.first?.severity == .error)
+        #expect(found.first?.severity == .warning)
         #expect(found.first?.notes.first?.message.en == "entitled to approve it: 小児科医A (pediatrician-a)")
         #expect(found.first?.message.ja.contains("産婦人科医A（obstetrician-a）はこの原稿の監修者ではない") == true)
         let content = ValidatedContent(
