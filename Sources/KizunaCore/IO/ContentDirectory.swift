@@ -28,8 +28,7 @@ public enum ContentDirectory {
                 files.append(SourceFile(readingWhenUsed: full))
                 continue
             }
-            guard let data = manager.contents(atPath: full) else { throw IOFailure("cannot read '\(full)'") }
-            files.append(SourceFile(path: full, bytes: [UInt8](data)))
+            files.append(SourceFile(path: full, bytes: try SourceFile.read(full)))
         }
         files.sort { $0.path < $1.path }
         return ContentFiles(root: display, files: files)

@@ -100,15 +100,15 @@ public struct BuildKeys: Sendable {
     /// What built the output: changes with the Kizuna binary and the templates.
     let generator: [UInt8]
     /// Each content file's SHA-256, by path; a manuscript's is its days' key.
-    let fileHashes: [String: FileHash]
+    private(set) var fileHashes: [String: FileHash]
     let shared: [UInt8]
 
     /// `generator` identifies the program (the CLI passes its executable's size and modification time), so that a
     /// new Kizuna never reuses an old one's output.
     public init(files: ContentFiles, templates: [String: String], generator: String) {
         var hashes: [String: FileHash] = [:]
-        // A file that cannot be read is hashed empty: its loading reports it, and nothing is built.
-        for file in files.files { hashes[file.path] = FileHash(of: (try? file.contents()) ?? []) }
+        // A file read when used is hashed when its edition reads it (`EditionJob.fileHashes`), from the same bytes.
+        for file in files.files where !file.isReadWhenUsed { hashes[file.path] = FileHash(of: file.bytes) }
         fileHashes = hashes
         var h = SHA256()
         h.update(data: Array(generator.utf8))
@@ -125,6 +125,14 @@ public struct BuildKeys: Sendable {
             hashes[file.path]!.withUnsafeBytes { s.update(bufferPointer: $0) }
         }
         shared = Array(s.finalize())
+    }
+
+    /// These keys with the hashes of files read when used.
+    func adding(_ hashes: [String: FileHash]) -> BuildKeys {
+        guard !hashes.isEmpty else { return self }
+        var keys = self
+        keys.fileHashes.merge(hashes) { _, read in read }
+        return keys
     }
 
     func editionKey(_ edition: Edition, inserts: [Insert], days: [Manuscript]) -> String {

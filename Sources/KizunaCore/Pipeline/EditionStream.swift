@@ -92,15 +92,24 @@ public struct EditionStream: Sendable {
     /// Edition `index` with the insert files it names (by stem), or nil with why when the edition did not load
     /// (`unloaded` then holds its id, where one could be read).
     private func read(_ index: Int, into diagnostics: inout [Diagnostic], unloaded: inout ContentSet.Unloaded) -> (
-        edition: Edition, stems: [String], inserts: ContentSet
+        edition: Edition, stems: [String], inserts: ContentSet, fileHashes: [String: FileHash]
     )? {
-        let editionFile = loader.load([editionFiles[index]], of: files, parallel: false, into: &diagnostics)
+        // A file read when used is read here once: the loader parses these bytes, and the build key hashes them.
+        var fileHashes: [String: FileHash] = [:]
+        func reading(_ file: SourceFile) -> SourceFile {
+            let read = file.reading()
+            if file.isReadWhenUsed, !read.isReadWhenUsed { fileHashes[read.path] = FileHash(of: read.bytes) }
+            return read
+        }
+        let editionFile = loader.load(
+            [reading(editionFiles[index])], of: files, parallel: false, into: &diagnostics)
         unloaded.editionIDs.formUnion(editionFile.unloaded.editionIDs)
         guard let edition = editionFile.editions.first else { return nil }
         let stems = Array(Set(edition.inserts.map(\.value).filter { insertFiles[$0] != nil })).sorted()
-        var inserts = loader.load(stems.map { insertFiles[$0]! }, of: files, parallel: false, into: &diagnostics)
+        var inserts = loader.load(
+            stems.map { reading(insertFiles[$0]!) }, of: files, parallel: false, into: &diagnostics)
         inserts.editions = [edition]
-        return (edition, stems, inserts)
+        return (edition, stems, inserts, fileHashes)
     }
 
     /// A loaded share (one edition's, or inserts no edition names) ready for the rules: what it needs of the whole.
@@ -137,7 +146,7 @@ public struct EditionStream: Sendable {
         var diagnostics: [Diagnostic] = []
         var facts = Facts()
         var unloaded = ContentSet.Unloaded()
-        guard let (edition, stems, share) = read(index, into: &diagnostics, unloaded: &unloaded) else {
+        guard let (edition, stems, share, fileHashes) = read(index, into: &diagnostics, unloaded: &unloaded) else {
             var nothing = ContentSet(configuration: nil, reviewers: [], manuscripts: [], editions: [], inserts: [])
             nothing.unloaded = unloaded
             return (diagnostics, facts, nil, nothing)
@@ -157,7 +166,8 @@ public struct EditionStream: Sendable {
         let compiler = limits != nil || keepingJob ? compiler(share) : nil
         if let limits, let compiler { diagnostics += limits.check(edition, compiler: compiler) }
         let job =
-            keepingJob && !diagnostics.hasErrors ? compiler.map { EditionJob(edition: edition, compiler: $0) } : nil
+            keepingJob && !diagnostics.hasErrors
+            ? compiler.map { EditionJob(edition: edition, compiler: $0, fileHashes: fileHashes) } : nil
         return (diagnostics, facts, job, share)
     }
 

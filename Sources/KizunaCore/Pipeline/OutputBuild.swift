@@ -117,7 +117,8 @@ public struct OutputBuild: Sendable {
     private func stage(_ job: EditionJob, in staging: OutputWriter, done: (Int) -> Void) -> Staged {
         let id = job.edition.id.value
         var planned = builder.plan(
-            job.edition, compiler: job.compiler, keys: keys, cached: keys == nil ? nil : staging.readCache(id))
+            job.edition, compiler: job.compiler, keys: keys?.adding(job.fileHashes),
+            cached: keys == nil ? nil : staging.readCache(id))
         // A partial plan keeps the unchanged days' rows from the pack on disk: without a readable one, build whole.
         if case .partial = planned.plan, !EditionPack.isCurrent(staging.packPath(id)) { planned = planned.whole() }
         let partial = planned.plan != .whole
@@ -169,10 +170,18 @@ public struct OutputBuild: Sendable {
 public struct EditionJob: Sendable {
     public var edition: Edition
     public var compiler: EditionCompiler
+    /// The hashes of the edition's files that were read when used (`SourceFile(readingWhenUsed:)`), of the very
+    /// bytes loaded; `BuildKeys` holds the others.
+    var fileHashes: [String: FileHash]
 
     public init(edition: Edition, compiler: EditionCompiler) {
+        self.init(edition: edition, compiler: compiler, fileHashes: [:])
+    }
+
+    init(edition: Edition, compiler: EditionCompiler, fileHashes: [String: FileHash]) {
         self.edition = edition
         self.compiler = compiler
+        self.fileHashes = fileHashes
     }
 }
 

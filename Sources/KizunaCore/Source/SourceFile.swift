@@ -19,6 +19,15 @@ public struct SourceFile: Sendable {
         held = nil
     }
 
+    /// Whether the file is read from `path` when used rather than held.
+    public var isReadWhenUsed: Bool { held == nil }
+
+    /// The same file with its bytes read now and held, or as it is when they cannot be read (its loading says why).
+    public func reading() -> SourceFile {
+        guard held == nil, let bytes = try? Self.read(path) else { return self }
+        return SourceFile(path: path, bytes: bytes)
+    }
+
     /// The bytes; a file read when used is read now, and is empty if that fails (`contents()` says why).
     public var bytes: [UInt8] {
         get { held ?? (try? Self.read(path)) ?? [] }

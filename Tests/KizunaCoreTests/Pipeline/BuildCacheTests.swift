@@ -84,6 +84,47 @@ import Testing
         #expect(try equalsABuildFromScratch(root, insert))
     }
 
+    /// `kizuna build` reads edition and insert files when their edition is read: the build key hashes those very
+    /// bytes, so an insert edited on disk rebuilds its edition, and the output equals a build from scratch.
+    @Test func filesReadWhenUsedKeyTheBytesTheBuildRead() throws {
+        let folder = EndToEndTests.temporaryFolder(), root = EndToEndTests.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: root)
+        }
+        try FileManager.default.copyItem(atPath: Paths.content.path, toPath: folder + "/content")
+        let set = try PreviewTemplates(sources: templates)
+        func build() throws -> (OutputBuild.Result, ContentFiles) {
+            var files = try ContentDirectory.read(folder + "/content", readingEditionFilesWhenUsed: true)
+            files.mecab = MeCabPresence.setting
+            #expect(files.files.contains { $0.isReadWhenUsed })
+            let keys = BuildKeys(files: files, templates: templates, generator: "test")
+            var writer = OutputWriter(root: root)
+            guard
+                case .built(let result) = try ContentBuild(files: files, templates: set, keys: keys).run(into: &writer)
+            else {
+                Issue.record("the sample content did not build")
+                return (OutputBuild.Result(), files)
+            }
+            return (result, files)
+        }
+        let (first, _) = try build()
+        #expect(first.rendered == first.messages)
+        #expect(try build().0.editionsUnchanged == 2)
+
+        let insert = folder + "/content/inserts/minamikawa-4month-checkup.yaml"
+        let text = try String(contentsOfFile: insert, encoding: .utf8)
+        #expect(text.contains("対象の方には"))
+        try text.replacingOccurrences(of: "対象の方には", with: "対象のかたには").write(
+            toFile: insert, atomically: true, encoding: .utf8)
+        let (afterInsert, files) = try build()
+        #expect(afterInsert.editionsUnchanged == 1)
+        #expect(afterInsert.rendered > 0)
+        let held = ContentFiles(
+            root: files.root, files: files.files.map { SourceFile(path: $0.path, bytes: $0.bytes) }, mecab: files.mecab)
+        #expect(try equalsABuildFromScratch(root, held))
+    }
+
     @Test func aDraftBodyEditLeavesTheIndexAlone() throws {
         let root = EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
