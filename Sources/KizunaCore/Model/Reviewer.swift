@@ -6,3 +6,20 @@ public struct Reviewer: Sendable {
     public var specialty: LocatedText
     public var affiliation: LocatedText
 }
+
+/// The registry's names by id, for messages that name reviewers as editors know them.
+struct ReviewerNames: Sendable {
+    private let names: [String: String]
+
+    init(_ reviewers: [Reviewer]) {
+        names = Dictionary(reviewers.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The name of a registered id; nil for an id the registry does not hold.
+    subscript(_ id: String) -> String? { names[id] }
+
+    var ids: [String] { names.keys.sorted() }
+
+    /// 「小児科医A (pediatrician-a)」, or the id alone when it is not registered.
+    func label(_ id: String) -> String { names[id].map { "\($0) (\(id))" } ?? id }
+}

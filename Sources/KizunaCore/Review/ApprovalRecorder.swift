@@ -47,9 +47,7 @@ public enum ApprovalRecorder {
         for id in reviewers where !known.contains(id) { throw .unknownReviewer(id) }
         let supervisors = manuscript.supervisors.map(\.value)
         for id in reviewers where !supervisors.contains(id) {
-            let names = Dictionary(registry.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
-            throw .notEntitled(
-                id, entitled: supervisors.map { "\(names[$0] ?? $0) (\($0))" })
+            throw .notEntitled(id, entitled: supervisors.map(ReviewerNames(registry).label))
         }
         let reader = ReaderText(manuscript)
         var text = String(decoding: file.bytes, as: UTF8.self)

@@ -8,6 +8,7 @@ public enum ReleaseGate {
     /// The manuscripts of the series the editions to release send.
     public static func check(_ content: ValidatedContent, series: Set<Series>) -> [Diagnostic] {
         let registry = Set(content.content.reviewers.map(\.id.value))
+        let names = ReviewerNames(content.content.reviewers)
         var diagnostics: [Diagnostic] = []
         for m in content.content.manuscripts where series.contains(m.series) {
             let approvers = m.approval?.by.map(\.value) ?? []
@@ -27,13 +28,18 @@ public enum ReleaseGate {
                             + "a supervisor must approve it (kizuna approve)",
                         ja: "\(m.day.value.label)の原稿には承認記録がありません。監修者の承認を受けてください（kizuna approve）"))
             case .notEntitled:
-                let who = m.approval.map { $0.unentitled(for: m).map(\.value).joined(separator: ", ") } ?? ""
+                let others = (m.approval?.unentitled(for: m) ?? []).map { names.label($0.value) }
+                let who = others.isEmpty ? nil : others
                 diagnostics.append(
                     Diagnostic(
                         .releaseUnapproved, at: m.approval?.location ?? m.review.location,
                         en:
-                            "\(m.day.value.label) was approved by \(who.isEmpty ? "nobody" : who), not by its supervisors",
-                        ja: "\(m.day.value.label)の原稿は監修者以外（\(who)）による承認のため、リリースできません"))
+                            "\(m.day.value.label) was approved by "
+                            + "\(who?.joined(separator: ", ") ?? "nobody"), not by its supervisors",
+                        ja:
+                            "\(m.day.value.label)の原稿は"
+                            + (who.map { "監修者以外（\($0.joined(separator: "、"))）による承認" } ?? "承認者のない承認記録")
+                            + "のため、リリースできません"))
             case .stale:
                 let date = m.approval.map { "\($0.date.value)" } ?? "?"
                 diagnostics.append(

@@ -16,7 +16,7 @@ struct ApprovalRule: ContentRule {
         .approvalMissing, .warning, en: "review: approved with no recorded approval", ja: "承認記録のない review: approved")
 
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
-        let names = Dictionary(content.reviewers.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
+        let names = ReviewerNames(content.reviewers)
         for m in content.manuscripts {
             guard let approval = m.approval else {
                 if m.review.value == .approved {
@@ -38,22 +38,21 @@ struct ApprovalRule: ContentRule {
                     LocalizedText(
                         en: "approver '\(id.value)' is not in the reviewers' registry (reviewers.yaml)",
                         ja: "承認者 \(Japanese.quote(id.value)) は監修者名簿（reviewers.yaml）に登録されていません")
-                    + .didYouMean(closestMatch(to: id.value, in: names.keys.sorted()))
+                    + .didYouMean(closestMatch(to: id.value, in: names.ids))
                 diagnostics.append(Diagnostic(.reviewerUnknown, at: id.location, message.tidied))
             }
             // An unregistered approver is reported above; a registered one who does not supervise this text here.
-            let entitled = m.supervisors.map { id in names[id.value].map { "\($0) (\(id.value))" } ?? id.value }
+            let entitled = m.supervisors.map { names.label($0.value) }
             // A supervisor list with an unknown id is reported as such, not again through each approver.
             let supervisorsKnown = m.supervisors.allSatisfy { names[$0.value] != nil }
             for id in approval.unentitled(for: m) where names[id.value] != nil && supervisorsKnown {
-                let who = names[id.value] ?? id.value
                 diagnostics.append(
                     Diagnostic(
                         .approvalNotEntitled, at: id.location,
                         en:
-                            "\(who) (\(id.value)) approved this manuscript but is not one of its supervisors; "
+                            "\(names.label(id.value)) approved this manuscript but is not one of its supervisors; "
                             + "the approval does not count",
-                        ja: "\(who)（\(id.value)）はこの原稿の監修者ではないため、この承認は無効です",
+                        ja: "\(names[id.value] ?? id.value)（\(id.value)）はこの原稿の監修者ではないため、この承認は無効です",
                         notes: [
                             DiagnosticNote(
                                 en: "entitled to approve it: \(entitled.joined(separator: ", "))",
