@@ -28,7 +28,11 @@ public enum ContentDirectory {
                 files.append(SourceFile(readingWhenUsed: full))
                 continue
             }
-            files.append(SourceFile(path: full, bytes: try SourceFile.read(full)))
+            do throws(IOFailure) {
+                files.append(SourceFile(path: full, bytes: try SourceFile.read(full)))
+            } catch {
+                throw IOFailure("cannot read '\(full)': \(error.message)")
+            }
         }
         files.sort { $0.path < $1.path }
         return ContentFiles(root: display, files: files)

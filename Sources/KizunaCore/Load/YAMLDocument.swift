@@ -43,8 +43,11 @@ public struct YAMLDocumentLoader: Sendable {
         } catch {
             diagnostics.append(
                 Diagnostic(
-                    .fileUnreadable, at: origin, en: "the file was listed but cannot be read: \(error.message)",
-                    ja: "ファイルは一覧にありますが、読み取れません: \(error.message)"))
+                    .fileUnreadable, at: origin,
+                    en:
+                        "the file was there when the build started, but Kizuna cannot read it now (\(error.message)); "
+                        + "was it moved or deleted during the build?",
+                    ja: "ビルド開始時にあったファイルが読み取れません（\(error.message)）。ビルド中に移動・削除されていませんか"))
             return nil
         }
         if file.bytes.count > sizeCap {

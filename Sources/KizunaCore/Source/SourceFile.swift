@@ -34,16 +34,16 @@ public struct SourceFile: Sendable {
         set { held = newValue }
     }
 
-    /// The bytes, or why the file cannot be read.
+    /// The bytes, or why the file cannot be read (the failure's message is the reason, without the path).
     public func contents() throws(IOFailure) -> [UInt8] {
         if let held { return held }
         return try Self.read(path)
     }
 
+    /// The file's bytes; the failure's message is the reason alone.
     static func read(_ path: String) throws(IOFailure) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = access(path, R_OK) == 0 ? "it is not a readable file" : String(cString: strerror(errno))
-            throw IOFailure("cannot read '\(path)': \(reason)")
+            throw IOFailure(access(path, R_OK) == 0 ? "it is not a readable file" : String(cString: strerror(errno)))
         }
         return [UInt8](data)
     }
