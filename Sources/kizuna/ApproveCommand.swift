@@ -54,7 +54,7 @@ struct Approve: ParsableCommand {
                 try ContentDirectory.replace(files.root + "/" + result.snapshotPath, with: result.snapshot)
                 print("kizuna: approved \(path) (\(reviewers.joined(separator: ", ")), \(day))")
             } catch let error as ApprovalRecorder.Failure {
-                printError("\(path): \(error.description)")
+                printError("\(path): \(error.message[options.language])")
                 failed = true
             } catch {
                 printError("\(path): \(error)")

@@ -19,16 +19,31 @@ public enum ApprovalRecorder {
         /// The reviewer is registered but does not supervise this manuscript; `entitled`: who does, as shown.
         case notEntitled(String, entitled: [String])
 
-        public var description: String {
+        public var description: String { message.en }
+
+        /// What an editor reads, in English or Japanese.
+        public var message: LocalizedText {
             switch self {
-            case .unknownReviewer(let id): "'\(id)' is not in the reviewers' registry (reviewers.yaml)"
-            case .noReviewer: "name at least one reviewer with --reviewer"
-            case .notRecorded(let why): "the approval could not be recorded: \(why)"
+            case .unknownReviewer(let id):
+                LocalizedText(
+                    en: "'\(id)' is not in the reviewers' registry (reviewers.yaml)",
+                    ja: "\(Japanese.quote(id)) は監修者名簿（reviewers.yaml）に登録されていません")
+            case .noReviewer:
+                LocalizedText(
+                    en: "name at least one reviewer with --reviewer", ja: "--reviewer で承認する監修者を1人以上指定してください")
+            case .notRecorded(let why):
+                LocalizedText(
+                    en: "the approval could not be recorded: \(why)", ja: "承認を記録できませんでした: \(why)")
             case .notEntitled(let id, let entitled):
-                "'\(id)' is not a supervisor of this manuscript, so cannot approve it; "
-                    + (entitled.isEmpty
-                        ? "it names no supervisors (add them under `supervisors:`)"
-                        : "its supervisors are \(entitled.joined(separator: ", "))")
+                LocalizedText(
+                    en: "'\(id)' is not a supervisor of this manuscript, so cannot approve it; "
+                        + (entitled.isEmpty
+                            ? "it names no supervisors (add them under `supervisors:`)"
+                            : "its supervisors are \(entitled.joined(separator: ", "))"),
+                    ja: "\(Japanese.quote(id)) はこの原稿の監修者ではないため、承認できません。"
+                        + (entitled.isEmpty
+                            ? "原稿に監修者がいません（`supervisors:` に記入してください）"
+                            : "この原稿の監修者: \(entitled.joined(separator: "、"))"))
             }
         }
     }

@@ -130,6 +130,7 @@ import Testing
             }
             #expect(entitled == ["小児科医A (pediatrician-a)"])
             #expect(error.description.contains("its supervisors are 小児科医A (pediatrician-a)"))
+            #expect(error.message.ja == "'obstetrician-a' はこの原稿の監修者ではないため、承認できません。この原稿の監修者: 小児科医A (pediatrician-a)")
         }
 
         // The same approval typed into the file by hand.
