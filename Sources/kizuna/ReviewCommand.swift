@@ -14,8 +14,20 @@ struct Review: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(help: "Only manuscripts this reviewer supervises or approved.")
+    @Option(help: "Only texts this reviewer may approve or approved; with --statement, who signs.")
     var reviewer: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Print the approval statement REVIEWER signs for this file, for ssh-keygen -Y sign -n kizuna-approval.",
+            valueName: "file"))
+    var statement: String?
+
+    @Option(help: "With --statement: the approval date, YYYY-MM-DD (default: today).")
+    var date: String?
+
+    @Flag(help: "Print an allowed_signers file of the reviewers' keys, for ssh-keygen -Y verify.")
+    var allowedSigners = false
 
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
@@ -27,6 +39,29 @@ struct Review: ParsableCommand {
         let files = try options.read()
         let day = try parseDate(today, option: "--today")
         let report = Validator().validate(files, checkingPayloads: false)
+        if allowedSigners {
+            print(ReviewReport.allowedSigners(report.loadedContent.reviewers), terminator: "")
+            return
+        }
+        if let statement {
+            guard let reviewer else {
+                printError("--statement needs --reviewer: the statement names who signs it")
+                throw ExitStatus.failure
+            }
+            let wanted = URL(fileURLWithPath: statement).standardizedFileURL.path
+            guard
+                let file = files.files.first(where: {
+                    URL(fileURLWithPath: $0.path).standardizedFileURL.path == wanted
+                }),
+                let text = ApprovalRecorder.text(at: file.path, in: report.loadedContent)
+            else {
+                printError(ApprovalRecorder.Failure.notApprovable(statement).message[options.language])
+                throw ExitStatus.contentErrors
+            }
+            let signed = try parseDate(date, option: "--date")
+            print(ApprovalRecorder.statement(for: text, reviewer: reviewer, date: signed).text, terminator: "")
+            return
+        }
         let period = report.loadedContent.configuration?.reviewPeriodMonths ?? 12
         let entries = ReviewReport.entries(report.loadedContent, today: day, periodMonths: period, reviewer: reviewer)
         switch format {

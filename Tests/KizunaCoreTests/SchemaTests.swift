@@ -33,6 +33,11 @@ import Testing
               date: 2026-04-01
               sha256: 0000000000000000000000000000000000000000000000000000000000000000
               x.approval: 1
+            approvals:
+              - by: a
+                date: 2026-04-01
+                sha256: 0000000000000000000000000000000000000000000000000000000000000000
+                x.approvals.items: 1
             x: 1
             """
         ],
@@ -55,6 +60,16 @@ import Testing
               x.survey: 1
             footer:
               x.footer: 1
+            approval:
+              by: [a]
+              date: 2026-04-01
+              sha256: 0000000000000000000000000000000000000000000000000000000000000000
+              x.approval: 1
+            approvals:
+              - by: a
+                date: 2026-04-01
+                sha256: 0000000000000000000000000000000000000000000000000000000000000000
+                x.approvals.items: 1
             x: 1
             """
         ],
@@ -73,6 +88,16 @@ import Testing
                         to: 5
                         x.window.\(kind): 1
                       x.window: 1
+                    approval:
+                      by: [a]
+                      date: 2026-04-01
+                      sha256: 0000000000000000000000000000000000000000000000000000000000000000
+                      x.approval: 1
+                    approvals:
+                      - by: a
+                        date: 2026-04-01
+                        sha256: 0000000000000000000000000000000000000000000000000000000000000000
+                        x.approvals.items: 1
                     x: 1
                     """
                 )
@@ -84,6 +109,11 @@ import Testing
               unsubscribe_label: u
               publisher: p
               x.footer: 1
+            approvals:
+              - by: a
+                date: 2026-04-01
+                sha256: 0000000000000000000000000000000000000000000000000000000000000000
+                x.approvals.items: 1
             x: 1
             """
         ],
@@ -95,6 +125,9 @@ import Testing
                 role: r
                 specialty: s
                 affiliation: a
+                keys:
+                  - key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOHE7d7NrOmY0nMu8ASev6CPZLfhVxUSo5GAZ7h5kap5
+                    x.reviewers.items.keys.items: 1
                 x.reviewers.items: 1
             x: 1
             """

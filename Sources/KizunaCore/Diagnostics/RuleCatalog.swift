@@ -59,6 +59,13 @@ public enum RuleCatalog {
         ApprovalRule.approvalStale,
         ApprovalRule.approvalMissing,
         ApprovalRule.approvalNotEntitled,
+        SignOffEvaluator.approvalUnsigned,
+        SignOffEvaluator.approvalSignatureMalformed,
+        SignOffEvaluator.approvalKeyUnknown,
+        SignOffEvaluator.approvalKeyExpired,
+        SignOffEvaluator.approvalSignatureMismatch,
+        SignOffEvaluator.approvalSignatureCopied,
+        SignOffEvaluator.approvalDateAltered,
         ReleaseGate.releaseUnapproved,
         // Editions and inserts
         EditionReferenceRule.editionContactMissing,

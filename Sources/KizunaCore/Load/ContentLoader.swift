@@ -12,14 +12,26 @@ public struct ContentFiles: Sendable {
         self.mecab = mecab
     }
 
-    /// The content files proper (YAML), without the approved-text snapshots: what summaries count.
+    /// The content files proper, without the approved copies: what summaries count.
     public var contentFileCount: Int {
-        files.filter { $0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml") }.count
+        files.filter { ContentRole(relativePath: relativePath(of: $0)) != nil }.count
     }
 
-    /// The approved text kept for a day by `kizuna approve`, if there is one.
+    /// The approved version of a text kept by `kizuna approve`, if there is one.
+    public func approvedCopy(of subject: ApprovalSubject) -> SourceFile? {
+        let path = root + "/" + subject.approvedCopyPath
+        return files.first { $0.path == path }
+    }
+
+    /// The approved text kept for a day by `kizuna approve`, if there is one: the approved copy's reader text, or
+    /// (from before copies were kept whole) the text snapshot `approved/childcare/0045.txt`.
     public func snapshot(of day: DayKey) -> ReaderText? {
-        let path = root + "/" + ApprovalRecorder.snapshotPath(for: day)
+        if let copy = approvedCopy(of: .manuscript(day)) {
+            var ignored: [Diagnostic] = []
+            return YAMLDocumentLoader().load(copy, into: &ignored)
+                .flatMap { ManuscriptLoader().load($0, into: &ignored) }.map(ReaderText.init)
+        }
+        let path = root + "/approved/\(day.series.rawValue)/\(day.fileStem).txt"
         return files.first { $0.path == path }.map { ReaderText(text: String(decoding: $0.bytes, as: UTF8.self)) }
     }
 
@@ -164,6 +176,11 @@ public struct ContentLoader: Sendable {
         set.unloaded = unloaded
         set.style = style
         set.terms = terms
+        // Sign-off needs the registry and the policy: evaluated where this share holds them (an edition's share is
+        // evaluated against the shared content's, in `EditionStream`).
+        if configuration != nil || !reviewers.isEmpty {
+            SignOffEvaluator(reviewers: reviewers, configuration: configuration, content: set).evaluateAll(&set)
+        }
         return set
     }
 }

@@ -4,8 +4,8 @@ import Yams
 struct EditionLoader {
     static let keys = [
         "id", "name", "municipality", "series", "channels", "nickname_max_length", "contacts",
-        "unsubscribe_url", "survey", "inserts", "disclaimer", "footer",
-    ]
+        "unsubscribe_url", "survey", "inserts", "disclaimer", "footer", "approvers",
+    ] + ApprovalLoader.keys
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Edition? {
         guard
@@ -50,13 +50,15 @@ struct EditionLoader {
                 publisher: f.text("publisher", required: false, into: &diagnostics),
                 publisherURL: f.text("publisher_url", required: false, into: &diagnostics))
         }
+        let approvers = reader.textList("approvers", required: false, into: &diagnostics) ?? []
+        let approval = ApprovalLoader().load(reader, into: &diagnostics)
         guard let id, let name, let municipality, let unsubscribe else { return nil }
         return Edition(
             path: document.source.path, id: id, name: name, municipality: municipality, series: series,
             channels: channels, nicknameMaxLength: nicknameMax, contacts: contacts,
             contactsLocation: contactsNode.map(document.location(of:)) ?? reader.location,
             unsubscribeURL: unsubscribe, survey: survey, inserts: inserts, disclaimer: disclaimer,
-            footer: footer, location: reader.location)
+            footer: footer, approvers: approvers, approval: approval, location: reader.location)
     }
 
     private func contact(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> ContactDesk?

@@ -2,7 +2,7 @@ import Yams
 
 /// Reads a manuscript file into a `Manuscript`.
 struct ManuscriptLoader {
-    static let keys = ["series", "day", "title", "sections", "supervisors", "review", "sources", "approval"]
+    static let keys = ["series", "day", "title", "sections", "supervisors", "review", "sources"] + ApprovalLoader.keys
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Manuscript? {
         guard
@@ -29,16 +29,12 @@ struct ManuscriptLoader {
         }
         // Without its day a manuscript means nothing; without the rest it is still checked (the missing key is an
         // error, so it is never built).
-        let approval = reader.pairs.first { $0.key == "approval" }.flatMap { pair in
-            self.approval(
-                pair.value, keyLocation: document.location(of: pair.keyNode), in: document, into: &diagnostics)
-        }
+        let approval = ApprovalLoader().load(reader, into: &diagnostics)
         guard let day else { return nil }
-        let manuscript = Manuscript(
+        return Manuscript(
             path: document.source.path, day: day, title: title ?? LocatedText("", at: reader.location),
             sections: sections, supervisors: supervisors ?? [],
             review: review ?? Located(.draft, at: reader.location), sources: sources, approval: approval)
-        return manuscript.with(state: ReviewState(manuscript))
     }
 
     private func dayKey(_ reader: MappingReader, series: Series?, into diagnostics: inout [Diagnostic]) -> Located<
@@ -84,44 +80,6 @@ struct ManuscriptLoader {
         guard let text = reader.text("text", into: &diagnostics) else { return nil }
         guard let body = InlineMarkupParser.parse(text, into: &diagnostics), let heading else { return nil }
         return Section(heading: heading, text: text, body: body)
-    }
-
-    private func approval(
-        _ node: Node, keyLocation: SourceLocation, in document: YAMLDocument,
-        into diagnostics: inout [Diagnostic]
-    ) -> Approval? {
-        guard
-            let reader = MappingReader(
-                node, in: document, what: LocalizedText(en: "approval", ja: "承認記録"), keys: ["by", "date", "sha256"],
-                into: &diagnostics)
-        else { return nil }
-        let by = reader.textList("by", into: &diagnostics)
-        let dateText = reader.text("date", into: &diagnostics)
-        let sha = reader.text("sha256", into: &diagnostics)
-        var date: Located<CalendarDate>?
-        if let dateText {
-            if let d = CalendarDate(dateText.value) {
-                date = Located(d, at: dateText.location)
-            } else {
-                diagnostics.append(
-                    Diagnostic(
-                        .schemaValue, at: dateText.location,
-                        LocalizedText(
-                            en: "approval date '\(dateText.value)' is not a calendar date written YYYY-MM-DD",
-                            ja: "承認日 \(Japanese.quote(dateText.value)) が YYYY-MM-DD 形式の日付になっていません"
-                        ).tidied))
-            }
-        }
-        if let sha, sha.value.count != 64 || !sha.value.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
-            diagnostics.append(
-                Diagnostic(
-                    .schemaValue, at: sha.location,
-                    en: "approval sha256 must be 64 lowercase hex digits; record approvals with `kizuna approve`",
-                    ja: "承認記録の sha256 は小文字の16進数64桁でなければなりません。承認は `kizuna approve` で記録してください"))
-            return nil
-        }
-        guard let by, let date, let sha else { return nil }
-        return Approval(by: by, date: date, sha256: sha, location: keyLocation)
     }
 
     private func source(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic])

@@ -144,6 +144,22 @@ struct MappingReader {
         return Located(value, at: location)
     }
 
+    /// `true` or `false`; an absent key gives nil.
+    func boolean(_ key: String, into diagnostics: inout [Diagnostic]) -> Located<Bool>? {
+        guard let text = text(key, required: false, into: &diagnostics) else { return nil }
+        switch text.value {
+        case "true": return Located(true, at: text.location)
+        case "false": return Located(false, at: text.location)
+        default:
+            diagnostics.append(
+                Diagnostic(
+                    .schemaValue, at: text.location,
+                    en: "'\(key)' in \(what.en) must be true or false, not '\(text.value)'",
+                    ja: "\(what.ja) の '\(key)' は true か false でなければなりません（\(Japanese.quote(text.value)) になっています）"))
+            return nil
+        }
+    }
+
     /// A sequence's items; a missing key gives nil, a non-sequence a diagnostic.
     func list(_ key: String, required isRequired: Bool = true, into diagnostics: inout [Diagnostic]) -> [Node]? {
         guard let node = isRequired ? required(key, into: &diagnostics) : value(key) else { return nil }

@@ -1,23 +1,93 @@
-/// A supervisor's sign-off, bound to the exact reader-visible text by its SHA-256.
+/// The sign-off record of one text (`approvals:`): one entry per person, each bound to the exact reader-visible text
+/// by its SHA-256 and, where signed, by an SSH signature over an `ApprovalStatement`.
 public struct Approval: Sendable {
-    /// Reviewer ids of those who approved.
-    public var by: [LocatedText]
-    /// The day of approval, `YYYY-MM-DD`.
-    public var date: Located<CalendarDate>
-    /// SHA-256 (hex) of the manuscript's `ReaderText` when it was approved.
-    public var sha256: LocatedText
-    /// Where the `approval:` key is written.
+    public var entries: [ApprovalEntry]
+    /// Where the `approvals:` (or legacy `approval:`) key is written.
     public var location: SourceLocation
 
-    /// The approvers who are not among `manuscript`'s supervisors, the only people entitled to approve it.
-    public func unentitled(for manuscript: Manuscript) -> [LocatedText] {
-        let supervisors = Set(manuscript.supervisors.map(\.value))
-        return by.filter { !supervisors.contains($0.value) }
+    public init(entries: [ApprovalEntry], location: SourceLocation) {
+        self.entries = entries
+        self.location = location
     }
 
-    /// Whether someone approved and every approver is one of `manuscript`'s supervisors.
-    public func isEntitled(for manuscript: Manuscript) -> Bool {
-        !by.isEmpty && unentitled(for: manuscript).isEmpty
+    /// The day of the oldest entry for the text whose reader text has `sha256`, else of the newest entry: what a
+    /// re-review is due from.
+    public func date(approving sha256: String) -> CalendarDate? {
+        entries.filter { $0.sha256.value == sha256 }.map(\.date.value).min() ?? entries.map(\.date.value).max()
+    }
+
+    /// Reviewer ids in the order they signed, each once.
+    public var reviewerIDs: [String] {
+        var seen: Set<String> = []
+        return entries.map(\.by.value).filter { seen.insert($0).inserted }
+    }
+}
+
+/// One person's approval of one text.
+public struct ApprovalEntry: Sendable {
+    /// The reviewer's id in reviewers.yaml.
+    public var by: LocatedText
+    /// The day of approval, `YYYY-MM-DD`.
+    public var date: Located<CalendarDate>
+    /// SHA-256 (hex) of the text's reader text when it was approved.
+    public var sha256: LocatedText
+    /// The armored SSHSIG over the entry's statement, if signed.
+    public var signature: LocatedText?
+    /// Where the entry starts.
+    public var location: SourceLocation
+
+    public init(
+        by: LocatedText, date: Located<CalendarDate>, sha256: LocatedText, signature: LocatedText? = nil,
+        location: SourceLocation
+    ) {
+        self.by = by
+        self.date = date
+        self.sha256 = sha256
+        self.signature = signature
+        self.location = location
+    }
+}
+
+/// Which text an approval is for: what a signature names, so that it cannot be moved to another text.
+public enum ApprovalSubject: Sendable, Hashable, CustomStringConvertible {
+    /// A supervised manuscript, shared by every edition.
+    case manuscript(DayKey)
+    /// A municipality's insert, by id.
+    case insert(String)
+    /// An edition's own texts (name, contacts, disclaimer and footer overrides, survey), by edition id.
+    case edition(String)
+    /// The disclaimer and footer every edition shares (kizuna.yaml).
+    case shared
+
+    /// `manuscript childcare/0045`, `insert sakuragaoka-boshi-techo`, `edition sakuragaoka`, `shared`.
+    public var description: String {
+        switch self {
+        case .manuscript(let day): "manuscript \(day.series.rawValue)/\(day.fileStem)"
+        case .insert(let id): "insert \(id)"
+        case .edition(let id): "edition \(id)"
+        case .shared: "shared"
+        }
+    }
+
+    /// Where `kizuna approve` keeps the approved version of the text, relative to the content folder.
+    public var approvedCopyPath: String {
+        switch self {
+        case .manuscript(let day): "approved/\(day.series.rawValue)/\(day.fileStem).yaml"
+        case .insert(let id): "approved/inserts/\(id).yaml"
+        case .edition(let id): "approved/editions/\(id).yaml"
+        case .shared: "approved/kizuna.yaml"
+        }
+    }
+
+    /// How an editor names the text: 「生まれて45日目の原稿」, 「差し込み情報 x」.
+    public var label: LocalizedText {
+        switch self {
+        case .manuscript(let day):
+            LocalizedText(en: "manuscript \(day.series.rawValue)/\(day.fileStem)", ja: "\(day.label)の原稿")
+        case .insert(let id): LocalizedText(en: "insert '\(id)'", ja: "差し込み情報 \(id)")
+        case .edition(let id): LocalizedText(en: "the texts of edition '\(id)'", ja: "版 \(id) の文面")
+        case .shared: LocalizedText(en: "the shared disclaimer and footer", ja: "共通の免責事項とフッター")
+        }
     }
 }
 

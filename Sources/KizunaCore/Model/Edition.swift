@@ -16,6 +16,12 @@ public struct Edition: Sendable {
     public var inserts: [LocatedText]
     public var disclaimer: LocatedText?
     public var footer: FooterOverride
+    /// Who may approve the edition's inserts and its own texts: the municipality's 保健師 or 母子保健担当.
+    public var approvers: [LocatedText] = []
+    /// The sign-off of the edition's own texts.
+    public var approval: Approval?
+    /// Derived once the reviewers' registry is known (see `SignOffEvaluator`).
+    public var signOff = SignOffStatus.unevaluated
     public var location: SourceLocation
 }
 

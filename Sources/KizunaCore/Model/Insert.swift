@@ -10,6 +10,10 @@ public struct Insert: Sendable {
     public var link: LocatedText?
     /// A desk id of the edition's contacts: the insert's tel button.
     public var contact: LocatedText?
+    /// The sign-off of the insert, by its edition's approvers.
+    public var approval: Approval?
+    /// Derived once the edition and the reviewers' registry are known (see `SignOffEvaluator`).
+    public var signOff = SignOffStatus.unevaluated
 }
 
 /// The days an insert covers, inclusive at both ends.

@@ -12,12 +12,13 @@ public final class Manuscript: Sendable {
     public let sources: [EvidenceSource]
     /// The recorded sign-off, if any; stale when the text changed since.
     public let approval: Approval?
-    /// Derived at load from the approval and the text (see `ReviewState`).
-    public let state: ReviewState
+    /// Derived from the approval, the text, the registry and the policy (see `SignOffEvaluator`).
+    public let signOff: SignOffStatus
 
     public init(
         path: String, day: Located<DayKey>, title: LocatedText, sections: [Section], supervisors: [LocatedText],
-        review: Located<ReviewStatus>, sources: [EvidenceSource], approval: Approval?, state: ReviewState = .unreviewed
+        review: Located<ReviewStatus>, sources: [EvidenceSource], approval: Approval?,
+        signOff: SignOffStatus = .unevaluated
     ) {
         self.path = path
         self.day = day
@@ -27,15 +28,20 @@ public final class Manuscript: Sendable {
         self.review = review
         self.sources = sources
         self.approval = approval
-        self.state = state
+        self.signOff = signOff
     }
 
-    /// The same manuscript in another review state.
-    public func with(state: ReviewState) -> Manuscript {
+    /// The same manuscript with its sign-off evaluated.
+    public func with(signOff: SignOffStatus) -> Manuscript {
         Manuscript(
             path: path, day: day, title: title, sections: sections, supervisors: supervisors, review: review,
-            sources: sources, approval: approval, state: state)
+            sources: sources, approval: approval, signOff: signOff)
     }
+
+    /// Where the manuscript stands in sign-off.
+    public var state: ReviewState { signOff.state }
+
+    public var subject: ApprovalSubject { .manuscript(day.value) }
 
     public var series: Series { day.value.series }
 }

@@ -5,6 +5,17 @@ public struct Reviewer: Sendable {
     public var role: LocatedText
     public var specialty: LocatedText
     public var affiliation: LocatedText
+    /// The public keys the reviewer signs approvals with.
+    public var keys: [ReviewerKey] = []
+}
+
+/// A reviewer's OpenSSH public key, and the last day a signature made with it counts.
+public struct ReviewerKey: Sendable {
+    public var key: SSHPublicKey
+    /// Where the key's line is written.
+    public var location: SourceLocation
+    /// After this day the key is retired: a signature dated later does not count.
+    public var validUntil: Located<CalendarDate>?
 }
 
 /// The registry's names by id, for messages that name reviewers as editors know them.

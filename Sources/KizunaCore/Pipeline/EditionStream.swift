@@ -109,7 +109,10 @@ public struct EditionStream: Sendable {
         var inserts = loader.load(
             stems.map { reading(insertFiles[$0]!) }, of: files, parallel: false, into: &diagnostics)
         inserts.editions = [edition]
-        return (edition, stems, inserts, fileHashes)
+        var evaluator = SignOffEvaluator(reviewers: shared.reviewers, configuration: shared.configuration, content: inserts)
+        evaluator.candidates += shared.manuscripts.map(\.subject)
+        evaluator.evaluateAll(&inserts)
+        return (inserts.editions[0], stems, inserts, fileHashes)
     }
 
     /// A loaded share (one edition's, or inserts no edition names) ready for the rules: what it needs of the whole.

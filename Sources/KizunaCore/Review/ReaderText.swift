@@ -29,3 +29,47 @@ extension SHA256.Digest {
     /// Lowercase hex, as written in approvals and manifests.
     var hexString: String { withUnsafeBytes { lowercaseHex($0) } }
 }
+
+extension ReaderText {
+    /// Everything a parent reads of an insert, and when they read it.
+    public init(_ insert: Insert) {
+        var lines = ["insert \(insert.id.value)", "window: \(insert.window.value)", "# \(insert.title.value)"]
+        lines.append(insert.text.value.trimmingTrailingWhitespace)
+        if let link = insert.link { lines.append("link: \(link.value)") }
+        if let contact = insert.contact { lines.append("contact: \(contact.value)") }
+        self.init(text: lines.joined(separator: "\n") + "\n")
+    }
+
+    /// An edition's own texts: its name, its desks, its disclaimer and footer overrides, its unsubscribe link and
+    /// its survey.
+    public init(_ edition: Edition) {
+        var lines = [
+            "edition \(edition.id.value)", "name: \(edition.name.value)", "municipality: \(edition.municipality.value)",
+        ]
+        for desk in edition.contacts {
+            lines.append(
+                "contact \(desk.id.value): \(desk.name.value) / \(desk.phone.value)"
+                    + (desk.hours.map { " / \($0.value)" } ?? ""))
+        }
+        if let disclaimer = edition.disclaimer { lines.append("disclaimer: \(disclaimer.value)") }
+        if let label = edition.footer.unsubscribeLabel { lines.append("unsubscribe_label: \(label.value)") }
+        if let publisher = edition.footer.publisher { lines.append("publisher: \(publisher.value)") }
+        if let url = edition.footer.publisherURL { lines.append("publisher_url: \(url.value)") }
+        lines.append("unsubscribe_url: \(edition.unsubscribeURL.value)")
+        if let survey = edition.survey {
+            lines.append("survey: \(survey.url.value) on \(survey.days.map { "\($0.value)" }.joined(separator: ", "))")
+        }
+        self.init(text: lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The disclaimer and footer every edition shares.
+    public init(_ configuration: Configuration) {
+        var lines = [
+            "shared", "disclaimer: \(configuration.disclaimer.value)",
+            "unsubscribe_label: \(configuration.footer.unsubscribeLabel.value)",
+            "publisher: \(configuration.footer.publisher.value)",
+        ]
+        if let url = configuration.footer.publisherURL { lines.append("publisher_url: \(url.value)") }
+        self.init(text: lines.joined(separator: "\n") + "\n")
+    }
+}

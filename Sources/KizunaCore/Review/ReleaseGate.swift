@@ -11,7 +11,7 @@ public enum ReleaseGate {
         let names = ReviewerNames(content.content.reviewers)
         var diagnostics: [Diagnostic] = []
         for m in content.content.manuscripts where series.contains(m.series) {
-            let approvers = m.approval?.by.map(\.value) ?? []
+            let approvers = m.approval?.reviewerIDs ?? []
             switch m.state {
             case .draft:
                 diagnostics.append(
@@ -19,7 +19,7 @@ public enum ReleaseGate {
                         .releaseUnapproved, at: m.review.location,
                         en: "\(m.day.value.label) is a draft and cannot be released",
                         ja: "\(m.day.value.label)の原稿は下書き（draft）のため、リリースできません"))
-            case .unreviewed:
+            case .unreviewed, .partial:
                 diagnostics.append(
                     Diagnostic(
                         .releaseUnapproved, at: m.review.location,
@@ -27,8 +27,9 @@ public enum ReleaseGate {
                             "\(m.day.value.label) has no recorded approval; "
                             + "a supervisor must approve it (kizuna approve)",
                         ja: "\(m.day.value.label)の原稿には承認記録がありません。監修者の承認を受けてください（kizuna approve）"))
-            case .notEntitled:
-                let others = (m.approval?.unentitled(for: m) ?? []).map { names.label($0.value) }
+            case .notEntitled, .unverified:
+                let supervisors = Set(m.supervisors.map(\.value))
+                let others = approvers.filter { !supervisors.contains($0) }.map { names.label($0) }
                 let who = others.isEmpty ? nil : others
                 diagnostics.append(
                     Diagnostic(
@@ -41,7 +42,7 @@ public enum ReleaseGate {
                             + (who.map { "監修者以外（\($0.joined(separator: "、"))）による承認" } ?? "承認者のない承認記録")
                             + "のため、リリースできません"))
             case .stale:
-                let date = m.approval.map { "\($0.date.value)" } ?? "?"
+                let date = m.approval?.entries.map(\.date.value).max().map { "\($0)" } ?? "?"
                 diagnostics.append(
                     Diagnostic(
                         .releaseUnapproved, at: m.approval?.location ?? m.review.location,

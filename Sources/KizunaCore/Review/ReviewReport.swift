@@ -30,10 +30,10 @@ public enum ReviewReport {
     {
         content.manuscripts.compactMap { m in
             let supervisors = m.supervisors.map(\.value)
-            let approvers = m.approval?.by.map(\.value) ?? []
+            let approvers = m.approval?.reviewerIDs ?? []
             if let reviewer, !supervisors.contains(reviewer), !approvers.contains(reviewer) { return nil }
             let state = m.state
-            let date = m.approval?.date.value
+            let date = m.approval?.date(approving: ReaderText(m).sha256)
             let expired = date.map { $0.adding(months: periodMonths) <= today } ?? false
             return ReviewEntry(
                 path: m.path, day: m.day.value, title: m.title.value, state: state, supervisors: supervisors,
@@ -52,6 +52,21 @@ public enum ReviewReport {
         }
         let counts = ReviewState.allCases.map { s in "\(entries.filter { $0.state == s }.count) \(s.rawValue)" }
         out += counts.joined(separator: ", ") + "; \(entries.filter(\.due).count) due for re-review\n"
+        return out
+    }
+
+    /// An OpenSSH allowed_signers file of every reviewer's keys, so that `ssh-keygen -Y verify -n kizuna-approval`
+    /// checks an approval's signature as Kizuna does: principal = reviewer id; a retired key carries `valid-before`
+    /// (the day after `valid_until`).
+    public static func allowedSigners(_ reviewers: [Reviewer]) -> String {
+        var out = ""
+        for reviewer in reviewers.sorted(by: { $0.id.value < $1.id.value }) {
+            for key in reviewer.keys {
+                guard var signer = try? SSHAllowedSigner(principal: reviewer.id.value, key: key.key) else { continue }
+                signer.validBefore = key.validUntil.map { $0.value.adding(days: 1) }
+                out += signer.line + "\n"
+            }
+        }
         return out
     }
 }

@@ -99,11 +99,9 @@ struct SheetView {
         stateName = m.state.displayName
         awaiting = m.state != .approved
         supervisors = m.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) }
-        reviewerIDs = Set(m.supervisors.map(\.value) + (m.approval?.by.map(\.value) ?? []))
-        approvedBy = m.approval.map {
-            $0.by.map { SupervisorView(id: $0.value, reviewers: reviewers).name }.joined(separator: "、")
-        }
-        approvedOn = m.approval?.date.value.description
+        reviewerIDs = Set(m.supervisors.map(\.value) + (m.approval?.reviewerIDs ?? []))
+        approvedBy = m.approval.map { _ in m.signOff.summary }
+        approvedOn = m.approval?.date(approving: reader.sha256)?.description
         sources = m.sources.map { Source(title: $0.title.value, url: $0.url?.value) }
         textHTML = HTMLText.escape(reader.text).replacingAll("\n", with: "<br>")
         if m.state == .stale, let snapshot {

@@ -109,14 +109,11 @@ import Testing
         // Approved with the wrong term in it, as a dictionary added later would find.
         let withTerm = original.replacingAll("たくさん話しかけてあげましょう。", with: "母子手帳に記録しましょう。")
         files = ContentFixtures.replacing(path, in: files, with: withTerm)
-        let manuscript = try #require(
-            Validator().validate(files).loadedContent.manuscripts.first { $0.path == "content/" + path })
-        let file = try #require(files.files.first { $0.path == "content/" + path })
         let approved = try ApprovalRecorder.record(
-            manuscript, in: file, reviewers: ["pediatrician-a"],
-            registry: Validator().validate(files).loadedContent.reviewers,
+            path: "content/" + path, in: files, content: Validator().validate(files).loadedContent,
+            signings: [ApprovalRecorder.Signing(reviewer: "pediatrician-a")],
             date: CalendarDate(year: 2026, month: 11, day: 25)!)
-        files = ContentFixtures.replacing(path, in: files, with: String(decoding: approved.manuscript, as: UTF8.self))
+        files = ContentFixtures.replacing(path, in: files, with: String(decoding: approved.bytes, as: UTF8.self))
         let result = ContentFixer().fix(files)
         #expect(result.staleApprovals == ["content/" + path])
     }

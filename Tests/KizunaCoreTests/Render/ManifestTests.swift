@@ -52,7 +52,9 @@ import Testing
             #expect(manifest(content.content.manuscripts).daysJSON == reference.bytes, "\(edition.id.value)")
             #expect(manifest([]).daysJSON == reference.bytes, "\(edition.id.value)")
             let otherStates = content.content.manuscripts.map { manuscript in
-                manuscript.with(state: manuscript.state == .approved ? .unreviewed : .approved)
+                var signOff = manuscript.signOff
+                signOff.state = manuscript.state == .approved ? .unreviewed : .approved
+                return manuscript.with(signOff: signOff)
             }
             #expect(manifest(otherStates).daysJSON == reference.bytes, "\(edition.id.value)")
         }

@@ -13,6 +13,18 @@ import Testing
         return try #require(report.loadedContent.manuscripts.first { $0.path == "content/" + relative })
     }
 
+    /// `kizuna approve` for `relative` in `files`, as the command records it.
+    static func record(
+        _ relative: String = file, in files: ContentFiles, _ reviewers: [String], signature: String? = nil,
+        date: String
+    ) throws -> ApprovalRecorder.Result {
+        let content = Validator().validate(files, checkingPayloads: false).loadedContent
+        return try ApprovalRecorder.record(
+            path: "content/" + relative, in: files, content: content,
+            signings: reviewers.map { ApprovalRecorder.Signing(reviewer: $0, signature: signature) },
+            date: CalendarDate(date)!)
+    }
+
     @Test func theHashFollowsTheTextNotCommentsOrSources() throws {
         let files = try ContentFixtures.read(Self.golden)
         let original = ContentFixtures.text(Self.file, in: files)
@@ -51,19 +63,19 @@ import Testing
         #expect(gate.map(\.location.file) == ["content/" + Self.file])
         #expect(gate.map(\.rule) == [.releaseUnapproved])
 
-        // approve: only the approval block changes, and the release passes.
-        let manuscript = try Self.manuscript(files)
-        let file = try #require(files.files.first { $0.path == "content/" + Self.file })
-        let result = try ApprovalRecorder.record(
-            manuscript, in: file, reviewers: ["pediatrician-a"],
-            registry: content.content.reviewers, date: CalendarDate("2026-11-25")!)
-        let after = String(decoding: result.manuscript, as: UTF8.self)
+        // approve: only the approval block changes (the older `approval:` block becomes `approvals:` entries), and
+        // the release passes.
+        let result = try Self.record(in: files, ["pediatrician-a"], date: "2026-11-25")
+        let after = String(decoding: result.bytes, as: UTF8.self)
         let before = edited.components(separatedBy: "\n"), now = after.components(separatedBy: "\n")
-        #expect(before.count == now.count)
-        let changed = zip(before, now).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
-        #expect(changed == [approvalLine + 1, approvalLine + 2], "only date and sha256 lines change")
-        #expect(result.snapshotPath == "approved/childcare/0045.txt")
-        #expect(String(decoding: result.snapshot, as: UTF8.self).contains("やさしい声が、赤ちゃんの安心につながります。"))
+        #expect(Array(before[..<(approvalLine - 1)]) == Array(now[..<(approvalLine - 1)]))
+        #expect(
+            Array(now[(approvalLine - 1)...]) == [
+                "approvals:", "  - by: pediatrician-a", "  date: 2026-11-25".replacingOccurrences(of: "  d", with: "    d"),
+                "    sha256: \(ReaderText(try Self.manuscript(files)).sha256)", "",
+            ])
+        #expect(result.approvedCopy?.path == "approved/childcare/0045.yaml")
+        #expect(result.approvedCopy.map { $0.bytes == result.bytes } == true)
 
         let approved = ContentFixtures.replacing(Self.file, in: files, with: after)
         let again = Validator().validate(approved)
@@ -87,25 +99,49 @@ import Testing
             sources: []
 
             """
-        let file = SourceFile(path: "content/manuscripts/childcare/0045.yaml", text: text)
-        var diagnostics: [Diagnostic] = []
-        let document = try #require(YAMLDocumentLoader().load(file, into: &diagnostics))
-        let manuscript = try #require(ManuscriptLoader().load(document, into: &diagnostics))
+        let files = ContentFixtures.replacing(Self.file, in: try ContentFixtures.read(Self.golden), with: text)
+        let manuscript = try Self.manuscript(files)
         #expect(manuscript.state == .draft)
-        let registry = Validator().validate(try ContentFixtures.read(Self.golden)).loadedContent.reviewers
-        let result = try ApprovalRecorder.record(
-            manuscript, in: file, reviewers: ["pediatrician-a", "obstetrician-a"],
-            registry: registry, date: CalendarDate("2026-04-01")!)
+        let result = try Self.record(in: files, ["pediatrician-a", "obstetrician-a"], date: "2026-04-01")
+        let sha = ReaderText(manuscript).sha256
         let expected =
             text.replacingOccurrences(of: "review: draft # 小児科医Aに依頼中", with: "review: approved # 小児科医Aに依頼中")
-            + "approval:\n  by: [pediatrician-a, obstetrician-a]\n  date: 2026-04-01\n"
-            + "  sha256: \(ReaderText(manuscript).sha256)\n"
-        #expect(String(decoding: result.manuscript, as: UTF8.self) == expected)
+            + "approvals:\n  - by: pediatrician-a\n    date: 2026-04-01\n    sha256: \(sha)\n"
+            + "  - by: obstetrician-a\n    date: 2026-04-01\n    sha256: \(sha)\n"
+        #expect(String(decoding: result.bytes, as: UTF8.self) == expected)
+        #expect(result.text.state == .approved)
 
         #expect(throws: ApprovalRecorder.Failure.self) {
-            try ApprovalRecorder.record(
-                manuscript, in: file, reviewers: ["nobody"], registry: registry, date: CalendarDate("2026-04-01")!)
+            try Self.record(in: files, ["nobody"], date: "2026-04-01")
         }
+    }
+
+    /// A second supervisor's approval on another day keeps the first's entry; approving again renews one's own.
+    @Test func eachSupervisorKeepsTheirOwnEntry() throws {
+        var files = try ContentFixtures.read(Self.golden)
+        let original = ContentFixtures.text(Self.file, in: files)
+        let text = original.replacingOccurrences(
+            of: "supervisors: [pediatrician-a]", with: "supervisors: [pediatrician-a, obstetrician-a]")
+        files = ContentFixtures.replacing(Self.file, in: files, with: text)
+        #expect(try Self.manuscript(files).state == .partial)
+        #expect(try Self.manuscript(files).signOff.summary == "小児科医A 承認済み・産婦人科医A 未承認")
+
+        let first = try Self.record(in: files, ["obstetrician-a"], date: "2026-12-01")
+        files = ContentFixtures.replacing(Self.file, in: files, with: String(decoding: first.bytes, as: UTF8.self))
+        let second = try Self.record(in: files, ["pediatrician-a"], date: "2026-12-07")
+        let after = String(decoding: second.bytes, as: UTF8.self)
+        #expect(after.components(separatedBy: "  - by: obstetrician-a\n    date: 2026-12-01").count == 2)
+        #expect(after.components(separatedBy: "  - by: pediatrician-a\n    date: 2026-12-07").count == 2)
+        #expect(after.components(separatedBy: "  - by: ").count == 3, "one entry per person")
+        #expect(second.text.state == .approved)
+        #expect(second.text.signOff.summary == "小児科医A 承認済み・産婦人科医A 承認済み")
+
+        // With any-supervisor, one approval is enough.
+        let config = ContentFixtures.text("kizuna.yaml", in: files)
+        let anyOne = ContentFixtures.replacing(
+            "kizuna.yaml", in: ContentFixtures.replacing(Self.file, in: files, with: text),
+            with: config + "approval: any-supervisor\n")
+        #expect(try Self.manuscript(anyOne).state == .approved)
     }
 
     /// The wrong doctor cannot approve: `approve` refuses, naming who may, and an approval written by hand is
@@ -114,23 +150,21 @@ import Testing
         var files = try ContentFixtures.read(Self.golden)
         let original = ContentFixtures.text(Self.file, in: files)
         #expect(original.contains("supervisors: [pediatrician-a]"))
-        let manuscript = try Self.manuscript(files)
-        let file = try #require(files.files.first { $0.path == "content/" + Self.file })
         let registry = Validator().validate(files).loadedContent.reviewers
         #expect(registry.contains { $0.id.value == "obstetrician-a" })
         do {
-            _ = try ApprovalRecorder.record(
-                manuscript, in: file, reviewers: ["obstetrician-a"], registry: registry,
-                date: CalendarDate("2026-12-07")!)
+            _ = try Self.record(in: files, ["obstetrician-a"], date: "2026-12-07")
             Issue.record("an obstetrician approved a manuscript only a pediatrician supervises")
-        } catch {
+        } catch let error as ApprovalRecorder.Failure {
             guard case .notEntitled("obstetrician-a", let entitled) = error else {
                 Issue.record("unexpected failure: \(error)")
                 return
             }
             #expect(entitled == ["小児科医A (pediatrician-a)"])
-            #expect(error.description.contains("its supervisors are 小児科医A (pediatrician-a)"))
-            #expect(error.message.ja == "'obstetrician-a' はこの原稿の監修者ではないため、承認できません。この原稿の監修者: 小児科医A (pediatrician-a)")
+            #expect(error.description.contains("those entitled are 小児科医A (pediatrician-a)"))
+            #expect(
+                error.message.ja
+                    == "'obstetrician-a' にはこの文面を承認する資格がないため、承認できません。承認できるのは次の人です: 小児科医A (pediatrician-a)")
         }
 
         // The same approval typed into the file by hand.
@@ -145,7 +179,7 @@ import Testing
         #expect(found.map(\.location) == [SourceLocation(file: "content/" + Self.file, line: byLine + 1, column: 8)])
         #expect(found.first?.severity == .warning)
         #expect(found.first?.notes.first?.message.en == "entitled to approve it: 小児科医A (pediatrician-a)")
-        #expect(found.first?.message.ja.contains("産婦人科医A（obstetrician-a）はこの原稿の監修者ではない") == true)
+        #expect(found.first?.message.ja.contains("産婦人科医A（obstetrician-a）には生まれて45日目の原稿を承認する資格がない") == true)
         let content = ValidatedContent(
             content: report.loadedContent, configuration: try #require(report.loadedContent.configuration),
             compiler: EditionCompiler(

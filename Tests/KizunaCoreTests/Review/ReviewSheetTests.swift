@@ -28,7 +28,7 @@ import Testing
         let sheet = try Self.page(output, "sheets/childcare/0045.html")
         #expect(sheet.contains("要再承認"))
         #expect(sheet.contains("<del>話し</del><ins>声を</ins>かけ<ins>て、目を合わせ</ins>"))
-        #expect(sheet.contains("小児科医A（2026-04-01）"))
+        #expect(sheet.contains("小児科医A 要再承認（2026-04-01）"))
         let approvedSheet = try Self.page(
             output, "sheets/childcare/0045.html".replacingOccurrences(of: "0045", with: "0014"))
         #expect(!approvedSheet.contains("<ins>") && !approvedSheet.contains("前回承認からの変更"))

@@ -256,10 +256,10 @@ struct DayPage {
         review = m.manuscript.state.displayName
         reviewClass = m.manuscript.state.rawValue
         unapproved = m.manuscript.state != .approved
-        approval = m.manuscript.approval.map { a in
-            ApprovalView(
-                by: a.by.map { SupervisorView(id: $0.value, reviewers: reviewers).name }.joined(separator: "、"),
-                date: a.date.value.description)
+        approval = m.manuscript.approval.flatMap { a in
+            a.date(approving: ReaderText(m.manuscript).sha256).map {
+                ApprovalView(by: m.manuscript.signOff.summary, date: $0.description)
+            }
         }
         supervisors = m.manuscript.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) }
         sources = m.manuscript.sources.map { SourceView(title: $0.title.value, url: $0.url?.value) }

@@ -26,6 +26,9 @@ public struct SSHAllowedSigner: Sendable, Hashable {
     public let namespaces: [String]
     /// The signer's key.
     public let key: SSHPublicKey
+    /// The first day the key no longer counts (`valid-before`); ssh-keygen compares it with the verification time,
+    /// which `-Overify-time=YYYYMMDD` sets to the approval's date.
+    public var validBefore: CalendarDate?
 
     /// A signer whose key may sign only in `namespaces`.
     public init(
@@ -51,6 +54,7 @@ public struct SSHAllowedSigner: Sendable, Hashable {
 
     /// The line, without a newline: `principal namespaces="kizuna-approval" ssh-ed25519 AAAA…`.
     public var line: String {
-        "\(principal) namespaces=\"\(namespaces.joined(separator: ","))\" \(key.keyType.rawValue) \(key.base64)"
+        let before = validBefore.map { ",valid-before=\"\($0.description.replacingAll("-", with: ""))\"" } ?? ""
+        return "\(principal) namespaces=\"\(namespaces.joined(separator: ","))\"\(before) \(key.keyType.rawValue) \(key.base64)"
     }
 }
