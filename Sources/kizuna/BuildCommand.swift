@@ -26,8 +26,10 @@ struct Build: ParsableCommand {
 
     @Flag(
         help: """
-            Refuse to build (exit 1, nothing written) if any manuscript the editions use is draft, stale or \
-            not approved by a registered supervisor.
+            Ship only approved text: each text as it stands where approved, else its last approved version \
+            (kept by approve), else nothing (the day held back, the insert left out); print a release report. \
+            Refuse (exit 1, nothing written) for an approval that does not count, an approved version that does not \
+            verify, or a disclaimer or footer never approved.
             """
     )
     var release = false
@@ -50,7 +52,10 @@ struct Build: ParsableCommand {
         let keys =
             noCache
             ? nil
-            : BuildKeys(files: files, templates: templateSources, generator: BuildProgressDisplay.generatorStamp())
+            : BuildKeys(
+                files: files, templates: templateSources,
+                // A release ships other versions of some texts: its output never reuses a plain build's, or the reverse.
+                generator: BuildProgressDisplay.generatorStamp() + (release ? "\u{0}release" : ""))
         // Editions are read, checked and built one by one on every core; LINE's limits are checked on the payloads
         // the build writes, not rendered twice.
         let build = ContentBuild(
@@ -86,8 +91,8 @@ struct Build: ParsableCommand {
             print(DiagnosticFormatter.text(warnings, language: options.language), terminator: "", to: &stderr)
             print(DiagnosticFormatter.text(gate, language: options.language), terminator: "", to: &stderr)
             print(
-                "kizuna: release refused: \(gate.count) manuscript\(gate.count == 1 ? "" : "s")"
-                    + " not approved as written; nothing written",
+                "kizuna: release refused: \(gate.count) text\(gate.count == 1 ? "" : "s")"
+                    + " cannot be released; nothing written",
                 to: &stderr)
             throw ExitStatus.contentErrors
         case .built(let built):
@@ -102,6 +107,7 @@ struct Build: ParsableCommand {
             print("kizuna: \(summary); nothing written", to: &stderr)
             throw ExitStatus.contentErrors
         }
+        if let plan = result.release { print(plan.report(language: options.language), terminator: "") }
         if !quiet {
             print(display.summary(result, output: output, elapsed: clock.now - start))
         }

@@ -24,10 +24,27 @@ struct Timeline: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @Flag(help: "As build --release ships it: last approved versions, and the days held back shown as gaps.")
+    var release = false
+
     func run() throws {
         let dueDate = try parseDate(due, option: "--due")
         let birthDate = try born.map { try parseDate($0, option: "--born") }
         let files = try options.read()
+        if release {
+            let stream = EditionStream(files, checkingPayloads: false, release: true)
+            guard let (job, diagnostics) = stream.compiled(edition: edition) else {
+                printError("no edition '\(edition)'")
+                throw ExitStatus.failure
+            }
+            guard let job, !diagnostics.hasErrors else {
+                var stderr = StandardError()
+                print(DiagnosticFormatter.text(diagnostics, language: options.language), terminator: "", to: &stderr)
+                throw ExitStatus.contentErrors
+            }
+            show(job.compiler.timeline(for: job.edition, due: dueDate, born: birthDate), format: format)
+            return
+        }
         let report = Validator().validate(files, checkingPayloads: false)
         guard let content = report.content else {
             var stderr = StandardError()
@@ -38,10 +55,13 @@ struct Timeline: ParsableCommand {
             printError("no edition '\(edition)'; editions: \(content.editions.map(\.id.value).joined(separator: ", "))")
             throw ExitStatus.failure
         }
-        let timeline = content.compiler.timeline(for: target, due: dueDate, born: birthDate)
+        show(content.compiler.timeline(for: target, due: dueDate, born: birthDate), format: format)
+    }
+
+    private func show(_ timeline: ReaderTimeline, format: ReportFormat) {
         switch format {
-        case .text: print(timeline.text, terminator: "")
-        case .json: print(String(decoding: timeline.json.bytes, as: UTF8.self))
+        case .text: Swift.print(timeline.text, terminator: "")
+        case .json: Swift.print(String(decoding: timeline.json.bytes, as: UTF8.self))
         }
     }
 }

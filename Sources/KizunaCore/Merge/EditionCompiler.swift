@@ -29,8 +29,10 @@ public struct EditionCompiler: Sendable {
 
     /// One reader's calendar for an edition.
     public func timeline(for edition: Edition, due: CalendarDate, born: CalendarDate?) -> ReaderTimeline {
-        ReaderTimeline(
-            messages: messages(for: edition), inserts: resolvedInserts(of: edition).map(\.insert), due: due, born: born)
+        let series = Set(edition.series.map(\.value))
+        return ReaderTimeline(
+            messages: messages(for: edition), inserts: resolvedInserts(of: edition).map(\.insert), due: due, born: born,
+            heldBack: (content.released?.heldBackDays ?? []).filter { series.contains($0.series) })
     }
 
     /// The edition's inserts in its order, each with its desk resolved.

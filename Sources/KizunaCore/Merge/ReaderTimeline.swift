@@ -17,11 +17,17 @@ public struct ReaderTimeline: Sendable {
     public var due: CalendarDate
     public var born: CalendarDate?
     public var entries: [Entry]
+    /// In a release, the days whose manuscript was never approved: on these dates the reader gets nothing.
+    public var heldBack: [(date: CalendarDate, day: DayKey)]
 
-    public init(messages: [DayMessage], inserts: [Insert], due: CalendarDate, born: CalendarDate?) {
+    public init(
+        messages: [DayMessage], inserts: [Insert], due: CalendarDate, born: CalendarDate?, heldBack: [DayKey] = []
+    ) {
         self.due = due
         self.born = born
         let birth = born ?? due
+        self.heldBack = heldBack.compactMap { day in Self.date(of: day, due: due, birth: birth).map { ($0, day) } }
+            .sorted { $0.date < $1.date }
         entries = messages.compactMap { message -> Entry? in
             guard let date = Self.date(of: message.day, due: due, birth: birth) else { return nil }
             let carried = inserts.filter { Self.window($0.window.value, contains: message.day, on: date, born: birth) }
@@ -57,13 +63,24 @@ public struct ReaderTimeline: Sendable {
         var out =
             "due \(due)"
             + (born.map { ", born \($0)" } ?? " (birth date not known: childcare counted from the due date)") + "\n"
+        // Held-back days take their place among the messages, so the gap shows where it falls.
+        var held = heldBack[...]
         for e in entries {
+            while let h = held.first, h.date < e.date {
+                out += Self.heldBackLine(h)
+                held.removeFirst()
+            }
             out +=
                 "\(e.date)\t\(e.message.day.series.rawValue)/\(e.message.day)\t"
                 + "\(e.message.day.label)\t\(e.message.manuscript.title.value)\n"
             for insert in e.inserts { out += "\t\tinsert: \(insert.id.value) \(insert.title.value)\n" }
         }
+        for h in held { out += Self.heldBackLine(h) }
         return out
+    }
+
+    private static func heldBackLine(_ h: (date: CalendarDate, day: DayKey)) -> String {
+        "\(h.date)\t\(h.day.series.rawValue)/\(h.day)\t\(h.day.label)\t— 配信保留（未承認のため送られません） held back\n"
     }
 
     public var json: JSONValue {
@@ -80,6 +97,15 @@ public struct ReaderTimeline: Sendable {
                 }),
         ]
         if let born { o["born"] = .string(born.description) }
+        if !heldBack.isEmpty {
+            o["heldBack"] = .array(
+                heldBack.map {
+                    .object([
+                        "date": .string($0.date.description), "series": .string($0.day.series.rawValue),
+                        "day": .string($0.day.description), "label": .string($0.day.label),
+                    ])
+                })
+        }
         return .object(o)
     }
 }

@@ -12,6 +12,9 @@ public struct ContentSet: Sendable {
     /// The terminology dictionary from `terms.yaml` (empty when there is none, or when its self-tests fail).
     public var terms = TermDictionary()
 
+    /// In a release build, what ships of each text (this content is then the content as released).
+    public var released: ReleasePlan?
+
     /// Ids and days of files that exist but did not load.
     public struct Unloaded: Sendable {
         public var insertIDs: Set<String> = []

@@ -10,7 +10,8 @@ public struct ContentBuild: Sendable {
     public var keys: BuildKeys?
     /// Edition ids to build; empty: every edition.
     public var selection: [String]
-    /// Refuse to build when a manuscript the editions use is not approved as written (`ReleaseGate`).
+    /// Ship only approved text (`ReleasePlan`): last approved versions in place of working copies, days held back,
+    /// and refuse what cannot ship (`ReleaseGate`).
     public var release: Bool
 
     public init(
@@ -41,7 +42,7 @@ public struct ContentBuild: Sendable {
         // With a cache, the style check skips the messages the last build found clean.
         let stored = keys == nil ? nil : writer.readStyleMemo()
         let memo = keys.map { StyleMemo(salt: $0.styleSalt(files), stored: stored) }
-        let stream = EditionStream(files, checkingPayloads: false, styleMemo: memo)
+        let stream = EditionStream(files, checkingPayloads: false, styleMemo: memo, release: release)
         guard let shared = stream.sharedContent, !stream.sharedDiagnostics.hasErrors else {
             // Nothing can be built on shared content with errors; every edition is still checked, to report all.
             return .invalid(stream.validateAll().diagnostics)
@@ -58,6 +59,7 @@ public struct ContentBuild: Sendable {
             builder: EditionBuilder(content: shared, templates: templates),
             reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
         var refused: Outcome?
+        var released: ReleasePlan?
         var checked: [Diagnostic] = []
         let result = try build.run(
             count: stream.editionCount,
@@ -72,26 +74,31 @@ public struct ContentBuild: Sendable {
             gate: {
                 let (units, facts) = ledger.results
                 checked = (stream.finish(facts) + units).deduplicated().sortedForOutput()
-                refused = checked.hasErrors ? .invalid(checked) : refusal(checked, facts, shared)
+                refused = checked.hasErrors ? .invalid(checked) : refusal(checked, facts, stream.sharedRelease)
+                released = stream.sharedRelease.map {
+                    ReleaseGate.combine(shared: $0, facts: facts, selection: selection)
+                }
                 return refused == nil
             }, progress: progress)
         withExtendedLifetime(hold) {}
         if let refused { return refused }
-        return try built(result, checked: checked, memo: memo, into: &writer)
+        var shipped = result
+        shipped.release = released
+        return try built(shipped, checked: checked, memo: memo, into: &writer)
     }
 
     /// Why a build of content that passed its checks must not go on: an unknown `--edition`, or (with `release`)
     /// manuscripts not approved as written. `facts`: every edition's, in file order.
-    func refusal(_ diagnostics: [Diagnostic], _ facts: [EditionStream.Facts], _ shared: ValidatedContent) -> Outcome? {
+    func refusal(_ diagnostics: [Diagnostic], _ facts: [EditionStream.Facts], _ shared: ReleasePlan?) -> Outcome? {
         let ids = facts.map { $0.editionID?.value }
         let unknown = selection.filter { !ids.contains($0) }
         guard unknown.isEmpty else {
             return .unknownEditions(unknown, editions: ids.compactMap { $0 }, warnings: diagnostics)
         }
-        guard release else { return nil }
-        let selected = ids.indices.filter { ids[$0] != nil && (selection.isEmpty || selection.contains(ids[$0]!)) }
-        let gate = ReleaseGate.check(shared, series: Set(selected.flatMap { facts[$0].series }))
-        return gate.isEmpty ? nil : .releaseRefused(gate: gate, warnings: diagnostics)
+        guard release, let shared else { return nil }
+        let plan = ReleaseGate.combine(shared: shared, facts: facts, selection: selection)
+        return plan.refusals.isEmpty
+            ? nil : .releaseRefused(gate: plan.refusals.sortedForOutput(), warnings: diagnostics)
     }
 
     /// The build's outcome with the checks' findings; the style memo is saved only after a build that was written

@@ -135,7 +135,7 @@ public struct EditionBuilder: Sendable {
         }
         let manifest = Manifest(
             edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
-            messages: messages, days: days.map { $0! }, parts: manifestParts)
+            messages: messages, days: days.map { $0! }, parts: manifestParts, release: compiler.content.released)
         write(OutputFile(path: "\(id)/manifest.json", bytes: manifest.bytes + [0x0A]))
         let cache =
             planned.keys == nil

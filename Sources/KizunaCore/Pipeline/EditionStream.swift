@@ -11,8 +11,11 @@ public struct EditionStream: Sendable {
     /// Everything but the editions and the inserts, and what loading and checking it found.
     public let shared: ContentSet
     let sharedDiagnostics: [Diagnostic]
-    /// The shared content ready to compile (no inserts), when kizuna.yaml loaded.
+    /// The shared content ready to compile (no inserts), when kizuna.yaml loaded; in a release, as released.
     public let sharedContent: ValidatedContent?
+    /// With `release`: what ships of the shared texts, and the planner of each edition's.
+    let releasePlanner: ReleasePlanner?
+    let sharedRelease: ReleasePlan?
     /// The edition files, in path order (the order the whole content lists editions in).
     let editionFiles: [SourceFile]
     /// The insert files by stem (file name without `.yaml`/`.yml`): the id the file must define.
@@ -33,7 +36,7 @@ public struct EditionStream: Sendable {
     /// `styleMemo`: messages an earlier build found clean, which the style check skips.
     public init(
         _ files: ContentFiles, checkingPayloads: Bool = true, loader: ContentLoader = ContentLoader(),
-        styleMemo: StyleMemo? = nil
+        styleMemo: StyleMemo? = nil, release: Bool = false
     ) {
         self.files = files
         self.loader = loader
@@ -59,10 +62,20 @@ public struct EditionStream: Sendable {
         for rule in rules { rule.check(shared, into: &diagnostics) }
         self.shared = shared
         sharedDiagnostics = diagnostics
-        sharedContent = shared.configuration.map { configuration in
+        // A release compiles what `ReleasePlan` ships; the checks above were of the working copies.
+        var compiled = shared
+        if release {
+            let planner = ReleasePlanner(files: files, shared: shared)
+            let (released, plan) = planner.plan(shared: shared)
+            (compiled, releasePlanner, sharedRelease) = (released, planner, plan)
+            compiled.released = plan
+        } else {
+            (releasePlanner, sharedRelease) = (nil, nil)
+        }
+        sharedContent = compiled.configuration.map { configuration in
             ValidatedContent(
-                content: shared, configuration: configuration,
-                compiler: EditionCompiler(content: shared, configuration: configuration))
+                content: compiled, configuration: configuration,
+                compiler: EditionCompiler(content: compiled, configuration: configuration))
         }
         context = ContentSet.Slice(days: shared.manuscriptDays)
         limits =
@@ -87,6 +100,8 @@ public struct EditionStream: Sendable {
         var unresolved: [LocatedText] = []
         /// The edition's series, for the release gate.
         var series: [Series] = []
+        /// In a release: what ships of the edition's own texts and inserts.
+        var release: ReleasePlan?
     }
 
     /// Edition `index` with the insert files it names (by stem), or nil with why when the edition did not load
@@ -109,7 +124,8 @@ public struct EditionStream: Sendable {
         var inserts = loader.load(
             stems.map { reading(insertFiles[$0]!) }, of: files, parallel: false, into: &diagnostics)
         inserts.editions = [edition]
-        var evaluator = SignOffEvaluator(reviewers: shared.reviewers, configuration: shared.configuration, content: inserts)
+        var evaluator = SignOffEvaluator(
+            reviewers: shared.reviewers, configuration: shared.configuration, content: inserts)
         evaluator.candidates += shared.manuscripts.map(\.subject)
         evaluator.evaluateAll(&inserts)
         return (inserts.editions[0], stems, inserts, fileHashes)
@@ -127,10 +143,22 @@ public struct EditionStream: Sendable {
 
     /// The compiler of the shared content with one edition's inserts.
     private func compiler(_ share: ContentSet) -> EditionCompiler? {
-        guard let configuration = shared.configuration else { return nil }
-        var compiled = shared
+        guard let base = sharedContent?.content, let configuration = sharedContent?.configuration else { return nil }
+        var compiled = base
         compiled.inserts = share.inserts
         compiled.editions = share.editions
+        if var plan = share.released, let shared = sharedRelease {
+            // The shared lines of the series this edition sends, then its own.
+            let series = Set(share.editions.flatMap { $0.series.map(\.value) })
+            var own = ReleasePlan()
+            own.lines = shared.lines.filter { line in
+                if case .manuscript(let day) = line.subject { return series.contains(day.series) }
+                return true
+            }
+            own.add(plan)
+            plan = own
+            compiled.released = plan
+        }
         return EditionCompiler(content: compiled, configuration: configuration)
     }
 
@@ -166,11 +194,19 @@ public struct EditionStream: Sendable {
         }
         let checked = forRules(share)
         for rule in rules { rule.check(checked, into: &diagnostics) }
-        let compiler = limits != nil || keepingJob ? compiler(share) : nil
-        if let limits, let compiler { diagnostics += limits.check(edition, compiler: compiler) }
+        var compiledShare = share
+        if let releasePlanner {
+            let (released, plan) = releasePlanner.plan(edition: share)
+            compiledShare = released
+            compiledShare.released = plan
+            facts.release = plan
+        }
+        let compiler = limits != nil || keepingJob ? compiler(compiledShare) : nil
+        let shipped = compiledShare.editions.first ?? edition
+        if let limits, let compiler { diagnostics += limits.check(shipped, compiler: compiler) }
         let job =
             keepingJob && !diagnostics.hasErrors
-            ? compiler.map { EditionJob(edition: edition, compiler: $0, fileHashes: fileHashes) } : nil
+            ? compiler.map { EditionJob(edition: shipped, compiler: $0, fileHashes: fileHashes) } : nil
         return (diagnostics, facts, job, share)
     }
 
@@ -206,6 +242,18 @@ public struct EditionStream: Sendable {
     }
 
     /// Every diagnostic of the content, as `Validator.validate` reports them, read edition by edition.
+    /// One edition as a build of this stream would compile it (in a release, as released), when the edition loads
+    /// and its checks pass; `diagnostics`: what they found.
+    public func compiled(edition id: String) -> (job: EditionJob?, diagnostics: [Diagnostic])? {
+        for index in 0..<editionCount {
+            let unit = checkedUnit(index)
+            guard unit.facts.editionID?.value == id else { continue }
+            let refusals = (sharedRelease?.refusals ?? []) + (unit.facts.release?.refusals ?? [])
+            return (refusals.isEmpty ? unit.job : nil, sharedDiagnostics + unit.diagnostics + refusals)
+        }
+        return nil
+    }
+
     public static func validate(_ files: ContentFiles, checkingPayloads: Bool = true) -> [Diagnostic] {
         EditionStream(files, checkingPayloads: checkingPayloads).validateAll().diagnostics
     }

@@ -32,6 +32,8 @@ public struct OutputBuild: Sendable {
         public var editionsUnchanged = 0
         /// LINE-limit findings; with an error, nothing was written.
         public var diagnostics: [Diagnostic] = []
+        /// In a release: what shipped of each text.
+        public var release: ReleasePlan?
     }
 
     /// After each edition: editions done, of total, and the messages of those editions.

@@ -18,6 +18,8 @@ struct Manifest {
     let days: [DayFiles]
     /// The parts of each day's entry, made once for all editions of a build.
     let parts: DayParts.Table
+    /// In a release: what shipped in place of a working copy, and what was held back.
+    var release: ReleasePlan? = nil
 
     /// The manifest as written to disk, without the final newline.
     var bytes: [UInt8] {
@@ -64,10 +66,36 @@ struct Manifest {
                 ),
                 "daysWithoutMessage": .string("a day with no entry here sends nothing"),
             ]), into: &out)
+        if let release { o.value("release", Self.json(release), into: &out) }
         o.value("series", .array(edition.series.map { .string($0.value.rawValue) }), into: &out)
         o.string("unsubscribeURL", edition.unsubscribeURL.value, into: &out)
         o.close(into: &out)
         return out
+    }
+
+    /// `release`: the texts shipped as last approved, the days held back (the gap a reader's schedule shows) and the
+    /// inserts left out.
+    static func json(_ plan: ReleasePlan) -> JSONValue {
+        var approved: [JSONValue] = [], held: [JSONValue] = [], left: [JSONValue] = []
+        for line in plan.lines {
+            switch (line.decision, line.subject) {
+            case (.approvedVersion(let date), _):
+                approved.append(.object(["text": .string("\(line.subject)"), "approvedOn": .string("\(date)")]))
+            case (.heldBack, .manuscript(let day)):
+                held.append(
+                    .object([
+                        "series": .string(day.series.rawValue), "day": .string(day.description),
+                        "state": .string(line.state.rawValue),
+                    ]))
+            case (.heldBack, _):
+                left.append(.object(["text": .string("\(line.subject)"), "state": .string(line.state.rawValue)]))
+            default: continue
+            }
+        }
+        return .object([
+            "approvedVersions": .array(approved), "heldBack": .array(held), "leftOut": .array(left),
+            "rule": .string("a text ships as approved, else as last approved; a day never approved is not sent"),
+        ])
     }
 
     /// The bytes of a day's entry that follow from its manuscript alone, in key order around the parts that do not

@@ -62,7 +62,7 @@ import Testing
         #expect(refused.stderr.contains("nothing written"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: broken.appendingPathComponent("output").path))
 
-        // The minimal set's manuscripts are in review, never approved.
+        // The minimal set's shared disclaimer and footer were never approved, and every message carries them.
         let release = try run(["build", "--release", "--output", "release"] + templates, in: valid)
         #expect(release.status == 1)
         #expect(release.stderr.contains("[release-unapproved]"), "\(release.stderr)")

@@ -224,8 +224,7 @@ import Testing
         #expect(editions == ["minamikawa", "sakuragaoka"])
         #expect(unknownTree.isEmpty)
 
-        let content = try #require(Validator().validate(files).content)
-        let gate = ReleaseGate.check(content, editions: content.editions)
+        let gate = ReleaseGate.plan(files).refusals.sortedForOutput()
         let (release, releaseTree) = try build(files, release: true)
         if gate.isEmpty {
             guard case .built = release else { Issue.record("\(release)"); return }

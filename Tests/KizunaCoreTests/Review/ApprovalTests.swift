@@ -56,12 +56,11 @@ import Testing
             + 1
         #expect(stale.map(\.location) == [SourceLocation(file: "content/" + Self.file, line: approvalLine, column: 1)])
         #expect(stale.first?.severity == .warning)
-        let content = try #require(report.content)
 
-        // build --release: refused, naming the file.
-        let gate = ReleaseGate.check(content, editions: content.editions)
-        #expect(gate.map(\.location.file) == ["content/" + Self.file])
-        #expect(gate.map(\.rule) == [.releaseUnapproved])
+        // build --release: the day is held back (the fixture keeps no approved version of it).
+        let held = ReleaseGate.plan(files).lines.filter { $0.path == "content/" + Self.file }
+        #expect(held.map(\.decision) == [.heldBack])
+        #expect(held.map(\.state) == [.stale])
 
         // approve: only the approval block changes (the older `approval:` block becomes `approvals:` entries), and
         // the release passes.
@@ -71,7 +70,8 @@ import Testing
         #expect(Array(before[..<(approvalLine - 1)]) == Array(now[..<(approvalLine - 1)]))
         #expect(
             Array(now[(approvalLine - 1)...]) == [
-                "approvals:", "  - by: pediatrician-a", "  date: 2026-11-25".replacingOccurrences(of: "  d", with: "    d"),
+                "approvals:", "  - by: pediatrician-a",
+                "  date: 2026-11-25".replacingOccurrences(of: "  d", with: "    d"),
                 "    sha256: \(ReaderText(try Self.manuscript(files)).sha256)", "",
             ])
         #expect(result.approvedCopy?.path == "approved/childcare/0045.yaml")
@@ -80,7 +80,7 @@ import Testing
         let approved = ContentFixtures.replacing(Self.file, in: files, with: after)
         let again = Validator().validate(approved)
         #expect(again.diagnostics.isEmpty, "\(DiagnosticFormatter.text(again.diagnostics))")
-        #expect(ReleaseGate.check(try #require(again.content), editions: content.editions).isEmpty)
+        #expect(!ReleaseGate.plan(approved).lines.contains { $0.path == "content/" + Self.file })
     }
 
     @Test func recordingKeepsCommentsOrderAndBlankLinesAndAppendsWhereThereIsNoApproval() throws {
@@ -180,12 +180,10 @@ import Testing
         #expect(found.first?.severity == .warning)
         #expect(found.first?.notes.first?.message.en == "entitled to approve it: 小児科医A (pediatrician-a)")
         #expect(found.first?.message.ja.contains("産婦人科医A（obstetrician-a）には生まれて45日目の原稿を承認する資格がない") == true)
-        let content = ValidatedContent(
-            content: report.loadedContent, configuration: try #require(report.loadedContent.configuration),
-            compiler: EditionCompiler(
-                content: report.loadedContent, configuration: report.loadedContent.configuration!))
-        let gate = ReleaseGate.check(content, editions: report.loadedContent.editions)
-        #expect(gate.map(\.location.file) == ["content/" + Self.file])
+        // A release refuses it rather than fall back to an earlier version: the approval must be mended.
+        let plan = ReleaseGate.plan(files)
+        #expect(plan.refusals.contains { $0.location.file == "content/" + Self.file })
+        #expect(plan.lines.first { $0.path == "content/" + Self.file }?.decision == .refused)
     }
 
     @Test func reviewReportListsStatesAndWhatIsDue() throws {
