@@ -151,6 +151,8 @@ struct DayPage {
     struct InsertView {
         var title: String; var html: String; var link: String?; var window: String
         var deskName: String?; var deskPhone: String?; var tel: String?; var source: String
+        /// Where the insert stands in sign-off, as the day's own state is shown.
+        var review: String; var reviewClass: String
     }
     struct NavLink { let href: String; let label: String }
     struct SourceView { let title: String; let url: String? }
@@ -179,7 +181,8 @@ struct DayPage {
                     title: r.insert.title.value, html: parts.html(of: r.insert),
                     link: r.insert.link?.value,
                     window: r.insert.window.value.description, deskName: r.contact?.name.value,
-                    deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path)
+                    deskPhone: r.contact?.phone.value, tel: r.contact?.telURI, source: r.insert.path,
+                    review: r.insert.signOff.state.displayName, reviewClass: r.insert.signOff.state.rawValue)
             }
             surveyURL = m.surveyURL
             disclaimer = m.disclaimer

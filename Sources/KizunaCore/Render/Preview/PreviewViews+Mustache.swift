@@ -61,6 +61,8 @@ extension DayPage.InsertView: MustacheParent {
         case "deskPhone": deskPhone
         case "tel": tel
         case "source": source
+        case "review": review
+        case "reviewClass": reviewClass
         default: nil
         }
     }
