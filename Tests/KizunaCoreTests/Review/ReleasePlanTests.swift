@@ -132,6 +132,33 @@ import Testing
         #expect(timeline.text.contains("2027-07-09\tchildcare/100\t生まれて100日目\t— 配信保留"))
     }
 
+    /// Finding 4 of the sign-off issue: a draft shared by every edition no longer stops a new edition's release.
+    @Test func aDraftDoesNotBlockANewEditionsRelease() throws {
+        var files = try Self.approvedContent()
+        let path = "manuscripts/childcare/0014.yaml"
+        files = ContentFixtures.replacing(
+            path, in: files,
+            with: ContentFixtures.text(path, in: files).replacingOccurrences(
+                of: "review: approved", with: "review: draft"))
+        let kitano = ContentFixtures.text("editions/sakuragaoka.yaml", in: files)
+            .replacingOccurrences(of: "id: sakuragaoka", with: "id: kitano")
+            .replacingOccurrences(of: "桜ヶ丘市", with: "北野町")
+        files = ContentFixtures.replacing("editions/kitano.yaml", in: files, with: kitano)
+        files = try Self.approve("content/editions/kitano.yaml", as: "pediatrician-a", in: files)
+        let root = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var writer = OutputWriter(root: root)
+        let outcome = try ContentBuild(
+            files: files, templates: try PreviewTemplates.repository(), keys: nil, selection: ["kitano"],
+            release: true
+        ).run(into: &writer)
+        guard case .built(let built) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(built.editions == 1)
+        #expect(built.release?.heldBackDays == [.dayCount(14)])
+        let tree = EndToEndTests.tree(root)
+        #expect(tree["kitano/line/childcare/0045.json"] != nil && tree["kitano/line/childcare/0014.json"] == nil)
+    }
+
     @Test func unsignedApprovalsRefuseTheReleaseWhenSignaturesAreRequired() throws {
         let files = try Self.approvedContent()
         let config = ContentFixtures.text("kizuna.yaml", in: files)
