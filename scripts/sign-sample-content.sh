@@ -13,6 +13,7 @@
 #   - kizuna.yaml (the shared disclaimer and footer), by its approvers;
 # the last three on SAMPLE_DATE (default 2026-04-01). Then it removes the old approved/**/*.txt snapshots (approve
 # keeps whole approved/**/*.yaml copies now) and runs `kizuna validate`.
+# Ed25519 signatures are deterministic: run again on unchanged content, it changes nothing.
 #
 # Usage: scripts/sign-sample-content.sh    (from anywhere; needs swift, ssh-keygen, python3 with PyYAML)
 # Approving one file takes a couple of seconds (the content is validated before and after), so the files of
