@@ -26,9 +26,11 @@ import Testing
         return try build.run(content.editions, into: &writer)
     }
 
-    func edited(_ files: ContentFiles, _ suffix: String, _ from: String, _ to: String) -> ContentFiles {
+    /// `files` with one file's text edited, the file named by its path in the content folder (an approved copy under
+    /// `approved/` is another file).
+    func edited(_ files: ContentFiles, _ relative: String, _ from: String, _ to: String) -> ContentFiles {
         var files = files
-        let i = files.files.firstIndex { $0.path.hasSuffix(suffix) }!
+        let i = files.files.firstIndex { $0.path == files.root + "/" + relative }!
         let text = String(decoding: files.files[i].bytes, as: UTF8.self)
         #expect(text.contains(from))
         files.files[i].bytes = Array(text.replacingOccurrences(of: from, with: to).utf8)
