@@ -74,6 +74,13 @@ public struct ContentBuild: Sendable {
                 checked = (stream.finish(facts) + units).deduplicated().sortedForOutput()
                 refused = checked.hasErrors ? .invalid(checked) : refusal(checked, facts, shared)
                 return refused == nil
+            },
+            reviewTexts: {
+                let texts = ledger.results.facts.flatMap(\.reviewTexts)
+                var evaluator = SignOffEvaluator(
+                    reviewers: shared.content.reviewers, configuration: shared.configuration, content: shared.content)
+                evaluator.candidates += texts.map(\.subject)
+                return ApprovableText.gathered(texts, evaluator: evaluator)
             }, progress: progress)
         withExtendedLifetime(hold) {}
         if let refused { return refused }

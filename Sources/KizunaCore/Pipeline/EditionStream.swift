@@ -87,6 +87,8 @@ public struct EditionStream: Sendable {
         var unresolved: [LocatedText] = []
         /// The edition's series, for the release gate.
         var series: [Series] = []
+        /// The edition's own texts and its inserts as this edition reads them, for the review sheets.
+        var reviewTexts: [ApprovableText] = []
     }
 
     /// Edition `index` with the insert files it names (by stem), or nil with why when the edition did not load
@@ -157,6 +159,12 @@ public struct EditionStream: Sendable {
         facts.editionID = LocatedText(edition.id.value, at: edition.id.location)
         facts.series = edition.series.map(\.value)
         facts.insertStems = stems
+        facts.reviewTexts = share.approvableTexts.filter {
+            switch $0.subject {
+            case .edition, .insert: true
+            case .manuscript, .shared: false
+            }
+        }.map(\.detached)
         // Plain locations: a located value keeps its whole source file alive, and facts are kept for every edition.
         facts.loadedInsertIDs = share.inserts.map { LocatedText($0.id.value, at: $0.id.location) }
         facts.unloadedInsertIDs = Array(share.unloaded.insertIDs)

@@ -46,3 +46,50 @@ extension ContentSet {
         return texts
     }
 }
+
+extension ApprovableText {
+    /// The same text holding no parsed source file (a `LocatedText` keeps its file alive to map characters back),
+    /// to be kept once the file is done with: a build keeps one per edition and insert for the review sheets.
+    var detached: ApprovableText {
+        func plain(_ text: LocatedText) -> LocatedText { LocatedText(text.value, at: text.location) }
+        var text = self
+        text.entitled = entitled.map(plain)
+        text.approval = approval.map { approval in
+            Approval(
+                entries: approval.entries.map {
+                    ApprovalEntry(
+                        by: plain($0.by), date: $0.date, sha256: plain($0.sha256), signature: $0.signature.map(plain),
+                        location: $0.location)
+                }, location: approval.location)
+        }
+        text.signOff.diagnostics = []
+        return text
+    }
+
+    /// Texts read edition by edition, gathered: each text once, an insert that several editions send entitled to
+    /// the approvers of all of them and evaluated again with them (as `evaluateAll` does over the whole content).
+    static func gathered(_ texts: [ApprovableText], evaluator: SignOffEvaluator) -> [ApprovableText] {
+        var order: [ApprovalSubject] = []
+        var bySubject: [ApprovalSubject: ApprovableText] = [:]
+        var senders: [ApprovalSubject: Int] = [:]
+        for text in texts {
+            senders[text.subject, default: 0] += 1
+            guard var known = bySubject[text.subject] else {
+                order.append(text.subject)
+                bySubject[text.subject] = text
+                continue
+            }
+            known.entitled += text.entitled.filter { id in !known.entitled.contains { $0.value == id.value } }
+            bySubject[text.subject] = known
+        }
+        return order.map { subject in
+            var text = bySubject[subject]!
+            if senders[subject]! > 1 {
+                text.signOff = evaluator.evaluate(
+                    subject, reader: text.reader, entitled: text.entitled, approval: text.approval)
+                text.signOff.diagnostics = []
+            }
+            return text
+        }
+    }
+}
