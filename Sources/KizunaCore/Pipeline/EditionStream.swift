@@ -255,6 +255,18 @@ public struct EditionStream: Sendable {
         }
         content.editions.sort { $0.path < $1.path }
         content.inserts = inserts.keys.sorted().map { inserts[$0]! }
+        // Each edition evaluated its inserts with its own approvers; one that several editions send is entitled to
+        // the approvers of all of them, as `SignOffEvaluator.evaluateAll` has it over the whole content.
+        let evaluator = SignOffEvaluator(
+            reviewers: content.reviewers, configuration: content.configuration, content: content)
+        for i in content.inserts.indices {
+            let insert = content.inserts[i]
+            let senders = content.editions.filter { $0.inserts.contains { $0.value == insert.id.value } }
+            guard senders.count > 1 else { continue }
+            content.inserts[i].signOff = evaluator.evaluate(
+                .insert(insert.id.value), reader: ReaderText(insert), entitled: senders.flatMap(\.approvers),
+                approval: insert.approval)
+        }
         return content
     }
 }

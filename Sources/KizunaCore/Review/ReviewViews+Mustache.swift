@@ -56,7 +56,7 @@ extension SheetView: MustacheParent {
 extension SheetView.ReviewerView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
+        case "name": self.name
         case "detail": detail
         case "standing": standing
         case "standingName": standingName
