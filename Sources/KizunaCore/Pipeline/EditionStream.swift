@@ -159,12 +159,7 @@ public struct EditionStream: Sendable {
         facts.editionID = LocatedText(edition.id.value, at: edition.id.location)
         facts.series = edition.series.map(\.value)
         facts.insertStems = stems
-        facts.reviewTexts = share.approvableTexts.filter {
-            switch $0.subject {
-            case .edition, .insert: true
-            case .manuscript, .shared: false
-            }
-        }.map(\.detached)
+        facts.reviewTexts = share.textsBesideManuscripts.filter { $0.subject != .shared }.map(\.detached)
         // Plain locations: a located value keeps its whole source file alive, and facts are kept for every edition.
         facts.loadedInsertIDs = share.inserts.map { LocatedText($0.id.value, at: $0.id.location) }
         facts.unloadedInsertIDs = Array(share.unloaded.insertIDs)

@@ -99,7 +99,8 @@ public struct OutputBuild: Sendable {
         // The doctors' review sheets depend on every text that takes approvals: rebuilt whole when any input of
         // theirs changed.
         let texts = reviewTexts()
-        let reviewKey = keys?.reviewKey(files, texts: texts)
+        // Manuscripts are keyed by their files; the other texts by what their sheets show, held or read.
+        let reviewKey = keys?.reviewKey(files, texts: builder.content.content.textsBesideManuscripts + texts)
         let reviewFolder = ReviewSheetBuilder.folder
         let reviewCurrent =
             reviewKey != nil && staging.readCache(reviewFolder, requiring: "index.html")?.editionKey == reviewKey

@@ -19,11 +19,16 @@ extension ContentSet {
     /// Every text of the content that takes approvals: manuscripts in day order, then the shared texts, editions
     /// and inserts (each insert with the approvers of the editions that send it).
     public var approvableTexts: [ApprovableText] {
-        var texts = manuscripts.map {
+        manuscripts.map {
             ApprovableText(
                 subject: $0.subject, path: $0.path, title: $0.title.value, reader: ReaderText($0),
                 entitled: $0.supervisors, approval: $0.approval, signOff: $0.signOff)
-        }
+        } + textsBesideManuscripts
+    }
+
+    /// The texts that take approvals other than manuscripts: the shared texts, editions and inserts.
+    var textsBesideManuscripts: [ApprovableText] {
+        var texts: [ApprovableText] = []
         if let c = configuration {
             texts.append(
                 ApprovableText(

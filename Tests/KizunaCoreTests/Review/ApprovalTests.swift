@@ -238,7 +238,10 @@ import Testing
         #expect(mine.contains { $0.subject == .edition("sakuragaoka") })
         #expect(mine.contains { $0.subject == .insert("sakuragaoka-boshi-techo") })
         #expect(!mine.contains { $0.subject == .edition("minamikawa") || $0.subject == .shared })
-        #expect(mine.allSatisfy { $0.supervisors.contains("family-physician-a") || $0.approvers.contains("family-physician-a") })
+        #expect(
+            mine.allSatisfy {
+                $0.supervisors.contains("family-physician-a") || $0.approvers.contains("family-physician-a")
+            })
     }
 
     @Test func calendarDates() {
