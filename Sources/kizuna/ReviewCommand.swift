@@ -5,9 +5,10 @@ import KizunaCore
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "List every manuscript's sign-off: approved, stale, draft or never reviewed, who, when, and what is due.",
+            "List the sign-off of every text that takes approvals (manuscripts, shared texts, editions, inserts): "
+            + "state, who signed, who is missing, when, and what is due.",
         discussion: """
-            Exit 0 whatever the states; a manuscript is due when stale or approved longer ago than \
+            Exit 0 whatever the states; a text is due when stale or approved longer ago than \
             review_period_months.
             """
     )

@@ -23,16 +23,28 @@ public struct ContentFiles: Sendable {
         return files.first { $0.path == path }
     }
 
-    /// The approved text kept for a day by `kizuna approve`, if there is one: the approved copy's reader text, or
-    /// (from before copies were kept whole) the text snapshot `approved/childcare/0045.txt`.
-    public func snapshot(of day: DayKey) -> ReaderText? {
-        if let copy = approvedCopy(of: .manuscript(day)) {
+    /// The approved text kept by `kizuna approve`, if there is one: the reader text of the approved copy, read with
+    /// the loader of the text's kind, or (for a manuscript approved before copies were kept whole) the text snapshot
+    /// `approved/childcare/0045.txt`.
+    public func snapshot(of subject: ApprovalSubject) -> ReaderText? {
+        if let copy = approvedCopy(of: subject) {
             var ignored: [Diagnostic] = []
-            return YAMLDocumentLoader().load(copy, into: &ignored)
-                .flatMap { ManuscriptLoader().load($0, into: &ignored) }.map(ReaderText.init)
+            guard let document = YAMLDocumentLoader().load(copy, into: &ignored) else { return nil }
+            return switch subject {
+            case .manuscript: ManuscriptLoader().load(document, into: &ignored).map(ReaderText.init)
+            case .insert: InsertLoader().load(document, into: &ignored).map(ReaderText.init)
+            case .edition: EditionLoader().load(document, into: &ignored).map(ReaderText.init)
+            case .shared: ConfigurationLoader().load(document, into: &ignored).map(ReaderText.init)
+            }
         }
+        guard case .manuscript(let day) = subject else { return nil }
         let path = root + "/approved/\(day.series.rawValue)/\(day.fileStem).txt"
         return files.first { $0.path == path }.map { ReaderText(text: String(decoding: $0.bytes, as: UTF8.self)) }
+    }
+
+    /// The approved text kept for a day: `snapshot(of: .manuscript(day))`.
+    public func snapshot(of day: DayKey) -> ReaderText? {
+        snapshot(of: .manuscript(day))
     }
 
     /// The path of a file inside the content folder.

@@ -195,10 +195,18 @@ public struct BuildKeys: Sendable {
         return Array(h.finalize())
     }
 
-    /// The review sheets depend on every manuscript, the approved texts, the reviewers and the templates.
-    func reviewKey(_ files: ContentFiles) -> String {
+    /// The review sheets depend on every manuscript, the approved texts, the reviewers and the templates, and on the
+    /// edition and insert texts read with the editions (`texts`, by what their sheets show).
+    func reviewKey(_ files: ContentFiles, texts: [ApprovableText] = []) -> String {
         var h = SHA256()
         h.update(data: shared)
+        for text in texts {
+            var fields = [text.subject.description, text.path, text.title, text.reader.sha256, text.state.rawValue]
+            fields += text.entitled.map(\.value)
+            fields += text.signOff.reviewers.map { "\($0.id)=\($0.standing.rawValue)" }
+            fields += (text.approval?.entries ?? []).map { "\($0.by.value)@\($0.date.value)#\($0.sha256.value)" }
+            h.update(data: Array("\u{0}text\u{0}\(fields.joined(separator: "\u{1}"))".utf8))
+        }
         for file in files.files {
             let relative = files.relativePath(of: file)
             guard relative.hasPrefix("manuscripts/") || relative.hasPrefix("approved/") else { continue }

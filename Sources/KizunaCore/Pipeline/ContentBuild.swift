@@ -79,6 +79,13 @@ public struct ContentBuild: Sendable {
                     ReleaseGate.combine(shared: $0, facts: facts, selection: selection)
                 }
                 return refused == nil
+            },
+            reviewTexts: {
+                let texts = ledger.results.facts.flatMap(\.reviewTexts)
+                var evaluator = SignOffEvaluator(
+                    reviewers: shared.content.reviewers, configuration: shared.configuration, content: shared.content)
+                evaluator.candidates += texts.map(\.subject)
+                return ApprovableText.gathered(texts, evaluator: evaluator)
             }, progress: progress)
         withExtendedLifetime(hold) {}
         if let refused { return refused }

@@ -102,6 +102,8 @@ public struct EditionStream: Sendable {
         var series: [Series] = []
         /// In a release: what ships of the edition's own texts and inserts.
         var release: ReleasePlan?
+        /// The edition's own texts and its inserts as this edition reads them, for the review sheets.
+        var reviewTexts: [ApprovableText] = []
     }
 
     /// Edition `index` with the insert files it names (by stem), or nil with why when the edition did not load
@@ -185,6 +187,7 @@ public struct EditionStream: Sendable {
         facts.editionID = LocatedText(edition.id.value, at: edition.id.location)
         facts.series = edition.series.map(\.value)
         facts.insertStems = stems
+        facts.reviewTexts = share.textsBesideManuscripts.filter { $0.subject != .shared }.map(\.detached)
         // Plain locations: a located value keeps its whole source file alive, and facts are kept for every edition.
         facts.loadedInsertIDs = share.inserts.map { LocatedText($0.id.value, at: $0.id.location) }
         facts.unloadedInsertIDs = Array(share.unloaded.insertIDs)
@@ -295,6 +298,18 @@ public struct EditionStream: Sendable {
         }
         content.editions.sort { $0.path < $1.path }
         content.inserts = inserts.keys.sorted().map { inserts[$0]! }
+        // Each edition evaluated its inserts with its own approvers; one that several editions send is entitled to
+        // the approvers of all of them, as `SignOffEvaluator.evaluateAll` has it over the whole content.
+        let evaluator = SignOffEvaluator(
+            reviewers: content.reviewers, configuration: content.configuration, content: content)
+        for i in content.inserts.indices {
+            let insert = content.inserts[i]
+            let senders = content.editions.filter { $0.inserts.contains { $0.value == insert.id.value } }
+            guard senders.count > 1 else { continue }
+            content.inserts[i].signOff = evaluator.evaluate(
+                .insert(insert.id.value), reader: ReaderText(insert), entitled: senders.flatMap(\.approvers),
+                approval: insert.approval)
+        }
         return content
     }
 }

@@ -54,9 +54,11 @@ public struct OutputBuild: Sendable {
     /// - `gate`: asked once every edition is staged, before anything is swapped in; false abandons the build, leaving
     ///   the output folder as it was (the checks over the whole content run there when each edition is checked as it
     ///   is built).
+    /// - `reviewTexts`: asked after the gate, the edition and insert texts read with the editions (the builder's
+    ///   content holds none when editions are read one by one), for the review sheets.
     public func run(
         count: Int, job: @Sendable (Int) -> EditionJob?, into writer: inout OutputWriter, progressTotal: Int? = nil,
-        gate: () -> Bool = { true }, progress: Progress = { _, _, _ in }
+        gate: () -> Bool = { true }, reviewTexts: () -> [ApprovableText] = { [] }, progress: Progress = { _, _, _ in }
     ) throws(IOFailure) -> Result {
         try writer.prepare()
         let lock = try writer.lock()
@@ -96,13 +98,16 @@ public struct OutputBuild: Sendable {
             return result
         }
 
-        // The doctors' review sheets depend on every manuscript: rebuilt whole when any input of theirs changed.
-        let reviewKey = keys?.reviewKey(files)
+        // The doctors' review sheets depend on every text that takes approvals: rebuilt whole when any input of
+        // theirs changed.
+        let texts = reviewTexts()
+        // Manuscripts are keyed by their files; the other texts by what their sheets show, held or read.
+        let reviewKey = keys?.reviewKey(files, texts: builder.content.content.textsBesideManuscripts + texts)
         let reviewFolder = ReviewSheetBuilder.folder
         let reviewCurrent =
             reviewKey != nil && staging.readCache(reviewFolder, requiring: "index.html")?.editionKey == reviewKey
         if !reviewCurrent {
-            let sheets = reviewSheets.build(builder.content.content, snapshots: files.snapshot(of:))
+            let sheets = reviewSheets.build(builder.content.content, adding: texts, snapshots: files.snapshot(of:))
             try staging.stage(sheets)
             if let reviewKey { try staging.stageCache(reviewFolder, EditionCache(editionKey: reviewKey, days: [])) }
             result.filesWritten += sheets.files.count

@@ -19,11 +19,16 @@ extension ContentSet {
     /// Every text of the content that takes approvals: manuscripts in day order, then the shared texts, editions
     /// and inserts (each insert with the approvers of the editions that send it).
     public var approvableTexts: [ApprovableText] {
-        var texts = manuscripts.map {
+        manuscripts.map {
             ApprovableText(
                 subject: $0.subject, path: $0.path, title: $0.title.value, reader: ReaderText($0),
                 entitled: $0.supervisors, approval: $0.approval, signOff: $0.signOff)
-        }
+        } + textsBesideManuscripts
+    }
+
+    /// The texts that take approvals other than manuscripts: the shared texts, editions and inserts.
+    var textsBesideManuscripts: [ApprovableText] {
+        var texts: [ApprovableText] = []
         if let c = configuration {
             texts.append(
                 ApprovableText(
@@ -44,5 +49,52 @@ extension ContentSet {
                     entitled: entitled, approval: i.approval, signOff: i.signOff))
         }
         return texts
+    }
+}
+
+extension ApprovableText {
+    /// The same text holding no parsed source file (a `LocatedText` keeps its file alive to map characters back),
+    /// to be kept once the file is done with: a build keeps one per edition and insert for the review sheets.
+    var detached: ApprovableText {
+        func plain(_ text: LocatedText) -> LocatedText { LocatedText(text.value, at: text.location) }
+        var text = self
+        text.entitled = entitled.map(plain)
+        text.approval = approval.map { approval in
+            Approval(
+                entries: approval.entries.map {
+                    ApprovalEntry(
+                        by: plain($0.by), date: $0.date, sha256: plain($0.sha256), signature: $0.signature.map(plain),
+                        location: $0.location)
+                }, location: approval.location)
+        }
+        text.signOff.diagnostics = []
+        return text
+    }
+
+    /// Texts read edition by edition, gathered: each text once, an insert that several editions send entitled to
+    /// the approvers of all of them and evaluated again with them (as `evaluateAll` does over the whole content).
+    static func gathered(_ texts: [ApprovableText], evaluator: SignOffEvaluator) -> [ApprovableText] {
+        var order: [ApprovalSubject] = []
+        var bySubject: [ApprovalSubject: ApprovableText] = [:]
+        var senders: [ApprovalSubject: Int] = [:]
+        for text in texts {
+            senders[text.subject, default: 0] += 1
+            guard var known = bySubject[text.subject] else {
+                order.append(text.subject)
+                bySubject[text.subject] = text
+                continue
+            }
+            known.entitled += text.entitled.filter { id in !known.entitled.contains { $0.value == id.value } }
+            bySubject[text.subject] = known
+        }
+        return order.map { subject in
+            var text = bySubject[subject]!
+            if senders[subject]! > 1 {
+                text.signOff = evaluator.evaluate(
+                    subject, reader: text.reader, entitled: text.entitled, approval: text.approval)
+                text.signOff.diagnostics = []
+            }
+            return text
+        }
     }
 }

@@ -26,23 +26,40 @@ extension FilterLinks.Link: MustacheParent {
 extension SheetView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "kind": kind
+        case "kindName": kindName
         case "label": label
         case "title": title
         case "series": series
         case "seriesName": seriesName
         case "path": path
         case "href": href
+        case "home": home
         case "state": state
         case "stateName": stateName
+        case "summary": summary.isEmpty ? nil : summary
         case "awaiting": awaiting
-        case "supervisors": supervisors
+        case "entitledName": entitledName
+        case "reviewers": reviewers
         case "reviewerIDs": reviewerIDs
-        case "approvedBy": approvedBy
         case "approvedOn": approvedOn
+        case "isManuscript": isManuscript
         case "sources": sources
         case "textHTML": textHTML
         case "diffHTML": diffHTML
         case "snapshotMissing": snapshotMissing
+        default: nil
+        }
+    }
+}
+
+extension SheetView.ReviewerView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "detail": detail
+        case "standing": standing
+        case "standingName": standingName
         default: nil
         }
     }
@@ -77,7 +94,6 @@ extension SheetPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "sheet": sheet
-        case "root": root
         default: nil
         }
     }

@@ -208,6 +208,40 @@ import Testing
         #expect(!mine.isEmpty && allMine)
     }
 
+    @Test func reviewReportListsEveryApprovableTextWithWhoSignedAndWhoIsMissing() throws {
+        let (content, _) = try ReviewSheetTests.insertContent()
+        let entries = ReviewReport.entries(content, today: CalendarDate("2026-06-01")!, periodMonths: 12)
+        #expect(entries.count == content.approvableTexts.count)
+        #expect(Set(entries.map(\.kind)) == ["manuscript", "shared", "edition", "insert"])
+        #expect(entries.first?.kind == "manuscript", "manuscripts keep coming first, in day order")
+        let partial = try #require(entries.first { $0.subject == .insert("sakuragaoka-parents-class") })
+        #expect(partial.state == .partial && partial.day == nil)
+        #expect(partial.signed == ["pediatrician-a"] && partial.missing == ["family-physician-a"])
+        #expect(partial.summary == "小児科医A 承認済み・家庭医A 未承認")
+        #expect(partial.approvedOn == CalendarDate("2026-05-01"))
+        let text = ReviewReport.text(entries)
+        #expect(
+            text.contains(
+                "content/inserts/sakuragaoka-parents-class.yaml\tinsert sakuragaoka-parents-class\tpartially-approved\t"
+                    + "pediatrician-a\t2026-05-01\tmissing: family-physician-a\n"))
+        #expect(text.contains("content/manuscripts/childcare/0045.yaml\t生まれて45日目\tapproved\t"))
+        guard case .object(let json) = partial.json else { Issue.record("not an object"); return }
+        #expect(json["kind"] == .string("insert") && json["subject"] == .string("insert sakuragaoka-parents-class"))
+        #expect(json["signed"] == .array([.string("pediatrician-a")]))
+        #expect(json["missing"] == .array([.string("family-physician-a")]))
+        #expect(json["day"] == nil && json["series"] == nil)
+        // An edition's approver sees the texts they may approve: the edition's own, its inserts; not the others'.
+        let mine = ReviewReport.entries(
+            content, today: CalendarDate("2026-06-01")!, periodMonths: 12, reviewer: "family-physician-a")
+        #expect(mine.contains { $0.subject == .edition("sakuragaoka") })
+        #expect(mine.contains { $0.subject == .insert("sakuragaoka-boshi-techo") })
+        #expect(!mine.contains { $0.subject == .edition("minamikawa") || $0.subject == .shared })
+        #expect(
+            mine.allSatisfy {
+                $0.supervisors.contains("family-physician-a") || $0.approvers.contains("family-physician-a")
+            })
+    }
+
     @Test func calendarDates() {
         #expect(CalendarDate("2028-02-29") != nil)
         #expect(CalendarDate("2027-02-29") == nil)

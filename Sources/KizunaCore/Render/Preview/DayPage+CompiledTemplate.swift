@@ -63,6 +63,8 @@ extension DayPage.EditionPart {
             marked.inserts[i].deskPhone = mark(inserts[i].deskPhone)
             marked.inserts[i].tel = mark(inserts[i].tel)
             marked.inserts[i].source = mark(inserts[i].source)
+            marked.inserts[i].review = mark(inserts[i].review)
+            marked.inserts[i].reviewClass = mark(inserts[i].reviewClass)
         }
         if let payload {
             marked.payload = DayPage.PayloadView(
