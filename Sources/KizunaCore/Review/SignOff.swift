@@ -143,8 +143,8 @@ public struct SignOffEvaluator: Sendable {
                         ja: "\(names[id] ?? id)（\(id)）の承認には署名がありません。kizuna.yaml で署名が必須とされているため、この承認は無効です",
                         notes: [
                             DiagnosticNote(
-                                en: "sign it with `kizuna approve FILE --reviewer \(id) --key KEY`",
-                                ja: "`kizuna approve FILE --reviewer \(id) --key 鍵ファイル` で署名してください")
+                                en: "sign it with `kizuna approve \(entry.location.file) --reviewer \(id) --key KEY`",
+                                ja: "`kizuna approve \(entry.location.file) --reviewer \(id) --key 鍵ファイル` で署名してください")
                         ]))
                 refusedSignature = true
                 continue
@@ -233,8 +233,8 @@ public struct SignOffEvaluator: Sendable {
                     en: "approved text sha256 \(approved.prefix(12))…, now \(current.prefix(12))…",
                     ja: "承認時の文面の sha256 は \(approved.prefix(12))…、現在は \(current.prefix(12))…"),
                 DiagnosticNote(
-                    en: "see the review sheet, then `kizuna approve FILE --reviewer ID`",
-                    ja: "監修シートで変更箇所を確かめてから `kizuna approve FILE --reviewer ID` を実行してください"),
+                    en: "see the review sheet, then `kizuna approve \(location.file) --reviewer ID`",
+                    ja: "監修シートで変更箇所を確かめてから `kizuna approve \(location.file) --reviewer ID` を実行してください"),
             ])
     }
 }

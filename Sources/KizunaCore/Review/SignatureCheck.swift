@@ -18,7 +18,7 @@ extension SignOffEvaluator {
                 .approvalSignatureMalformed, at: signature.location,
                 en: "\(names.label(id))'s signature cannot be read: \(error)",
                 ja: "\(name)（\(id)）の署名を読み取れません: \(error)",
-                notes: [signAgainNote(id)])
+                notes: [signAgainNote(id, signature.location.file)])
         }
         let signer = parsed.publicKey
         guard let key = reviewer.keys.first(where: { $0.key == signer }) else {
@@ -47,7 +47,7 @@ extension SignOffEvaluator {
                     + "not '\(SSHAllowedSigner.approvalNamespace)': it is not an approval",
                 ja: "この署名の用途（namespace）は \(Japanese.quote(parsed.namespace)) で、"
                     + "承認用の \(SSHAllowedSigner.approvalNamespace) ではありません",
-                notes: [signAgainNote(id)])
+                notes: [signAgainNote(id, signature.location.file)])
         }
         guard !verifies(parsed, statement) else {
             if let until = key.validUntil, entry.date.value > until.value {
@@ -62,7 +62,7 @@ extension SignOffEvaluator {
                         DiagnosticNote(
                             en: "the key's `valid_until:` in reviewers.yaml", ja: "reviewers.yaml の鍵の `valid_until:`",
                             at: until.location),
-                        signAgainNote(id),
+                        signAgainNote(id, signature.location.file),
                     ])
             }
             return nil
@@ -76,7 +76,7 @@ extension SignOffEvaluator {
                     .approvalSignatureCopied, at: signature.location,
                     en: "this signature was made for \(other.label.en), not \(subject.label.en): it was copied here",
                     ja: "この署名は\(subject.label.ja)ではなく\(other.label.ja)に対するもので、ここに写されたものです",
-                    notes: [signAgainNote(id)])
+                    notes: [signAgainNote(id, signature.location.file)])
             }
         }
         for offset in 1...Self.dateSearchDays {
@@ -106,7 +106,7 @@ extension SignOffEvaluator {
                 DiagnosticNote(
                     en: "the signed statement must be: \(statement.text.replacingOccurrences(of: "\n", with: " | "))",
                     ja: "署名の対象となる文: \(statement.text.replacingOccurrences(of: "\n", with: " | "))"),
-                signAgainNote(id),
+                signAgainNote(id, signature.location.file),
             ])
     }
 
@@ -116,10 +116,10 @@ extension SignOffEvaluator {
             allowedKeys: [signature.publicKey])) != nil
     }
 
-    private func signAgainNote(_ id: String) -> DiagnosticNote {
+    private func signAgainNote(_ id: String, _ file: String) -> DiagnosticNote {
         DiagnosticNote(
-            en: "the reviewer signs again with `kizuna approve FILE --reviewer \(id) --key KEY`",
-            ja: "監修者が `kizuna approve FILE --reviewer \(id) --key 鍵ファイル` で署名し直してください")
+            en: "the reviewer signs again with `kizuna approve \(file) --reviewer \(id) --key KEY`",
+            ja: "監修者が `kizuna approve \(file) --reviewer \(id) --key 鍵ファイル` で署名し直してください")
     }
 }
 
