@@ -88,7 +88,9 @@ struct Approve: ParsableCommand {
                 if let copy = result.approvedCopy {
                     try ContentDirectory.replace(files.root + "/" + copy.path, with: copy.bytes)
                 }
-                files.files = files.files.map { $0.path == file.path ? SourceFile(path: $0.path, bytes: result.bytes) : $0 }
+                files.files = files.files.map {
+                    $0.path == file.path ? SourceFile(path: $0.path, bytes: result.bytes) : $0
+                }
                 let signed = signings.contains { $0.signature != nil } ? ", signed" : ""
                 print(
                     "kizuna: approved \(path) (\(reviewers.joined(separator: ", ")), \(day)\(signed)): "

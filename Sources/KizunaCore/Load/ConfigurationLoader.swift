@@ -3,8 +3,10 @@ import Yams
 /// Reads `kizuna.yaml` and `reviewers.yaml`.
 struct ConfigurationLoader {
     static let keys =
-        ["nickname_max_length", "disclaimer", "footer", "review_period_months", "approval", "require_signatures",
-         "approvers", "approvals"]
+        [
+            "nickname_max_length", "disclaimer", "footer", "review_period_months", "approval", "require_signatures",
+            "approvers", "approvals",
+        ]
     static let footerKeys = ["unsubscribe_label", "publisher", "publisher_url"]
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Configuration? {

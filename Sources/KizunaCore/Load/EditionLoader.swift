@@ -2,10 +2,11 @@ import Yams
 
 /// Reads an edition file into an `Edition`.
 struct EditionLoader {
-    static let keys = [
-        "id", "name", "municipality", "series", "channels", "nickname_max_length", "contacts",
-        "unsubscribe_url", "survey", "inserts", "disclaimer", "footer", "approvers",
-    ] + ApprovalLoader.keys
+    static let keys =
+        [
+            "id", "name", "municipality", "series", "channels", "nickname_max_length", "contacts",
+            "unsubscribe_url", "survey", "inserts", "disclaimer", "footer", "approvers",
+        ] + ApprovalLoader.keys
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Edition? {
         guard

@@ -109,7 +109,8 @@ public struct EditionStream: Sendable {
         var inserts = loader.load(
             stems.map { reading(insertFiles[$0]!) }, of: files, parallel: false, into: &diagnostics)
         inserts.editions = [edition]
-        var evaluator = SignOffEvaluator(reviewers: shared.reviewers, configuration: shared.configuration, content: inserts)
+        var evaluator = SignOffEvaluator(
+            reviewers: shared.reviewers, configuration: shared.configuration, content: inserts)
         evaluator.candidates += shared.manuscripts.map(\.subject)
         evaluator.evaluateAll(&inserts)
         return (inserts.editions[0], stems, inserts, fileHashes)

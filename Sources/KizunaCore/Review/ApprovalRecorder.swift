@@ -189,7 +189,12 @@ public enum ApprovalRecorder {
 
         /// A reviewer id as a YAML scalar: plain when it is a plain id, double-quoted otherwise.
         private func yamlScalar(_ s: String) -> String {
-            let plain = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+            let plain =
+                !s.isEmpty
+                && s.unicodeScalars.allSatisfy {
+                    $0.isASCII
+                        && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+                }
             if plain { return s }
             return "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
         }

@@ -86,7 +86,8 @@ public struct SignOffEvaluator: Sendable {
 
     /// The status of one text. `entitled`: who may approve it; `draft`: editors marked it as not ready.
     public func evaluate(
-        _ subject: ApprovalSubject, reader: ReaderText, entitled: [LocatedText], approval: Approval?, draft: Bool = false
+        _ subject: ApprovalSubject, reader: ReaderText, entitled: [LocatedText], approval: Approval?,
+        draft: Bool = false
     ) -> SignOffStatus {
         let current = reader.sha256
         let entitledIDs = unique(entitled.map(\.value))
@@ -113,7 +114,8 @@ public struct SignOffEvaluator: Sendable {
             guard let reviewer = reviewers[id] else {
                 let message =
                     LocalizedText(
-                        en: "approver '\(id)' is not in the reviewers' registry (reviewers.yaml); the approval does not count",
+                        en: "approver '\(id)' is not in the reviewers' registry (reviewers.yaml); "
+                            + "the approval does not count",
                         ja: "承認者 \(Japanese.quote(id)) は監修者名簿（reviewers.yaml）に登録されていないため、この承認は無効です")
                     + .didYouMean(closestMatch(to: id, in: names.ids))
                 diagnostics.append(Diagnostic(.reviewerUnknown, at: entry.by.location, message.tidied))
@@ -214,7 +216,9 @@ public struct SignOffEvaluator: Sendable {
             ])
     }
 
-    private func stale(_ entries: [ApprovalEntry], at location: SourceLocation, subject: ApprovalSubject, current: String)
+    private func stale(
+        _ entries: [ApprovalEntry], at location: SourceLocation, subject: ApprovalSubject, current: String
+    )
         -> Diagnostic
     {
         let who = unique(entries.map(\.by.value)).map { names[$0] ?? $0 }.joined(separator: "、")

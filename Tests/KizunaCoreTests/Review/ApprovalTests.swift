@@ -71,7 +71,8 @@ import Testing
         #expect(Array(before[..<(approvalLine - 1)]) == Array(now[..<(approvalLine - 1)]))
         #expect(
             Array(now[(approvalLine - 1)...]) == [
-                "approvals:", "  - by: pediatrician-a", "  date: 2026-11-25".replacingOccurrences(of: "  d", with: "    d"),
+                "approvals:", "  - by: pediatrician-a",
+                "  date: 2026-11-25".replacingOccurrences(of: "  d", with: "    d"),
                 "    sha256: \(ReaderText(try Self.manuscript(files)).sha256)", "",
             ])
         #expect(result.approvedCopy?.path == "approved/childcare/0045.yaml")
