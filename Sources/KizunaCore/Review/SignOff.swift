@@ -114,8 +114,8 @@ public struct SignOffEvaluator: Sendable {
             guard let reviewer = reviewers[id] else {
                 let message =
                     LocalizedText(
-                        en:
-                            "approver '\(id)' is not in the reviewers' registry (reviewers.yaml); the approval does not count",
+                        en: "approver '\(id)' is not in the reviewers' registry (reviewers.yaml); "
+                            + "the approval does not count",
                         ja: "承認者 \(Japanese.quote(id)) は監修者名簿（reviewers.yaml）に登録されていないため、この承認は無効です")
                     + .didYouMean(closestMatch(to: id, in: names.ids))
                 diagnostics.append(Diagnostic(.reviewerUnknown, at: entry.by.location, message.tidied))

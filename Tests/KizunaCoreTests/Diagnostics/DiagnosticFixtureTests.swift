@@ -26,7 +26,7 @@ enum DiagnosticFixtures {
     /// The rules whose diagnostics are warnings, as docs/checks.md and the rule catalog document them.
     /// Written out here rather than taken from `RuleID.defaultSeverity`, so a change of severity fails a test.
     static let warningRules: Set<RuleID> = [
-        .insertUnused, .supervisorMissing, .approvalStale, .approvalMissing, .approvalNotEntitled,
+        .insertUnused, .supervisorMissing, .approvalStale, .approvalMissing, .approvalNotEntitled, .approvalUnsigned,
         .styleDoubledParticle,
     ]
 

@@ -55,7 +55,7 @@ public struct SSHAllowedSigner: Sendable, Hashable {
     /// The line, without a newline: `principal namespaces="kizuna-approval" ssh-ed25519 AAAA…`.
     public var line: String {
         let before = validBefore.map { ",valid-before=\"\($0.description.replacingAll("-", with: ""))\"" } ?? ""
-        return
-            "\(principal) namespaces=\"\(namespaces.joined(separator: ","))\"\(before) \(key.keyType.rawValue) \(key.base64)"
+        let options = "namespaces=\"\(namespaces.joined(separator: ","))\"\(before)"
+        return "\(principal) \(options) \(key.keyType.rawValue) \(key.base64)"
     }
 }
