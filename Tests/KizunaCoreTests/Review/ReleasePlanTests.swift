@@ -170,6 +170,26 @@ import Testing
         #expect(tree.isEmpty)
     }
 
+    /// A kept approved version whose text no longer matches its approvals (edited by hand) does not ship in place of
+    /// the working copy: the release is refused, naming the copy.
+    @Test func aTamperedApprovedVersionRefusesTheRelease() throws {
+        var files = try Self.approvedContent()
+        let copy = "approved/childcare/0045.yaml"
+        files = ContentFixtures.replacing(
+            copy, in: files,
+            with: ContentFixtures.text(copy, in: files).replacingOccurrences(
+                of: "生まれて1か月半がたちました。", with: "生まれて1か月半がたちました！"))
+        files = ContentFixtures.replacing(
+            Self.manuscript, in: files,
+            with: ContentFixtures.text(Self.manuscript, in: files).replacingOccurrences(
+                of: "生まれて1か月半がたちました。", with: "生まれて1か月半になりました。"))
+        let (outcome, tree) = try release(files)
+        guard case .releaseRefused(let gate, _) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(gate.map(\.location.file) == ["content/" + copy])
+        #expect(gate.first?.message.en.contains("does not verify as approved") == true)
+        #expect(tree.isEmpty)
+    }
+
     @Test func sharedOrEditionTextsNeverApprovedRefuseTheRelease() throws {
         let files = try ContentFixtures.read(Self.golden)
         let plan = ReleaseGate.plan(files)
