@@ -19,27 +19,12 @@ public struct ContentFiles: Sendable {
 
     /// The approved version of a text kept by `kizuna approve`, if there is one.
     public func approvedCopy(of subject: ApprovalSubject) -> SourceFile? {
-        let path = root + "/" + subject.approvedCopyPath
-        return files.first { $0.path == path }
+        ApprovedCopies(self).copy(of: subject)
     }
 
-    /// The approved text kept by `kizuna approve`, if there is one: the reader text of the approved copy, read with
-    /// the loader of the text's kind, or (for a manuscript approved before copies were kept whole) the text snapshot
-    /// `approved/childcare/0045.txt`.
+    /// The approved text of a text kept by `kizuna approve`, if there is one (see `ApprovedCopies.snapshot(of:)`).
     public func snapshot(of subject: ApprovalSubject) -> ReaderText? {
-        if let copy = approvedCopy(of: subject) {
-            var ignored: [Diagnostic] = []
-            guard let document = YAMLDocumentLoader().load(copy, into: &ignored) else { return nil }
-            return switch subject {
-            case .manuscript: ManuscriptLoader().load(document, into: &ignored).map(ReaderText.init)
-            case .insert: InsertLoader().load(document, into: &ignored).map(ReaderText.init)
-            case .edition: EditionLoader().load(document, into: &ignored).map(ReaderText.init)
-            case .shared: ConfigurationLoader().load(document, into: &ignored).map(ReaderText.init)
-            }
-        }
-        guard case .manuscript(let day) = subject else { return nil }
-        let path = root + "/approved/\(day.series.rawValue)/\(day.fileStem).txt"
-        return files.first { $0.path == path }.map { ReaderText(text: String(decoding: $0.bytes, as: UTF8.self)) }
+        ApprovedCopies(self).snapshot(of: subject)
     }
 
     /// The approved text kept for a day: `snapshot(of: .manuscript(day))`.
@@ -51,6 +36,45 @@ public struct ContentFiles: Sendable {
     func relativePath(of file: SourceFile) -> String {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
+    }
+}
+
+/// The approved copies of a content folder (`approved/`), by path: looked up for every text of every edition, so
+/// indexed once rather than searched for in the list of files each time.
+public struct ApprovedCopies: Sendable {
+    private let root: String
+    private let byPath: [String: SourceFile]
+
+    public init(_ files: ContentFiles) {
+        root = files.root
+        let prefix = files.root + "/approved/"
+        byPath = Dictionary(
+            files.files.filter { $0.path.hasPrefix(prefix) }.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The approved version of a text kept by `kizuna approve`, if there is one.
+    public func copy(of subject: ApprovalSubject) -> SourceFile? {
+        byPath[root + "/" + subject.approvedCopyPath]
+    }
+
+    /// The approved text kept by `kizuna approve`, if there is one: the reader text of the approved copy, read with
+    /// the loader of the text's kind, or (for a manuscript approved before copies were kept whole) the text snapshot
+    /// `approved/childcare/0045.txt`.
+    public func snapshot(of subject: ApprovalSubject) -> ReaderText? {
+        if let copy = copy(of: subject) {
+            var ignored: [Diagnostic] = []
+            guard let document = YAMLDocumentLoader().load(copy, into: &ignored) else { return nil }
+            return switch subject {
+            case .manuscript: ManuscriptLoader().load(document, into: &ignored).map(ReaderText.init)
+            case .insert: InsertLoader().load(document, into: &ignored).map(ReaderText.init)
+            case .edition: EditionLoader().load(document, into: &ignored).map(ReaderText.init)
+            case .shared: ConfigurationLoader().load(document, into: &ignored).map(ReaderText.init)
+            }
+        }
+        guard case .manuscript(let day) = subject else { return nil }
+        return byPath[root + "/approved/\(day.series.rawValue)/\(day.fileStem).txt"].map {
+            ReaderText(text: String(decoding: $0.bytes, as: UTF8.self))
+        }
     }
 }
 

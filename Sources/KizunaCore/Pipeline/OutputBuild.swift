@@ -107,7 +107,8 @@ public struct OutputBuild: Sendable {
         let reviewCurrent =
             reviewKey != nil && staging.readCache(reviewFolder, requiring: "index.html")?.editionKey == reviewKey
         if !reviewCurrent {
-            let sheets = reviewSheets.build(builder.content.content, adding: texts, snapshots: files.snapshot(of:))
+            let copies = ApprovedCopies(files)
+            let sheets = reviewSheets.build(builder.content.content, adding: texts, snapshots: copies.snapshot(of:))
             try staging.stage(sheets)
             if let reviewKey { try staging.stageCache(reviewFolder, EditionCache(editionKey: reviewKey, days: [])) }
             result.filesWritten += sheets.files.count

@@ -57,11 +57,11 @@ public struct ReleasePlan: Sendable {
 
 /// Decides a `ReleasePlan` and gives the content as released.
 struct ReleasePlanner: Sendable {
-    let files: ContentFiles
+    let copies: ApprovedCopies
     let evaluator: SignOffEvaluator
 
     init(files: ContentFiles, shared: ContentSet) {
-        self.files = files
+        copies = ApprovedCopies(files)
         evaluator = SignOffEvaluator(reviewers: shared.reviewers, configuration: shared.configuration, content: shared)
     }
 
@@ -207,7 +207,7 @@ struct ReleasePlanner: Sendable {
                 ))
             return .none
         }
-        if let copy = files.approvedCopy(of: subject) {
+        if let copy = copies.copy(of: subject) {
             var diagnostics: [Diagnostic] = []
             if let (approved, status, approval) = load(copy, &diagnostics), status.state == .approved,
                 !diagnostics.hasErrors, let date = approval?.entries.map(\.date.value).max()
