@@ -49,7 +49,8 @@ public struct ApprovedCopies: Sendable {
         root = files.root
         let prefix = files.root + "/approved/"
         byPath = Dictionary(
-            files.files.filter { $0.path.hasPrefix(prefix) }.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+            files.files.filter { $0.path.hasPrefix(prefix) }.map { ($0.path, $0) },
+            uniquingKeysWith: { _, last in last })
     }
 
     /// The approved version of a text kept by `kizuna approve`, if there is one.
