@@ -59,6 +59,19 @@ struct Review: ParsableCommand {
                 printError(ApprovalRecorder.Failure.notApprovable(statement).message[options.language])
                 throw ExitStatus.contentErrors
             }
+            // The statement is for someone who may approve the text: anyone else is told now, not after signing.
+            let names = report.loadedContent.reviewers.map(\.id.value)
+            if !names.contains(reviewer) {
+                printError(ApprovalRecorder.Failure.unknownReviewer(reviewer).message[options.language])
+                throw ExitStatus.contentErrors
+            }
+            if !text.entitled.contains(where: { $0.value == reviewer }) {
+                let registry = report.loadedContent.reviewers
+                let who = text.entitled.map(\.value).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                    .map { id in registry.first { $0.id.value == id }.map { "\($0.name.value) (\(id))" } ?? id }
+                printError(ApprovalRecorder.Failure.notEntitled(reviewer, entitled: who).message[options.language])
+                throw ExitStatus.contentErrors
+            }
             let signed = try parseDate(date, option: "--date")
             print(ApprovalRecorder.statement(for: text, reviewer: reviewer, date: signed).text, terminator: "")
             return

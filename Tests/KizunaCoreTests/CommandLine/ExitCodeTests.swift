@@ -91,6 +91,22 @@ import Testing
         #expect(try Data(contentsOf: path) != before)
     }
 
+    @Test("review --statement: the statement for one entitled to sign it; 1, naming who may, for anyone else")
+    func statement() throws {
+        let valid = try Self.content()
+        defer { try? FileManager.default.removeItem(at: valid) }
+        let file = "content/manuscripts/childcare/0045.yaml"
+        let good = try run(
+            ["review", "--statement", file, "--reviewer", "pediatrician-a", "--date", "2026-12-07"], in: valid)
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.hasPrefix("kizuna-approval-v1\ntext: manuscript childcare/0045\nsha256: "))
+        #expect(good.stdout.hasSuffix("\nreviewer: pediatrician-a\ndate: 2026-12-07\n"))
+        let wrong = try run(["review", "--statement", file, "--reviewer", "obstetrician-a"], in: valid)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("'obstetrician-a' is not entitled"), "\(wrong.stderr)")
+        #expect(wrong.stdout.isEmpty)
+    }
+
     @Test("rules, review and timeline: 0; a malformed date or an unknown edition: 2")
     func listings() throws {
         let valid = try Self.content()
