@@ -22,9 +22,16 @@ public struct EditionCompiler: Sendable {
         return content.manuscripts.filter { series.contains($0.series) }
     }
 
-    /// One day's message of an edition.
-    public func message(_ edition: Edition, _ manuscript: Manuscript) -> DayMessage {
-        message(edition, manuscript, inserts: resolvedInserts(of: edition))
+    /// One day's message of an edition, for `reader` (by default, what every reader of the day may be sent).
+    public func message(_ edition: Edition, _ manuscript: Manuscript, for reader: ReaderAge = .anyReader) -> DayMessage
+    {
+        message(edition, manuscript, inserts: resolvedInserts(of: edition), for: reader)
+    }
+
+    /// The inserts a reader gets on `day`: the one place that decides it (`InsertWindow.applies(on:to:)`), for the
+    /// payloads, `schedule`, `timeline`, previews, manifest and pack alike.
+    static func inserts(_ inserts: [ResolvedInsert], on day: DayKey, for reader: ReaderAge) -> [ResolvedInsert] {
+        inserts.filter { $0.insert.window.value.applies(on: day, to: reader) }
     }
 
     /// One reader's calendar for an edition.
@@ -50,7 +57,9 @@ public struct EditionCompiler: Sendable {
     }
 
     /// One day's message, with the edition's inserts already resolved (`resolvedInserts(of:)`).
-    func message(_ edition: Edition, _ manuscript: Manuscript, inserts: [ResolvedInsert]) -> DayMessage {
+    func message(
+        _ edition: Edition, _ manuscript: Manuscript, inserts: [ResolvedInsert], for reader: ReaderAge = .anyReader
+    ) -> DayMessage {
         let day = manuscript.day.value
         let survey = surveyURL(edition, on: day)
         let shared = configuration.footer
@@ -62,7 +71,7 @@ public struct EditionCompiler: Sendable {
             contact: edition.contacts.first)
         return DayMessage(
             editionID: edition.id.value, editionName: edition.name.value, manuscript: manuscript,
-            inserts: inserts.filter { $0.insert.window.value.contains(day) }, surveyURL: survey,
+            inserts: Self.inserts(inserts, on: day, for: reader), surveyURL: survey,
             disclaimer: (edition.disclaimer ?? configuration.disclaimer).value, footer: footer,
             nicknameMaxLength: nicknameMaxLength(for: edition))
     }

@@ -5,8 +5,9 @@
 /// - childcare day N falls on `born + (N − 1)` days (the birth day is 1日目);
 /// - the series switch on the birth date: a maternity message dated on or after the birth is not sent (preterm
 ///   birth), and after 41週6日 nothing is sent until the birth (late birth);
-/// - month-age inserts use the real calendar: a child turns m months on the same day of the month m months after
-///   the birth, or the month's last day when it has no such day (born 31 Jan → 1 month on 28/29 Feb).
+/// - month-age inserts follow the calendar (`MonthAge`, `InsertWindow.applies(on:to:)`): a child turns m months on the
+///   same day of the month m months after the birth, or the month's last day when it has no such day (born 31 Jan →
+///   1 month on 28/29 Feb).
 public struct ReaderTimeline: Sendable {
     public struct Entry: Sendable {
         public var date: CalendarDate
@@ -30,7 +31,9 @@ public struct ReaderTimeline: Sendable {
             .sorted { $0.date < $1.date }
         entries = messages.compactMap { message -> Entry? in
             guard let date = Self.date(of: message.day, due: due, birth: birth) else { return nil }
-            let carried = inserts.filter { Self.window($0.window.value, contains: message.day, on: date, born: birth) }
+            let carried = inserts.filter {
+                $0.window.value.applies(on: message.day, to: Self.reader(born: birth, on: date))
+            }
             return Entry(date: date, message: message, inserts: carried)
         }.sorted { $0.date < $1.date }
     }
@@ -47,15 +50,9 @@ public struct ReaderTimeline: Sendable {
         }
     }
 
-    static func window(_ window: InsertWindow, contains day: DayKey, on date: CalendarDate, born: CalendarDate) -> Bool
-    {
-        switch window {
-        case let .months(from, to):
-            guard day.series == .childcare else { return false }
-            return born.adding(months: from) <= date && date < born.adding(months: to + 1)
-        default:
-            return window.contains(day)
-        }
+    /// The reader's age on `date`, in completed calendar months (`MonthAge`).
+    static func reader(born: CalendarDate, on date: CalendarDate) -> ReaderAge {
+        MonthAge.completed(born: born, on: date).map(ReaderAge.months) ?? .anyReader
     }
 
     /// One line per message: date, label, title, then its inserts.

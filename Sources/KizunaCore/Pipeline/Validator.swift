@@ -104,10 +104,19 @@ struct PayloadLimitCheck: Sendable {
         let insertSizes = inserts.map { ($0.insert.window.value, renderer.insertSize($0, in: context)) }
         return manuscripts.map { manuscript in
             let day = manuscript.day.value
-            let worst = size.singleBubbleWorstCase(
-                days[manuscript.path]?.size ?? renderer.daySize(manuscript, in: sections),
-                inserts: insertSizes.lazy.filter { $0.0.contains(day) }.map(\.1),
-                survey: compiler.surveyURL(edition, on: day) != nil)
+            let daySize = days[manuscript.path]?.size ?? renderer.daySize(manuscript, in: sections)
+            let survey = compiler.surveyURL(edition, on: day) != nil
+            // The largest the day gets for any of its readers: near a month-window boundary, readers of different
+            // month ages get different inserts.
+            let readers: [ReaderAge] =
+                if case .dayCount(let n) = day { MonthAge.possible(onDayCount: n).map(ReaderAge.months) } else {
+                    [.anyReader]
+                }
+            let worst = readers.map { reader in
+                size.singleBubbleWorstCase(
+                    daySize, inserts: insertSizes.lazy.filter { $0.0.applies(on: day, to: reader) }.map(\.1),
+                    survey: survey)
+            }.max()!
             return (manuscript, worst)
         }
     }

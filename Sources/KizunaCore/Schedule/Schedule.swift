@@ -13,8 +13,15 @@ public final class Schedule {
     private let manuscripts: [DayKey: Manuscript]
     /// Rendered LINE payloads (the push request body without its final newline, `{nickname}` in place) and e-mails,
     /// by day: at most one of each per manuscript.
-    private var payloads: [DayKey: CompiledPayload] = [:]
-    private var emails: [DayKey: [UInt8]] = [:]
+    private var payloads: [Variant: CompiledPayload] = [:]
+    private var emails: [Variant: [UInt8]] = [:]
+
+    /// A day as one reader gets it: the month age matters only on the days where readers of different month ages get
+    /// different inserts.
+    private struct Variant: Hashable {
+        let day: DayKey
+        let reader: ReaderAge
+    }
 
     public init(content: ValidatedContent, edition: Edition, date: CalendarDate) {
         self.edition = edition
@@ -43,14 +50,17 @@ public final class Schedule {
         }
         guard let manuscript = manuscripts[key] else { return .noMessage(key) }
         var payload: [UInt8]?, eml: String?
+        // A childcare day is read by a born child: its month age on this date picks the month-window inserts.
+        let reader = row.born.flatMap { MonthAge.completed(born: $0, on: date) }.map(ReaderAge.months) ?? .anyReader
+        let variant = Variant(day: key, reader: key.series == .childcare ? reader : .anyReader)
         do {
             switch row.channel {
             case .line:
-                payload = try self.payload(key, manuscript)
+                payload = try self.payload(variant, manuscript)
                     .filled(nickname: row.nickname, maxLength: rules.nicknameMaxLength)
             case .email:
                 let filled = try EmailFiller.fill(
-                    email(key, manuscript), nickname: row.nickname, maxLength: rules.nicknameMaxLength)
+                    email(variant, manuscript), nickname: row.nickname, maxLength: rules.nicknameMaxLength)
                 eml = String(decoding: filled, as: UTF8.self)
             }
         } catch {
@@ -75,9 +85,9 @@ public final class Schedule {
     }
 
     /// The day's LINE payload, rendered the first time it is asked for.
-    private func payload(_ key: DayKey, _ manuscript: Manuscript) -> CompiledPayload {
+    private func payload(_ key: Variant, _ manuscript: Manuscript) -> CompiledPayload {
         if let cached = payloads[key] { return cached }
-        var bytes = FlexRenderer().payload(for: compiler.message(edition, manuscript)).bytes
+        var bytes = FlexRenderer().payload(for: compiler.message(edition, manuscript, for: key.reader)).bytes
         while bytes.last == 0x0A { bytes.removeLast() }
         let compiled = CompiledPayload(bytes)
         payloads[key] = compiled
@@ -85,9 +95,9 @@ public final class Schedule {
     }
 
     /// The day's e-mail (`.eml`, `{nickname}` in place), rendered the first time it is asked for.
-    private func email(_ key: DayKey, _ manuscript: Manuscript) -> [UInt8] {
+    private func email(_ key: Variant, _ manuscript: Manuscript) -> [UInt8] {
         if let cached = emails[key] { return cached }
-        let bytes = EmailRenderer().message(for: compiler.message(edition, manuscript))
+        let bytes = EmailRenderer().message(for: compiler.message(edition, manuscript, for: key.reader))
         emails[key] = bytes
         return bytes
     }
