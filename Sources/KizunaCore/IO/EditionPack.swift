@@ -13,14 +13,14 @@ import GRDBSQLite
 ///
 /// ```sql
 /// -- PRAGMA application_id = 1264209473  -- 0x4B5A4E41, "KZNA": a Kizuna pack
-/// -- PRAGMA user_version   = 1           -- the pack format version (also edition.format_version)
+/// -- PRAGMA user_version   = 2           -- the pack format version (also edition.format_version)
 ///
 /// CREATE TABLE edition (              -- one row per fact about the edition, every value as text
 ///     key   TEXT NOT NULL PRIMARY KEY,
 ///     value TEXT NOT NULL
 /// ) WITHOUT ROWID;
 /// --   format                'kizuna-edition-pack'
-/// --   format_version        '1'
+/// --   format_version        '2'
 /// --   edition_id            'sakuragaoka'
 /// --   edition_name          'きずなメール桜ヶ丘市版'
 /// --   nickname_placeholder  '{nickname}'   (the sender replaces it in line_json and email)
@@ -29,7 +29,9 @@ import GRDBSQLite
 ///
 /// CREATE TABLE messages (             -- one row per series and day
 ///     series        TEXT    NOT NULL, -- 'maternity' | 'childcare'
-///     day           TEXT    NOT NULL, -- the day key as in the per-day file names: '16w0d', '0045'
+///     day           TEXT    NOT NULL, -- the day key as in the per-day file names: '16w0d', '0045', '0366-m11'
+///     month_age     INTEGER,          -- for a day's variant by month age: the readers' completed calendar months
+///                                     -- on the send date; NULL when the row serves every reader of its day
 ///     sort_index    INTEGER NOT NULL, -- reading order: ORDER BY series, sort_index
 ///     label         TEXT    NOT NULL, -- 「生まれて45日目」
 ///     title         TEXT    NOT NULL,
@@ -52,14 +54,17 @@ import GRDBSQLite
 /// It holds no timestamp; its header holds the SQLite library's version number.
 public struct EditionPack {
     /// The pack format version, in `PRAGMA user_version` and `edition.format_version`.
-    public static let formatVersion = 1
+    /// 2: `month_age`, and a day's variants by month age as rows of their own.
+    public static let formatVersion = 2
     /// `PRAGMA application_id` of a pack: "KZNA".
     public static let applicationID: Int32 = 0x4B5A_4E41
 
     public struct Row: Sendable {
         public var series: String
-        /// The day key as in file names, e.g. "0045" or "16w0d".
+        /// The day key as in file names, e.g. "0045", "16w0d", or "0366-m11" for a variant by month age.
         public var day: String
+        /// For a day's variant by month age, the readers' completed calendar months; nil: every reader of the day.
+        public var monthAge: Int?
         /// Reading order within the series.
         public var sortIndex: Int
         /// 「生まれて45日目」
@@ -75,10 +80,11 @@ public struct EditionPack {
 
         public init(
             series: String, day: String, sortIndex: Int, label: String, title: String,
-            line: [UInt8], lineMessages: Int, email: [UInt8]? = nil, sha256: String
+            line: [UInt8], lineMessages: Int, email: [UInt8]? = nil, sha256: String, monthAge: Int? = nil
         ) {
             self.series = series
             self.day = day
+            self.monthAge = monthAge
             self.sortIndex = sortIndex
             self.label = label
             self.title = title
@@ -97,6 +103,7 @@ public struct EditionPack {
         CREATE TABLE messages (
             series        TEXT    NOT NULL,
             day           TEXT    NOT NULL,
+            month_age     INTEGER,
             sort_index    INTEGER NOT NULL,
             label         TEXT    NOT NULL,
             title         TEXT    NOT NULL,
@@ -224,7 +231,7 @@ public struct EditionPack {
                     return try db.makeStatement(
                         sql: """
                             INSERT INTO \(old == nil ? "messages" : "temp.fresh") (\(Self.columns))
-                            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
                             """)
                 }
             } catch {
@@ -233,7 +240,8 @@ public struct EditionPack {
             }
         }
 
-        private static let columns = "series, day, sort_index, label, title, line_messages, sha256, line_json, email"
+        private static let columns =
+            "series, day, month_age, sort_index, label, title, line_messages, sha256, line_json, email"
 
         deinit {
             queue.inDatabase { _ in insert = nil }
@@ -276,7 +284,8 @@ public struct EditionPack {
                         current = row
                         // The payload goes in as a blob cast to text: its bytes exactly, stored as UTF-8 text.
                         try insert?.execute(arguments: [
-                            row.series, row.day, row.sortIndex, row.label, row.title, row.lineMessages, row.sha256,
+                            row.series, row.day, row.monthAge, row.sortIndex, row.label, row.title, row.lineMessages,
+                            row.sha256,
                             Data(row.line), row.email.map { Data($0) },
                         ])
                     }

@@ -12,10 +12,13 @@ public final class DayMessage: Sendable {
     public let footer: ResolvedFooter
     /// The longest nickname the edition allows: LINE's limits must hold with it in place of `{nickname}`.
     public let nicknameMaxLength: Int
+    /// On a childcare day whose readers get different month-age inserts, the completed calendar months of the readers
+    /// this variant of the day is for (`MonthAge`); nil when the message serves every reader of its day.
+    public let readerMonths: Int?
 
     public init(
         editionID: String, editionName: String, manuscript: Manuscript, inserts: [ResolvedInsert], surveyURL: String?,
-        disclaimer: String, footer: ResolvedFooter, nicknameMaxLength: Int
+        disclaimer: String, footer: ResolvedFooter, nicknameMaxLength: Int, readerMonths: Int? = nil
     ) {
         self.editionID = editionID
         self.editionName = editionName
@@ -25,17 +28,21 @@ public final class DayMessage: Sendable {
         self.disclaimer = disclaimer
         self.footer = footer
         self.nicknameMaxLength = nicknameMaxLength
+        self.readerMonths = readerMonths
     }
 
     public var day: DayKey { manuscript.day.value }
     public var greeting: String { day.greeting }
 
+    /// The file name stem of the day's files: `0045`, or `0366-m11` for the variant of readers 11 months old.
+    public var fileStem: String { day.fileStem + (readerMonths.map { "-m\($0)" } ?? "") }
+
     /// The payload's path inside the edition folder: `line/childcare/0045.json`.
-    public var linePath: String { "line/\(day.series.rawValue)/\(day.fileStem).json" }
+    public var linePath: String { "line/\(day.series.rawValue)/\(fileStem).json" }
     /// The preview's path inside the edition folder: `preview/childcare/0045.html`.
-    public var previewPath: String { "preview/\(day.series.rawValue)/\(day.fileStem).html" }
+    public var previewPath: String { "preview/\(day.series.rawValue)/\(fileStem).html" }
     /// The e-mail's path inside the edition folder: `email/childcare/0045.eml`.
-    public var emailPath: String { "email/\(day.series.rawValue)/\(day.fileStem).eml" }
+    public var emailPath: String { "email/\(day.series.rawValue)/\(fileStem).eml" }
 }
 
 /// An insert as it appears in one edition: its desk resolved to a name and number.

@@ -11,9 +11,27 @@ public struct EditionCompiler: Sendable {
     }
 
     /// The edition's messages in reading order: maternity by gestational age, then childcare by day count.
+    /// A childcare day near a month-window boundary, whose readers of different month ages get different inserts,
+    /// gives one message per month age (`DayMessage.readerMonths`), in ascending order.
     public func messages(for edition: Edition) -> [DayMessage] {
         let inserts = resolvedInserts(of: edition)
-        return manuscripts(of: edition).map { message(edition, $0, inserts: inserts) }
+        return manuscripts(of: edition).flatMap { variants(edition, $0, inserts: inserts) }
+    }
+
+    /// The day's message, or its variants by the readers' month age where their inserts differ.
+    func variants(_ edition: Edition, _ manuscript: Manuscript, inserts: [ResolvedInsert]) -> [DayMessage] {
+        readers(of: manuscript.day.value, inserts: inserts).map {
+            message(edition, manuscript, inserts: inserts, for: $0)
+        }
+    }
+
+    /// The readers a day's messages are made for: every reader at once, or, on a childcare day whose readers of
+    /// different month ages get different inserts, each month age.
+    func readers(of day: DayKey, inserts: [ResolvedInsert]) -> [ReaderAge] {
+        guard case .dayCount(let n) = day else { return [.anyReader] }
+        let ages = MonthAge.possible(onDayCount: n)
+        let sets = ages.map { Self.inserts(inserts, on: day, for: .months($0)).map(\.insert.id.value) }
+        return Set(sets).count > 1 ? ages.map(ReaderAge.months) : [.anyReader]
     }
 
     /// The manuscripts of the edition's series, in reading order.
@@ -37,8 +55,11 @@ public struct EditionCompiler: Sendable {
     /// One reader's calendar for an edition.
     public func timeline(for edition: Edition, due: CalendarDate, born: CalendarDate?) -> ReaderTimeline {
         let series = Set(edition.series.map(\.value))
+        let inserts = resolvedInserts(of: edition)
+        // One message per day: the timeline chooses each day's inserts for its reader.
         return ReaderTimeline(
-            messages: messages(for: edition), inserts: resolvedInserts(of: edition).map(\.insert), due: due, born: born,
+            messages: manuscripts(of: edition).map { message(edition, $0, inserts: inserts) },
+            inserts: inserts.map(\.insert), due: due, born: born,
             heldBack: (content.released?.heldBackDays ?? []).filter { series.contains($0.series) })
     }
 
@@ -73,7 +94,8 @@ public struct EditionCompiler: Sendable {
             editionID: edition.id.value, editionName: edition.name.value, manuscript: manuscript,
             inserts: Self.inserts(inserts, on: day, for: reader), surveyURL: survey,
             disclaimer: (edition.disclaimer ?? configuration.disclaimer).value, footer: footer,
-            nicknameMaxLength: nicknameMaxLength(for: edition))
+            nicknameMaxLength: nicknameMaxLength(for: edition),
+            readerMonths: { if case .months(let m) = reader { m } else { nil } }())
     }
 
     /// The longest nickname this edition allows.

@@ -33,12 +33,21 @@ public struct EditionBuilder: Sendable {
         _ edition: Edition, compiler: EditionCompiler? = nil, keys: BuildKeys?, cached: EditionCache?
     ) -> PlannedEdition {
         let compiler = compiler ?? content.compiler
-        let manuscripts = compiler.manuscripts(of: edition)
         let inserts = compiler.resolvedInserts(of: edition)
+        // One entry per message: a day whose readers of different month ages get different inserts is one message
+        // per month age (`EditionCompiler.readers(of:inserts:)`), each with its own files.
+        var manuscripts: [Manuscript] = [], readers: [ReaderAge] = []
+        for manuscript in compiler.manuscripts(of: edition) {
+            for reader in compiler.readers(of: manuscript.day.value, inserts: inserts) {
+                manuscripts.append(manuscript)
+                readers.append(reader)
+            }
+        }
         let editionKey = keys?.editionKey(edition, inserts: inserts.map(\.insert), days: manuscripts) ?? ""
         let indexKey = keys?.indexKey(editionKey: editionKey, days: manuscripts) ?? ""
         var planned = PlannedEdition(
-            edition: edition, plan: .whole, compiler: compiler, manuscripts: manuscripts, inserts: inserts, keys: keys,
+            edition: edition, plan: .whole, compiler: compiler, manuscripts: manuscripts, readers: readers,
+            inserts: inserts, keys: keys,
             editionKey: editionKey, indexKey: indexKey, kept: nil)
         // The edition key covers the list of days, so a cache under it lists the same days in the same order.
         guard let keys, let cached, cached.editionKey == editionKey, cached.days.count == manuscripts.count else {
@@ -64,7 +73,9 @@ public struct EditionBuilder: Sendable {
                 editionID: id, messages: planned.manuscripts.count, rendered: 0, written: [], diagnostics: [],
                 cache: planned.kept)
         }
-        let messages = planned.manuscripts.map { compiler.message(edition, $0, inserts: planned.inserts) }
+        let messages = zip(planned.manuscripts, planned.readers).map {
+            compiler.message(edition, $0, inserts: planned.inserts, for: $1)
+        }
         let renders: (Int) -> Bool
         if case .partial(let days, _) = planned.plan {
             let changed = Set(days)
@@ -113,9 +124,9 @@ public struct EditionBuilder: Sendable {
             }
             packRow(
                 EditionPack.Row(
-                    series: message.day.series.rawValue, day: message.day.fileStem, sortIndex: i,
+                    series: message.day.series.rawValue, day: message.fileStem, sortIndex: i,
                     label: message.day.label, title: message.manuscript.title.value, line: payload.bytes,
-                    lineMessages: payload.messageCount, email: eml, sha256: line.hex))
+                    lineMessages: payload.messageCount, email: eml, sha256: line.hex, monthAge: message.readerMonths))
             let page = previews.dayPageBytes(
                 message, previous: i > 0 ? messages[i - 1] : nil,
                 next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload, parts: previewParts)
@@ -163,7 +174,10 @@ public struct PlannedEdition: Sendable {
     public let edition: Edition
     public internal(set) var plan: BuildPlan
     let compiler: EditionCompiler
+    /// The manuscript of each message, in reading order (a day with variants by month age once per variant).
     let manuscripts: [Manuscript]
+    /// The readers each message is for, parallel to `manuscripts`.
+    let readers: [ReaderAge]
     let inserts: [ResolvedInsert]
     let keys: BuildKeys?
     let editionKey: String

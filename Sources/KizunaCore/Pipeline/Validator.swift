@@ -74,7 +74,7 @@ struct PayloadLimitCheck: Sendable {
         let limits = LineLimitsRule(edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition))
         let context = FlexEditionContext(sections: sections)
         var inserts: [ResolvedInsert]?
-        for (manuscript, worst) in worstCases(edition, compiler: compiler, context: context) {
+        for (manuscript, worst, reader) in worstCases(edition, compiler: compiler, context: context) {
             // Most days fit one bubble by a wide margin; only the others are made and written out to be checked.
             if worst <= LineLimitsRule.maxBubbleBytes {
                 limits.check(
@@ -83,7 +83,7 @@ struct PayloadLimitCheck: Sendable {
                     into: &found)
             } else {
                 inserts = inserts ?? compiler.resolvedInserts(of: edition)
-                let message = compiler.message(edition, manuscript, inserts: inserts!)
+                let message = compiler.message(edition, manuscript, inserts: inserts!, for: reader)
                 limits.check(message, renderer.payload(for: message, in: context), into: &found)
             }
         }
@@ -93,7 +93,7 @@ struct PayloadLimitCheck: Sendable {
     /// Each day of the edition, in reading order, with its one-bubble size with the longest nickname in place
     /// (`FlexRenderer.singleBubbleWorstCase`), summed from the parts.
     func worstCases(_ edition: Edition, compiler: EditionCompiler, context: FlexEditionContext) -> [(
-        manuscript: Manuscript, worst: Int
+        manuscript: Manuscript, worst: Int, reader: ReaderAge
     )] {
         let manuscripts = compiler.manuscripts(of: edition)
         guard let first = manuscripts.first else { return [] }
@@ -102,22 +102,17 @@ struct PayloadLimitCheck: Sendable {
             compiler.message(edition, first, inserts: inserts),
             surveyURL: edition.survey?.url.value, in: context)
         let insertSizes = inserts.map { ($0.insert.window.value, renderer.insertSize($0, in: context)) }
-        return manuscripts.map { manuscript in
+        // One entry per message of the edition: a day's variants by month age each get their own.
+        return manuscripts.flatMap { manuscript in
             let day = manuscript.day.value
             let daySize = days[manuscript.path]?.size ?? renderer.daySize(manuscript, in: sections)
             let survey = compiler.surveyURL(edition, on: day) != nil
-            // The largest the day gets for any of its readers: near a month-window boundary, readers of different
-            // month ages get different inserts.
-            let readers: [ReaderAge] =
-                if case .dayCount(let n) = day { MonthAge.possible(onDayCount: n).map(ReaderAge.months) } else {
-                    [.anyReader]
-                }
-            let worst = readers.map { reader in
-                size.singleBubbleWorstCase(
+            return compiler.readers(of: day, inserts: inserts).map { reader in
+                let worst = size.singleBubbleWorstCase(
                     daySize, inserts: insertSizes.lazy.filter { $0.0.applies(on: day, to: reader) }.map(\.1),
                     survey: survey)
-            }.max()!
-            return (manuscript, worst)
+                return (manuscript, worst, reader)
+            }
         }
     }
 }

@@ -65,6 +65,12 @@ struct Manifest {
                         + "after a late birth's 41w6d nothing is sent until the birth) and childcare starts with day 1"
                 ),
                 "daysWithoutMessage": .string("a day with no entry here sends nothing"),
+                "monthAge": .string(
+                    "a childcare day listed more than once has one entry per monthAge: the reader's completed calendar "
+                        + "months on the send date (month m starts on the birth date's day of the month m months "
+                        + "later, or that month's last day when it has none); an entry without monthAge serves every "
+                        + "reader of its day"
+                ),
             ]), into: &out)
         if let release { o.value("release", Self.json(release), into: &out) }
         o.value("series", .array(edition.series.map { .string($0.value.rawValue) }), into: &out)
@@ -110,7 +116,8 @@ struct Manifest {
         /// `,"review":"…","series":"…"}`
         let tail: [UInt8]
 
-        init(_ manuscript: Manuscript) {
+        /// `readerMonths`: for the variant of a day by the readers' month age (`DayMessage.readerMonths`).
+        init(_ manuscript: Manuscript, readerMonths: Int? = nil) {
             let day = manuscript.day.value, state = manuscript.state
             (self.day, self.state) = (day, state)
             var head: [UInt8] = []
@@ -128,7 +135,7 @@ struct Manifest {
                 out.append(contentsOf: #","sha256":""#.utf8)
                 return out
             }
-            let series = day.series.rawValue, stem = day.fileStem
+            let series = day.series.rawValue, stem = day.fileStem + (readerMonths.map { "-m\($0)" } ?? "")
             email = file("email", "email/\(series)/\(stem).eml")
             line = file("line", "line/\(series)/\(stem).json")
             preview = file("preview", "preview/\(series)/\(stem).html")
@@ -136,7 +143,8 @@ struct Manifest {
             JSONValue.writeString(day.label, into: &label)
             label.append(contentsOf: #","lineMessages":"#.utf8)
             self.label = label
-            var tail = Array(#","review":"#.utf8)
+            var tail = readerMonths.map { Array(#","monthAge":\#($0)"#.utf8) } ?? []
+            tail.append(contentsOf: #","review":"#.utf8)
             JSONValue.writeString(state.rawValue, into: &tail)
             tail.append(contentsOf: #","series":"#.utf8)
             JSONValue.writeString(series, into: &tail)
@@ -181,7 +189,10 @@ struct Manifest {
             for i in messages.indices {
                 out.append(UInt8(ascii: i == 0 ? "[" : ","))
                 let files = days[i]
-                let parts = self.parts.parts(of: messages[i].manuscript)
+                // A day's variants by month age are few (days near a month-window boundary): made here.
+                let parts =
+                    messages[i].readerMonths.map { DayParts(messages[i].manuscript, readerMonths: $0) }
+                    ?? self.parts.parts(of: messages[i].manuscript)
                 out.append(contentsOf: parts.head)
                 // Channels in key order: email, line, preview.
                 if let email = files.email { hash(parts.email, email, then: UInt8(ascii: ",")) }

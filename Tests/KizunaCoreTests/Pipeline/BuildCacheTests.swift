@@ -335,7 +335,11 @@ import Testing
                 let series: String = row["series"], day: String = row["day"]
                 #expect(row["sha256"] == SHA256.hash(data: line).hexString, "\(edition) \(series)/\(day)")
                 let kind = try #require(Series(rawValue: series))
-                let stem = try #require(DayKey.parse(day, series: kind), "\(day)").fileStem
+                // A variant by month age: `0366-m11`, the day's stem and the readers' month age.
+                let parts = day.split(separator: "-m", maxSplits: 1).map(String.init)
+                let stem =
+                    try #require(DayKey.parse(parts[0], series: kind), "\(day)").fileStem
+                    + (parts.count == 2 ? "-m\(parts[1])" : "")
                 #expect(
                     FileManager.default.contents(atPath: "\(root)/\(edition)/line/\(series)/\(stem).json").map {
                         [UInt8]($0)

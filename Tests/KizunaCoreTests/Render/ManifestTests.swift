@@ -36,7 +36,7 @@ import Testing
                         unmailed += 1
                     }
                     channels.formUnion(files.keys)
-                    return .object([
+                    var entry: [String: JSONValue] = [
                         "series": .string(message.day.series.rawValue),
                         "day": .string(message.day.description),
                         "label": .string(message.day.label),
@@ -45,7 +45,10 @@ import Testing
                         "review": .string(message.manuscript.state.rawValue),
                         "approved": .bool(message.manuscript.state == .approved),
                         "inserts": .array(message.inserts.map { .string($0.insert.id.value) }),
-                    ])
+                    ]
+                    // A day's variant for readers of one month age says which.
+                    if let months = message.readerMonths { entry["monthAge"] = .int(months) }
+                    return .object(entry)
                 })
             // The parts made once for every edition give the reference's bytes; a table that lacks a manuscript, or
             // holds it in another review state, is bypassed for that day.

@@ -80,7 +80,8 @@ import Testing
     }
 
     /// For every reader of the sample's editions born from 2027 to 2030, on every childcare day with a message: the
-    /// inserts in the payload `schedule` sends, the inserts `timeline` shows and the calendar rule are one set.
+    /// inserts in the payload `schedule` sends, the inserts `timeline` shows, the payload file a build writes for the
+    /// reader's month age and the calendar rule are one set.
     @Test func scheduleTimelineAndTheRuleAgreeForEveryReaderOfTheSample() throws {
         let content = try #require(ScheduleTests.content)
         for edition in content.editions {
@@ -107,6 +108,12 @@ import Testing
                 scheduled[key] = carried
                 return carried
             }
+            // What a build writes: a day's one message, or its variant for the reader's month age.
+            let built = compiler.messages(for: edition)
+            func file(_ n: Int, age: Int) -> Set<String>? {
+                built.first { $0.day == .dayCount(n) && ($0.readerMonths == nil || $0.readerMonths == age) }
+                    .map { Set($0.inserts.map(\.insert.id.value)) }
+            }
             for born in Self.births {
                 let starts = Self.anniversaries(of: born, upTo: InsertWindow.lastMonth + 1)
                 let timeline = compiler.timeline(for: edition, due: born, born: born)
@@ -126,7 +133,7 @@ import Testing
                         }.map(\.id.value))
                     let timelineSet = shown[.dayCount(n)] ?? []
                     let scheduleSet = try sent(manuscript, born: born, age: age)
-                    if rule != timelineSet || rule != scheduleSet {
+                    if rule != timelineSet || rule != scheduleSet || file(n, age: age) != rule {
                         let sets =
                             "rule \(rule.sorted()), timeline \(timelineSet.sorted()), schedule \(scheduleSet.sorted())"
                         Issue.record("\(edition.id.value) born \(born) day \(n): \(sets)")

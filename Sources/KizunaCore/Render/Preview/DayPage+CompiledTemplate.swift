@@ -15,7 +15,7 @@ extension PreviewRenderer {
         // Keys of bytes: a String key is hashed through Unicode normalization, and the titles are Japanese.
         let key = DayPage.TemplateKey(
             manuscriptPath: Array(message.manuscript.path.utf8), previous: previous?.day, next: next?.day,
-            shape: edition.shape)
+            months: [message.readerMonths, previous?.readerMonths, next?.readerMonths], shape: edition.shape)
         let template = dayTemplates.template(for: key) {
             CompiledTemplate(
                 wholeDayPage(message, previous: previous, next: next, edition: marked), slots: values.count)
@@ -35,6 +35,8 @@ extension DayPage {
         let manuscriptPath: [UInt8]
         let previous: DayKey?
         let next: DayKey?
+        /// The month-age variants (`DayMessage.readerMonths`) of the day and its neighbours: in the label and links.
+        let months: [Int?]
         let shape: [UInt8]
     }
 }

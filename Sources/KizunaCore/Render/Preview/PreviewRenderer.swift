@@ -119,7 +119,7 @@ public final class PreviewEditionParts {
 /// Links between pages are relative, so previews open from disk with no server.
 private func href(from message: DayMessage, to other: DayMessage) -> String {
     other.day.series == message.day.series
-        ? "\(other.day.fileStem).html" : "../\(other.day.series.rawValue)/\(other.day.fileStem).html"
+        ? "\(other.fileStem).html" : "../\(other.day.series.rawValue)/\(other.fileStem).html"
 }
 
 struct SupervisorView: Sendable {
@@ -250,7 +250,7 @@ struct DayPage {
         edition: EditionPart
     ) {
         self.edition = edition
-        label = m.day.label
+        label = m.day.label + (m.readerMonths.map { "（生後\($0)か月の読者）" } ?? "")
         seriesName = m.day.series.displayName
         title = m.manuscript.title.value
         greetingHTML = HTMLText.inline(m.greeting)
@@ -266,8 +266,13 @@ struct DayPage {
         }
         supervisors = m.manuscript.supervisors.map { SupervisorView(id: $0.value, reviewers: reviewers) }
         sources = m.manuscript.sources.map { SourceView(title: $0.title.value, url: $0.url?.value) }
-        self.previous = previous.map { NavLink(href: href(from: m, to: $0), label: $0.day.label) }
-        self.next = next.map { NavLink(href: href(from: m, to: $0), label: $0.day.label) }
+        func link(_ other: DayMessage) -> NavLink {
+            NavLink(
+                href: href(from: m, to: other),
+                label: other.day.label + (other.readerMonths.map { "（生後\($0)か月の読者）" } ?? ""))
+        }
+        self.previous = previous.map(link)
+        self.next = next.map(link)
         altText = FlexRenderer().altText(for: m)
         sheetHref = "../../../\(ReviewSheetBuilder.folder)/sheets/\(m.day.series.rawValue)/\(m.day.fileStem).html"
     }
@@ -337,10 +342,16 @@ struct IndexPage {
                     name: s.displayName, count: days.count,
                     days: days.map { i in
                         let day = messages[i].day
-                        let texts = rowTexts?.days[day] ?? IndexPage.texts(of: day, due: due)
+                        var texts = rowTexts?.days[day] ?? IndexPage.texts(of: day, due: due)
+                        var label = day.label
+                        // A day's variants by month age: one row each, for the readers it serves.
+                        if let months = messages[i].readerMonths {
+                            texts.href = "\(day.series.rawValue)/\(messages[i].fileStem).html"
+                            label += "（生後\(months)か月の読者）"
+                        }
                         let state = messages[i].manuscript.state
                         return DayRow(
-                            label: day.label, href: texts.href, title: messages[i].manuscript.title.value,
+                            label: label, href: texts.href, title: messages[i].manuscript.title.value,
                             inserts: messages[i].inserts.map(\.insert.title.value),
                             supervisors: messages[i].manuscript.supervisors.map {
                                 rowTexts?.supervisors[$0.value] ?? SupervisorView(id: $0.value, reviewers: reviewers)
