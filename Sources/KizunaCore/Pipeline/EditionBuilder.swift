@@ -127,9 +127,15 @@ public struct EditionBuilder: Sendable {
                     series: message.day.series.rawValue, day: message.fileStem, sortIndex: i,
                     label: message.day.label, title: message.manuscript.title.value, line: payload.bytes,
                     lineMessages: payload.messageCount, email: eml, sha256: line.hex, monthAge: message.readerMonths))
+            // A day's messages by month age are next to each other in reading order.
+            let variants =
+                message.readerMonths == nil
+                ? []
+                : messages[max(0, i - 2)..<min(messages.count, i + 3)].filter { $0.manuscript === message.manuscript }
             let page = previews.dayPageBytes(
                 message, previous: i > 0 ? messages[i - 1] : nil,
-                next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload, parts: previewParts)
+                next: i + 1 < messages.count ? messages[i + 1] : nil, payload: payload, parts: previewParts,
+                variants: Array(variants))
             let preview = FileHash(of: page)
             write(OutputFile(path: "\(id)/\(message.previewPath)", bytes: page))
             let day = Manifest.DayFiles(

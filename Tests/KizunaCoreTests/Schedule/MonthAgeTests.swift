@@ -195,4 +195,29 @@ import Testing
         #expect(born.adding(days: 60) == CalendarDate("2027-08-30"), "day 61, where the mean month put 2 months")
         #expect(MonthAge.completed(born: born, on: CalendarDate("2027-08-31")!) == 1)
     }
+
+    /// A day with variants by month age: a payload, a preview and a manifest entry per month age; each preview lists
+    /// the variants side by side with the inserts each carries, and the message itself still says 「生まれて366日目」.
+    @Test func aDaysVariantsAreWrittenAndShownSideBySide() throws {
+        let content = try #require(ScheduleTests.content)
+        let output = EditionBuilder(content: content, templates: try .repository()).build(
+            try #require(content.edition("sakuragaoka")))
+        func file(_ path: String) throws -> String {
+            String(
+                decoding: try #require(output.files.first { $0.path == "sakuragaoka/" + path }, "\(path)").bytes,
+                as: UTF8.self)
+        }
+        #expect(!output.files.contains { $0.path == "sakuragaoka/line/childcare/0366.json" })
+        #expect(!(try file("line/childcare/0366-m11.json")).contains("1歳になったら受ける予防接種"))
+        #expect(try file("line/childcare/0366-m12.json").contains("1歳になったら受ける予防接種"))
+        let page = try file("preview/childcare/0366-m11.html")
+        #expect(page.contains("<strong>生後11か月の読者</strong>（このページ）：差し込み情報なし"))
+        #expect(page.contains("<a href=\"0366-m12.html\">生後12か月の読者</a>：1歳になったら受ける予防接種"))
+        #expect(page.contains("<div class=\"label\">生まれて366日目</div>"))
+        let manifest = try file("manifest.json")
+        #expect(manifest.contains(#""day":"366","files":{"line":{"path":"line/childcare/0366-m11.json""#))
+        #expect(manifest.contains(#""lineMessages":1,"monthAge":12,"review":"approved""#))
+        let index = try file("preview/index.html")
+        #expect(index.contains("生まれて366日目（生後11か月の読者）") && index.contains("childcare/0366-m12.html"))
+    }
 }

@@ -36,11 +36,16 @@ public struct PreviewRenderer: Sendable {
 
     /// `dayPage` as the UTF-8 bytes written to disk.
     /// `parts`: the edition's inserts as HTML, made once for all its days.
+    /// `variants`: a day's messages by month age, when it has them (`DayMessage.readerMonths`): each page lists them
+    /// all side by side, with the inserts each carries. Such pages are few and rendered whole.
     public func dayPageBytes(
         _ message: DayMessage, previous: DayMessage?, next: DayMessage?, payload: RenderedPayload?,
-        parts: PreviewEditionParts
+        parts: PreviewEditionParts, variants: [DayMessage] = []
     ) -> [UInt8] {
         let edition = DayPage.EditionPart(message, payload: payload, parts: parts)
+        guard variants.isEmpty else {
+            return wholeDayPage(message, previous: previous, next: next, edition: edition, variants: variants)
+        }
         return splicedDayPage(edition, of: message, previous: previous, next: next)
             ?? wholeDayPage(message, previous: previous, next: next, edition: edition)
     }
@@ -56,11 +61,18 @@ public struct PreviewRenderer: Sendable {
 
     /// The page with `edition`'s values, rendered whole through Mustache.
     func wholeDayPage(
-        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, edition: DayPage.EditionPart
+        _ message: DayMessage, previous: DayMessage?, next: DayMessage?, edition: DayPage.EditionPart,
+        variants: [DayMessage] = []
     ) -> [UInt8] {
-        let page = DayPage(
+        var page = DayPage(
             message, previous: previous, next: next, reviewers: reviewers, sections: sections[message.manuscript.path],
             edition: edition)
+        page.variants = variants.map { v in
+            DayPage.VariantView(
+                label: v.readerMonths.map { "生後\($0)か月の読者" } ?? "すべての読者", href: "\(v.fileStem).html",
+                inserts: v.inserts.isEmpty ? "差し込み情報なし" : v.inserts.map(\.insert.title.value).joined(separator: "、"),
+                current: v === message)
+        }
         return Array(templates.render(page, template: "day").utf8)
     }
 
@@ -155,6 +167,8 @@ struct DayPage {
         var review: String; var reviewClass: String
     }
     struct NavLink { let href: String; let label: String }
+    /// One of a day's messages by month age, as its variants' pages list them.
+    struct VariantView { let label: String; let href: String; let inserts: String; let current: Bool }
     struct SourceView { let title: String; let url: String? }
     struct ApprovalView { let by: String; let date: String }
 
@@ -215,7 +229,10 @@ struct DayPage {
     var deskPhone: String? { edition.deskPhone }
     var tel: String? { edition.tel }
     var payload: PayloadView? { edition.payload }
+    /// The page's name: the day, and for a day's variant by month age, whose readers it is for.
     let label: String
+    /// The day as the message itself says it (「生まれて366日目」).
+    let dayLabel: String
     let seriesName: String
     let title: String
     let greetingHTML: String
@@ -233,6 +250,8 @@ struct DayPage {
     /// The manuscript's review sheet, written by the same build under output/review/.
     let sheetHref: String
     let altText: String
+    /// The day's messages by month age, when it has them.
+    var variants: [VariantView] = []
     /// The payload as the page shows it: escaped JSON kept as bytes, as it goes from the payload into the page.
     struct PayloadView {
         var jsonHTMLBytes: [UInt8]
@@ -250,6 +269,7 @@ struct DayPage {
         edition: EditionPart
     ) {
         self.edition = edition
+        dayLabel = m.day.label
         label = m.day.label + (m.readerMonths.map { "（生後\($0)か月の読者）" } ?? "")
         seriesName = m.day.series.displayName
         title = m.manuscript.title.value

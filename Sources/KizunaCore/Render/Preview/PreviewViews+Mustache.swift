@@ -10,6 +10,7 @@ extension DayPage: MustacheParent {
         switch name {
         case "editionName": editionName
         case "label": label
+        case "dayLabel": dayLabel
         case "seriesName": seriesName
         case "title": title
         case "greetingHTML": greetingHTML
@@ -35,6 +36,20 @@ extension DayPage: MustacheParent {
         case "sheetHref": sheetHref
         case "altText": altText
         case "payload": payload
+        case "variants": variants
+        case "hasVariants": !variants.isEmpty
+        default: nil
+        }
+    }
+}
+
+extension DayPage.VariantView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        case "inserts": inserts
+        case "current": current
         default: nil
         }
     }
