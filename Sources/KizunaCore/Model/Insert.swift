@@ -25,22 +25,17 @@ public enum InsertWindow: Sendable, Hashable, CustomStringConvertible {
     /// Month age: from the day the child turns A months to the day before it turns B+1 months.
     case months(from: Int, to: Int)
 
-    /// The mean month used to map month age to day counts: 365.25 / 12 days.
-    public static let meanMonthDays = 30.4375
     /// The largest month age a window may name (36 is the 3rd birthday, day 1096).
     public static let lastMonth = 36
-
-    /// The day count (birth day = 1) on which a child turns `months` months old.
-    public static func firstDayCount(ofMonth months: Int) -> Int {
-        Int((Double(months) * meanMonthDays).rounded(.down)) + 1
-    }
 
     public var series: Series {
         if case .weeks = self { return .maternity }
         return .childcare
     }
 
-    /// The window as day keys of its series.
+    /// The days of its series on which some reader gets the insert. A month window's first day is the earliest day a
+    /// child can turn `from` months, its last the latest day a child can still be `to` months old (`MonthAge`): which
+    /// readers of those days get it is `applies(on:to:)`.
     public var range: ClosedRange<DayKey> {
         switch self {
         case let .weeks(from, to):
@@ -48,11 +43,13 @@ public enum InsertWindow: Sendable, Hashable, CustomStringConvertible {
         case let .days(from, to):
             return DayKey.dayCount(from)...DayKey.dayCount(to)
         case let .months(from, to):
-            let last = min(DayKey.lastDayCount, Self.firstDayCount(ofMonth: to + 1) - 1)
-            return DayKey.dayCount(Self.firstDayCount(ofMonth: from))...DayKey.dayCount(last)
+            let table = MonthAge.FirstDayTable.shared
+            let last = min(DayKey.lastDayCount, table.latest[to + 1] - 1)
+            return DayKey.dayCount(table.earliest[from])...DayKey.dayCount(last)
         }
     }
 
+    /// Whether some reader of `day` gets the insert.
     public func contains(_ day: DayKey) -> Bool {
         day.series == series && range.contains(day)
     }

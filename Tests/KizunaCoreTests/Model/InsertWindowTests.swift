@@ -2,21 +2,32 @@ import Testing
 @testable import KizunaCore
 
 @Suite struct InsertWindowTests {
-    /// The stated conversion: a child turns m months on day count floor(m × 30.4375) + 1.
+    /// The earliest and latest day count on which a child turns m months (`MonthAge`), over every birth date: a month
+    /// is 28 to 31 days, and a 29 February may fall in between.
     @Test(arguments: [
-        (0, 1), (1, 31), (2, 61), (3, 92), (4, 122), (5, 153), (6, 183), (12, 366), (18, 548), (24, 731), (36, 1096),
+        (0, 1, 1), (1, 29, 32), (2, 60, 63), (3, 90, 93), (4, 121, 124), (5, 151, 154), (12, 366, 367),
+        (36, 1096, 1097),
     ])
-    func monthToDayConversion(month: Int, day: Int) {
-        #expect(InsertWindow.firstDayCount(ofMonth: month) == day)
+    func firstDaysOfAMonthAge(month: Int, earliest: Int, latest: Int) {
+        let table = MonthAge.FirstDayTable.shared
+        #expect(table.earliest[month] == earliest)
+        #expect(table.latest[month] == latest)
+        #expect(MonthAge.possible(onDayCount: earliest).upperBound == month)
+        #expect(MonthAge.possible(onDayCount: latest).lowerBound == month)
     }
 
-    @Test func monthWindowRunsToTheDayBeforeTheNextMonth() {
+    /// A month window's days are those on which some reader is in it; which readers is `applies(on:to:)`.
+    @Test func monthWindowSpansTheDaysSomeReaderIsInIt() {
         let window = InsertWindow.months(from: 3, to: 4)
-        #expect(window.range == DayKey.dayCount(92)...DayKey.dayCount(152))
-        #expect(window.contains(.dayCount(92)))
-        #expect(window.contains(.dayCount(152)))
-        #expect(!window.contains(.dayCount(91)))
-        #expect(!window.contains(.dayCount(153)))
+        #expect(window.range == DayKey.dayCount(90)...DayKey.dayCount(153))
+        #expect(window.contains(.dayCount(90)))
+        #expect(!window.applies(on: .dayCount(90), to: .anyReader), "day 90 is 2 months old for most readers")
+        #expect(window.applies(on: .dayCount(93), to: .anyReader))
+        #expect(window.applies(on: .dayCount(150), to: .anyReader))
+        #expect(!window.applies(on: .dayCount(151), to: .anyReader), "day 151 is 5 months old for some readers")
+        #expect(window.contains(.dayCount(153)))
+        #expect(!window.contains(.dayCount(89)))
+        #expect(!window.contains(.dayCount(154)))
         #expect(!window.contains(.gestation(weeks: 20, days: 0)))
         #expect(InsertWindow.months(from: 36, to: 36).range == DayKey.dayCount(1096)...DayKey.dayCount(1096))
     }
