@@ -31,9 +31,8 @@ public struct ReaderTimeline: Sendable {
             .sorted { $0.date < $1.date }
         entries = messages.compactMap { message -> Entry? in
             guard let date = Self.date(of: message.day, due: due, birth: birth) else { return nil }
-            let carried = inserts.filter {
-                $0.window.value.applies(on: message.day, to: Self.reader(born: birth, on: date))
-            }
+            let reader = Self.reader(born: birth, on: date)
+            let carried = inserts.filter { $0.window.value.applies(on: message.day, to: reader) }
             return Entry(date: date, message: message, inserts: carried)
         }.sorted { $0.date < $1.date }
     }

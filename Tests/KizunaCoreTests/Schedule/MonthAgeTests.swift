@@ -220,4 +220,104 @@ import Testing
         let index = try file("preview/index.html")
         #expect(index.contains("生まれて366日目（生後11か月の読者）") && index.contains("childcare/0366-m12.html"))
     }
+
+    /// A generated edition with a window at every month 0–36 (`months: {from: m, to: m}`) and a message on every day
+    /// within two days of any month's first days: for every reader born from 2027 to 2030, `schedule`, `timeline`, the
+    /// file a build writes for the reader's month age and the calendar rule give one set.
+    @Test func aWindowAtEveryMonthAgreesEverywhereForEveryReader() throws {
+        var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
+        let template = ContentFixtures.text("manuscripts/childcare/0045.yaml", in: files)
+        let body = String(template[..<template.range(of: "approval:")!.lowerBound])
+        let table = MonthAge.FirstDayTable.shared
+        var days: Set<Int> = []
+        for m in 0...InsertWindow.lastMonth {
+            for n in (table.earliest[m] - 2)...(table.latest[m] + 2) where (1...DayKey.lastDayCount).contains(n) {
+                days.insert(n)
+            }
+        }
+        for n in days.sorted() {
+            files = ContentFixtures.replacing(
+                "manuscripts/childcare/\(DayKey.dayCount(n).fileStem).yaml", in: files,
+                with: body.replacingOccurrences(of: "day: 45", with: "day: \(n)"))
+        }
+        var edition = """
+            id: tsuki
+            name: きずなメール月齢町版
+            municipality: 月齢町
+            series: [childcare]
+            channels: [line]
+            contacts:
+              - id: hoken
+                name: 月齢町 保健センター
+                phone: 000-123-0000
+            unsubscribe_url: https://example.jp/tsuki/settings
+            inserts:
+
+            """
+        for m in 0...InsertWindow.lastMonth {
+            let id = "tsuki-m\(m)"
+            edition += "  - \(id)\n"
+            files = ContentFixtures.replacing(
+                "inserts/\(id).yaml", in: files,
+                with: "id: \(id)\ntitle: 生後\(m)か月のお知らせ\ntext: 生後\(m)か月のお知らせです。\n"
+                    + "window:\n  months: {from: \(m), to: \(m)}\n")
+        }
+        files = ContentFixtures.replacing("editions/tsuki.yaml", in: files, with: edition)
+        // The style rules that read words have nothing to find in these generated copies.
+        files.mecab = .off
+        let report = Validator().validate(files, checkingPayloads: false)
+        let content = try #require(
+            report.content, "\(DiagnosticFormatter.text(report.diagnostics.filter { $0.severity == .error }))")
+        let target = try #require(content.edition("tsuki"))
+        let built = content.compiler.messages(for: target)
+        var variants: [String: Set<String>] = [:]
+        for message in built {
+            variants["\(message.day)/\(message.readerMonths.map(String.init) ?? "*")"] = Set(
+                message.inserts.map(\.insert.id.value))
+        }
+        let inserts = content.compiler.resolvedInserts(of: target).map(\.insert)
+        let base = content.compiler.manuscripts(of: target).map { content.compiler.message(target, $0) }
+        #expect(
+            content.compiler.timeline(for: target, due: Self.births[0], born: Self.births[0]).entries.map(\.date)
+                == ReaderTimeline(messages: base, inserts: inserts, due: Self.births[0], born: Self.births[0]).entries
+                .map(\.date))
+        var scheduled: [String: Set<String>] = [:]
+        var checked = 0
+        for born in Self.births {
+            let starts = Self.anniversaries(of: born, upTo: InsertWindow.lastMonth + 1)
+            // `timeline`'s own calendar, with the day messages made once rather than for every reader.
+            let timeline = ReaderTimeline(messages: base, inserts: inserts, due: born, born: born)
+            let shown = Dictionary(
+                timeline.entries.map { ($0.message.day, Set($0.inserts.map(\.id.value))) },
+                uniquingKeysWith: { a, _ in a })
+            for n in days {
+                let date = born.dayNumber + n - 1
+                let age = starts.lastIndex { $0 <= date }!
+                let rule: Set<String> = age <= InsertWindow.lastMonth ? ["tsuki-m\(age)"] : []
+                let file = variants["\(n)/\(age)"] ?? variants["\(n)/*"]
+                let key = "\(n)/\(age)"
+                if scheduled[key] == nil {
+                    let schedule = Schedule(content: content, edition: target, date: CalendarDate(dayNumber: date))
+                    let row = SubscriberRow(
+                        row: 1, line: 2, id: "r", nickname: "ゆい", due: nil, born: born, channel: .line)
+                    guard case .delivered(let d) = schedule.outcome(for: row) else {
+                        Issue.record("no delivery on day \(n)")
+                        return
+                    }
+                    let json = String(decoding: d.json, as: UTF8.self)
+                    scheduled[key] = Set(
+                        (0...InsertWindow.lastMonth).filter { json.contains("\"text\":\"生後\($0)か月のお知らせ\"") }
+                            .map { "tsuki-m\($0)" })
+                }
+                let inTimeline: Set<String> = shown[DayKey.dayCount(n)] ?? []
+                if inTimeline != rule || scheduled[key] != rule || file != rule {
+                    let found = "timeline \(inTimeline), schedule \(scheduled[key] ?? []), file \(file ?? [])"
+                    Issue.record("born \(born) day \(n) (\(age) months): rule \(rule), \(found)")
+                    return
+                }
+                checked += 1
+            }
+        }
+        #expect(checked == Self.births.count * days.count)
+    }
 }
