@@ -49,13 +49,10 @@ struct Approve: ParsableCommand {
             }
             return text
         }
+        // Validated once, then carried on from each approval's own read-back.
+        var report = Validator().validate(files, checkingPayloads: false)
         for path in paths {
-            let report = Validator().validate(files, checkingPayloads: false)
-            let wanted = URL(fileURLWithPath: path).standardizedFileURL.path
-            guard
-                let file = files.files.first(where: {
-                    URL(fileURLWithPath: $0.path).standardizedFileURL.path == wanted
-                }),
+            guard let file = files.file(at: path),
                 let text = ApprovalRecorder.text(at: file.path, in: report.loadedContent)
             else {
                 printError(ApprovalRecorder.Failure.notApprovable(path).message[options.language])
@@ -91,6 +88,7 @@ struct Approve: ParsableCommand {
                 files.files = files.files.map {
                     $0.path == file.path ? SourceFile(path: $0.path, bytes: result.bytes) : $0
                 }
+                report = result.report
                 let signed = signings.contains { $0.signature != nil } ? ", signed" : ""
                 print(
                     "kizuna: approved \(path) (\(reviewers.joined(separator: ", ")), \(day)\(signed)): "

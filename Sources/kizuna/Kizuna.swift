@@ -63,6 +63,14 @@ struct ContentOptions: ParsableArguments {
 }
 
 /// A date option written YYYY-MM-DD, today (local time) when absent; exit 2 when malformed.
+extension ContentFiles {
+    /// The file a path on the command line names, however it is spelt (`./content/…`, an absolute path).
+    func file(at path: String) -> SourceFile? {
+        let wanted = URL(fileURLWithPath: path).standardizedFileURL.path
+        return files.first { URL(fileURLWithPath: $0.path).standardizedFileURL.path == wanted }
+    }
+}
+
 func parseDate(_ text: String?, option: String) throws -> CalendarDate {
     guard let text else {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())

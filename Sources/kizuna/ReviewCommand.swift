@@ -49,27 +49,17 @@ struct Review: ParsableCommand {
                 printError("--statement needs --reviewer: the statement names who signs it")
                 throw ExitStatus.failure
             }
-            let wanted = URL(fileURLWithPath: statement).standardizedFileURL.path
-            guard
-                let file = files.files.first(where: {
-                    URL(fileURLWithPath: $0.path).standardizedFileURL.path == wanted
-                }),
+            guard let file = files.file(at: statement),
                 let text = ApprovalRecorder.text(at: file.path, in: report.loadedContent)
             else {
                 printError(ApprovalRecorder.Failure.notApprovable(statement).message[options.language])
                 throw ExitStatus.contentErrors
             }
             // The statement is for someone who may approve the text: anyone else is told now, not after signing.
-            let names = report.loadedContent.reviewers.map(\.id.value)
-            if !names.contains(reviewer) {
-                printError(ApprovalRecorder.Failure.unknownReviewer(reviewer).message[options.language])
-                throw ExitStatus.contentErrors
-            }
-            if !text.entitled.contains(where: { $0.value == reviewer }) {
-                let registry = report.loadedContent.reviewers
-                let who = text.entitled.map(\.value).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                    .map { id in registry.first { $0.id.value == id }.map { "\($0.name.value) (\(id))" } ?? id }
-                printError(ApprovalRecorder.Failure.notEntitled(reviewer, entitled: who).message[options.language])
+            do throws(ApprovalRecorder.Failure) {
+                try ApprovalRecorder.checkEntitled(reviewer, for: text, registry: report.loadedContent.reviewers)
+            } catch {
+                printError(error.message[options.language])
                 throw ExitStatus.contentErrors
             }
             let signed = try parseDate(date, option: "--date")

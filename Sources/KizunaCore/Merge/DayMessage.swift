@@ -35,7 +35,17 @@ public final class DayMessage: Sendable {
     public var greeting: String { day.greeting }
 
     /// The file name stem of the day's files: `0045`, or `0366-m11` for the variant of readers 11 months old.
-    public var fileStem: String { day.fileStem + (readerMonths.map { "-m\($0)" } ?? "") }
+    public var fileStem: String { Self.fileStem(day, readerMonths: readerMonths) }
+
+    static func fileStem(_ day: DayKey, readerMonths: Int?) -> String {
+        day.fileStem + (readerMonths.map { "-m\($0)" } ?? "")
+    }
+
+    /// Whom a day's variant is for, as previews name it: 「生後11か月の読者」; nil for a message to every reader.
+    var readersName: String? { readerMonths.map { "生後\($0)か月の読者" } }
+
+    /// The day as previews name the page: 「生まれて366日目（生後11か月の読者）」 for a variant by month age.
+    var pageLabel: String { readersName.map { day.label + "（\($0)）" } ?? day.label }
 
     /// The payload's path inside the edition folder: `line/childcare/0045.json`.
     public var linePath: String { "line/\(day.series.rawValue)/\(fileStem).json" }

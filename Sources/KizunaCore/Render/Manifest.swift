@@ -135,7 +135,7 @@ struct Manifest {
                 out.append(contentsOf: #","sha256":""#.utf8)
                 return out
             }
-            let series = day.series.rawValue, stem = day.fileStem + (readerMonths.map { "-m\($0)" } ?? "")
+            let series = day.series.rawValue, stem = DayMessage.fileStem(day, readerMonths: readerMonths)
             email = file("email", "email/\(series)/\(stem).eml")
             line = file("line", "line/\(series)/\(stem).json")
             preview = file("preview", "preview/\(series)/\(stem).html")

@@ -22,6 +22,8 @@ public enum ApprovalRecorder {
         public var bytes: [UInt8]
         /// The text as it now stands in sign-off.
         public var text: ApprovableText
+        /// The whole content validated with the new bytes: what the next approval of a run starts from.
+        public var report: ValidationReport
         /// When the text is now approved as the policy requires: the file as approved, kept beside the content
         /// (`ApprovalSubject.approvedCopyPath`) so that a release can ship it after the working copy changes, and the
         /// next review can show what changed.
@@ -75,6 +77,19 @@ public enum ApprovalRecorder {
         content.approvableTexts.first { $0.path == path }
     }
 
+    /// Refuses a reviewer who is not registered or may not approve `text`, naming who may.
+    public static func checkEntitled(_ reviewer: String, for text: ApprovableText, registry: [Reviewer])
+        throws(Failure)
+    {
+        let names = ReviewerNames(registry)
+        guard names[reviewer] != nil else { throw .unknownReviewer(reviewer) }
+        guard text.entitled.contains(where: { $0.value == reviewer }) else {
+            var seen: Set<String> = []
+            let who = text.entitled.map(\.value).filter { seen.insert($0).inserted }.map(names.label)
+            throw .notEntitled(reviewer, entitled: who)
+        }
+    }
+
     /// What `reviewer` signs to approve the text in `path` as it stands, on `date`.
     public static func statement(for text: ApprovableText, reviewer: String, date: CalendarDate) -> ApprovalStatement {
         ApprovalStatement(subject: text.subject, sha256: text.reader.sha256, reviewer: reviewer, date: date)
@@ -88,16 +103,7 @@ public enum ApprovalRecorder {
         guard !signings.isEmpty else { throw .noReviewer }
         guard let text = text(at: path, in: content), let file = files.files.first(where: { $0.path == path })
         else { throw .notApprovable(path) }
-        let names = ReviewerNames(content.reviewers)
-        let entitled = Set(text.entitled.map(\.value))
-        for signing in signings {
-            guard names[signing.reviewer] != nil else { throw .unknownReviewer(signing.reviewer) }
-            guard entitled.contains(signing.reviewer) else {
-                var seen: Set<String> = []
-                let who = text.entitled.map(\.value).filter { seen.insert($0).inserted }.map(names.label)
-                throw .notEntitled(signing.reviewer, entitled: who)
-            }
-        }
+        for signing in signings { try checkEntitled(signing.reviewer, for: text, registry: content.reviewers) }
         let source = String(decoding: file.bytes, as: UTF8.self)
         let newline = source.contains("\r\n") ? "\r\n" : "\n"
         var lines = source.components(separatedBy: newline)
@@ -154,7 +160,7 @@ public enum ApprovalRecorder {
             throw .notRecorded(DiagnosticFormatter.text(findings).trimmingTrailingWhitespace)
         }
         let copy = reloaded.state == .approved ? (path: text.subject.approvedCopyPath, bytes: bytes) : nil
-        return Result(path: path, bytes: bytes, text: reloaded, approvedCopy: copy)
+        return Result(path: path, bytes: bytes, text: reloaded, report: report, approvedCopy: copy)
     }
 
     /// One entry as it is written.

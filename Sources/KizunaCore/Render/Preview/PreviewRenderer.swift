@@ -69,7 +69,7 @@ public struct PreviewRenderer: Sendable {
             edition: edition)
         page.variants = variants.map { v in
             DayPage.VariantView(
-                label: v.readerMonths.map { "生後\($0)か月の読者" } ?? "すべての読者", href: "\(v.fileStem).html",
+                label: v.readersName ?? "すべての読者", href: "\(v.fileStem).html",
                 inserts: v.inserts.isEmpty ? "差し込み情報なし" : v.inserts.map(\.insert.title.value).joined(separator: "、"),
                 current: v === message)
         }
@@ -270,7 +270,7 @@ struct DayPage {
     ) {
         self.edition = edition
         dayLabel = m.day.label
-        label = m.day.label + (m.readerMonths.map { "（生後\($0)か月の読者）" } ?? "")
+        label = m.pageLabel
         seriesName = m.day.series.displayName
         title = m.manuscript.title.value
         greetingHTML = HTMLText.inline(m.greeting)
@@ -289,7 +289,7 @@ struct DayPage {
         func link(_ other: DayMessage) -> NavLink {
             NavLink(
                 href: href(from: m, to: other),
-                label: other.day.label + (other.readerMonths.map { "（生後\($0)か月の読者）" } ?? ""))
+                label: other.pageLabel)
         }
         self.previous = previous.map(link)
         self.next = next.map(link)
@@ -363,12 +363,11 @@ struct IndexPage {
                     days: days.map { i in
                         let day = messages[i].day
                         var texts = rowTexts?.days[day] ?? IndexPage.texts(of: day, due: due)
-                        var label = day.label
                         // A day's variants by month age: one row each, for the readers it serves.
-                        if let months = messages[i].readerMonths {
+                        if messages[i].readerMonths != nil {
                             texts.href = "\(day.series.rawValue)/\(messages[i].fileStem).html"
-                            label += "（生後\(months)か月の読者）"
                         }
+                        let label = messages[i].pageLabel
                         let state = messages[i].manuscript.state
                         return DayRow(
                             label: label, href: texts.href, title: messages[i].manuscript.title.value,
