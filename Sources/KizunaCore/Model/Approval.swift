@@ -69,6 +69,15 @@ public enum ApprovalSubject: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether the text's file names who may approve it (`approvers:` of an edition or kizuna.yaml), rather than
+    /// a manuscript's supervisors or an insert's editions.
+    var namesItsOwnApprovers: Bool {
+        switch self {
+        case .edition, .shared: true
+        case .manuscript, .insert: false
+        }
+    }
+
     /// Where `kizuna approve` keeps the approved version of the text, relative to the content folder.
     public var approvedCopyPath: String {
         switch self {

@@ -72,7 +72,8 @@ struct ReleasePlanner: Sendable {
         var released = content
         released.manuscripts = content.manuscripts.compactMap { m in
             let decided = decide(
-                m.subject, path: m.path, signOff: m.signOff, edition: nil, everyMessageNeedsIt: false, into: &plan
+                m.subject, path: m.path, at: m.approval?.location ?? m.review.location, signOff: m.signOff,
+                edition: nil, everyMessageNeedsIt: false, into: &plan
             ) { copy, diagnostics in
                 let loaded = YAMLDocumentLoader().load(copy, into: &diagnostics).flatMap {
                     ManuscriptLoader().load($0, into: &diagnostics)
@@ -93,7 +94,8 @@ struct ReleasePlanner: Sendable {
         }
         if let c = content.configuration {
             let decided = decide(
-                .shared, path: c.path, signOff: c.signOffStatus, edition: nil, everyMessageNeedsIt: true, into: &plan
+                .shared, path: c.path, at: c.approval?.location ?? c.disclaimer.location, signOff: c.signOffStatus,
+                edition: nil, everyMessageNeedsIt: true, into: &plan
             ) { copy, diagnostics in
                 YAMLDocumentLoader().load(copy, into: &diagnostics).flatMap {
                     ConfigurationLoader().load($0, into: &diagnostics)
@@ -123,7 +125,8 @@ struct ReleasePlanner: Sendable {
         guard let edition = share.editions.first else { return (share, plan) }
         let id = edition.id.value
         let decided = decide(
-            .edition(id), path: edition.path, signOff: edition.signOff, edition: id, everyMessageNeedsIt: true,
+            .edition(id), path: edition.path, at: edition.approval?.location ?? edition.id.location,
+            signOff: edition.signOff, edition: id, everyMessageNeedsIt: true,
             into: &plan
         ) { copy, diagnostics -> (Edition, SignOffStatus, Approval?)? in
             YAMLDocumentLoader().load(copy, into: &diagnostics).flatMap { EditionLoader().load($0, into: &diagnostics) }
@@ -149,7 +152,8 @@ struct ReleasePlanner: Sendable {
         released.inserts = share.inserts.compactMap { insert in
             let insertID = insert.id.value
             let decided = decide(
-                .insert(insertID), path: insert.path, signOff: insert.signOff, edition: id, everyMessageNeedsIt: false,
+                .insert(insertID), path: insert.path, at: insert.approval?.location ?? insert.id.location,
+                signOff: insert.signOff, edition: id, everyMessageNeedsIt: false,
                 into: &plan
             ) { copy, diagnostics -> (Insert, SignOffStatus, Approval?)? in
                 YAMLDocumentLoader().load(copy, into: &diagnostics).flatMap {
@@ -178,9 +182,11 @@ struct ReleasePlanner: Sendable {
         case none
     }
 
-    /// The decision for one text, recorded in `plan`. `load` reads the approved copy and evaluates it.
+    /// The decision for one text, recorded in `plan`; a refusal is reported at `location` (its approvals, or the text's
+    /// key when it has none). `load` reads the approved copy and evaluates it.
     private func decide<T>(
-        _ subject: ApprovalSubject, path: String, signOff: SignOffStatus, edition: String?, everyMessageNeedsIt: Bool,
+        _ subject: ApprovalSubject, path: String, at location: SourceLocation, signOff: SignOffStatus,
+        edition: String?, everyMessageNeedsIt: Bool,
         into plan: inout ReleasePlan, load: (SourceFile, inout [Diagnostic]) -> (T, SignOffStatus, Approval?)?
     ) -> Decided<T> {
         func line(_ decision: ReleasePlan.Decision) {
@@ -194,7 +200,6 @@ struct ReleasePlanner: Sendable {
             return .current
         }
         let label = subject.label
-        let location = SourceLocation(file: path, line: 1, column: 1)
         if signOff.refused {
             line(.refused)
             plan.refusals.append(

@@ -95,7 +95,7 @@ public struct SignOffEvaluator: Sendable {
         let entitledKnown = entitledIDs.allSatisfy { reviewers[$0] != nil }
         var diagnostics: [Diagnostic] = []
         // Supervisors are checked with the manuscript (SupervisorRule); an insert's approvers with its edition.
-        if subject == .shared || { if case .edition = subject { true } else { false } }() {
+        if subject.namesItsOwnApprovers {
             for id in entitled where reviewers[id.value] == nil {
                 let message =
                     LocalizedText(
