@@ -83,7 +83,7 @@ import Testing
                     .map { (row: Row) -> (String, String) in (row["key"], row["value"]) })
             #expect(
                 facts == [
-                    "format": "kizuna-edition-pack", "format_version": "2", "edition_id": "sakuragaoka",
+                    "format": "kizuna-edition-pack", "format_version": "3", "edition_id": "sakuragaoka",
                     "edition_name": "きずなメール桜ヶ丘市版", "nickname_placeholder": "{nickname}",
                     "nickname_max_length": "20", "message_count": "4",
                 ])

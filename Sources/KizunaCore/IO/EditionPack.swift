@@ -13,14 +13,14 @@ import GRDBSQLite
 ///
 /// ```sql
 /// -- PRAGMA application_id = 1264209473  -- 0x4B5A4E41, "KZNA": a Kizuna pack
-/// -- PRAGMA user_version   = 2           -- the pack format version (also edition.format_version)
+/// -- PRAGMA user_version   = 3           -- the pack format version (also edition.format_version)
 ///
 /// CREATE TABLE edition (              -- one row per fact about the edition, every value as text
 ///     key   TEXT NOT NULL PRIMARY KEY,
 ///     value TEXT NOT NULL
 /// ) WITHOUT ROWID;
 /// --   format                'kizuna-edition-pack'
-/// --   format_version        '2'
+/// --   format_version        '3'
 /// --   edition_id            'sakuragaoka'
 /// --   edition_name          'きずなメール桜ヶ丘市版'
 /// --   nickname_placeholder  '{nickname}'   (the sender replaces it in line_json and email)
@@ -32,6 +32,8 @@ import GRDBSQLite
 ///     day           TEXT    NOT NULL, -- the day key as in the per-day file names: '16w0d', '0045', '0366-m11'
 ///     month_age     INTEGER,          -- for a day's variant by month age: the readers' completed calendar months
 ///                                     -- on the send date; NULL when the row serves every reader of its day
+///     anniversary   INTEGER,          -- a birthday message: which birthday (1, 2, 3); it is sent on the calendar
+///                                     -- birthday, not on birth + (day − 1) days; NULL for every other row
 ///     sort_index    INTEGER NOT NULL, -- reading order: ORDER BY series, sort_index
 ///     label         TEXT    NOT NULL, -- 「生まれて45日目」
 ///     title         TEXT    NOT NULL,
@@ -54,8 +56,8 @@ import GRDBSQLite
 /// It holds no timestamp; its header holds the SQLite library's version number.
 public struct EditionPack {
     /// The pack format version, in `PRAGMA user_version` and `edition.format_version`.
-    /// 2: `month_age`, and a day's variants by month age as rows of their own.
-    public static let formatVersion = 2
+    /// 2: `month_age`, and a day's variants by month age as rows of their own. 3: `anniversary`.
+    public static let formatVersion = 3
     /// `PRAGMA application_id` of a pack: "KZNA".
     public static let applicationID: Int32 = 0x4B5A_4E41
 
@@ -65,6 +67,8 @@ public struct EditionPack {
         public var day: String
         /// For a day's variant by month age, the readers' completed calendar months; nil: every reader of the day.
         public var monthAge: Int?
+        /// For a birthday message, which birthday: sent on the calendar birthday (`MonthAge.birthday`).
+        public var anniversary: Int?
         /// Reading order within the series.
         public var sortIndex: Int
         /// 「生まれて45日目」
@@ -80,11 +84,13 @@ public struct EditionPack {
 
         public init(
             series: String, day: String, sortIndex: Int, label: String, title: String,
-            line: [UInt8], lineMessages: Int, email: [UInt8]? = nil, sha256: String, monthAge: Int? = nil
+            line: [UInt8], lineMessages: Int, email: [UInt8]? = nil, sha256: String, monthAge: Int? = nil,
+            anniversary: Int? = nil
         ) {
             self.series = series
             self.day = day
             self.monthAge = monthAge
+            self.anniversary = anniversary
             self.sortIndex = sortIndex
             self.label = label
             self.title = title
@@ -104,6 +110,7 @@ public struct EditionPack {
             series        TEXT    NOT NULL,
             day           TEXT    NOT NULL,
             month_age     INTEGER,
+            anniversary   INTEGER,
             sort_index    INTEGER NOT NULL,
             label         TEXT    NOT NULL,
             title         TEXT    NOT NULL,
@@ -231,7 +238,7 @@ public struct EditionPack {
                     return try db.makeStatement(
                         sql: """
                             INSERT INTO \(old == nil ? "messages" : "temp.fresh") (\(Self.columns))
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)
                             """)
                 }
             } catch {
@@ -241,7 +248,7 @@ public struct EditionPack {
         }
 
         private static let columns =
-            "series, day, month_age, sort_index, label, title, line_messages, sha256, line_json, email"
+            "series, day, month_age, anniversary, sort_index, label, title, line_messages, sha256, line_json, email"
 
         deinit {
             queue.inDatabase { _ in insert = nil }
@@ -284,7 +291,8 @@ public struct EditionPack {
                         current = row
                         // The payload goes in as a blob cast to text: its bytes exactly, stored as UTF-8 text.
                         try insert?.execute(arguments: [
-                            row.series, row.day, row.monthAge, row.sortIndex, row.label, row.title, row.lineMessages,
+                            row.series, row.day, row.monthAge, row.anniversary, row.sortIndex, row.label, row.title,
+                            row.lineMessages,
                             row.sha256,
                             Data(row.line), row.email.map { Data($0) },
                         ])

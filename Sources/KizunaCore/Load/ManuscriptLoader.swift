@@ -2,7 +2,8 @@ import Yams
 
 /// Reads a manuscript file into a `Manuscript`.
 struct ManuscriptLoader {
-    static let keys = ["series", "day", "title", "sections", "supervisors", "review", "sources"] + ApprovalLoader.keys
+    static let keys =
+        ["series", "day", "anniversary", "title", "sections", "supervisors", "review", "sources"] + ApprovalLoader.keys
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Manuscript? {
         guard
@@ -12,6 +13,7 @@ struct ManuscriptLoader {
         else { return nil }
         let series = reader.choice("series", of: Series.self, into: &diagnostics)
         let day = dayKey(reader, series: series?.value, into: &diagnostics)
+        let anniversary = reader.integer("anniversary", required: false, into: &diagnostics)
         let title = reader.text("title", into: &diagnostics)
         let sections = (reader.list("sections", into: &diagnostics) ?? []).compactMap {
             section($0, in: document, into: &diagnostics)
@@ -32,7 +34,8 @@ struct ManuscriptLoader {
         let approval = ApprovalLoader().load(reader, into: &diagnostics)
         guard let day else { return nil }
         return Manuscript(
-            path: document.source.path, day: day, title: title ?? LocatedText("", at: reader.location),
+            path: document.source.path, day: day, anniversary: anniversary,
+            title: title ?? LocatedText("", at: reader.location),
             sections: sections, supervisors: supervisors ?? [],
             review: review ?? Located(.draft, at: reader.location), sources: sources, approval: approval)
     }

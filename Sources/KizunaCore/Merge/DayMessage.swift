@@ -32,7 +32,9 @@ public final class DayMessage: Sendable {
     }
 
     public var day: DayKey { manuscript.day.value }
-    public var greeting: String { day.greeting }
+    /// The header label: 「生まれて45日目」, or 「1歳の誕生日」 for a birthday message (`Manuscript.label`).
+    public var label: String { manuscript.label }
+    public var greeting: String { manuscript.greeting }
 
     /// The file name stem of the day's files: `0045`, or `0366-m11` for the variant of readers 11 months old.
     public var fileStem: String { Self.fileStem(day, readerMonths: readerMonths) }
@@ -45,7 +47,14 @@ public final class DayMessage: Sendable {
     var readersName: String? { readerMonths.map { "生後\($0)か月の読者" } }
 
     /// The day as previews name the page: 「生まれて366日目（生後11か月の読者）」 for a variant by month age.
-    var pageLabel: String { readersName.map { day.label + "（\($0)）" } ?? day.label }
+    /// A birthday message names the day counts it can fall on: 「1歳の誕生日（生まれて366日目または367日目）」.
+    var pageLabel: String {
+        if let years = manuscript.anniversary?.value {
+            let days = MonthAge.birthdayDayCounts(years)
+            return label + "（生まれて\(days.lowerBound)日目または\(days.upperBound)日目）"
+        }
+        return readersName.map { label + "（\($0)）" } ?? label
+    }
 
     /// The payload's path inside the edition folder: `line/childcare/0045.json`.
     public var linePath: String { "line/\(day.series.rawValue)/\(fileStem).json" }

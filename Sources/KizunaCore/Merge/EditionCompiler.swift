@@ -20,15 +20,18 @@ public struct EditionCompiler: Sendable {
 
     /// The day's message, or its variants by the readers' month age where their inserts differ.
     func variants(_ edition: Edition, _ manuscript: Manuscript, inserts: [ResolvedInsert]) -> [DayMessage] {
-        readers(of: manuscript.day.value, inserts: inserts).map {
+        readers(of: manuscript, inserts: inserts).map {
             message(edition, manuscript, inserts: inserts, for: $0)
         }
     }
 
     /// The readers a day's messages are made for: every reader at once, or, on a childcare day whose readers of
-    /// different month ages get different inserts, each month age.
-    func readers(of day: DayKey, inserts: [ResolvedInsert]) -> [ReaderAge] {
+    /// different month ages get different inserts, each month age. Every reader of a birthday message is the
+    /// birthday's age, 12 × its anniversary months, whatever its day count.
+    func readers(of manuscript: Manuscript, inserts: [ResolvedInsert]) -> [ReaderAge] {
+        let day = manuscript.day.value
         guard case .dayCount(let n) = day else { return [.anyReader] }
+        if let years = manuscript.anniversary?.value { return [.months(12 * years)] }
         let ages = MonthAge.possible(onDayCount: n)
         let sets = ages.map { Self.inserts(inserts, on: day, for: .months($0)).map(\.insert.id.value) }
         return Set(sets).count > 1 ? ages.map(ReaderAge.months) : [.anyReader]
@@ -83,6 +86,8 @@ public struct EditionCompiler: Sendable {
     ) -> DayMessage {
         let day = manuscript.day.value
         let survey = surveyURL(edition, on: day)
+        // Every reader of a birthday message is the birthday's age in months (`MonthAge.birthday`).
+        let chosenFor = manuscript.anniversary.map { ReaderAge.months(12 * $0.value) } ?? reader
         let shared = configuration.footer
         let footer = ResolvedFooter(
             unsubscribeLabel: (edition.footer.unsubscribeLabel ?? shared.unsubscribeLabel).value,
@@ -92,10 +97,10 @@ public struct EditionCompiler: Sendable {
             contact: edition.contacts.first)
         return DayMessage(
             editionID: edition.id.value, editionName: edition.name.value, manuscript: manuscript,
-            inserts: Self.inserts(inserts, on: day, for: reader), surveyURL: survey,
+            inserts: Self.inserts(inserts, on: day, for: chosenFor), surveyURL: survey,
             disclaimer: (edition.disclaimer ?? configuration.disclaimer).value, footer: footer,
             nicknameMaxLength: nicknameMaxLength(for: edition),
-            readerMonths: { if case .months(let m) = reader { m } else { nil } }())
+            readerMonths: { if manuscript.anniversary == nil, case .months(let m) = reader { m } else { nil } }())
     }
 
     /// The longest nickname this edition allows.

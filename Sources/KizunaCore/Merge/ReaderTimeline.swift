@@ -2,7 +2,8 @@
 /// from the due date and, once known, the actual birth date.
 ///
 /// - maternity day `w`週`d`日 falls on `due − (280 − 7w − d)` days;
-/// - childcare day N falls on `born + (N − 1)` days (the birth day is 1日目);
+/// - childcare day N falls on `born + (N − 1)` days (the birth day is 1日目); a birthday message
+///   (`Manuscript.anniversary`) falls on the calendar birthday (`MonthAge.birthday`);
 /// - the series switch on the birth date: a maternity message dated on or after the birth is not sent (preterm
 ///   birth), and after 41週6日 nothing is sent until the birth (late birth);
 /// - month-age inserts follow the calendar (`MonthAge`, `InsertWindow.applies(on:to:)`): a child turns m months on the
@@ -30,7 +31,10 @@ public struct ReaderTimeline: Sendable {
         self.heldBack = heldBack.compactMap { day in Self.date(of: day, due: due, birth: birth).map { ($0, day) } }
             .sorted { $0.date < $1.date }
         entries = messages.compactMap { message -> Entry? in
-            guard let date = Self.date(of: message.day, due: due, birth: birth) else { return nil }
+            guard
+                let date = Self.date(
+                    of: message.day, anniversary: message.manuscript.anniversary?.value, due: due, birth: birth)
+            else { return nil }
             let reader = Self.reader(born: birth, on: date)
             let carried = inserts.filter { $0.window.value.applies(on: message.day, to: reader) }
             return Entry(date: date, message: message, inserts: carried)
@@ -38,8 +42,12 @@ public struct ReaderTimeline: Sendable {
     }
 
     /// The date a day's message goes out for a reader due on `due` whose child was born on `birth` (the due date
-    /// while the birth is not known); nil for a maternity day on or after the birth, which is not sent.
-    public static func date(of day: DayKey, due: CalendarDate, birth: CalendarDate) -> CalendarDate? {
+    /// while the birth is not known); nil for a maternity day on or after the birth, which is not sent. A birthday
+    /// message (`anniversary`) goes out on the calendar birthday, whatever its day count.
+    public static func date(of day: DayKey, anniversary: Int? = nil, due: CalendarDate, birth: CalendarDate)
+        -> CalendarDate?
+    {
+        if let anniversary, case .dayCount = day { return MonthAge.birthday(anniversary, born: birth) }
         switch day {
         case .gestation:
             let date = due.adding(days: day.ordinal - DayKey.dueDateGestationalDays)
@@ -68,7 +76,7 @@ public struct ReaderTimeline: Sendable {
             }
             out +=
                 "\(e.date)\t\(e.message.day.series.rawValue)/\(e.message.day)\t"
-                + "\(e.message.day.label)\t\(e.message.manuscript.title.value)\n"
+                + "\(e.message.label)\t\(e.message.manuscript.title.value)\n"
             for insert in e.inserts { out += "\t\tinsert: \(insert.id.value) \(insert.title.value)\n" }
         }
         for h in held { out += Self.heldBackLine(h) }
@@ -86,7 +94,7 @@ public struct ReaderTimeline: Sendable {
                 entries.map { e in
                     .object([
                         "date": .string(e.date.description), "series": .string(e.message.day.series.rawValue),
-                        "day": .string(e.message.day.description), "label": .string(e.message.day.label),
+                        "day": .string(e.message.day.description), "label": .string(e.message.label),
                         "title": .string(e.message.manuscript.title.value),
                         "inserts": .array(e.inserts.map { .string($0.id.value) }),
                     ])

@@ -4,6 +4,9 @@
 public final class Manuscript: Sendable {
     public let path: String
     public let day: Located<DayKey>
+    /// For a birthday message, which birthday (1 for the first): it goes out on the calendar birthday
+    /// (`MonthAge.birthday`), which is `day` or the day after it across a 29 February.
+    public let anniversary: Located<Int>?
     public let title: LocatedText
     public let sections: [Section]
     /// Reviewer ids of the supervisors who vouch for the text.
@@ -16,12 +19,14 @@ public final class Manuscript: Sendable {
     public let signOff: SignOffStatus
 
     public init(
-        path: String, day: Located<DayKey>, title: LocatedText, sections: [Section], supervisors: [LocatedText],
+        path: String, day: Located<DayKey>, anniversary: Located<Int>? = nil, title: LocatedText, sections: [Section],
+        supervisors: [LocatedText],
         review: Located<ReviewStatus>, sources: [EvidenceSource], approval: Approval?,
         signOff: SignOffStatus = .unevaluated
     ) {
         self.path = path
         self.day = day
+        self.anniversary = anniversary
         self.title = title
         self.sections = sections
         self.supervisors = supervisors
@@ -34,7 +39,8 @@ public final class Manuscript: Sendable {
     /// The same manuscript with its sign-off evaluated.
     public func with(signOff: SignOffStatus) -> Manuscript {
         Manuscript(
-            path: path, day: day, title: title, sections: sections, supervisors: supervisors, review: review,
+            path: path, day: day, anniversary: anniversary, title: title, sections: sections, supervisors: supervisors,
+            review: review,
             sources: sources, approval: approval, signOff: signOff)
     }
 
@@ -44,6 +50,15 @@ public final class Manuscript: Sendable {
     public var subject: ApprovalSubject { .manuscript(day.value) }
 
     public var series: Series { day.value.series }
+
+    /// The label of the message header: 「1歳の誕生日」 for a birthday message (whose day count depends on the reader),
+    /// else the day's (「生まれて45日目」).
+    public var label: String { anniversary.map { "\($0.value)歳の誕生日" } ?? day.value.label }
+
+    /// The greeting line with the nickname placeholder: a birthday message names the birthday, not a day count.
+    public var greeting: String {
+        anniversary.map { "\(Placeholder.nickname)さん、お子さんが\($0.value)歳の誕生日を迎えました。" } ?? day.value.greeting
+    }
 }
 
 /// A headed part of a manuscript.

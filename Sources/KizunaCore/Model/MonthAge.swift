@@ -12,6 +12,27 @@ public enum MonthAge {
         return months
     }
 
+    /// The child's `years`-th calendar birthday: the day it turns `12 × years` months by `completed(born:on:)` (born
+    /// 29 February: 28 February of a common year). Birthday messages (`Manuscript.anniversary`) go out on it.
+    public static func birthday(_ years: Int, born: CalendarDate) -> CalendarDate {
+        born.adding(months: 12 * years)
+    }
+
+    /// The calendar birthday `date` is (1 for the first), or nil when it is none.
+    public static func birthdayYears(born: CalendarDate, on date: CalendarDate) -> Int? {
+        guard let months = completed(born: born, on: date), months > 0, months % 12 == 0,
+            birthday(months / 12, born: born) == date
+        else { return nil }
+        return months / 12
+    }
+
+    /// The childcare day counts the `years`-th birthday can fall on, whatever the birth date: 366–367 for the first,
+    /// 731–732 for the second, 1096–1097 for the third (a 29 February in between adds a day).
+    public static func birthdayDayCounts(_ years: Int) -> ClosedRange<Int> {
+        let table = FirstDayTable.shared
+        return table.earliest[12 * years]...table.latest[12 * years]
+    }
+
     /// The month ages a reader can have on childcare day `n` (the birth day is day 1), whatever the birth date: at most
     /// two consecutive values, since a month is 28 to 31 days.
     public static func possible(onDayCount n: Int) -> ClosedRange<Int> {

@@ -38,7 +38,7 @@ public struct EditionBuilder: Sendable {
         // per month age (`EditionCompiler.readers(of:inserts:)`), each with its own files.
         var manuscripts: [Manuscript] = [], readers: [ReaderAge] = []
         for manuscript in compiler.manuscripts(of: edition) {
-            for reader in compiler.readers(of: manuscript.day.value, inserts: inserts) {
+            for reader in compiler.readers(of: manuscript, inserts: inserts) {
                 manuscripts.append(manuscript)
                 readers.append(reader)
             }
@@ -125,8 +125,9 @@ public struct EditionBuilder: Sendable {
             packRow(
                 EditionPack.Row(
                     series: message.day.series.rawValue, day: message.fileStem, sortIndex: i,
-                    label: message.day.label, title: message.manuscript.title.value, line: payload.bytes,
-                    lineMessages: payload.messageCount, email: eml, sha256: line.hex, monthAge: message.readerMonths))
+                    label: message.label, title: message.manuscript.title.value, line: payload.bytes,
+                    lineMessages: payload.messageCount, email: eml, sha256: line.hex, monthAge: message.readerMonths,
+                    anniversary: message.manuscript.anniversary?.value))
             // A day's messages by month age are next to each other in reading order.
             let variants =
                 message.readerMonths == nil

@@ -107,7 +107,7 @@ struct PayloadLimitCheck: Sendable {
             let day = manuscript.day.value
             let daySize = days[manuscript.path]?.size ?? renderer.daySize(manuscript, in: sections)
             let survey = compiler.surveyURL(edition, on: day) != nil
-            return compiler.readers(of: day, inserts: inserts).map { reader in
+            return compiler.readers(of: manuscript, inserts: inserts).map { reader in
                 let worst = size.singleBubbleWorstCase(
                     daySize, inserts: insertSizes.lazy.filter { $0.0.applies(on: day, to: reader) }.map(\.1),
                     survey: survey)

@@ -57,7 +57,7 @@ struct Manifest {
                         + "and only before the birth date"
                 ),
                 "childcare": .string(
-                    "day N is sent on birth + (N − 1) days (the birth date is day 1) until day 1096; "
+                    "day N is sent on birth + (N − 1) days (the birth date is day 1) until the 3rd birthday; "
                         + "with no birth date known, the due date stands for it"
                 ),
                 "switch": .string(
@@ -65,6 +65,12 @@ struct Manifest {
                         + "after a late birth's 41w6d nothing is sent until the birth) and childcare starts with day 1"
                 ),
                 "daysWithoutMessage": .string("a day with no entry here sends nothing"),
+                "anniversary": .string(
+                    "an entry with anniversary N is the Nth birthday's message: it is sent on the calendar birthday "
+                        + "(the birth date's month and day N years later, 28 February for a 29 February birth in a "
+                        + "common year), not on birth + (day − 1) days; across a 29 February that is the day after, "
+                        + "and the 3rd birthday may be day 1097; no other message goes out that day"
+                ),
                 "monthAge": .string(
                     "a childcare day listed more than once has one entry per monthAge: the reader's completed calendar "
                         + "months on the send date (month m starts on the birth date's day of the month m months "
@@ -122,6 +128,9 @@ struct Manifest {
             (self.day, self.state) = (day, state)
             var head: [UInt8] = []
             var object = JSONObjectWriter()
+            if let years = manuscript.anniversary?.value {
+                object.json("anniversary", Array("\(years)".utf8), into: &head)
+            }
             object.literal("approved", state == .approved ? "true" : "false", into: &head)
             object.string("day", day.description, into: &head)
             object.key("files", into: &head)
@@ -140,7 +149,7 @@ struct Manifest {
             line = file("line", "line/\(series)/\(stem).json")
             preview = file("preview", "preview/\(series)/\(stem).html")
             var label = Array(#","label":"#.utf8)
-            JSONValue.writeString(day.label, into: &label)
+            JSONValue.writeString(manuscript.label, into: &label)
             label.append(contentsOf: #","lineMessages":"#.utf8)
             self.label = label
             var tail = readerMonths.map { Array(#","monthAge":\#($0)"#.utf8) } ?? []

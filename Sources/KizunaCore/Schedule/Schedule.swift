@@ -11,6 +11,8 @@ public final class Schedule {
     private let series: Set<Series>
     /// The edition's manuscripts by day, built once.
     private let manuscripts: [DayKey: Manuscript]
+    /// The edition's birthday messages by anniversary: they go out on the calendar birthday, not on their day count.
+    private let birthdays: [Int: Manuscript]
     /// Rendered LINE payloads (the push request body without its final newline, `{nickname}` in place) and e-mails,
     /// by day: at most one of each per manuscript.
     private var payloads: [Variant: CompiledPayload] = [:]
@@ -30,14 +32,15 @@ public final class Schedule {
         rules = SubscriberRules(edition: edition, nicknameMaxLength: content.compiler.nicknameMaxLength(for: edition))
         let series = Set(edition.series.map(\.value))
         self.series = series
-        manuscripts = Dictionary(
-            content.content.manuscripts.filter { series.contains($0.series) }.map { ($0.day.value, $0) },
-            uniquingKeysWith: { a, _ in a })
+        let sent = content.content.manuscripts.filter { series.contains($0.series) }
+        manuscripts = Dictionary(sent.map { ($0.day.value, $0) }, uniquingKeysWith: { a, _ in a })
+        birthdays = Dictionary(
+            sent.compactMap { m in m.anniversary.map { ($0.value, m) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// What one subscriber gets on the date.
     public func outcome(for row: SubscriberRow) -> ScheduleOutcome {
-        let key: DayKey
+        var key: DayKey
         switch row.day(on: date) {
         case .notStarted: return .notStarted
         case .finished: return .finished
@@ -48,7 +51,8 @@ public final class Schedule {
             // An edition that sends one series only: before it starts, or after it ends.
             return key.series == .maternity ? .notStarted : .finished
         }
-        guard let manuscript = manuscripts[key] else { return .noMessage(key) }
+        guard let manuscript = manuscript(on: key, born: row.born) else { return .noMessage(key) }
+        key = manuscript.day.value
         var payload: [UInt8]?, eml: String?
         // A childcare day is read by a born child: its month age on this date picks the month-window inserts.
         let reader = row.born.flatMap { MonthAge.completed(born: $0, on: date) }.map(ReaderAge.months) ?? .anyReader
@@ -77,11 +81,23 @@ public final class Schedule {
         o.string("day", key.description, into: &json)
         o.string("eml", eml, into: &json)
         o.string("id", row.id, into: &json)
-        o.string("label", key.label, into: &json)
+        o.string("label", manuscript.label, into: &json)
         if let payload { o.json("payload", payload, into: &json) }
         o.string("series", key.series.rawValue, into: &json)
         o.close(into: &json)
         return .delivered(Delivery(row: row, day: key, json: json))
+    }
+
+    /// The manuscript a reader on `day` gets: on a calendar birthday, that birthday's message; otherwise the day's, unless
+    /// it is a birthday message, which never goes out on a day count that is not the birthday.
+    private func manuscript(on day: DayKey, born: CalendarDate?) -> Manuscript? {
+        if case .dayCount = day, let born, let years = MonthAge.birthdayYears(born: born, on: date),
+            let birthday = birthdays[years]
+        {
+            return birthday
+        }
+        guard let manuscript = manuscripts[day], manuscript.anniversary == nil else { return nil }
+        return manuscript
     }
 
     /// The day's LINE payload, rendered the first time it is asked for.

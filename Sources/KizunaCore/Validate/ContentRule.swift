@@ -9,6 +9,7 @@ protocol ContentRule: Sendable {
 func contentRules(styleMemo: StyleMemo? = nil, mecab: MeCabSetting) -> [any ContentRule] {
     [
         DayKeyUniquenessRule(),
+        AnniversaryRule(),
         PlaceholderRule(),
         LinkRule(),
         ButtonLabelRule(),

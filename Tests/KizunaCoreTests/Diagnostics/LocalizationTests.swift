@@ -135,7 +135,7 @@ struct LocalizationTests {
         #expect(d.message.en == "unknown key 'titel' in manuscript; did you mean 'title'?")
         #expect(d.message.ja == "原稿にキー 'titel' は使えません。'title' の誤りではありませんか")
         #expect(d.fixIt?.message.ja == "'title' に置き換える")
-        #expect(d.notes.first?.message.ja.hasPrefix("使えるキー: series, day, title") == true)
+        #expect(d.notes.first?.message.ja.hasPrefix("使えるキー: series, day, anniversary, title") == true)
     }
 
     @Test(

@@ -136,4 +136,36 @@ import Testing
 
                 """)
     }
+
+    @Test func aDiffShowsAnAddedLineAsGitApplyReadsIt() {
+        let diff = UnifiedDiff.lines(
+            path: "content/a.yaml", original: Array("series: childcare\nday: 366\ntitle: t\n".utf8),
+            fixed: Array("series: childcare\nday: 366\nanniversary: 1\ntitle: t\n".utf8))
+        #expect(
+            diff == """
+                --- a/content/a.yaml
+                +++ b/content/a.yaml
+                @@ -2,0 +3 @@
+                +anniversary: 1
+
+                """)
+        let removed = UnifiedDiff.lines(
+            path: "content/a.yaml", original: Array("a\nb\nc\n".utf8), fixed: Array("a\nc\n".utf8))
+        #expect(removed.hasSuffix("@@ -2 +1,0 @@\n-b\n"))
+    }
+
+    /// A birthday manuscript keyed by day count alone gets its `anniversary` line from `fix`, after its `day:` line;
+    /// its approval stays valid (the supervised text is the same).
+    @Test func fixAddsTheAnniversaryOfABirthdayMessage() throws {
+        var files = try ContentFixtures.read(Paths.fixtures.appendingPathComponent("golden"))
+        let path = "manuscripts/childcare/0366.yaml"
+        let original = try #require(files.files.first { $0.path == "content/" + path }).bytes
+        let without = String(decoding: original, as: UTF8.self).replacingAll("anniversary: 1\n", with: "")
+        files = ContentFixtures.replacing(path, in: files, with: without)
+        let warnings = Validator().validate(files).diagnostics.filter { $0.rule == .anniversaryMissing }
+        #expect(warnings.map(\.location.description) == ["content/" + path + ":2:6"])
+        let result = ContentFixer().fix(files)
+        #expect(result.introduced.isEmpty && result.remaining.isEmpty && result.staleApprovals.isEmpty)
+        #expect(result.files.map(\.fixed) == [original])
+    }
 }

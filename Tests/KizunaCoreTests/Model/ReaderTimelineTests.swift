@@ -41,7 +41,9 @@ import Testing
         let messages = content.compiler.messages(for: edition)
         for message in messages {
             #expect(
-                ReaderTimeline.date(of: message.day, due: due, birth: born.map(Self.date) ?? due) == byDay[message.day])
+                ReaderTimeline.date(
+                    of: message.day, anniversary: message.manuscript.anniversary?.value, due: due,
+                    birth: born.map(Self.date) ?? due) == byDay[message.day])
         }
     }
 

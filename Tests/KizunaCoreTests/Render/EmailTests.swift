@@ -82,7 +82,8 @@ struct ParsedEmail {
         #expect(
             emails == [
                 "sakuragaoka/email/childcare/0014.eml", "sakuragaoka/email/childcare/0045.eml",
-                "sakuragaoka/email/childcare/0100.eml", "sakuragaoka/email/maternity/20w0d.eml",
+                "sakuragaoka/email/childcare/0100.eml", "sakuragaoka/email/childcare/0366.eml",
+                "sakuragaoka/email/maternity/20w0d.eml",
             ])
         // Adding the channel changes nothing else.
         let others = { (o: EditionOutput) in

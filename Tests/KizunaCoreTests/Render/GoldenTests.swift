@@ -18,6 +18,7 @@ import Testing
         arguments: [
             "sakuragaoka/line/maternity/20w0d.json", "sakuragaoka/line/childcare/0014.json",
             "sakuragaoka/line/childcare/0045.json", "sakuragaoka/line/childcare/0100.json",
+            "sakuragaoka/line/childcare/0366.json", "sakuragaoka/preview/childcare/0366.html",
             "sakuragaoka/preview/maternity/20w0d.html", "sakuragaoka/preview/childcare/0014.html",
             "sakuragaoka/preview/childcare/0100.html", "sakuragaoka/preview/index.html",
             "sakuragaoka/manifest.json",
@@ -33,10 +34,12 @@ import Testing
         #expect(
             paths == [
                 "sakuragaoka/line/childcare/0014.json", "sakuragaoka/line/childcare/0045.json",
-                "sakuragaoka/line/childcare/0100.json", "sakuragaoka/line/maternity/20w0d.json",
+                "sakuragaoka/line/childcare/0100.json", "sakuragaoka/line/childcare/0366.json",
+                "sakuragaoka/line/maternity/20w0d.json",
                 "sakuragaoka/manifest.json",
                 "sakuragaoka/preview/childcare/0014.html", "sakuragaoka/preview/childcare/0045.html",
-                "sakuragaoka/preview/childcare/0100.html", "sakuragaoka/preview/index.html",
+                "sakuragaoka/preview/childcare/0100.html", "sakuragaoka/preview/childcare/0366.html",
+                "sakuragaoka/preview/index.html",
                 "sakuragaoka/preview/maternity/20w0d.html",
             ])
     }

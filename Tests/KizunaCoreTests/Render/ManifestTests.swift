@@ -39,7 +39,7 @@ import Testing
                     var entry: [String: JSONValue] = [
                         "series": .string(message.day.series.rawValue),
                         "day": .string(message.day.description),
-                        "label": .string(message.day.label),
+                        "label": .string(message.label),
                         "files": .object(files),
                         "lineMessages": .int(day.lineMessages),
                         "review": .string(message.manuscript.state.rawValue),
@@ -48,6 +48,8 @@ import Testing
                     ]
                     // A day's variant for readers of one month age says which.
                     if let months = message.readerMonths { entry["monthAge"] = .int(months) }
+                    // A birthday message says which birthday it is sent on.
+                    if let years = message.manuscript.anniversary?.value { entry["anniversary"] = .int(years) }
                     return .object(entry)
                 })
             // The parts made once for every edition give the reference's bytes; a table that lacks a manuscript, or

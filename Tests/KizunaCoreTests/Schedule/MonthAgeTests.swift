@@ -90,11 +90,11 @@ import Testing
             let days = compiler.manuscripts(of: edition).filter { $0.series == .childcare }
             // What `schedule` sends, per day and month age: the payload it writes for a reader of that age.
             var scheduled: [String: Set<String>] = [:]
-            func sent(_ manuscript: Manuscript, born: CalendarDate, age: Int) throws -> Set<String> {
+            func sent(_ manuscript: Manuscript, born: CalendarDate, on date: CalendarDate, age: Int) throws -> Set<
+                String
+            > {
                 let key = "\(manuscript.day.value)/\(age)"
                 if let known = scheduled[key] { return known }
-                guard case .dayCount(let n) = manuscript.day.value else { return [] }
-                let date = born.adding(days: n - 1)
                 let schedule = Schedule(content: content, edition: edition, date: date)
                 let row = SubscriberRow(
                     row: 1, line: 2, id: "r", nickname: "ゆい", due: nil, born: born, channel: .line)
@@ -122,7 +122,8 @@ import Testing
                     uniquingKeysWith: { a, _ in a })
                 for manuscript in days {
                     guard case .dayCount(let n) = manuscript.day.value else { continue }
-                    let date = born.dayNumber + n - 1
+                    // A birthday message goes out on the calendar birthday, as Foundation's calendar counts it.
+                    let date = manuscript.anniversary.map { starts[12 * $0.value] } ?? born.dayNumber + n - 1
                     let age = starts.lastIndex { $0 <= date }!
                     let rule = Set(
                         inserts.filter { insert in
@@ -132,7 +133,7 @@ import Testing
                             }
                         }.map(\.id.value))
                     let timelineSet = shown[.dayCount(n)] ?? []
-                    let scheduleSet = try sent(manuscript, born: born, age: age)
+                    let scheduleSet = try sent(manuscript, born: born, on: CalendarDate(dayNumber: date), age: age)
                     if rule != timelineSet || rule != scheduleSet || file(n, age: age) != rule {
                         let sets =
                             "rule \(rule.sorted()), timeline \(timelineSet.sorted()), schedule \(scheduleSet.sorted())"
@@ -145,8 +146,8 @@ import Testing
     }
 
     /// The first case: born 2027-04-01, 桜ヶ丘市's 1-year vaccination (`months: {from: 12, to: 13}`). Day 366
-    /// falls on 2028-03-31, when the child is 11 months old: no output carries the insert; the first message that
-    /// does is day 408 (2028-05-12), on or after the 1st birthday in every output.
+    /// falls on 2028-03-31, when the child is 11 months old: nothing is sent then. The 1st-birthday message goes out on
+    /// the birthday, 2028-04-01 (day 367, `anniversary: 1`), and is the first to carry the insert, in every output.
     @Test func bornOnFirstAprilHearsOfTheFirstYearVaccinationAfterTheBirthday() throws {
         let content = try #require(ScheduleTests.content)
         let edition = try #require(content.edition("sakuragaoka"))
@@ -154,9 +155,9 @@ import Testing
         let timeline = content.compiler.timeline(for: edition, due: born, born: born)
         let first = try #require(
             timeline.entries.first { $0.inserts.contains { $0.id.value == "sakuragaoka-1year-vaccination" } })
-        #expect(first.message.day == .dayCount(408))
-        #expect(first.date >= CalendarDate("2028-04-01")!)
-        #expect(timeline.entries.first { $0.message.day == .dayCount(366) }?.date == CalendarDate("2028-03-31"))
+        #expect(first.message.day == .dayCount(366))
+        #expect(first.date == CalendarDate("2028-04-01")!)
+        #expect(!timeline.entries.contains { $0.date == CalendarDate("2028-03-31") })
 
         func scheduled(on date: String) throws -> String {
             let schedule = Schedule(content: content, edition: edition, date: CalendarDate(date)!)
@@ -164,13 +165,12 @@ import Testing
             guard case .delivered(let d) = schedule.outcome(for: row) else { return "" }
             return String(decoding: d.json, as: UTF8.self)
         }
-        #expect(!(try scheduled(on: "2028-03-31")).contains("1歳になったら受ける予防接種"))
-        #expect(try scheduled(on: "2028-05-12").contains("1歳になったら受ける予防接種"))
-        // The day-366 payload a build writes serves every reader of day 366: it does not carry the insert, which
-        // some of them (born before a 29 February) are still too young for.
+        #expect(try scheduled(on: "2028-03-31") == "")
+        #expect(try scheduled(on: "2028-04-01").contains("1歳になったら受ける予防接種"))
+        // The payload a build writes serves every reader of the birthday message, all of them 12 months old.
         let manuscript = try #require(content.content.manuscripts.first { $0.day.value == .dayCount(366) })
         let built = content.compiler.message(edition, manuscript)
-        #expect(!built.inserts.contains { $0.insert.id.value == "sakuragaoka-1year-vaccination" })
+        #expect(built.inserts.contains { $0.insert.id.value == "sakuragaoka-1year-vaccination" })
         #expect(MonthAge.possible(onDayCount: 366) == 11...12)
     }
 
@@ -198,8 +198,13 @@ import Testing
 
     /// A day with variants by month age: a payload, a preview and a manifest entry per month age; each preview lists
     /// the variants side by side with the inserts each carries, and the message itself still says 「生まれて366日目」.
+    /// (The sample's day 366 is a birthday message, which has one reader age; here it is keyed by day count alone.)
     @Test func aDaysVariantsAreWrittenAndShownSideBySide() throws {
-        let content = try #require(ScheduleTests.content)
+        var files = try ContentFixtures.read(Paths.content)
+        let path = "manuscripts/childcare/0366.yaml"
+        files = ContentFixtures.replacing(
+            path, in: files, with: ContentFixtures.text(path, in: files).replacingAll("anniversary: 1\n", with: ""))
+        let content = try #require(Validator().validate(files, checkingPayloads: false).content)
         let output = EditionBuilder(content: content, templates: try .repository()).build(
             try #require(content.edition("sakuragaoka")))
         func file(_ path: String) throws -> String {

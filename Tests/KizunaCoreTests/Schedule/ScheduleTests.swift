@@ -68,12 +68,15 @@ import Testing
         #expect(run.day("preterm") == "childcare/1")
         // Born 10 days late on 2029-02-15: day 14, counted from the birth (from the due date it would be 24).
         #expect(run.day("late") == "childcare/14")
-        // Born 29 February 2028: day 366 is 28 February 2029.
+        // Born 29 February 2028: day 366 is 28 February 2029, the 1st birthday.
         #expect(run.day("leap") == "childcare/366")
         #expect(run.day("pregnant") == "maternity/20w0d")
-        // 2026-03-01 + 1095 days (2028-02-29 in between) is 2029-02-28: the last day, 1096.
-        #expect(run.day("last-day") == "childcare/1096")
-        #expect(run.deliveries.map(\.row.id) == ["preterm", "late", "leap", "pregnant", "last-day"])
+        // 2026-03-01 + 1095 days (2028-02-29 in between) is 2029-02-28: day 1096, but the 3rd birthday is tomorrow,
+        // and the sample's day 1096 is the birthday message (`anniversary: 3`): nothing today.
+        #expect(run.day("last-day") == nil)
+        // Born 2026-02-28: 2029-02-28 is day 1097, the 3rd birthday, which gets the birthday message.
+        #expect(run.day("past-3") == "childcare/1096")
+        #expect(run.deliveries.map(\.row.id) == ["preterm", "late", "leap", "pregnant", "past-3"])
         #expect(run.errors.count == 1)
         let error = try #require(run.errors.first)
         #expect(error.row == 6 && error.line == 6 && error.id == "broken")
@@ -83,7 +86,7 @@ import Testing
         (
             expected.rows, expected.delivered, expected.noMessage, expected.notStarted, expected.finished,
             expected.errors
-        ) = (9, 5, 1, 1, 1, 1)
+        ) = (9, 5, 2, 1, 0, 1)
         #expect(run.summary == expected)
     }
 
@@ -137,14 +140,17 @@ import Testing
         #expect(ReaderDay.on(Self.date("2031-03-01"), due: nil, born: born) == .finished)
         // Born 2027-03-01, with 2028-02-29 in between: day 1096 is 2030-02-28, the 3rd birthday is day 1097.
         #expect(ReaderDay.on(Self.date("2030-02-28"), due: nil, born: Self.date("2027-03-01")) == .day(.dayCount(1096)))
-        #expect(ReaderDay.on(Self.date("2030-03-01"), due: nil, born: Self.date("2027-03-01")) == .finished)
+        // The series runs to the 3rd birthday, so that its message can go out on it (`Manuscript.anniversary`).
+        #expect(ReaderDay.on(Self.date("2030-03-01"), due: nil, born: Self.date("2027-03-01")) == .day(.dayCount(1097)))
+        #expect(ReaderDay.on(Self.date("2030-03-02"), due: nil, born: Self.date("2027-03-01")) == .finished)
         // Born 2028-03-01, no 29 February in between: day 1096 is the 3rd birthday.
         #expect(ReaderDay.on(Self.date("2031-03-01"), due: nil, born: Self.date("2028-03-01")) == .day(.dayCount(1096)))
         #expect(ReaderDay.on(Self.date("2031-03-02"), due: nil, born: Self.date("2028-03-01")) == .finished)
     }
 
-    /// The direct computation gives the same days as the reader's timeline, on every date of the whole span, once
-    /// the birth date is known (without one, a timeline lets the due date stand in; sending day by day does not).
+    /// The schedule sends the same messages on the same dates as the reader's timeline, on every date of the whole
+    /// span, once the birth date is known (without one, a timeline lets the due date stand in; sending day by day does
+    /// not); birthday messages included, on the calendar birthday.
     @Test(
         arguments: [
             ("2027-04-01", "2027-04-01"), ("2027-04-01", "2027-02-25"), ("2027-04-01", "2027-04-12"),
@@ -155,17 +161,22 @@ import Testing
         let due = Self.date(due), born = born.map(Self.date)
         let timeline = content.compiler.timeline(for: edition, due: due, born: born)
         let byDate = Dictionary(timeline.entries.map { ($0.date, $0.message.day) }, uniquingKeysWith: { a, _ in a })
-        let manuscripts = Set(content.content.manuscripts.map(\.day.value))
         let first = due.adding(days: -300), last = (born ?? due).adding(days: 1100)
+        let row = SubscriberRow(row: 2, line: 2, id: "r", nickname: "はな", due: due, born: born, channel: .line)
         for n in first.dayNumber...last.dayNumber {
             let date = CalendarDate(dayNumber: n)
-            let day = ReaderDay.on(date, due: due, born: born)
+            let outcome = Schedule(content: content, edition: edition, date: date).outcome(for: row)
             if let expected = byDate[date] {
-                #expect(day == .day(expected), "\(date)")
-            } else if case .day(let key) = day {
-                #expect(!manuscripts.contains(key), "\(date): \(key) has a message the timeline does not date here")
+                guard case .delivered(let delivery) = outcome else {
+                    Issue.record("\(date): the timeline dates \(expected) here, the schedule sends nothing")
+                    continue
+                }
+                #expect(delivery.day == expected, "\(date)")
+            } else if case .delivered(let delivery) = outcome {
+                Issue.record("\(date): the schedule sends \(delivery.day), which the timeline does not date here")
             }
         }
+
     }
 
     // MARK: Malformed rows

@@ -61,7 +61,7 @@ public struct EmailRenderer: Sendable {
 
     /// The subject's text before encoding: 「生まれて45日目｜じっと見つめる目」.
     public func subject(for message: DayMessage) -> String {
-        "\(message.day.label)｜\(message.manuscript.title.value)"
+        "\(message.label)｜\(message.manuscript.title.value)"
     }
 
     // MARK: - Plain text
@@ -70,7 +70,7 @@ public struct EmailRenderer: Sendable {
     /// blocks, links on lines of their own below 「▼label」 so that a phone makes them tappable.
     public func plainText(for message: DayMessage) -> String {
         var blocks: [String] = []
-        blocks.append(message.day.label + "\n" + Self.rule)
+        blocks.append(message.label + "\n" + Self.rule)
         blocks.append(message.greeting)
         blocks.append("【\(message.manuscript.title.value)】")
         for section in message.manuscript.sections {
@@ -140,7 +140,7 @@ public struct EmailRenderer: Sendable {
         h.append("<head>")
         h.append(#"<meta charset="UTF-8">"#)
         h.append(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#)
-        h.append("<title>\(esc(message.day.label))</title>")
+        h.append("<title>\(esc(message.label))</title>")
         h.append("</head>")
         h.append(#"<body style="margin:0;padding:0;background-color:#FFFFFF;">"#)
         h.append(
@@ -149,7 +149,7 @@ public struct EmailRenderer: Sendable {
         )
         h.append(
             #"<p style="margin:0 0 8px;font-size:18px;font-weight:bold;color:\#(Palette.accent);">"#
-                + #"\#(esc(message.day.label))</p>"#
+                + #"\#(esc(message.label))</p>"#
         )
         h.append(#"<p style="margin:0 0 16px;">\#(text(message.greeting))</p>"#)
         h.append(

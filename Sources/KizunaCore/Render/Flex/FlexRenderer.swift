@@ -84,7 +84,7 @@ public struct FlexRenderer: Sendable {
     func daySize(_ manuscript: Manuscript, in sections: FlexSections) -> DaySize {
         DaySize(
             body: sections.sizes[manuscript.path] ?? PartSize(manuscriptBlocks(manuscript)),
-            label: JSONValue.string(manuscript.day.value.label).bytes.count - 2)
+            label: JSONValue.string(manuscript.label).bytes.count - 2)
     }
 
     /// What an edition adds to each of its days' one-bubble sizes: taken from any one of its messages, since the
@@ -177,7 +177,7 @@ public struct FlexRenderer: Sendable {
 
     /// The same for a manuscript: it is the same in every edition.
     func altText(for manuscript: Manuscript) -> String {
-        "\(manuscript.day.value.greeting)「\(manuscript.title.value)」"
+        "\(manuscript.greeting)「\(manuscript.title.value)」"
     }
 
     /// One piece of the body that is never cut between two bubbles, written once, and where its text was written.
@@ -252,7 +252,7 @@ public struct FlexRenderer: Sendable {
         _ message: DayMessage, part: (Int, Int)?, _ body: [FlexComponent], footer: FlexBox?, label: String? = nil
     ) -> FlexBubble {
         var header: [FlexComponent] = [
-            .text(FlexText(text: label ?? message.day.label, size: "lg", weight: "bold", color: Palette.accent)),
+            .text(FlexText(text: label ?? message.label, size: "lg", weight: "bold", color: Palette.accent)),
             .text(FlexText(text: message.editionName, size: "xxs", color: Palette.muted)),
         ]
         if let (index, total) = part {
@@ -317,7 +317,7 @@ public struct FlexRenderer: Sendable {
     func headBlock(_ manuscript: Manuscript) -> Block {
         Block(
             [
-                .text(FlexText(text: manuscript.day.value.greeting, size: "sm", color: Palette.text)),
+                .text(FlexText(text: manuscript.greeting, size: "sm", color: Palette.text)),
                 .text(
                     FlexText(
                         text: manuscript.title.value, size: "lg", weight: "bold", color: Palette.text, margin: "lg")),

@@ -269,7 +269,7 @@ struct DayPage {
         edition: EditionPart
     ) {
         self.edition = edition
-        dayLabel = m.day.label
+        dayLabel = m.label
         label = m.pageLabel
         seriesName = m.day.series.displayName
         title = m.manuscript.title.value
@@ -366,6 +366,10 @@ struct IndexPage {
                         // A day's variants by month age: one row each, for the readers it serves.
                         if messages[i].readerMonths != nil {
                             texts.href = "\(day.series.rawValue)/\(messages[i].fileStem).html"
+                        }
+                        // A birthday message goes out on the calendar birthday, not on its day count.
+                        if let years = messages[i].manuscript.anniversary?.value {
+                            texts.sampleDate = MonthAge.birthday(years, born: due).description
                         }
                         let label = messages[i].pageLabel
                         let state = messages[i].manuscript.state
