@@ -146,7 +146,7 @@ import Testing
 
     /// The first case: born 2027-04-01, 桜ヶ丘市's 1-year vaccination (`months: {from: 12, to: 13}`). Day 366
     /// falls on 2028-03-31, when the child is 11 months old: no output carries the insert; the first message that
-    /// does is day 408 (2028-05-12), on or after the 1st birthday in every output.
+    /// does is day 380 (2028-04-14), on or after the 1st birthday in every output.
     @Test func bornOnFirstAprilHearsOfTheFirstYearVaccinationAfterTheBirthday() throws {
         let content = try #require(ScheduleTests.content)
         let edition = try #require(content.edition("sakuragaoka"))
@@ -154,8 +154,9 @@ import Testing
         let timeline = content.compiler.timeline(for: edition, due: born, born: born)
         let first = try #require(
             timeline.entries.first { $0.inserts.contains { $0.id.value == "sakuragaoka-1year-vaccination" } })
-        #expect(first.message.day == .dayCount(408))
-        #expect(first.date >= CalendarDate("2028-04-01")!)
+        #expect(first.message.day == .dayCount(380))
+        #expect(first.date == CalendarDate("2028-04-14")!)
+        #expect(first.date >= CalendarDate("2028-04-01")!, "on or after the 1st birthday")
         #expect(timeline.entries.first { $0.message.day == .dayCount(366) }?.date == CalendarDate("2028-03-31"))
 
         func scheduled(on date: String) throws -> String {
@@ -165,7 +166,7 @@ import Testing
             return String(decoding: d.json, as: UTF8.self)
         }
         #expect(!(try scheduled(on: "2028-03-31")).contains("1歳になったら受ける予防接種"))
-        #expect(try scheduled(on: "2028-05-12").contains("1歳になったら受ける予防接種"))
+        #expect(try scheduled(on: "2028-04-14").contains("1歳になったら受ける予防接種"))
         // The day-366 payload a build writes serves every reader of day 366: it does not carry the insert, which
         // some of them (born before a 29 February) are still too young for.
         let manuscript = try #require(content.content.manuscripts.first { $0.day.value == .dayCount(366) })
