@@ -10,7 +10,7 @@ import jsonschema
 kizuna, content, schema_path = sys.argv[1:4]
 relative = "manuscripts/childcare/0030.yaml"
 path = f"{content}/{relative}"
-anchor = "      ママの気分転換にもなります。\n"
+anchor = "      お世話をする大人の気分転換にもなります。\n"
 long_sentence = "お天気のよい日のお出かけの前には" + "おむつやミルク、着替えやタオルを確かめて" * 4 + "、帰る時間も決めておくと、あわてずに済みますし、赤ちゃんの様子を見ながら少しずつ距離をのばしていきましょう。"
 assert len(long_sentence) == 150, len(long_sentence)
 added = [
