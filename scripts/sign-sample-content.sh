@@ -9,6 +9,7 @@
 #   - every manuscript that has an approval now (review: draft ones stay unapproved), by exactly the reviewers
 #     of that approval, each on the date they approved it, so previews keep showing the same dates;
 #   - every insert, by the approvers of the editions that send it;
+#   - every loss support message (support/ID.yaml), by the approvers of the editions that name it;
 #   - every edition, by its own approvers;
 #   - kizuna.yaml (the shared disclaimer and footer), by its approvers;
 # the last three on SAMPLE_DATE (default 2026-04-01). Then it removes the old approved/**/*.txt snapshots (approve
@@ -73,6 +74,9 @@ for path in sorted((content / "editions").glob("*.yaml")):
         lines.append((reviewer, sample_date, path.as_posix()))
         for insert in edition.get("inserts", []):
             lines.append((reviewer, sample_date, (content / "inserts" / f"{insert}.yaml").as_posix()))
+        if edition.get("loss_support"):
+            support = content / "support" / f"{edition['loss_support']}.yaml"
+            lines.append((reviewer, sample_date, support.as_posix()))
 for reviewer in load(content / "kizuna.yaml").get("approvers", []):
     lines.append((reviewer, sample_date, (content / "kizuna.yaml").as_posix()))
 for line in sorted(set(lines)):
