@@ -212,7 +212,7 @@ import Testing
         let (content, _) = try ReviewSheetTests.insertContent()
         let entries = ReviewReport.entries(content, today: CalendarDate("2026-06-01")!, periodMonths: 12)
         #expect(entries.count == content.approvableTexts.count)
-        #expect(Set(entries.map(\.kind)) == ["manuscript", "shared", "edition", "insert"])
+        #expect(Set(entries.map(\.kind)) == ["manuscript", "shared", "edition", "insert", "loss-support"])
         #expect(entries.first?.kind == "manuscript", "manuscripts keep coming first, in day order")
         let partial = try #require(entries.first { $0.subject == .insert("sakuragaoka-parents-class") })
         #expect(partial.state == .partial && partial.day == nil)

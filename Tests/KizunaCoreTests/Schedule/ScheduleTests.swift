@@ -24,7 +24,7 @@ import Testing
         var summary = ScheduleSummary()
 
         func day(_ id: String) -> String? {
-            deliveries.first { $0.row.id == id }.map { "\($0.day.series.rawValue)/\($0.day)" }
+            deliveries.first { $0.row.id == id }.flatMap(\.day).map { "\($0.series.rawValue)/\($0)" }
         }
     }
 
