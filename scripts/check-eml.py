@@ -6,7 +6,8 @@ usage: check-eml.py OUTPUT_DIR
 For each .eml under OUTPUT_DIR: it parses with email.policy.default and no defects (message and parts); lines end in
 CRLF, are 7-bit and at most 78 characters; there is no From/To/Date/Message-ID; List-Unsubscribe is one <https://…>
 URL; the subject decodes to non-empty text; a text/plain and a text/html part, quoted-printable, decode as UTF-8;
-the plain part holds {nickname} and the unsubscribe URL. Then it fills a copy the way a sender that knows nothing
+the plain part holds {nickname} and the unsubscribe URL (the loss support message, X-Kizuna-Message: loss-support,
+holds no {nickname} anywhere and is not filled). Then it fills a copy the way a sender that knows nothing
 of Kizuna would, by byte replacement of {nickname} (an encoded-word in the header, quoted-printable in the bodies,
 HTML-escaped in the HTML part), with a nickname of quotes, a backslash, kana and an emoji, and checks that the
 decoded subject and bodies hold the nickname exactly and no placeholder is left.
@@ -111,11 +112,17 @@ def check(path: str, raw: bytes):
         except UnicodeDecodeError as e:
             problems.append(f"{kind} is not UTF-8: {e}")
     plain = texts.get("text/plain", "")
-    if "{nickname}" not in plain:
+    loss_support = str(msg["X-Kizuna-Message"] or "") == "loss-support"
+    if loss_support:
+        if PLACEHOLDER in raw:
+            problems.append("the loss support message has a {nickname}")
+        if msg["X-Kizuna-Day"] is not None:
+            problems.append("the loss support message has an X-Kizuna-Day")
+    elif "{nickname}" not in plain:
         problems.append("the plain part has no {nickname}")
     if m and m.group(1) not in plain:
         problems.append("the plain part does not show the unsubscribe URL")
-    if problems:
+    if problems or loss_support:
         return problems
     # Each raw part: strict quoted-printable, and every {nickname} of its text written literally in one piece.
     for piece in raw.partition(b"\r\n\r\n")[2].split(b"\r\n--" + msg.get_boundary().encode("ascii")):

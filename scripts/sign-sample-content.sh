@@ -9,9 +9,11 @@
 #   - every manuscript that has an approval now (review: draft ones stay unapproved), by exactly the reviewers
 #     of that approval, each on the date they approved it, so previews keep showing the same dates;
 #   - every insert, by the approvers of the editions that send it;
+#   - every loss support message (support/ID.yaml), by the approvers of the editions that name it;
 #   - every edition, by its own approvers;
 #   - kizuna.yaml (the shared disclaimer and footer), by its approvers;
-# the last three on SAMPLE_DATE (default 2026-04-01). Then it removes the old approved/**/*.txt snapshots (approve
+# the last three on the date each approver recorded, or on SAMPLE_DATE (default 2026-04-01) for a first approval.
+# Then it removes the old approved/**/*.txt snapshots (approve
 # keeps whole approved/**/*.yaml copies now) and runs `kizuna validate`.
 # Ed25519 signatures are deterministic: run again on unchanged content, it changes nothing.
 #
@@ -60,6 +62,12 @@ def entries(doc):
     return []
 
 
+def dated(path, reviewer):
+    """The date of the reviewer's recorded approval of the file, or the sample date for a first approval."""
+    recorded = dict(entries(load(path))) if path.exists() else {}
+    return recorded.get(reviewer, sample_date)
+
+
 lines = []
 for path in sorted((content / "manuscripts").rglob("*.yaml")):
     doc = load(path)
@@ -70,11 +78,15 @@ for path in sorted((content / "manuscripts").rglob("*.yaml")):
 for path in sorted((content / "editions").glob("*.yaml")):
     edition = load(path)
     for reviewer in edition.get("approvers", []):
-        lines.append((reviewer, sample_date, path.as_posix()))
+        lines.append((reviewer, dated(path, reviewer), path.as_posix()))
         for insert in edition.get("inserts", []):
-            lines.append((reviewer, sample_date, (content / "inserts" / f"{insert}.yaml").as_posix()))
+            insert_path = content / "inserts" / f"{insert}.yaml"
+            lines.append((reviewer, dated(insert_path, reviewer), insert_path.as_posix()))
+        if edition.get("loss_support"):
+            support = content / "support" / f"{edition['loss_support']}.yaml"
+            lines.append((reviewer, dated(support, reviewer), support.as_posix()))
 for reviewer in load(content / "kizuna.yaml").get("approvers", []):
-    lines.append((reviewer, sample_date, (content / "kizuna.yaml").as_posix()))
+    lines.append((reviewer, dated(content / "kizuna.yaml", reviewer), (content / "kizuna.yaml").as_posix()))
 for line in sorted(set(lines)):
     print("\t".join(line))
 PY

@@ -4,7 +4,8 @@ import KizunaCore
 
 struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Record a reviewer's approval of texts (manuscripts, inserts, editions, kizuna.yaml), bound to them.",
+        abstract:
+            "Record a reviewer's approval of texts (manuscripts, inserts, support messages, editions, kizuna.yaml).",
         discussion: """
             Each reviewer gets one entry in the file's approvals: block, with the date, the SHA-256 of the text as it \
             stands and, with --key or --signature, an SSH signature over the approval statement (namespace \
@@ -15,7 +16,7 @@ struct Approve: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Argument(help: "Files to approve: manuscripts, inserts, editions or kizuna.yaml.")
+    @Argument(help: "Files to approve: manuscripts, inserts, loss support messages, editions or kizuna.yaml.")
     var paths: [String]
 
     @Option(name: .customLong("reviewer"), help: "Reviewer id from reviewers.yaml (repeatable without --key).")

@@ -8,9 +8,13 @@ struct ScheduleCommand: ParsableCommand {
         abstract: "Print each subscriber's payload due on a date, nickname filled in, as JSON lines.",
         discussion: """
             The CSV has a header row naming the columns id, nickname, due_date, birth_date, channel (any order); \
-            birth_date may be empty (the due date then stands in for it, as in 'kizuna timeline'), channel is line \
-            or email. Each subscriber with a message on DATE gets one JSON object (channel, date, day, id, label, \
-            series, and payload for LINE or eml for e-mail) on stdout, or in DIR/<id>.json with --output. A \
+            birth_date may be empty (the reader is then still pregnant), channel is line or email. Optional columns \
+            status (active or ended; empty is active) and ended_on (YYYY-MM-DD, the day a miscarriage, a stillbirth \
+            or a child's death is recorded): from ended_on nothing of either series is sent to that reader, and on \
+            ended_on only the edition's loss support message, once. Each subscriber with a message on DATE gets \
+            one JSON object (channel, date, day, id, label, series, and payload for LINE or eml for e-mail; for the \
+            loss support message "message": "loss-support" instead of day, label and series) on stdout, or in \
+            DIR/<id>.json with --output. A \
             malformed row is reported on stderr as FILE:LINE: error: MESSAGE and the other rows still go out. \
             Exit 0 when every row was fine, 1 when some row was malformed, 2 for usage or I/O problems.
             """)
@@ -114,14 +118,21 @@ struct ScheduleCommand: ParsableCommand {
     {
         switch language {
         case .en:
-            let email = s.byEmail > 0 ? " (\(s.byEmail) by e-mail)" : ""
-            return "kizuna: schedule \(date): \(s.delivered) delivered\(email), \(s.noMessage) with no message today, "
-                + "\(s.notStarted) not started, \(s.finished) finished, \(s.errors) errors in \(s.rows) rows "
-                + "(\(rowsPerSecond) rows/s)"
+            let parts =
+                (s.byEmail > 0 ? ["\(s.byEmail) by e-mail"] : [])
+                + (s.lossSupport > 0 ? ["\(s.lossSupport) loss support"] : [])
+            let of = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
+            return "kizuna: schedule \(date): \(s.delivered) delivered\(of), \(s.noMessage) with no message today, "
+                + "\(s.notStarted) not started, \(s.finished) finished, \(s.ended) ended, \(s.errors) errors in "
+                + "\(s.rows) rows (\(rowsPerSecond) rows/s)"
         case .ja:
-            let email = s.byEmail > 0 ? "（うち e-mail \(s.byEmail) 件）" : ""
-            return "kizuna: schedule \(date): 配信 \(s.delivered) 件\(email)、今日のメッセージなし \(s.noMessage) 件、"
-                + "開始前 \(s.notStarted) 件、終了 \(s.finished) 件、エラー \(s.errors) 件（全 \(s.rows) 行、\(rowsPerSecond) 行/秒）"
+            let parts =
+                (s.byEmail > 0 ? ["e-mail \(s.byEmail) 件"] : [])
+                + (s.lossSupport > 0 ? ["喪失時のサポート \(s.lossSupport) 件"] : [])
+            let of = parts.isEmpty ? "" : "（うち \(parts.joined(separator: "、"))）"
+            return "kizuna: schedule \(date): 配信 \(s.delivered) 件\(of)、今日のメッセージなし \(s.noMessage) 件、"
+                + "開始前 \(s.notStarted) 件、終了 \(s.finished) 件、配信停止（ended）\(s.ended) 件、エラー \(s.errors) 件"
+                + "（全 \(s.rows) 行、\(rowsPerSecond) 行/秒）"
         }
     }
 }

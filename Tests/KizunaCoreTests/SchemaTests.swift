@@ -10,7 +10,7 @@ import Testing
 /// mapping's keys are in the schema (`x` at the top, `x.sections.items` in a section, …).
 /// `scripts/check-schemas.py` checks the schemas against the content itself.
 @Suite struct SchemaTests {
-    static let schemaNames = ["manuscript", "edition", "insert", "kizuna", "reviewers", "style", "terms"]
+    static let schemaNames = ["manuscript", "edition", "insert", "support", "kizuna", "reviewers", "style", "terms"]
 
     /// Probe files by schema, by path in a content folder.
     static let probes: [String: [String: String]] = [
@@ -102,6 +102,25 @@ import Testing
                     """
                 )
             }),
+        "support": [
+            "support/s.yaml": """
+            id: s
+            title: t
+            text: t
+            contacts: [d]
+            approval:
+              by: [a]
+              date: 2026-04-01
+              sha256: 0000000000000000000000000000000000000000000000000000000000000000
+              x.approval: 1
+            approvals:
+              - by: a
+                date: 2026-04-01
+                sha256: 0000000000000000000000000000000000000000000000000000000000000000
+                x.approvals.items: 1
+            x: 1
+            """
+        ],
         "kizuna": [
             "kizuna.yaml": """
             disclaimer: d

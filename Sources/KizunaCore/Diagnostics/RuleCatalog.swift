@@ -78,6 +78,8 @@ public enum RuleCatalog {
             InsertLoader.insertWindow,
             InsertWindowRule.description,
             InsertFileNameRule.description,
+            LossSupportFileRule.description,
+            LossSupportWordingRule.description,
             LineLimitsRule.footerMissing,
             // Japanese style (configured in content/style.yaml)
             DesuMasuRule.description,

@@ -3,8 +3,8 @@ import Foundation
 /// Reads a content folder from disk into memory.
 public enum ContentDirectory {
     /// Every regular file under `root`, with paths printed as `root/relative`. Hidden files and folders are skipped.
-    /// With `readingEditionFilesWhenUsed`, edition and insert files are listed and read when their edition is
-    /// loaded (a build then holds one edition's files per core instead of every municipality's).
+    /// With `readingEditionFilesWhenUsed`, edition, insert and loss support files are listed and read when their
+    /// edition is loaded (a build then holds one edition's files per core instead of every municipality's).
     public static func read(_ root: String, readingEditionFilesWhenUsed: Bool = false) throws(IOFailure)
         -> ContentFiles
     {
@@ -24,7 +24,9 @@ public enum ContentDirectory {
             // YAML content, and the approved-text snapshots that review sheets compare against.
             let isSnapshot = relative.hasPrefix("approved/") && relative.hasSuffix(".txt")
             guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") || isSnapshot else { continue }
-            if readingEditionFilesWhenUsed, [.edition, .insert].contains(ContentRole(relativePath: relative)) {
+            if readingEditionFilesWhenUsed,
+                [.edition, .insert, .lossSupport].contains(ContentRole(relativePath: relative))
+            {
                 files.append(SourceFile(readingWhenUsed: full))
                 continue
             }

@@ -68,6 +68,7 @@ public struct ApprovedCopies: Sendable {
             return switch subject {
             case .manuscript: ManuscriptLoader().load(document, into: &ignored).map(ReaderText.init)
             case .insert: InsertLoader().load(document, into: &ignored).map(ReaderText.init)
+            case .lossSupport: LossSupportLoader().load(document, into: &ignored).map(ReaderText.init)
             case .edition: EditionLoader().load(document, into: &ignored).map(ReaderText.init)
             case .shared: ConfigurationLoader().load(document, into: &ignored).map(ReaderText.init)
             }
@@ -81,7 +82,7 @@ public struct ApprovedCopies: Sendable {
 
 /// What a file in the content folder is, from where it lies.
 enum ContentRole {
-    case configuration, reviewers, style, terms, manuscript, edition, insert
+    case configuration, reviewers, style, terms, manuscript, edition, insert, lossSupport
 
     init?(relativePath path: String) {
         guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return nil }
@@ -94,6 +95,7 @@ enum ContentRole {
         case ("manuscripts", _) where parts.count >= 2: self = .manuscript
         case ("editions", 2): self = .edition
         case ("inserts", 2): self = .insert
+        case ("support", 2): self = .lossSupport  // LossSupport.folder
         default: return nil
         }
     }
@@ -119,6 +121,7 @@ public struct ContentLoader: Sendable {
         case manuscript(Manuscript?, DayKey?)
         case edition(Edition?, String?)
         case insert(Insert?, String?)
+        case lossSupport(LossSupport?, String?)
     }
 
     private func load(_ file: SourceFile, role: ContentRole?) -> (Loaded, [Diagnostic]) {
@@ -152,6 +155,9 @@ public struct ContentLoader: Sendable {
         case .insert:
             let i = InsertLoader().load(document, into: &diagnostics)
             loaded = .insert(i, i != nil ? nil : document.topLevelText("id"))
+        case .lossSupport:
+            let l = LossSupportLoader().load(document, into: &diagnostics)
+            loaded = .lossSupport(l, l != nil ? nil : document.topLevelText("id"))
         }
         return (loaded, diagnostics)
     }
@@ -179,6 +185,7 @@ public struct ContentLoader: Sendable {
         var manuscripts: [Manuscript] = []
         var editions: [Edition] = []
         var inserts: [Insert] = []
+        var lossSupports: [LossSupport] = []
         var unloaded = ContentSet.Unloaded()
         var style = StyleConfiguration()
         var terms = TermDictionary()
@@ -204,12 +211,15 @@ public struct ContentLoader: Sendable {
                 if let e { editions.append(e) } else if let id { unloaded.editionIDs.insert(id) }
             case .insert(let i, let id):
                 if let i { inserts.append(i) } else if let id { unloaded.insertIDs.insert(id) }
+            case .lossSupport(let l, let id):
+                if let l { lossSupports.append(l) } else if let id { unloaded.lossSupportIDs.insert(id) }
             }
         }
         manuscripts.sort { $0.day.value < $1.day.value || ($0.day.value == $1.day.value && $0.path < $1.path) }
         var set = ContentSet(
             configuration: configuration, reviewers: reviewers, manuscripts: manuscripts,
             editions: editions, inserts: inserts)
+        set.lossSupports = lossSupports
         set.unloaded = unloaded
         set.style = style
         set.terms = terms

@@ -5,7 +5,7 @@ struct EditionLoader {
     static let keys =
         [
             "id", "name", "municipality", "series", "channels", "nickname_max_length", "contacts",
-            "unsubscribe_url", "survey", "inserts", "disclaimer", "footer", "approvers",
+            "unsubscribe_url", "survey", "inserts", "loss_support", "disclaimer", "footer", "approvers",
         ] + ApprovalLoader.keys
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Edition? {
@@ -39,6 +39,7 @@ struct EditionLoader {
         let unsubscribe = reader.text("unsubscribe_url", into: &diagnostics)
         let survey = reader.value("survey").flatMap { self.survey($0, in: document, into: &diagnostics) }
         let inserts = reader.textList("inserts", required: false, into: &diagnostics) ?? []
+        let lossSupport = reader.text("loss_support", required: false, into: &diagnostics)
         let disclaimer = reader.text("disclaimer", required: false, into: &diagnostics)
         var footer = FooterOverride()
         if let node = reader.value("footer"),
@@ -58,7 +59,8 @@ struct EditionLoader {
             path: document.source.path, id: id, name: name, municipality: municipality, series: series,
             channels: channels, nicknameMaxLength: nicknameMax, contacts: contacts,
             contactsLocation: contactsNode.map(document.location(of:)) ?? reader.location,
-            unsubscribeURL: unsubscribe, survey: survey, inserts: inserts, disclaimer: disclaimer,
+            unsubscribeURL: unsubscribe, survey: survey, inserts: inserts, lossSupport: lossSupport,
+            disclaimer: disclaimer,
             footer: footer, approvers: approvers, approval: approval, location: reader.location)
     }
 

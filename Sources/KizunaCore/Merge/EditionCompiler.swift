@@ -88,19 +88,24 @@ public struct EditionCompiler: Sendable {
         let survey = surveyURL(edition, on: day)
         // Every reader of a birthday message is the birthday's age in months (`MonthAge.birthday`).
         let chosenFor = manuscript.anniversary.map { ReaderAge.months(12 * $0.value) } ?? reader
-        let shared = configuration.footer
-        let footer = ResolvedFooter(
-            unsubscribeLabel: (edition.footer.unsubscribeLabel ?? shared.unsubscribeLabel).value,
-            unsubscribeURL: edition.unsubscribeURL.value,
-            publisher: (edition.footer.publisher ?? shared.publisher).value,
-            publisherURL: (edition.footer.publisherURL ?? shared.publisherURL)?.value,
-            contact: edition.contacts.first)
+        let footer = footer(of: edition)
         return DayMessage(
             editionID: edition.id.value, editionName: edition.name.value, manuscript: manuscript,
             inserts: Self.inserts(inserts, on: day, for: chosenFor), surveyURL: survey,
             disclaimer: (edition.disclaimer ?? configuration.disclaimer).value, footer: footer,
             nicknameMaxLength: nicknameMaxLength(for: edition),
             readerMonths: { if manuscript.anniversary == nil, case .months(let m) = reader { m } else { nil } }())
+    }
+
+    /// The edition's footer: the shared one with the edition's overrides, and the edition's first desk.
+    func footer(of edition: Edition) -> ResolvedFooter {
+        let shared = configuration.footer
+        return ResolvedFooter(
+            unsubscribeLabel: (edition.footer.unsubscribeLabel ?? shared.unsubscribeLabel).value,
+            unsubscribeURL: edition.unsubscribeURL.value,
+            publisher: (edition.footer.publisher ?? shared.publisher).value,
+            publisherURL: (edition.footer.publisherURL ?? shared.publisherURL)?.value,
+            contact: edition.contacts.first)
     }
 
     /// The longest nickname this edition allows.

@@ -54,16 +54,20 @@ public enum ApprovalSubject: Sendable, Hashable, CustomStringConvertible {
     case manuscript(DayKey)
     /// A municipality's insert, by id.
     case insert(String)
+    /// An edition's message for a reader whose pregnancy ended or whose child died (`support/ID.yaml`), by id.
+    case lossSupport(String)
     /// An edition's own texts (name, contacts, disclaimer and footer overrides, survey), by edition id.
     case edition(String)
     /// The disclaimer and footer every edition shares (kizuna.yaml).
     case shared
 
-    /// `manuscript childcare/0045`, `insert sakuragaoka-boshi-techo`, `edition sakuragaoka`, `shared`.
+    /// `manuscript childcare/0045`, `insert sakuragaoka-boshi-techo`, `loss-support sakuragaoka-loss-support`,
+    /// `edition sakuragaoka`, `shared`.
     public var description: String {
         switch self {
         case .manuscript(let day): "manuscript \(day.series.rawValue)/\(day.fileStem)"
         case .insert(let id): "insert \(id)"
+        case .lossSupport(let id): "loss-support \(id)"
         case .edition(let id): "edition \(id)"
         case .shared: "shared"
         }
@@ -74,7 +78,7 @@ public enum ApprovalSubject: Sendable, Hashable, CustomStringConvertible {
     var namesItsOwnApprovers: Bool {
         switch self {
         case .edition, .shared: true
-        case .manuscript, .insert: false
+        case .manuscript, .insert, .lossSupport: false
         }
     }
 
@@ -83,6 +87,7 @@ public enum ApprovalSubject: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .manuscript(let day): "approved/\(day.series.rawValue)/\(day.fileStem).yaml"
         case .insert(let id): "approved/inserts/\(id).yaml"
+        case .lossSupport(let id): "approved/\(LossSupport.folder)/\(id).yaml"
         case .edition(let id): "approved/editions/\(id).yaml"
         case .shared: "approved/kizuna.yaml"
         }
@@ -94,6 +99,8 @@ public enum ApprovalSubject: Sendable, Hashable, CustomStringConvertible {
         case .manuscript(let day):
             LocalizedText(en: "manuscript \(day.series.rawValue)/\(day.fileStem)", ja: "\(day.label)の原稿")
         case .insert(let id): LocalizedText(en: "insert '\(id)'", ja: "差し込み情報 \(id)")
+        case .lossSupport(let id):
+            LocalizedText(en: "loss support message '\(id)'", ja: "喪失時のサポートメッセージ \(id)")
         case .edition(let id): LocalizedText(en: "the texts of edition '\(id)'", ja: "版 \(id) の文面")
         case .shared: LocalizedText(en: "the shared disclaimer and footer", ja: "共通の免責事項とフッター")
         }

@@ -5,6 +5,8 @@ public struct ContentSet: Sendable {
     public var manuscripts: [Manuscript]
     public var editions: [Edition]
     public var inserts: [Insert]
+    /// The editions' messages for a loss (`support/`), in path order.
+    public var lossSupports: [LossSupport] = []
     /// What files that failed to load would have defined, so that their absence is not reported again elsewhere.
     public var unloaded = Unloaded()
     /// The style rules' settings from `style.yaml` (defaults when there is none).
@@ -18,6 +20,7 @@ public struct ContentSet: Sendable {
     /// Ids and days of files that exist but did not load.
     public struct Unloaded: Sendable {
         public var insertIDs: Set<String> = []
+        public var lossSupportIDs: Set<String> = []
         public var editionIDs: Set<String> = []
         public var days: Set<DayKey> = []
     }

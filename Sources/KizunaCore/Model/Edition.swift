@@ -14,6 +14,8 @@ public struct Edition: Sendable {
     public var unsubscribeURL: LocatedText
     public var survey: Survey?
     public var inserts: [LocatedText]
+    /// The id of the edition's message for a reader whose pregnancy ended or whose child died (`loss_support:`).
+    public var lossSupport: LocatedText?
     public var disclaimer: LocatedText?
     public var footer: FooterOverride
     /// Who may approve the edition's inserts and its own texts: the municipality's 保健師 or 母子保健担当.

@@ -3,7 +3,8 @@ import Crypto
 /// What an edition's files on disk were built from, so that a rebuild renders and writes only the days whose
 /// inputs changed. Kept beside the editions in `OUTPUT/.kizuna-cache/EDITION`, keyed by content hashes:
 /// - the edition key hashes everything every day of the edition depends on (the Kizuna binary, the templates,
-///   kizuna.yaml, reviewers.yaml, the edition file, its inserts' files, and the edition's list of days);
+///   kizuna.yaml, reviewers.yaml, the edition file, its inserts' files, its loss support file, and the edition's
+///   list of days);
 /// - a day's key is its manuscript file's hash.
 /// A day is reused only when its key is unchanged, so a cache can make a build skip work, never serve old bytes.
 /// The cache is removed before an edition is swapped in and written after, so a killed build leaves none (and the
@@ -135,13 +136,19 @@ public struct BuildKeys: Sendable {
         return keys
     }
 
-    func editionKey(_ edition: Edition, inserts: [Insert], days: [Manuscript]) -> String {
+    func editionKey(_ edition: Edition, inserts: [Insert], lossSupport: LossSupport? = nil, days: [Manuscript])
+        -> String
+    {
         var h = SHA256()
         h.update(data: shared)
         fileHashes[edition.path]?.withUnsafeBytes { h.update(bufferPointer: $0) }
         for insert in inserts {
             h.update(data: Array("\u{0}insert\u{0}\(insert.path)\u{0}".utf8))
             fileHashes[insert.path]?.withUnsafeBytes { h.update(bufferPointer: $0) }
+        }
+        if let lossSupport {
+            h.update(data: Array("\u{0}loss-support\u{0}\(lossSupport.path)\u{0}".utf8))
+            fileHashes[lossSupport.path]?.withUnsafeBytes { h.update(bufferPointer: $0) }
         }
         // The list of days: a preview links its neighbours, the index lists them all.
         for manuscript in days {

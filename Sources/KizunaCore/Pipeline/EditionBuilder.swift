@@ -43,11 +43,14 @@ public struct EditionBuilder: Sendable {
                 readers.append(reader)
             }
         }
-        let editionKey = keys?.editionKey(edition, inserts: inserts.map(\.insert), days: manuscripts) ?? ""
+        let lossSupport = compiler.lossSupportMessage(for: edition)
+        let editionKey =
+            keys?.editionKey(
+                edition, inserts: inserts.map(\.insert), lossSupport: lossSupport?.support, days: manuscripts) ?? ""
         let indexKey = keys?.indexKey(editionKey: editionKey, days: manuscripts) ?? ""
         var planned = PlannedEdition(
             edition: edition, plan: .whole, compiler: compiler, manuscripts: manuscripts, readers: readers,
-            inserts: inserts, keys: keys,
+            inserts: inserts, lossSupport: lossSupport, keys: keys,
             editionKey: editionKey, indexKey: indexKey, kept: nil)
         // The edition key covers the list of days, so a cache under it lists the same days in the same order.
         guard let keys, let cached, cached.editionKey == editionKey, cached.days.count == manuscripts.count else {
@@ -146,14 +149,39 @@ public struct EditionBuilder: Sendable {
                 cacheDays[i] = EditionCache.Day(key: keys.dayKey(path: message.manuscript.path) ?? .zero, files: day)
             }
         }
+        // The loss support message: its files follow from what the edition key covers (its file among them), so a
+        // partial plan keeps them as they are on disk; they are made again for the manifest's hashes, not written.
+        var lossSupportFiles: Manifest.LossSupportFiles?
+        var lossSupportFound: [Diagnostic] = []
+        if let support = planned.lossSupport {
+            let writes = planned.plan == .whole
+            let payload = flex.payload(for: support)
+            limits.check(support, payload, into: &lossSupportFound)
+            if writes { write(OutputFile(path: "\(id)/\(LossSupportMessage.linePath)", bytes: payload.bytes)) }
+            var emailHash: FileHash?
+            if let email {
+                let bytes = email.message(for: support)
+                emailHash = FileHash(of: bytes)
+                if writes { write(OutputFile(path: "\(id)/\(LossSupportMessage.emailPath)", bytes: bytes)) }
+            }
+            let page = previews.lossSupportPageBytes(support, payload: payload)
+            if writes { write(OutputFile(path: "\(id)/\(LossSupportMessage.previewPath)", bytes: page)) }
+            lossSupportFiles = Manifest.LossSupportFiles(
+                message: support,
+                files: Manifest.DayFiles(
+                    lineMessages: payload.messageCount, line: FileHash(of: payload.bytes),
+                    preview: FileHash(of: page), email: emailHash))
+        }
         // An index whose key is unchanged stays as it is on disk (it is kept with the unchanged days).
         if planned.plan == .whole || planned.rewritesIndex {
-            let index = previews.indexPageBytes(editionName: edition.name.value, editionID: id, messages: messages)
+            let index = previews.indexPageBytes(
+                editionName: edition.name.value, editionID: id, messages: messages, lossSupport: planned.lossSupport)
             write(OutputFile(path: "\(id)/preview/index.html", bytes: index))
         }
         let manifest = Manifest(
             edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
-            messages: messages, days: days.map { $0! }, parts: manifestParts, release: compiler.content.released)
+            messages: messages, days: days.map { $0! }, parts: manifestParts, release: compiler.content.released,
+            lossSupport: lossSupportFiles)
         write(OutputFile(path: "\(id)/manifest.json", bytes: manifest.bytes + [0x0A]))
         let cache =
             planned.keys == nil
@@ -161,7 +189,7 @@ public struct EditionBuilder: Sendable {
             : EditionCache(editionKey: planned.editionKey, indexKey: planned.indexKey, days: cacheDays.map { $0! })
         return RenderedEdition(
             editionID: id, messages: messages.count, rendered: rendered, written: written,
-            diagnostics: found.flatMap { $0 }, cache: cache)
+            diagnostics: found.flatMap { $0 } + lossSupportFound, cache: cache)
     }
 }
 
@@ -186,6 +214,8 @@ public struct PlannedEdition: Sendable {
     /// The readers each message is for, parallel to `manuscripts`.
     let readers: [ReaderAge]
     let inserts: [ResolvedInsert]
+    /// The edition's loss support message, when it has one (in a release, when it ships).
+    let lossSupport: LossSupportMessage?
     let keys: BuildKeys?
     let editionKey: String
     let indexKey: String

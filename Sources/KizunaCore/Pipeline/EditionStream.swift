@@ -1,10 +1,12 @@
 import Foundation
 
 /// A content folder read edition by edition: memory holds the shared content (kizuna.yaml, reviewers, style,
-/// terms, manuscripts) and, on each core, one edition with its inserts, whatever the number of editions.
+/// terms, manuscripts) and, on each core, one edition with its inserts and its loss support message, whatever the
+/// number of editions.
 ///
 /// An edition's inserts are found by their ids without reading the others: an insert is in a file named after its
-/// id (`inserts/ID.yaml`), which `insert-file-name` requires. It reports the diagnostics `Validator` reports for the
+/// id (`inserts/ID.yaml`), which `insert-file-name` requires; so is a support message (`support/ID.yaml`, which
+/// `loss-support-unknown` requires). It reports the diagnostics `Validator` reports for the
 /// whole content at once.
 public struct EditionStream: Sendable {
     public let files: ContentFiles
@@ -23,6 +25,9 @@ public struct EditionStream: Sendable {
     /// Insert files whose stem an earlier file has (`a.yml` beside `a.yaml`): reported, and read with the inserts
     /// no edition names.
     let clashingInsertFiles: [SourceFile]
+    /// The support files by stem (the id the file must define), and those whose stem an earlier file has.
+    let lossSupportFiles: [String: SourceFile]
+    let clashingLossSupportFiles: [SourceFile]
     let limits: PayloadLimitCheck?
     let loader: ContentLoader
     /// The rules every share is checked with (the style check with the build's memo, if any).
@@ -42,10 +47,12 @@ public struct EditionStream: Sendable {
         self.loader = loader
         rules = contentRules(styleMemo: styleMemo, mecab: files.mecab)
         var sharedFiles: [SourceFile] = [], editionFiles: [SourceFile] = [], insertFileList: [SourceFile] = []
+        var supportFileList: [SourceFile] = []
         for file in files.files {
             switch ContentRole(relativePath: files.relativePath(of: file)) {
             case .edition: editionFiles.append(file)
             case .insert: insertFileList.append(file)
+            case .lossSupport: supportFileList.append(file)
             default: sharedFiles.append(file)
             }
         }
@@ -57,6 +64,13 @@ public struct EditionStream: Sendable {
         }
         self.insertFiles = insertFiles
         clashingInsertFiles = clashing
+        var supportFiles: [String: SourceFile] = [:], clashingSupport: [SourceFile] = []
+        for file in supportFileList.sorted(by: { $0.path < $1.path }) {
+            let stem = Self.stem(of: file.path)
+            if supportFiles[stem] == nil { supportFiles[stem] = file } else { clashingSupport.append(file) }
+        }
+        lossSupportFiles = supportFiles
+        clashingLossSupportFiles = clashingSupport
         var diagnostics = InsertFileNameRule.clashes(insertFileList)
         let shared = loader.load(ContentFiles(root: files.root, files: sharedFiles), into: &diagnostics)
         for rule in rules { rule.check(shared, into: &diagnostics) }
@@ -96,6 +110,8 @@ public struct EditionStream: Sendable {
         /// Ids of the inserts read that loaded, and of those that did not.
         var loadedInsertIDs: [LocatedText] = []
         var unloadedInsertIDs: [String] = []
+        /// The stem of the support file read for this edition.
+        var lossSupportStem: String?
         /// References no file of this edition answered: checked against every insert at the end.
         var unresolved: [LocatedText] = []
         /// The edition's series, for the release gate.
@@ -106,8 +122,8 @@ public struct EditionStream: Sendable {
         var reviewTexts: [ApprovableText] = []
     }
 
-    /// Edition `index` with the insert files it names (by stem), or nil with why when the edition did not load
-    /// (`unloaded` then holds its id, where one could be read).
+    /// Edition `index` with the insert files and the support file it names (by stem), or nil with why when the
+    /// edition did not load (`unloaded` then holds its id, where one could be read).
     private func read(_ index: Int, into diagnostics: inout [Diagnostic], unloaded: inout ContentSet.Unloaded) -> (
         edition: Edition, stems: [String], inserts: ContentSet, fileHashes: [String: FileHash]
     )? {
@@ -123,8 +139,10 @@ public struct EditionStream: Sendable {
         unloaded.editionIDs.formUnion(editionFile.unloaded.editionIDs)
         guard let edition = editionFile.editions.first else { return nil }
         let stems = Array(Set(edition.inserts.map(\.value).filter { insertFiles[$0] != nil })).sorted()
+        let support = edition.lossSupport.flatMap { lossSupportFiles[$0.value] }.map(reading)
         var inserts = loader.load(
-            stems.map { reading(insertFiles[$0]!) }, of: files, parallel: false, into: &diagnostics)
+            stems.map { reading(insertFiles[$0]!) } + (support.map { [$0] } ?? []), of: files, parallel: false,
+            into: &diagnostics)
         inserts.editions = [edition]
         var evaluator = SignOffEvaluator(
             reviewers: shared.reviewers, configuration: shared.configuration, content: inserts)
@@ -148,6 +166,7 @@ public struct EditionStream: Sendable {
         guard let base = sharedContent?.content, let configuration = sharedContent?.configuration else { return nil }
         var compiled = base
         compiled.inserts = share.inserts
+        compiled.lossSupports = share.lossSupports
         compiled.editions = share.editions
         if var plan = share.released, let shared = sharedRelease {
             // The shared lines of the series this edition sends, then its own.
@@ -187,6 +206,7 @@ public struct EditionStream: Sendable {
         facts.editionID = LocatedText(edition.id.value, at: edition.id.location)
         facts.series = edition.series.map(\.value)
         facts.insertStems = stems
+        facts.lossSupportStem = edition.lossSupport.map(\.value).flatMap { lossSupportFiles[$0] != nil ? $0 : nil }
         facts.reviewTexts = share.textsBesideManuscripts.filter { $0.subject != .shared }.map(\.detached)
         // Plain locations: a located value keeps its whole source file alive, and facts are kept for every edition.
         facts.loadedInsertIDs = share.inserts.map { LocatedText($0.id.value, at: $0.id.location) }
@@ -223,7 +243,10 @@ public struct EditionStream: Sendable {
     private func finishReading(_ facts: [Facts]) -> (diagnostics: [Diagnostic], unread: [ContentSet]) {
         var diagnostics = sharedDiagnostics
         let read = Set(facts.flatMap(\.insertStems))
-        let unread = insertFiles.filter { !read.contains($0.key) }.map(\.value) + clashingInsertFiles
+        let readSupport = Set(facts.compactMap(\.lossSupportStem))
+        let unread =
+            insertFiles.filter { !read.contains($0.key) }.map(\.value) + clashingInsertFiles
+            + lossSupportFiles.filter { !readSupport.contains($0.key) }.map(\.value) + clashingLossSupportFiles
         // Inserts no edition names are checked on their own, on every core.
         let chunks = stride(from: 0, to: unread.count, by: 64).map { Array(unread[$0..<min($0 + 64, unread.count)]) }
         let checked = ParallelMap.map(chunks) {
@@ -290,14 +313,18 @@ public struct EditionStream: Sendable {
     private func assembled(_ read: [ContentSet]) -> ContentSet {
         var content = shared
         var inserts: [String: Insert] = [:]
+        var supports: [String: LossSupport] = [:]
         for set in read {
             content.editions += set.editions
             for insert in set.inserts { inserts[insert.path] = insert }
+            for support in set.lossSupports { supports[support.path] = support }
+            content.unloaded.lossSupportIDs.formUnion(set.unloaded.lossSupportIDs)
             content.unloaded.editionIDs.formUnion(set.unloaded.editionIDs)
             content.unloaded.insertIDs.formUnion(set.unloaded.insertIDs)
         }
         content.editions.sort { $0.path < $1.path }
         content.inserts = inserts.keys.sorted().map { inserts[$0]! }
+        content.lossSupports = supports.keys.sorted().map { supports[$0]! }
         // Each edition evaluated its inserts with its own approvers; one that several editions send is entitled to
         // the approvers of all of them, as `SignOffEvaluator.evaluateAll` has it over the whole content.
         let evaluator = SignOffEvaluator(
@@ -309,6 +336,14 @@ public struct EditionStream: Sendable {
             content.inserts[i].signOff = evaluator.evaluate(
                 .insert(insert.id.value), reader: ReaderText(insert), entitled: senders.flatMap(\.approvers),
                 approval: insert.approval)
+        }
+        for i in content.lossSupports.indices {
+            let support = content.lossSupports[i]
+            let senders = content.editions.filter { $0.lossSupport?.value == support.id.value }
+            guard senders.count > 1 else { continue }
+            content.lossSupports[i].signOff = evaluator.evaluate(
+                .lossSupport(support.id.value), reader: ReaderText(support), entitled: senders.flatMap(\.approvers),
+                approval: support.approval)
         }
         return content
     }

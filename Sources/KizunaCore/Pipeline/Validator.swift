@@ -87,6 +87,9 @@ struct PayloadLimitCheck: Sendable {
                 limits.check(message, renderer.payload(for: message, in: context), into: &found)
             }
         }
+        if let support = compiler.lossSupportMessage(for: edition) {
+            limits.check(support, renderer.payload(for: support), into: &found)
+        }
         return found
     }
 

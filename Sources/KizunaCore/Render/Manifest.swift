@@ -20,6 +20,38 @@ struct Manifest {
     let parts: DayParts.Table
     /// In a release: what shipped in place of a working copy, and what was held back.
     var release: ReleasePlan? = nil
+    /// The edition's loss support message and its files, when it has one (in a release, when it ships).
+    var lossSupport: LossSupportFiles? = nil
+
+    /// The loss support message's entry: `{"approved","files","id","lineMessages","review","title"}`.
+    struct LossSupportFiles {
+        let message: LossSupportMessage
+        let files: DayFiles
+
+        var json: JSONValue {
+            func file(_ path: String, _ hash: FileHash) -> JSONValue {
+                .object(["path": .string(path), "sha256": .string(hash.hex)])
+            }
+            var byChannel: [String: JSONValue] = [
+                "line": file(LossSupportMessage.linePath, files.line),
+                "preview": file(LossSupportMessage.previewPath, files.preview),
+            ]
+            if let email = files.email { byChannel["email"] = file(LossSupportMessage.emailPath, email) }
+            let state = message.support.signOff.state
+            return .object([
+                "approved": .bool(state == .approved), "files": .object(byChannel),
+                "id": .string(message.support.id.value), "lineMessages": .int(files.lineMessages),
+                "review": .string(state.rawValue), "title": .string(message.support.title.value),
+            ])
+        }
+    }
+
+    /// What a sender must know of `status` and `ended_on` in its subscriber file: the rule `kizuna schedule` follows.
+    static let endedRule =
+        "a reader whose status is ended gets nothing from ended_on on (the day a miscarriage, a stillbirth or a "
+        + "child's death is recorded), of either series; on ended_on itself, unless they had already finished the "
+        + "series, they get lossSupport's payload once (nothing when the edition has no lossSupport); "
+        + "ended_on requires status ended, and an empty status is active"
 
     /// The manifest as written to disk, without the final newline.
     var bytes: [UInt8] {
@@ -35,6 +67,7 @@ struct Manifest {
                 "lineBubbleBytes": .int(LineLimitsRule.maxBubbleBytes),
                 "lineAltTextUTF16": .int(LineLimitsRule.maxAltTextUTF16),
             ]), into: &out)
+        if let lossSupport { o.value("lossSupport", lossSupport.json, into: &out) }
         o.value("messageCount", .int(messages.count), into: &out)
         o.string("municipality", edition.municipality.value, into: &out)
         o.string("name", edition.name.value, into: &out)
@@ -71,6 +104,7 @@ struct Manifest {
                         + "common year), not on birth + (day − 1) days; across a 29 February that is the day after, "
                         + "and the 3rd birthday may be day 1097; no other message goes out that day"
                 ),
+                "ended": .string(Self.endedRule),
                 "monthAge": .string(
                     "a childcare day listed more than once has one entry per monthAge: the reader's completed calendar "
                         + "months on the send date (month m starts on the birth date's day of the month m months "

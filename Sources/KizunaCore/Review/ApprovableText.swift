@@ -16,8 +16,9 @@ public struct ApprovableText: Sendable {
 }
 
 extension ContentSet {
-    /// Every text of the content that takes approvals: manuscripts in day order, then the shared texts, editions
-    /// and inserts (each insert with the approvers of the editions that send it).
+    /// Every text of the content that takes approvals: manuscripts in day order, then the shared texts, editions,
+    /// inserts and loss support messages (each insert and support message with the approvers of the editions that
+    /// send it).
     public var approvableTexts: [ApprovableText] {
         manuscripts.map {
             ApprovableText(
@@ -26,7 +27,8 @@ extension ContentSet {
         } + textsBesideManuscripts
     }
 
-    /// The texts that take approvals other than manuscripts: the shared texts, editions and inserts.
+    /// The texts that take approvals other than manuscripts: the shared texts, editions, inserts and loss support
+    /// messages.
     var textsBesideManuscripts: [ApprovableText] {
         var texts: [ApprovableText] = []
         if let c = configuration {
@@ -48,7 +50,20 @@ extension ContentSet {
                     subject: .insert(i.id.value), path: i.path, title: i.title.value, reader: ReaderText(i),
                     entitled: entitled, approval: i.approval, signOff: i.signOff))
         }
+        for l in lossSupports {
+            texts.append(
+                ApprovableText(
+                    subject: .lossSupport(l.id.value), path: l.path, title: l.title.value, reader: ReaderText(l),
+                    entitled: lossSupportApprovers(l.id.value), approval: l.approval, signOff: l.signOff))
+        }
         return texts
+    }
+}
+
+extension ContentSet {
+    /// Who may approve a loss support message: the approvers of the editions that name it.
+    func lossSupportApprovers(_ id: String) -> [LocatedText] {
+        editions.filter { $0.lossSupport?.value == id }.flatMap(\.approvers)
     }
 }
 

@@ -66,8 +66,11 @@ public enum ApprovalRecorder {
                             : "承認できるのは次の人です: \(entitled.joined(separator: "、"))"))
             case .notApprovable(let path):
                 LocalizedText(
-                    en: "\(path) is not a manuscript, insert, edition or kizuna.yaml that loads; run `kizuna validate`",
-                    ja: "\(path) は読み込める原稿・差し込み情報・版・kizuna.yaml ではありません。`kizuna validate` で確かめてください")
+                    en:
+                        "\(path) is not a manuscript, insert, loss support message, edition or kizuna.yaml that loads; "
+                        + "run `kizuna validate`",
+                    ja: "\(path) は読み込める原稿・差し込み情報・サポートメッセージ・版・kizuna.yaml ではありません。"
+                        + "`kizuna validate` で確かめてください")
             }
         }
     }

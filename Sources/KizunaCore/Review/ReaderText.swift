@@ -40,6 +40,15 @@ extension ReaderText {
         self.init(text: lines.joined(separator: "\n") + "\n")
     }
 
+    /// Everything a parent reads of a loss support message: its title, its text and the desks it lists (their names,
+    /// numbers and hours are the edition's texts).
+    public init(_ support: LossSupport) {
+        var lines = ["loss-support \(support.id.value)", "# \(support.title.value)"]
+        lines.append(support.text.value.trimmingTrailingWhitespace)
+        lines.append("contacts: \(support.contacts.map(\.value).joined(separator: ", "))")
+        self.init(text: lines.joined(separator: "\n") + "\n")
+    }
+
     /// An edition's own texts: its name, its desks, its disclaimer and footer overrides, its unsubscribe link and
     /// its survey.
     public init(_ edition: Edition) {

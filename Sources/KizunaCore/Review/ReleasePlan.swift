@@ -117,8 +117,8 @@ struct ReleasePlanner: Sendable {
         return (released, plan)
     }
 
-    /// One edition's share as released: its own texts as they stand or as last approved, each insert as it stands,
-    /// as last approved, or left out.
+    /// One edition's share as released: its own texts as they stand or as last approved, each insert and its loss
+    /// support message as it stands, as last approved, or left out.
     func plan(edition share: ContentSet) -> (ContentSet, ReleasePlan) {
         var plan = ReleasePlan()
         var released = share
@@ -168,6 +168,30 @@ struct ReleasePlanner: Sendable {
             }
             switch decided {
             case .current: return insert
+            case .approved(let copy): return copy
+            case .none: return nil
+            }
+        }
+        // The loss support message, like an insert: as it stands, as last approved, or left out (an ended reader then
+        // gets nothing on the day the end is recorded either).
+        released.lossSupports = share.lossSupports.compactMap { support in
+            let supportID = support.id.value
+            let decided = decide(
+                .lossSupport(supportID), path: support.path, at: support.approval?.location ?? support.id.location,
+                signOff: support.signOff, edition: id, everyMessageNeedsIt: false, into: &plan
+            ) { copy, diagnostics -> (LossSupport, SignOffStatus, Approval?)? in
+                YAMLDocumentLoader().load(copy, into: &diagnostics).flatMap {
+                    LossSupportLoader().load($0, into: &diagnostics)
+                }.flatMap { a in
+                    guard a.id.value == supportID else { return nil }
+                    var shipped = a
+                    shipped.signOff = evaluator.evaluate(
+                        .lossSupport(supportID), reader: ReaderText(a), entitled: entitled, approval: a.approval)
+                    return (shipped, shipped.signOff, a.approval)
+                }
+            }
+            switch decided {
+            case .current: return support
             case .approved(let copy): return copy
             case .none: return nil
             }

@@ -22,11 +22,12 @@ public struct ReviewEntry: Sendable {
     /// Stale, or approved longer ago than the review period.
     public var due: Bool
 
-    /// `manuscript`, `shared`, `edition` or `insert`.
+    /// `manuscript`, `shared`, `edition`, `insert` or `loss-support`.
     public var kind: String {
         switch subject {
         case .manuscript: "manuscript"
         case .insert: "insert"
+        case .lossSupport: "loss-support"
         case .edition: "edition"
         case .shared: "shared"
         }

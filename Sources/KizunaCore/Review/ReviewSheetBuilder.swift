@@ -25,6 +25,7 @@ public struct ReviewSheetBuilder: Sendable {
         let added = texts.filter { !held.contains($0.subject) }
         all += added.filter { if case .edition = $0.subject { true } else { false } }
         all += added.filter { if case .insert = $0.subject { true } else { false } }.sorted { $0.path < $1.path }
+        all += added.filter { if case .lossSupport = $0.subject { true } else { false } }.sorted { $0.path < $1.path }
         let sheets = all.map {
             SheetView($0, manuscript: manuscripts[$0.subject], snapshot: snapshots($0.subject), reviewers: reviewers)
         }
@@ -90,9 +91,9 @@ struct SheetView {
         let standing: String
         let standingName: String
     }
-    /// `manuscript`, `insert`, `edition` or `shared`.
+    /// `manuscript`, `insert`, `loss-support`, `edition` or `shared`.
     let kind: String
-    /// 原稿, 差し込み情報, 版の文面, 共通の文面.
+    /// 原稿, 差し込み情報, 喪失時のサポート, 版の文面, 共通の文面.
     let kindName: String
     /// The manuscript's day, the insert's or edition's id.
     let label: String
@@ -135,6 +136,11 @@ struct SheetView {
             kindName = "差し込み情報"
             label = id
             href = "sheets/inserts/\(id).html"
+        case .lossSupport(let id):
+            kind = "loss-support"
+            kindName = "喪失時のサポート"
+            label = id
+            href = "sheets/\(LossSupport.folder)/\(id).html"
         case .edition(let id):
             kind = "edition"
             kindName = "版の文面"

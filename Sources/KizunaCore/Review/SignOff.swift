@@ -244,12 +244,14 @@ extension SignOffEvaluator {
     init(reviewers: [Reviewer], configuration: Configuration?, content: ContentSet) {
         var candidates = content.manuscripts.map(\.subject)
         candidates += content.inserts.map { .insert($0.id.value) } + content.editions.map { .edition($0.id.value) }
+        candidates += content.lossSupports.map { .lossSupport($0.id.value) }
         candidates.append(.shared)
         self.init(reviewers: reviewers, policy: configuration?.signOff ?? SignOffPolicy(), candidates: candidates)
     }
 
     /// Every text of `content` with its sign-off evaluated: manuscripts by their supervisors, inserts by the
-    /// approvers of the editions that send them, editions by their own approvers, the shared texts by kizuna.yaml's.
+    /// approvers of the editions that send them, editions by their own approvers, the shared texts by kizuna.yaml's,
+    /// loss support messages by the approvers of the editions that name them.
     func evaluateAll(_ content: inout ContentSet) {
         let manuscripts = content.manuscripts
         content.manuscripts = ParallelMap.map(manuscripts) { m in
@@ -273,6 +275,12 @@ extension SignOffEvaluator {
                 .flatMap(\.approvers)
             content.inserts[i].signOff = evaluate(
                 .insert(insert.id.value), reader: ReaderText(insert), entitled: entitled, approval: insert.approval)
+        }
+        for i in content.lossSupports.indices {
+            let support = content.lossSupports[i]
+            content.lossSupports[i].signOff = evaluate(
+                .lossSupport(support.id.value), reader: ReaderText(support),
+                entitled: content.lossSupportApprovers(support.id.value), approval: support.approval)
         }
     }
 }

@@ -3,6 +3,9 @@
 ///
 /// Memory is bounded by the edition's manuscripts, not by the number of subscribers: rows are read, answered and
 /// dropped one at a time.
+///
+/// A reader whose status is `ended` gets nothing from `ended_on` on, of either series; on `ended_on` itself, unless
+/// they had finished the series, the edition's loss support message once (`Delivery.message`).
 public final class Schedule {
     public let edition: Edition
     public let date: CalendarDate
@@ -17,6 +20,9 @@ public final class Schedule {
     /// by day: at most one of each per manuscript.
     private var payloads: [Variant: CompiledPayload] = [:]
     private var emails: [Variant: [UInt8]] = [:]
+    /// The edition's loss support message, and its payload and e-mail once rendered.
+    private let lossSupport: LossSupportMessage?
+    private var lossSupportFiles: (line: [UInt8]?, email: [UInt8]?) = (nil, nil)
 
     /// A day as one reader gets it: the month age matters only on the days where readers of different month ages get
     /// different inserts.
@@ -36,10 +42,15 @@ public final class Schedule {
         manuscripts = Dictionary(sent.map { ($0.day.value, $0) }, uniquingKeysWith: { a, _ in a })
         birthdays = Dictionary(
             sent.compactMap { m in m.anniversary.map { ($0.value, m) } }, uniquingKeysWith: { a, _ in a })
+        lossSupport = content.compiler.lossSupportMessage(for: edition)
     }
 
     /// What one subscriber gets on the date.
     public func outcome(for row: SubscriberRow) -> ScheduleOutcome {
+        if let ended = row.endedOn, date >= ended {
+            // From the day a loss is recorded nothing of either series goes out; that day, the support message once.
+            return date == ended && !hasFinished(row) ? lossSupportOutcome(for: row) : .ended
+        }
         var key: DayKey
         switch row.day(on: date) {
         case .notStarted: return .notStarted
@@ -85,7 +96,45 @@ public final class Schedule {
         if let payload { o.json("payload", payload, into: &json) }
         o.string("series", key.series.rawValue, into: &json)
         o.close(into: &json)
-        return .delivered(Delivery(row: row, day: key, json: json))
+        return .delivered(Delivery(row: row, message: .day(key), json: json))
+    }
+
+    /// Whether the reader is past the series this edition sends (after day 1096, or born in a maternity-only edition).
+    private func hasFinished(_ row: SubscriberRow) -> Bool {
+        switch row.day(on: date) {
+        case .finished: true
+        case .day(let key): !series.contains(key.series) && key.series == .childcare
+        case .notStarted, .awaitingBirth: false
+        }
+    }
+
+    /// The loss support message for an ended reader on `ended_on`: no day, label or series, `"message":
+    /// "loss-support"`; nothing (`.ended`) when the edition has none.
+    private func lossSupportOutcome(for row: SubscriberRow) -> ScheduleOutcome {
+        guard let lossSupport else { return .ended }
+        var payload: [UInt8]?, eml: String?
+        switch row.channel {
+        case .line:
+            if lossSupportFiles.line == nil {
+                var bytes = FlexRenderer().payload(for: lossSupport).bytes
+                while bytes.last == 0x0A { bytes.removeLast() }
+                lossSupportFiles.line = bytes
+            }
+            payload = lossSupportFiles.line
+        case .email:
+            if lossSupportFiles.email == nil { lossSupportFiles.email = EmailRenderer().message(for: lossSupport) }
+            eml = lossSupportFiles.email.map { String(decoding: $0, as: UTF8.self) }
+        }
+        var json: [UInt8] = []
+        var o = JSONObjectWriter()
+        o.string("channel", row.channel.rawValue, into: &json)
+        o.string("date", date.description, into: &json)
+        o.string("eml", eml, into: &json)
+        o.string("id", row.id, into: &json)
+        o.string("message", LossSupportMessage.name, into: &json)
+        if let payload { o.json("payload", payload, into: &json) }
+        o.close(into: &json)
+        return .delivered(Delivery(row: row, message: .lossSupport, json: json))
     }
 
     /// The manuscript a reader on `day` gets: on a calendar birthday, that birthday's message; otherwise the day's, unless
@@ -134,6 +183,10 @@ public final class Schedule {
             case .delivered(let delivery):
                 summary.delivered += 1
                 if delivery.row.channel == .email { summary.byEmail += 1 }
+                if delivery.message == .lossSupport {
+                    summary.lossSupport += 1
+                    summary.ended += 1
+                }
                 try sink(.delivered(delivery))
             case .rejected(let error):
                 summary.errors += 1
@@ -141,6 +194,7 @@ public final class Schedule {
             case .noMessage: summary.noMessage += 1
             case .notStarted: summary.notStarted += 1
             case .finished: summary.finished += 1
+            case .ended: summary.ended += 1
             }
         }
         return summary
@@ -155,6 +209,9 @@ public enum ScheduleOutcome: Sendable {
     case noMessage(DayKey?)
     case notStarted
     case finished
+    /// The reader's status is `ended` and the date is `ended_on` or later: nothing goes out (on `ended_on`, the loss
+    /// support message is `.delivered` instead, when the edition has one).
+    case ended
     case rejected(ScheduleError)
 }
 
@@ -167,11 +224,25 @@ public enum ScheduleEvent: Sendable {
 /// One subscriber's message on the date.
 public struct Delivery: Sendable {
     public var row: SubscriberRow
-    public var day: DayKey
-    /// One JSON object, keys sorted, no final newline: `channel`, `date`, `day`, `id`, `label`, `series`, and
-    /// `payload` (LINE: the push request body, nickname filled in) or `eml` (e-mail: the message as a string,
-    /// CRLF line ends, nickname filled in).
+    public var message: Message
+    /// One JSON object, keys sorted, no final newline: for a day's message `channel`, `date`, `day`, `id`, `label`,
+    /// `series`, and `payload` (LINE: the push request body, nickname filled in) or `eml` (e-mail: the message as a
+    /// string, CRLF line ends, nickname filled in); for the loss support message `channel`, `date`, `id`,
+    /// `"message": "loss-support"` and `payload` or `eml`, with no `day`, `label` or `series`.
     public var json: [UInt8]
+
+    /// Which message goes out.
+    public enum Message: Sendable, Hashable {
+        /// The day's message of a series.
+        case day(DayKey)
+        /// The edition's loss support message, on the day a reader's loss is recorded.
+        case lossSupport
+    }
+
+    /// The day, for a day's message.
+    public var day: DayKey? {
+        if case .day(let key) = message { key } else { nil }
+    }
 }
 
 /// The counts of a run.
@@ -184,6 +255,11 @@ public struct ScheduleSummary: Sendable, Hashable {
     public var noMessage = 0
     public var notStarted = 0
     public var finished = 0
+    /// Readers whose status is `ended` on the date (from their `ended_on` on): none got a day's message. Those sent the
+    /// loss support message today (on their `ended_on`) are also counted in `delivered` and `lossSupport`.
+    public var ended = 0
+    /// Of `delivered`, loss support messages.
+    public var lossSupport = 0
     public var errors = 0
 
     public init() {}

@@ -12,14 +12,25 @@ public struct CSVRecord: Sendable, Hashable {
 
 /// The columns of a subscriber file, found by name in its header (any order).
 public struct SubscriberColumns: Sendable, Hashable {
+    /// The columns every subscriber file has.
     public static let names = ["id", "nickname", "due_date", "birth_date", "channel"]
+    /// The columns a file may add: `status` (`active` or `ended`, empty = active) and `ended_on` (the day a
+    /// miscarriage, a stillbirth or a child's death is recorded). A file without them schedules every row as active.
+    public static let optionalNames = ["status", "ended_on"]
 
     public var id: Int
     public var nickname: Int
     public var due: Int
     public var born: Int
     public var channel: Int
+    public var status: Int? = nil
+    public var endedOn: Int? = nil
     public var count: Int
+
+    /// The columns of this file, in the order `names` and `optionalNames` list them (as messages name them).
+    public var present: [String] {
+        Self.names + [("status", status), ("ended_on", endedOn)].compactMap { $0.1 == nil ? nil : $0.0 }
+    }
 
     /// The columns named in a header, or why the header is not one.
     public static func parse(_ header: [String]) -> Result<SubscriberColumns, ScheduleFileError> {
@@ -34,18 +45,19 @@ public struct SubscriberColumns: Sendable, Hashable {
                     line: 1,
                     message: LocalizedText(
                         en:
-                            "the header must name the columns \(Self.names.joined(separator: ",")) (in any order); "
-                            + "\(en), found \(found.en)",
-                        ja: "1 行目の見出しには列 \(Self.names.joined(separator: ",")) を（順不同で）書いてください。\(ja)。見出しは \(found.ja)")))
+                            "the header must name the columns \(Self.names.joined(separator: ",")) (in any order; "
+                            + "\(Self.optionalNames.joined(separator: " and ")) may be added); \(en), found \(found.en)",
+                        ja: "1 行目の見出しには列 \(Self.names.joined(separator: ",")) を（順不同で）書いてください"
+                            + "（\(Self.optionalNames.joined(separator: " と ")) は追加できます）。\(ja)。見出しは \(found.ja)")))
         }
         if header.contains(where: { $0.unicodeScalars.contains("\u{0}") }) {
             return problem(
                 "the file looks like UTF-16 without a byte order mark; save it as UTF-8",
                 "UTF-16 のファイルのようです。UTF-8 で保存してください")
         }
-        let unknown = names.filter { !Self.names.contains($0) }
+        let unknown = names.filter { !Self.names.contains($0) && !Self.optionalNames.contains($0) }
         let missing = Self.names.filter { !names.contains($0) }
-        let twice = Self.names.filter { n in names.filter { $0 == n }.count > 1 }
+        let twice = (Self.names + Self.optionalNames).filter { n in names.filter { $0 == n }.count > 1 }
         if !unknown.isEmpty || !missing.isEmpty || !twice.isEmpty {
             var en: [String] = [], ja: [String] = []
             if !missing.isEmpty {
@@ -66,7 +78,8 @@ public struct SubscriberColumns: Sendable, Hashable {
         return .success(
             SubscriberColumns(
                 id: at("id"), nickname: at("nickname"), due: at("due_date"),
-                born: at("birth_date"), channel: at("channel"), count: names.count))
+                born: at("birth_date"), channel: at("channel"), status: names.firstIndex(of: "status"),
+                endedOn: names.firstIndex(of: "ended_on"), count: names.count))
     }
 }
 

@@ -12,9 +12,14 @@ public struct SubscriberRow: Sendable, Hashable {
     public var due: CalendarDate?
     public var born: CalendarDate?
     public var channel: Channel
+    /// Set when the row's `status` is `ended`: the day the end (a miscarriage, a stillbirth, a child's death) is
+    /// recorded. From that day the reader gets nothing of either series, and on that day only the edition's loss
+    /// support message. Nil: the reader is active.
+    public var endedOn: CalendarDate?
 
     public init(
-        row: Int, line: Int, id: String, nickname: String, due: CalendarDate?, born: CalendarDate?, channel: Channel
+        row: Int, line: Int, id: String, nickname: String, due: CalendarDate?, born: CalendarDate?, channel: Channel,
+        endedOn: CalendarDate? = nil
     ) {
         self.row = row
         self.line = line
@@ -23,7 +28,11 @@ public struct SubscriberRow: Sendable, Hashable {
         self.due = due
         self.born = born
         self.channel = channel
+        self.endedOn = endedOn
     }
+
+    /// Whether the reader's status is `ended` on `date`: on or after `endedOn`.
+    public func hasEnded(on date: CalendarDate) -> Bool { endedOn.map { date >= $0 } ?? false }
 
     /// The reader's day on `date`.
     public func day(on date: CalendarDate) -> ReaderDay { ReaderDay.on(date, due: due, born: born) }
@@ -81,10 +90,10 @@ extension SubscriberRow {
             var problem = LocalizedText(
                 en:
                     "the row has \(fields.count) field\(fields.count == 1 ? "" : "s"); "
-                    + "expected \(columns.count) (\(SubscriberColumns.names.joined(separator: ",")))",
+                    + "expected \(columns.count) (\(columns.present.joined(separator: ",")))",
                 ja:
                     "列が \(fields.count) 個あります。"
-                    + "\(columns.count) 個（\(SubscriberColumns.names.joined(separator: ","))）にしてください"
+                    + "\(columns.count) 個（\(columns.present.joined(separator: ","))）にしてください"
             )
             if SubscriberCSV.lineCount(record.fields) > 1 {
                 problem = LocalizedText(
@@ -191,11 +200,52 @@ extension SubscriberRow {
                         ja: "channel '\(Self.shown(channelText))' は使えません。line か email にしてください"))
         }
 
+        let endedOn = Self.status(fields, columns: columns, into: &problems)
+
         guard problems.isEmpty, let channel else { return failure(problems) }
         return .success(
             SubscriberRow(
                 row: record.row, line: record.line, id: id, nickname: nickname,
-                due: due, born: born, channel: channel))
+                due: due, born: born, channel: channel, endedOn: endedOn))
+    }
+
+    /// The optional `status` and `ended_on`: the date the end is recorded when the status is `ended`, nil when it is
+    /// active (or empty, or the file has neither column). Written exactly (`Ended`, `終了` are refused, so that a row
+    /// nobody can read for sure sends nothing); `ended` needs `ended_on`, and `ended_on` needs `ended`.
+    private static func status(_ fields: [String], columns: SubscriberColumns, into problems: inout [LocalizedText])
+        -> CalendarDate?
+    {
+        let status = columns.status.map { fields[$0] } ?? ""
+        let endedText = columns.endedOn.map { fields[$0] } ?? ""
+        let endedOn = Self.date(endedText, column: "ended_on", into: &problems)
+        switch status {
+        case "", "active":
+            if !endedText.isEmpty {
+                let shownStatus = LocalizedText(
+                    en: status.isEmpty ? "empty (active)" : "active", ja: status.isEmpty ? "空（active）" : " active ")
+                problems.append(
+                    LocalizedText(
+                        en: "ended_on \(shown(endedText)) is given, but status is \(shownStatus.en); "
+                            + "write status ended, or leave ended_on empty",
+                        ja: "ended_on に \(shown(endedText)) がありますが、status が\(shownStatus.ja)です。"
+                            + "status を ended にするか、ended_on を空にしてください"))
+            }
+            return nil
+        case "ended":
+            if endedText.isEmpty {
+                problems.append(
+                    LocalizedText(
+                        en: "status is ended, but ended_on is empty; write the date the end was recorded (YYYY-MM-DD)",
+                        ja: "status が ended ですが、ended_on が空です。記録した日付（YYYY-MM-DD）を書いてください"))
+            }
+            return endedOn
+        default:
+            problems.append(
+                LocalizedText(
+                    en: "status '\(shown(status))' is not active or ended (empty means active)",
+                    ja: "status '\(shown(status))' は使えません。active か ended にしてください（空は active）"))
+            return nil
+        }
     }
 
     /// An optional `YYYY-MM-DD` date; a problem when it is written but not a date of the calendar.

@@ -35,6 +35,9 @@ struct StyleCheck: ContentRule {
         for i in content.inserts {
             messages.append(([i.text], [i.title]))
         }
+        for l in content.lossSupports {
+            messages.append(([l.text], [l.title]))
+        }
         // What every message carries around its text: disclaimers are read as sentences, names and labels for
         // their characters (a NUL in the shared disclaimer would reach every payload).
         if let c = content.configuration {

@@ -32,6 +32,7 @@ struct ApprovalRule: ContentRule {
             }
         }
         for insert in content.inserts { diagnostics += insert.signOff.diagnostics }
+        for support in content.lossSupports { diagnostics += support.signOff.diagnostics }
         for edition in content.editions { diagnostics += edition.signOff.diagnostics }
         if let configuration = content.configuration { diagnostics += configuration.signOffStatus.diagnostics }
     }

@@ -15,6 +15,7 @@ struct ButtonLabelRule: ContentRule {
             for section in m.sections { checkLinks(section.body, into: &diagnostics) }
         }
         for insert in content.inserts { checkLinks(insert.body, into: &diagnostics) }
+        for support in content.lossSupports { checkLinks(support.body, into: &diagnostics) }
         for edition in content.editions {
             for desk in edition.contacts {
                 check(

@@ -20,6 +20,8 @@ func contentRules(styleMemo: StyleMemo? = nil, mecab: MeCabSetting) -> [any Cont
         EditionReferenceRule(),
         InsertWindowRule(),
         InsertFileNameRule(),
+        LossSupportFileRule(),
+        LossSupportWordingRule(),
         StyleCheck(memo: styleMemo, mecab: mecab),
         DuplicateSectionRule(),
     ]
@@ -34,6 +36,7 @@ extension ContentSet {
             for s in m.sections { texts += [s.heading, s.text] }
         }
         for i in inserts { texts += [i.title, i.text] }
+        for l in lossSupports { texts += [l.title, l.text] }
         if let c = configuration {
             texts += [c.disclaimer, c.footer.unsubscribeLabel, c.footer.publisher]
         }

@@ -81,6 +81,43 @@ struct LineLimitsRule: Sendable {
         checkFooter(message, lastBubble: payload.bubbles.last ?? [], into: &diagnostics)
     }
 
+    /// The same limits on the loss support message's one bubble: it holds no `{nickname}` (`loss-support-wording`),
+    /// so its size is its size; its last bubble must carry the unsubscribe link (it has no disclaimer).
+    func check(_ message: LossSupportMessage, _ payload: RenderedPayload, into diagnostics: inout [Diagnostic]) {
+        let title = message.support.title
+        for bubble in payload.bubbles {
+            let size = bubble.count + bubble.occurrences(of: Self.placeholder) * extraBytes
+            if size > Self.maxBubbleBytes {
+                diagnostics.append(
+                    Diagnostic(
+                        .lineBubbleSize, at: title.location,
+                        en:
+                            "the loss support message is \(size) bytes of Flex JSON; LINE takes at most "
+                            + "\(Self.maxBubbleBytes) per bubble: shorten its text",
+                        ja: "喪失時のサポートメッセージのFlex JSONが\(size)バイトあります。"
+                            + "LINEのバブル1つの上限は\(Self.maxBubbleBytes)バイトのため、文章を短くしてください",
+                        notes: [note]))
+            }
+        }
+        for altText in payload.altTexts {
+            let alt = altText.utf16.count + Array(altText.utf8).occurrences(of: Self.placeholder) * extraUTF16
+            if alt > Self.maxAltTextUTF16 {
+                diagnostics.append(
+                    Diagnostic(
+                        .lineAltText, at: title.location,
+                        en: "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)",
+                        ja: "通知文がUTF-16で\(alt)単位あります。LINEの通知文は\(Self.maxAltTextUTF16)単位まで", notes: [note]))
+            }
+        }
+        let unsubscribe = Array(JSONValue.string(message.footer.unsubscribeURL).bytes.dropFirst().dropLast())
+        if !(payload.bubbles.last ?? []).contains(unsubscribe) {
+            diagnostics.append(
+                Diagnostic(
+                    .footerMissing, at: title.location, en: "the payload lacks the unsubscribe link",
+                    ja: "ペイロードに配信解除のリンクが入っていません", notes: [note]))
+        }
+    }
+
     /// The same checks for a day whose worst-case one-bubble size (`FlexRenderer.singleBubbleWorstCase`) is within
     /// `maxBubbleBytes`: it is sent as that one bubble, so no size or count limit is reached, and the bubble ends
     /// with the footer and disclaimer the renderer always puts last. Only the notification text is left to check.

@@ -26,6 +26,9 @@ struct LinkRule: ContentRule {
             for link in i.body.links { check(link.url, at: link.location, allowTel: true, into: &diagnostics) }
             if let url = i.link { check(url, into: &diagnostics) }
         }
+        for l in content.lossSupports {
+            for link in l.body.links { check(link.url, at: link.location, allowTel: true, into: &diagnostics) }
+        }
         for e in content.editions {
             check(e.unsubscribeURL, into: &diagnostics)
             if let s = e.survey { check(s.url, into: &diagnostics) }

@@ -89,5 +89,10 @@ import Testing
         #expect(written.contains("minamikawa/email/childcare/0100.eml"))
         #expect(written.contains("review/sheets/childcare/0045.html"))
         #expect(written.contains("sakuragaoka/payloads.sqlite.rows"))
+        // Each edition's loss support message: its payload, its preview and, where the edition sends e-mail, its e-mail.
+        #expect(written.contains("minamikawa/email/loss-support.eml"))
+        #expect(written.contains("sakuragaoka/line/loss-support.json"))
+        #expect(written.contains("sakuragaoka/preview/loss-support.html"))
+        #expect(written.contains("review/sheets/support/minamikawa-loss-support.html"))
     }
 }

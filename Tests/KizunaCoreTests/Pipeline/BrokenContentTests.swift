@@ -39,7 +39,7 @@ import Testing
             rule: .phoneFormat, line: 11, column: 12),
         Break(
             file: "editions/sakuragaoka.yaml", find: "unsubscribe_url: https://", replace: "unsubscribe_url: http://",
-            rule: .linkScheme, line: 20, column: 18),
+            rule: .linkScheme, line: 24, column: 18),
         Break(
             file: "inserts/sakuragaoka-3year-checkup.yaml", find: "months: {from: 35, to: 35}",
             replace: "months: {from: 35, to: 34}",
@@ -47,7 +47,7 @@ import Testing
         Break(
             file: "editions/sakuragaoka.yaml", find: "  - sakuragaoka-4month-checkup\n",
             replace: "  - sakuragaoka-4month-chekup\n",
-            rule: .editionInsertUnknown, line: 33, column: 5),
+            rule: .editionInsertUnknown, line: 37, column: 5),
     ]
 
     @Test func everyBreakIsReportedAtItsPlace() throws {

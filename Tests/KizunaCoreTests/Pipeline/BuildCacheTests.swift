@@ -84,6 +84,13 @@ import Testing
             as? [String: Any]
         #expect(afterInsert.rendered == manifest?["messageCount"] as? Int)
         #expect(try equalsABuildFromScratch(root, insert))
+
+        // Its loss support message: that edition whole again (the edition key covers the support file).
+        let support = edited(insert, "support/minamikawa-loss-support.yaml", "構いません。", "かまいません。")
+        let afterSupport = try build(support, into: root)
+        #expect(afterSupport.editionsUnchanged == 1)
+        #expect(afterSupport.rendered == manifest?["messageCount"] as? Int)
+        #expect(try equalsABuildFromScratch(root, support))
     }
 
     /// `kizuna build` reads edition and insert files when their edition is read: the build key hashes those very

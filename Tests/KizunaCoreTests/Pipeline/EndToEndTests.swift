@@ -62,10 +62,21 @@ import Testing
             // A file per message: a day whose readers of different month ages get different inserts has one per age.
             let manuscripts = content.compiler.messages(for: content.edition(output.editionID)!).count
             #expect(manuscripts > content.content.manuscripts.count)
-            let payloads = tree.keys.filter { $0.hasPrefix("\(output.editionID)/line/") && $0.hasSuffix(".json") }
+            // The loss support message is no day's: it is checked on its own below.
+            let lossSupport = "\(output.editionID)/\(LossSupportMessage.linePath)"
+            let payloads = tree.keys.filter {
+                $0.hasPrefix("\(output.editionID)/line/") && $0.hasSuffix(".json") && $0 != lossSupport
+            }
             let pages = tree.keys.filter { $0.hasPrefix("\(output.editionID)/preview/") && $0.hasSuffix(".html") }
             #expect(payloads.count == manuscripts)
-            #expect(pages.count == manuscripts + 1)
+            // Every day's page, the index and the loss support message's page.
+            #expect(pages.count == manuscripts + 2)
+            let support = String(decoding: try #require(tree[lossSupport]), as: UTF8.self)
+            #expect(support.contains("https://example.jp/\(output.editionID)/kizuna/settings"))
+            #expect(support.contains(#""uri":"tel:"#))
+            for word in ["個人差があります", "生まれて", "日目", "出産予定日", "{nickname}", "おめでとう"] {
+                #expect(!support.contains(word), "\(lossSupport) holds '\(word)'")
+            }
             #expect(tree["\(output.editionID)/manifest.json"] != nil)
             for path in payloads {
                 let bytes = try #require(tree[path])
@@ -110,7 +121,16 @@ import Testing
                         as? [String: Any])
                 #expect((line["messages"] as? [Any])?.count == messages)
             }
-            // Every day file of the edition is in its manifest.
+            // The loss support message's files are listed apart from the days.
+            let support = try #require(manifest["lossSupport"] as? [String: Any])
+            let supportFiles = try #require(support["files"] as? [String: [String: String]])
+            #expect(supportFiles.keys.sorted() == channels)
+            for file in supportFiles.values {
+                let path = try #require(file["path"])
+                #expect(file["sha256"] == SHA256.hash(data: try #require(tree[edition + "/" + path])).hexString)
+                listed.insert(path)
+            }
+            // Every file of the edition is in its manifest.
             let written = Set(
                 tree.keys.filter {
                     $0.hasPrefix(edition + "/") && !$0.hasSuffix("manifest.json") && !$0.hasSuffix("index.html")

@@ -188,19 +188,19 @@ import Testing
 
     @Test func reviewReportListsStatesAndWhatIsDue() throws {
         let report = Validator().validate(try ContentFixtures.read(Paths.content), checkingPayloads: false)
-        let yearLater = ReviewReport.entries(report.loadedContent, today: CalendarDate("2027-04-01")!, periodMonths: 12)
+        let yearLater = ReviewReport.entries(report.loadedContent, today: CalendarDate("2027-12-07")!, periodMonths: 12)
         let monthEarlier = ReviewReport.entries(
-            report.loadedContent, today: CalendarDate("2027-03-31")!, periodMonths: 12)
+            report.loadedContent, today: CalendarDate("2027-12-06")!, periodMonths: 12)
         let approved = yearLater.filter { $0.state == .approved }
         #expect(approved.count >= 60)
         // Due exactly when the approval is 12 calendar months old or more.
         for (later, earlier) in zip(yearLater, monthEarlier) where later.state == .approved {
             let date = try #require(later.approvedOn)
-            #expect(later.due == (date.adding(months: 12) <= CalendarDate("2027-04-01")!))
-            #expect(earlier.due == (date.adding(months: 12) <= CalendarDate("2027-03-31")!))
+            #expect(later.due == (date.adding(months: 12) <= CalendarDate("2027-12-07")!))
+            #expect(earlier.due == (date.adding(months: 12) <= CalendarDate("2027-12-06")!))
         }
         let dueLater = approved.filter { $0.due }.count
-        #expect(dueLater >= 60, "the sample's 2026-04-01 approvals are due a year later")
+        #expect(dueLater >= 60, "the sample's approvals (most of them of 2026-12-07) are due a year later")
         #expect(Set(yearLater.map(\.state)).isSuperset(of: [.approved, .draft]))
         let mine = ReviewReport.entries(
             report.loadedContent, today: CalendarDate("2026-11-25")!, periodMonths: 12, reviewer: "dietitian-a")
@@ -212,7 +212,7 @@ import Testing
         let (content, _) = try ReviewSheetTests.insertContent()
         let entries = ReviewReport.entries(content, today: CalendarDate("2026-06-01")!, periodMonths: 12)
         #expect(entries.count == content.approvableTexts.count)
-        #expect(Set(entries.map(\.kind)) == ["manuscript", "shared", "edition", "insert"])
+        #expect(Set(entries.map(\.kind)) == ["manuscript", "shared", "edition", "insert", "loss-support"])
         #expect(entries.first?.kind == "manuscript", "manuscripts keep coming first, in day order")
         let partial = try #require(entries.first { $0.subject == .insert("sakuragaoka-parents-class") })
         #expect(partial.state == .partial && partial.day == nil)

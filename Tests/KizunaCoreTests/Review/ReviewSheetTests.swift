@@ -29,7 +29,7 @@ import Testing
         #expect(sheet.contains("要再承認"))
         #expect(sheet.contains("<del>話し</del><ins>声を</ins>かけ<ins>て、目を合わせ</ins>"))
         #expect(sheet.contains("要再承認</span>（小児科医A 要再承認）"))
-        #expect(sheet.contains("<dt>承認日</dt><dd>2026-04-01</dd>"))
+        #expect(sheet.contains("<dt>承認日</dt><dd>2026-12-07</dd>"))
         #expect(sheet.contains("kizuna approve content/manuscripts/childcare/0045.yaml --reviewer ID"))
         let approvedSheet = try Self.page(
             output, "sheets/childcare/0045.html".replacingOccurrences(of: "0045", with: "0014"))

@@ -54,7 +54,9 @@ import Testing
             ])
         #expect(unapproved.allSatisfy { $0.approval == nil })
         let approved = texts.filter { $0.state == .approved }
-        #expect(approved.count == 74 + 1 + 2 + 26, "74 manuscripts, the shared texts, 2 editions, 26 inserts")
+        #expect(
+            approved.count == 74 + 1 + 2 + 26 + 2,
+            "74 manuscripts, the shared texts, 2 editions, 26 inserts, 2 loss support messages")
         for text in approved {
             let entries = try #require(text.approval?.entries)
             #expect(entries.map(\.by.value).sorted() == text.entitled.map(\.value).sorted(), "\(text.subject)")

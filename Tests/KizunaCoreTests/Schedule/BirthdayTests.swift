@@ -25,7 +25,7 @@ import Testing
                     .outcome(for: row)
             else { return nil }
             let object = try? JSONSerialization.jsonObject(with: Data(d.json)) as? [String: Any]
-            return "\(date) \(d.day) \(object?["label"] as? String ?? "?")"
+            return "\(date) \(d.day.map { "\($0)" } ?? "loss-support") \(object?["label"] as? String ?? "?")"
         }
     }
 

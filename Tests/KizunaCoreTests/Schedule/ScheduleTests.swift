@@ -24,7 +24,7 @@ import Testing
         var summary = ScheduleSummary()
 
         func day(_ id: String) -> String? {
-            deliveries.first { $0.row.id == id }.map { "\($0.day.series.rawValue)/\($0.day)" }
+            deliveries.first { $0.row.id == id }.flatMap(\.day).map { "\($0.series.rawValue)/\($0)" }
         }
     }
 
@@ -173,7 +173,9 @@ import Testing
                 }
                 #expect(delivery.day == expected, "\(date)")
             } else if case .delivered(let delivery) = outcome {
-                Issue.record("\(date): the schedule sends \(delivery.day), which the timeline does not date here")
+                Issue.record(
+                    "\(date): the schedule sends \(delivery.day.map { "\($0)" } ?? "loss-support"), which the timeline does not date here"
+                )
             }
         }
 

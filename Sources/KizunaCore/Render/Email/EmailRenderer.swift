@@ -32,16 +32,28 @@ public struct EmailRenderer: Sendable {
 
     /// The whole message: header, blank line, body; CRLF line ends.
     public func message(for message: DayMessage) -> [UInt8] {
-        let plain = QuotedPrintable.encode(plainText(for: message))
-        let html = QuotedPrintable.encode(self.html(for: message))
+        mime(
+            subject: subject(for: message), unsubscribeURL: message.footer.unsubscribeURL,
+            editionID: message.editionID, kizunaField: "X-Kizuna-Day: \(DayRef(message.day))",
+            plain: plainText(for: message), html: html(for: message))
+    }
+
+    /// A message of the two parts, with the header fields every Kizuna e-mail has and `kizunaField` naming what it
+    /// is (`X-Kizuna-Day: childcare/45`).
+    func mime(
+        subject: String, unsubscribeURL: String, editionID: String, kizunaField: String, plain plainText: String,
+        html htmlText: String
+    ) -> [UInt8] {
+        let plain = QuotedPrintable.encode(plainText)
+        let html = QuotedPrintable.encode(htmlText)
         // `=_` never occurs in quoted-printable, so the boundary cannot occur in a part, whatever the nickname.
         let boundary = "=_kizuna_" + lowercaseHex(Array(SHA256.hash(data: plain + [0x00] + html).prefix(12)))
         var header = [
             "MIME-Version: 1.0",
-            EncodedWords.field("Subject", subject(for: message)),
-            "List-Unsubscribe: <\(message.footer.unsubscribeURL)>",
-            EncodedWords.field("X-Kizuna-Edition", message.editionID),
-            "X-Kizuna-Day: \(DayRef(message.day))",
+            EncodedWords.field("Subject", subject),
+            "List-Unsubscribe: <\(unsubscribeURL)>",
+            EncodedWords.field("X-Kizuna-Edition", editionID),
+            kizunaField,
             "Content-Language: ja",
             "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"",
         ].joined(separator: "\r\n")
@@ -120,7 +132,7 @@ public struct EmailRenderer: Sendable {
         }
     }
 
-    private func plainDesk(_ desk: ContactDesk) -> String {
+    func plainDesk(_ desk: ContactDesk) -> String {
         "\(Self.contactLabel)：\(desk.name.value)\n電話 \(desk.phone.value)" + (desk.hours.map { "（\($0.value)）" } ?? "")
     }
 
@@ -203,7 +215,7 @@ public struct EmailRenderer: Sendable {
         return h.joined(separator: "\n") + "\n"
     }
 
-    private func htmlParagraphs(_ rich: RichText) -> [String] {
+    func htmlParagraphs(_ rich: RichText) -> [String] {
         rich.paragraphs.map { paragraph in
             #"<p style="margin:0 0 12px;">"#
                 + paragraph.map { run -> String in
@@ -218,7 +230,7 @@ public struct EmailRenderer: Sendable {
         }
     }
 
-    private func htmlDesk(_ desk: ContactDesk) -> String {
+    func htmlDesk(_ desk: ContactDesk) -> String {
         let phone = anchor(desk.telURI, esc(desk.phone.value), allowTel: true) ?? esc(desk.phone.value)
         return "\(esc(Self.contactLabel))：\(esc(desk.name.value))<br>電話 \(phone)"
             + (desk.hours.map { "（\(esc($0.value))）" } ?? "")
@@ -226,13 +238,13 @@ public struct EmailRenderer: Sendable {
 
     /// A link to a URL validation accepts (https, or tel: where allowed); nil for any other, which is then shown as
     /// text.
-    private func anchor(_ url: String, _ html: String, allowTel: Bool = false) -> String? {
+    func anchor(_ url: String, _ html: String, allowTel: Bool = false) -> String? {
         guard LinkRule.problem(with: url, allowTel: allowTel) == nil else { return nil }
         return #"<a href="\#(esc(url))" style="color:\#(Palette.link);text-decoration:underline;">"# + html + "</a>"
     }
 
-    private func esc(_ s: String) -> String { HTMLText.escape(s) }
+    func esc(_ s: String) -> String { HTMLText.escape(s) }
 
     /// Escaped text with its line breaks kept.
-    private func text(_ s: String) -> String { HTMLText.escape(s).replacingAll("\n", with: "<br>") }
+    func text(_ s: String) -> String { HTMLText.escape(s).replacingAll("\n", with: "<br>") }
 }

@@ -80,37 +80,46 @@ public struct PreviewRenderer: Sendable {
     public static let sampleDueDate = CalendarDate(year: 2027, month: 4, day: 1)!
 
     /// The edition's timeline of every day, with each day's date for a reader due on `due` whose birth date is not
-    /// known yet.
+    /// known yet, and a link to the edition's loss support message when it has one.
     public func indexPage(
-        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
+        lossSupport: LossSupportMessage? = nil
     ) -> String {
         String(
-            decoding: indexPageBytes(editionName: editionName, editionID: editionID, messages: messages, due: due),
+            decoding: indexPageBytes(
+                editionName: editionName, editionID: editionID, messages: messages, due: due, lossSupport: lossSupport),
             as: UTF8.self)
     }
 
     /// `indexPage` as the UTF-8 bytes written to disk.
     func indexPageBytes(
-        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
+        lossSupport: LossSupportMessage? = nil
     ) -> [UInt8] {
-        let page = indexPageView(editionName: editionName, editionID: editionID, messages: messages, due: due)
+        let page = indexPageView(
+            editionName: editionName, editionID: editionID, messages: messages, due: due, lossSupport: lossSupport)
         return splicedIndexPage(page) ?? Array(templates.render(page, template: "index").utf8)
     }
 
     /// `indexPageBytes` rendered whole through Mustache: the reference a spliced page equals.
     func indexPageBytesRenderedWhole(
-        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
+        lossSupport: LossSupportMessage? = nil
     ) -> [UInt8] {
-        let page = indexPageView(editionName: editionName, editionID: editionID, messages: messages, due: due)
+        let page = indexPageView(
+            editionName: editionName, editionID: editionID, messages: messages, due: due, lossSupport: lossSupport)
         return Array(templates.render(page, template: "index").utf8)
     }
 
     private func indexPageView(
-        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate
+        editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate,
+        lossSupport: LossSupportMessage?
     ) -> IndexPage {
-        IndexPage(
+        var page = IndexPage(
             editionName: editionName, editionID: editionID, messages: messages, due: due, reviewers: reviewers,
             rowTexts: indexRowTexts)
+        page.lossSupport = lossSupport.map(IndexPage.LossSupportLink.init)
+        return page
     }
 }
 
@@ -313,6 +322,20 @@ struct IndexPage {
     let unapprovedCount: Int
     let sampleDue: String
     var series: [SeriesGroup]
+    /// The edition's loss support message, which no day lists: its page, title and review state.
+    var lossSupport: LossSupportLink?
+
+    struct LossSupportLink {
+        let href: String; let title: String; let review: String; let reviewClass: String; let unapproved: Bool
+
+        init(_ message: LossSupportMessage) {
+            href = String(LossSupportMessage.previewPath.dropFirst("preview/".count))
+            title = message.support.title.value
+            review = message.support.signOff.state.displayName
+            reviewClass = message.support.signOff.state.rawValue
+            unapproved = message.support.signOff.state != .approved
+        }
+    }
 
     /// The link and sample date of each day, and the view of each known supervisor: the same in every edition's
     /// index, so made once per build rather than for 534 rows of every edition.

@@ -143,6 +143,20 @@ extension IndexPage: MustacheParent {
         case "unapprovedCount": unapprovedCount
         case "sampleDue": sampleDue
         case "series": series
+        case "lossSupport": lossSupport
+        default: nil
+        }
+    }
+}
+
+extension IndexPage.LossSupportLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "title": title
+        case "review": review
+        case "reviewClass": reviewClass
+        case "unapproved": unapproved
         default: nil
         }
     }
