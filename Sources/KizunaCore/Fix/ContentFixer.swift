@@ -1,11 +1,13 @@
 /// `kizuna fix`: applies the fix-its of the rules that change how text is written, never what it says, and
 /// splices only the characters they replace, so comments, key order and every other byte stay as they were.
 public struct ContentFixer: Sendable {
-    /// Terminology, width and normalisation, and a birthday message's `anniversary` (it moves the message onto the
-    /// birthday without touching the approved text): a person need not judge these edits.
+    /// Every rule whose findings carry a fix-it, so that `fix` applies what `validate` prints: terminology, width and
+    /// normalisation; a birthday message's `anniversary` (it moves the message onto the birthday without touching the
+    /// approved text); a misspelt key, value or placeholder with one likely meaning. A person need not judge these
+    /// edits. (`ContentFixerTests` checks that no other rule offers a fix-it.)
     public static let fixableRules: Set<RuleID> = [
         .styleTerminology, .styleHalfwidthKana, .styleFullwidthAlphanumeric, .styleInvisibleCharacter,
-        .anniversaryMissing,
+        .anniversaryMissing, .schemaUnknownKey, .schemaValue, .placeholderUnknown,
     ]
 
     /// Fixing can make a fix possible that was not (a term inside half-width kana); a few passes settle it.

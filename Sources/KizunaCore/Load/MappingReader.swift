@@ -30,6 +30,7 @@ struct MappingReader {
         self.what = what
         var pairs: [(String, Node, Node)] = []
         var suggested = Set<String>()
+        let written = Set(mapping.keys.compactMap { $0.scalar?.string })
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
                 diagnostics.append(
@@ -46,9 +47,12 @@ struct MappingReader {
                 if let suggestion = closestMatch(to: name, in: keys) {
                     suggested.insert(suggestion)
                     message += .didYouMean(suggestion)
-                    let end = SourceLocation(
-                        file: location.file, line: location.line, column: location.column + name.count)
-                    fixIt = FixIt(.replaceWith(suggestion), start: location, end: end, replacement: suggestion)
+                    // With one likely meaning, `fix` may apply it, and the value is still read as the key meant, so
+                    // that one typo hides no other finding; the unknown key stays an error, so nothing is built.
+                    if unambiguousMatch(to: name, in: keys) == suggestion {
+                        fixIt = Self.replacing(key, with: suggestion, in: document)
+                        if !written.contains(suggestion) { pairs.append((suggestion, key, value)) }
+                    }
                 }
                 let allowed = keys.joined(separator: ", ")
                 diagnostics.append(
@@ -64,6 +68,28 @@ struct MappingReader {
     }
 
     var location: SourceLocation { document.location(of: node) }
+
+    /// A fix-it replacing a whole scalar (a misspelt key or value) as written, which `kizuna fix` applies when the
+    /// scalar is written plainly on one line.
+    static func replacing(_ scalar: Node, with replacement: String, in document: YAMLDocument) -> FixIt {
+        guard case .scalar(let s) = scalar else {
+            let at = document.location(of: scalar)
+            return FixIt(.replaceWith(replacement), start: at, end: at, replacement: replacement)
+        }
+        return replacing(LocatedText(scalar: s, source: document.source), with: replacement)
+    }
+
+    static func replacing(_ text: LocatedText, with replacement: String) -> FixIt {
+        let count = text.value.unicodeScalars.count
+        if let span = text.sourceSpan(ofScalars: 0..<count) {
+            return FixIt(
+                .replaceWith(replacement), start: text.location, end: text.location(after: span),
+                replacement: replacement, span: span)
+        }
+        let end = SourceLocation(
+            file: text.location.file, line: text.location.line, column: text.location.column + text.value.count)
+        return FixIt(.replaceWith(replacement), start: text.location, end: end, replacement: replacement)
+    }
 
     func value(_ key: String) -> Node? {
         pairs.first { $0.key == key }?.value
@@ -206,9 +232,7 @@ struct MappingReader {
         if let suggestion = closestMatch(to: text.value, in: T.allCases.map(\.rawValue)) {
             en += " (did you mean '\(suggestion)'?)"
             ja += "。'\(suggestion)' の誤りではありませんか"
-            let end = SourceLocation(
-                file: text.location.file, line: text.location.line, column: text.location.column + text.value.count)
-            fixIt = FixIt(.replaceWith(suggestion), start: text.location, end: end, replacement: suggestion)
+            fixIt = replacing(text, with: suggestion)
         }
         ja += "（使える値: \(names)）"
         diagnostics.append(
@@ -264,6 +288,14 @@ func closestMatch(to word: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     return best.1 <= max(2, word.count / 3) && best.1 < word.count ? best.0 : nil
+}
+
+/// `closestMatch`, when no other candidate is as close: a typo whose meaning is certain.
+func unambiguousMatch(to word: String, in candidates: [String]) -> String? {
+    guard let best = closestMatch(to: word, in: candidates) else { return nil }
+    let distance = editDistance(word.lowercased(), best.lowercased())
+    let ties = candidates.filter { editDistance(word.lowercased(), $0.lowercased()) == distance }
+    return ties.count == 1 ? best : nil
 }
 
 func editDistance(_ a: String, _ b: String) -> Int {

@@ -71,10 +71,20 @@ public struct YAMLDocumentLoader: Sendable {
             }
         }
 
-        let node: Node?
+        var node: Node?
         do {
             node = try Yams.compose(
                 yaml: text, Self.mayHoldMergeOrValue(text) ? Self.resolver : .basic, .default, .utf8)
+        } catch YamlError.duplicatedKeysInMapping {
+            // Reported, and read on with each key's first value, so that the rest of the file is still checked.
+            var scanner = YAMLEventScanner(source: source)
+            diagnostics += scanner.scanning().filter { $0.rule == .yamlDuplicateKey }
+            let firsts = Self.blanking(scanner.duplicateSpans, in: text)
+            guard
+                let composed = try? Yams.compose(
+                    yaml: firsts, Self.mayHoldMergeOrValue(firsts) ? Self.resolver : .basic, .default, .utf8)
+            else { return nil }
+            node = composed
         } catch let error as YamlError {
             diagnostics += Self.diagnostics(for: error, source: source)
             return nil
@@ -95,6 +105,22 @@ public struct YAMLDocumentLoader: Sendable {
             return nil
         }
         return document
+    }
+
+    /// `text` with each span's characters (line ends kept) replaced by spaces: the same lines and columns, so every
+    /// node read from it is located in the original text.
+    static func blanking(_ spans: [(from: YAMLEventScanner.Mark, to: YAMLEventScanner.Mark)], in text: String) -> String
+    {
+        // Split on scalars: a CRLF is one Character, which a split on "\n" would not cut.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        for span in spans where span.from.line <= span.to.line && span.from.line < lines.count {
+            for line in span.from.line...min(span.to.line, lines.count - 1) {
+                let from = min(line == span.from.line ? span.from.column : 0, lines[line].count)
+                let to = line == span.to.line ? min(span.to.column, lines[line].count) : lines[line].count
+                for column in from..<max(from, to) where lines[line][column] != "\r" { lines[line][column] = " " }
+            }
+        }
+        return lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
     }
 
     /// Resolves only what `checkTags` refuses (merge `<<` and value `=`); every other implicit scalar is a string.

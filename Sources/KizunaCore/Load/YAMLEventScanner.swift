@@ -16,10 +16,31 @@ struct YAMLEventScanner {
         let isMapping: Bool
         var expectingKey = true
         var keys: [String: SourceLocation] = [:]
+        /// Where a duplicate key starts whose value is the next node of this mapping.
+        var duplicateFrom: Mark?
+        /// For a collection that is a duplicate key's value: where that key starts.
+        var duplicateOf: Mark?
         init(isMapping: Bool) { self.isMapping = isMapping }
     }
 
+    /// A position as libyaml gives it: 0-based line and column in Unicode scalars.
+    struct Mark: Sendable, Hashable {
+        var line: Int, column: Int
+    }
+
+    /// The text of every duplicate key and its value, from the key's first character to the value's last, in file
+    /// order: blanking them leaves the first definitions, which `YAMLDocumentLoader` reads on.
+    private(set) var duplicateSpans: [(from: Mark, to: Mark)] = []
+
     func scan() -> [Diagnostic] {
+        var copy = self
+        return copy.scanning()
+    }
+
+    /// `scan`, keeping `duplicateSpans`.
+    mutating func scanning() -> [Diagnostic] {
+        var spans: [(from: Mark, to: Mark)] = []
+        defer { duplicateSpans = spans }
         var diagnostics: [Diagnostic] = []
         var anchorCount = 0
         var parser = yaml_parser_t()
@@ -36,6 +57,8 @@ struct YAMLEventScanner {
                 if type == YAML_STREAM_END_EVENT { break }
                 let location = source.location(
                     zeroBasedLine: Int(event.start_mark.line), scalarColumn: Int(event.start_mark.column))
+                let start = Mark(line: Int(event.start_mark.line), column: Int(event.start_mark.column))
+                let end = Mark(line: Int(event.end_mark.line), column: Int(event.end_mark.column))
 
                 func anchor(_ name: UnsafeMutablePointer<yaml_char_t>?) {
                     guard let name, anchorCount < Self.findingCap else { return }
@@ -55,6 +78,16 @@ struct YAMLEventScanner {
                     type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT
                     || type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT
                 if startsNode, let parent, parent.isMapping { parent.expectingKey.toggle() }
+                // The value of a duplicate key: a scalar ends here, a collection at its end event.
+                var valueOf: Mark?
+                if startsNode, !isKey, let parent, let from = parent.duplicateFrom {
+                    parent.duplicateFrom = nil
+                    if type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT {
+                        spans.append((from, end))
+                    } else {
+                        valueOf = from
+                    }
+                }
 
                 switch type {
                 case YAML_ALIAS_EVENT:
@@ -73,6 +106,7 @@ struct YAMLEventScanner {
                         let key = String(
                             decoding: UnsafeBufferPointer(start: value, count: event.data.scalar.length), as: UTF8.self)
                         if let first = parent.keys[key] {
+                            parent.duplicateFrom = start
                             diagnostics.append(
                                 Diagnostic(
                                     .yamlDuplicateKey, at: location,
@@ -86,7 +120,9 @@ struct YAMLEventScanner {
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = type == YAML_MAPPING_START_EVENT
                     anchor(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
-                    stack.append(Frame(isMapping: isMapping))
+                    let frame = Frame(isMapping: isMapping)
+                    frame.duplicateOf = valueOf
+                    stack.append(frame)
                     // Counted inside the document's root collection, as the text scan after a refused file counts.
                     if stack.count - 1 > Self.maxNesting {
                         diagnostics.append(
@@ -99,7 +135,7 @@ struct YAMLEventScanner {
                         return
                     }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    _ = stack.popLast()
+                    if let from = stack.popLast()?.duplicateOf { spans.append((from, end)) }
                 default:
                     break
                 }

@@ -62,10 +62,7 @@ struct AnniversaryRule: ContentRule {
                                 + "key its message day \(days.lowerBound)",
                             ja:
                                 "\(n)歳の誕生日は生まれて\(days.lowerBound)日目か\(days.upperBound)日目です。"
-                                + "配信日を \(days.lowerBound) にしてください"),
-                        fixIt: FixIt(
-                            .replaceWith("\(days.lowerBound)"), start: m.day.location, end: m.day.location,
-                            replacement: "\(days.lowerBound)")))
+                                + "配信日を \(days.lowerBound) にしてください")))
                 continue
             }
             for later in days.dropFirst() {

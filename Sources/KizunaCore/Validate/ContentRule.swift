@@ -23,6 +23,7 @@ func contentRules(styleMemo: StyleMemo? = nil, mecab: MeCabSetting) -> [any Cont
         LossSupportFileRule(),
         LossSupportWordingRule(),
         StyleCheck(memo: styleMemo, mecab: mecab),
+        TextLengthRule(),
         DuplicateSectionRule(),
     ]
 }

@@ -144,11 +144,19 @@ struct LineLimitsRule: Sendable {
     private func check(altText: AltTextSize, of manuscript: Manuscript, into diagnostics: inout [Diagnostic]) {
         let alt = altText.utf16 + altText.nicknames * extraUTF16
         if alt > Self.maxAltTextUTF16 {
+            // Worded alike for every edition (no edition, no nickname length), so that it is reported once per title.
+            let title = manuscript.title.value.count
             diagnostics.append(
                 Diagnostic(
                     .lineAltText, at: manuscript.title.location,
-                    en: "the notification text is \(alt) UTF-16 units; LINE takes at most \(Self.maxAltTextUTF16)",
-                    ja: "通知文がUTF-16で\(alt)単位あります。LINEの通知文は\(Self.maxAltTextUTF16)単位まで", notes: [note]))
+                    en:
+                        "the notification text, the greeting and this title, is \(altText.utf16) UTF-16 units before "
+                        + "the nickname is filled in, over LINE's \(Self.maxAltTextUTF16) with an edition's longest "
+                        + "nickname: shorten the title (\(title) characters)",
+                    ja:
+                        "通知文（あいさつとこのタイトル）が、ニックネームを入れる前でUTF-16で\(altText.utf16)単位あり、"
+                        + "版の最長のニックネームを入れるとLINEの上限\(Self.maxAltTextUTF16)単位を超えます。"
+                        + "タイトル（\(title)文字）を短くしてください"))
         }
     }
 

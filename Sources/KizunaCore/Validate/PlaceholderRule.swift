@@ -37,11 +37,17 @@ struct PlaceholderRule: ContentRule {
                 var fixIt: FixIt?
                 if closed, closestMatch(to: name, in: Array(Placeholder.known)) != nil {
                     message += LocalizedText(en: " (did you mean it?)", ja: "（\(Placeholder.nickname) の誤りではありませんか）")
-                    let end = SourceLocation(
-                        file: location.file, line: location.line, column: location.column + written.count)
-                    fixIt = FixIt(
-                        LocalizedText(en: "replace with \(Placeholder.nickname)", ja: "\(Placeholder.nickname) に置き換える"),
-                        start: location, end: end, replacement: Placeholder.nickname)
+                    let replace = LocalizedText(
+                        en: "replace with \(Placeholder.nickname)", ja: "\(Placeholder.nickname) に置き換える")
+                    if let span = text.sourceSpan(ofScalars: i..<(j + 1)) {
+                        fixIt = FixIt(
+                            replace, start: location, end: text.location(after: span),
+                            replacement: Placeholder.nickname, span: span)
+                    } else {
+                        let end = SourceLocation(
+                            file: location.file, line: location.line, column: location.column + written.count)
+                        fixIt = FixIt(replace, start: location, end: end, replacement: Placeholder.nickname)
+                    }
                 }
                 diagnostics.append(Diagnostic(.placeholderUnknown, at: location, message.tidied, fixIt: fixIt))
             }

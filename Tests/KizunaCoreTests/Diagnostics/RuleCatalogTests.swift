@@ -35,6 +35,8 @@ struct RuleCatalogTests {
             .styleDesuMasu: [], .styleSentenceLength: ["max"], .styleCommaCount: ["max"], .styleSentenceEnd: [],
             .styleHalfwidthKana: [], .styleFullwidthAlphanumeric: [], .styleInvisibleCharacter: [],
             .styleDuplicateSection: [], .styleTerminology: [], .styleDoubledParticle: ["min_interval"],
+            .styleTitleLength: ["max"], .styleHeadingLength: ["max"], .styleInsertTitleLength: ["max"],
+            .styleButtonLabelLength: ["max"],
         ]
         #expect(StyleConfiguration.options == expected)
     }
