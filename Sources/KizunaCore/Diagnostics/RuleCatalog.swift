@@ -93,7 +93,7 @@ public enum RuleCatalog {
             DuplicateSectionRule.description,
             TerminologyRule.description,
             TermDictionaryLoader.termsSelfTest,
-    ] + TextLengthRule.descriptions + [
+        ] + TextLengthRule.descriptions + [
             // LINE limits, checked on the rendered payload with the longest nickname
             LineLimitsRule.lineBubbleSize,
             LineLimitsRule.lineAltText,
