@@ -123,8 +123,8 @@ struct ScheduleCommand: ParsableCommand {
                 + (s.lossSupport > 0 ? ["\(s.lossSupport) loss support"] : [])
             let of = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
             return "kizuna: schedule \(date): \(s.delivered) delivered\(of), \(s.noMessage) with no message today, "
-                + "\(s.notStarted) not started, \(s.finished) finished, \(s.ended) ended, \(s.errors) errors in "
-                + "\(s.rows) rows (\(rowsPerSecond) rows/s)"
+                + "\(s.notStarted) not started, \(s.finished) finished, \(s.ended) ended, "
+                + "\(English.count(s.errors, "error")) in \(English.count(s.rows, "row")) (\(rowsPerSecond) rows/s)"
         case .ja:
             let parts =
                 (s.byEmail > 0 ? ["e-mail \(s.byEmail) 件"] : [])

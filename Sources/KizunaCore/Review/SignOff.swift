@@ -84,10 +84,11 @@ public struct SignOffEvaluator: Sendable {
         self.candidates = candidates
     }
 
-    /// The status of one text. `entitled`: who may approve it; `draft`: editors marked it as not ready.
+    /// The status of one text. `entitled`: who may approve it; `marked`: what the editors marked it (a manuscript's
+    /// `review:`): `draft` overrides every approval, `in-review` stands for a text nobody has approved yet.
     public func evaluate(
         _ subject: ApprovalSubject, reader: ReaderText, entitled: [LocatedText], approval: Approval?,
-        draft: Bool = false
+        marked: ReviewStatus? = nil
     ) -> SignOffStatus {
         let current = reader.sha256
         let entitledIDs = unique(entitled.map(\.value))
@@ -172,7 +173,7 @@ public struct SignOffEvaluator: Sendable {
         case .anySupervisor: complete = !approvedNow.isEmpty
         }
         let state: ReviewState
-        if draft {
+        if marked == .draft {
             state = .draft
         } else if refusedEntitlement {
             state = .notEntitled
@@ -184,6 +185,8 @@ public struct SignOffEvaluator: Sendable {
             state = .partial
         } else if !outdated.isEmpty {
             state = .stale
+        } else if marked == .inReview {
+            state = .inReview
         } else {
             state = .unreviewed
         }
@@ -258,7 +261,7 @@ extension SignOffEvaluator {
             m.with(
                 signOff: evaluate(
                     m.subject, reader: ReaderText(m), entitled: m.supervisors, approval: m.approval,
-                    draft: m.review.value == .draft))
+                    marked: m.review.value))
         }
         if var c = content.configuration {
             c.signOffStatus = evaluate(.shared, reader: ReaderText(c), entitled: c.approvers, approval: c.approval)

@@ -14,11 +14,15 @@ struct SupervisorRule: ContentRule {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         let ids = content.reviewers.map(\.id.value)
         for m in content.manuscripts {
-            if m.supervisors.isEmpty {
+            // An absent key is already the manuscript's `schema-missing-key`: one finding per mistake.
+            if m.supervisors.isEmpty, let location = m.supervisorsLocation {
                 diagnostics.append(
                     Diagnostic(
-                        .supervisorMissing, at: m.review.location,
-                        en: "no supervisor vouches for this manuscript", ja: "この原稿には監修者がいません"))
+                        .supervisorMissing, at: location,
+                        en:
+                            "no supervisor vouches for this manuscript; name them by their ids in reviewers.yaml, "
+                            + "e.g. `supervisors: [pediatrician-a]`",
+                        ja: "この原稿には監修者がいません。reviewers.yaml の id で `supervisors: [pediatrician-a]` のように書いてください"))
             }
             for s in m.supervisors where !ids.contains(s.value) {
                 let message =
