@@ -30,6 +30,9 @@ struct Review: ParsableCommand {
     @Flag(help: "Print an allowed_signers file of the reviewers' keys, for ssh-keygen -Y verify.")
     var allowedSigners = false
 
+    @Flag(help: "Only the texts awaiting review: every state but approved (as the review index lists them).")
+    var awaiting = false
+
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
@@ -67,7 +70,8 @@ struct Review: ParsableCommand {
             return
         }
         let period = report.loadedContent.configuration?.reviewPeriodMonths ?? 12
-        let entries = ReviewReport.entries(report.loadedContent, today: day, periodMonths: period, reviewer: reviewer)
+        var entries = ReviewReport.entries(report.loadedContent, today: day, periodMonths: period, reviewer: reviewer)
+        if awaiting { entries.removeAll { !$0.state.awaitsReview } }
         switch format {
         case .text: print(ReviewReport.text(entries), terminator: "")
         case .json: print(String(decoding: JSONValue.array(entries.map(\.json)).bytes, as: UTF8.self))

@@ -18,6 +18,9 @@ public enum ReviewState: String, Sendable, CaseIterable, Codable {
     /// No approval recorded.
     case unreviewed = "never-reviewed"
 
+    /// Not approved as it stands, whatever else: what the review index, its print page and `review --awaiting` list.
+    public var awaitsReview: Bool { self != .approved }
+
     /// How a reviewer reads the state in previews and sheets.
     public var displayName: String {
         switch self {

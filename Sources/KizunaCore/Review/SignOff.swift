@@ -102,8 +102,11 @@ public struct SignOffEvaluator: Sendable {
                     LocalizedText(
                         en: "approver '\(id.value)' is not in the reviewers' registry (reviewers.yaml)",
                         ja: "承認者 \(Japanese.quote(id.value)) は監修者名簿（reviewers.yaml）に登録されていません")
-                    + .didYouMean(closestMatch(to: id.value, in: names.ids))
-                diagnostics.append(Diagnostic(.reviewerUnknown, at: id.location, message.tidied))
+                    + .didYouMean(names.suggestion(for: id.value))
+                diagnostics.append(
+                    Diagnostic(
+                        .reviewerUnknown, at: id.location, message.tidied,
+                        fixIt: names.suggestion(for: id.value).map { FixIt.replacing(id, with: $0) }))
             }
         }
         var refusedEntitlement = false
@@ -118,8 +121,11 @@ public struct SignOffEvaluator: Sendable {
                         en: "approver '\(id)' is not in the reviewers' registry (reviewers.yaml); "
                             + "the approval does not count",
                         ja: "承認者 \(Japanese.quote(id)) は監修者名簿（reviewers.yaml）に登録されていないため、この承認は無効です")
-                    + .didYouMean(closestMatch(to: id, in: names.ids))
-                diagnostics.append(Diagnostic(.reviewerUnknown, at: entry.by.location, message.tidied))
+                    + .didYouMean(names.suggestion(for: id))
+                diagnostics.append(
+                    Diagnostic(
+                        .reviewerUnknown, at: entry.by.location, message.tidied,
+                        fixIt: names.suggestion(for: id).map { FixIt.replacing(entry.by, with: $0) }))
                 refusedEntitlement = true
                 continue
             }
