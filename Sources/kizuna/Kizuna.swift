@@ -8,7 +8,7 @@ struct Kizuna: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "kizuna",
-        abstract: "Compile きずなメール manuscripts into LINE payloads and HTML previews.",
+        abstract: "Compile きずなメール manuscripts into LINE payloads, e-mails, HTML previews and review sheets.",
         version: version,
         subcommands: [
             Validate.self, Build.self, Fix.self, Rules.self, Render.self, Approve.self, Review.self, Timeline.self,

@@ -5,11 +5,14 @@ import KizunaCore
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "List the sign-off of every text that takes approvals (manuscripts, shared texts, editions, inserts): "
+            "List the sign-off of every text that takes approvals (manuscripts, shared texts, editions, inserts, "
+            + "loss support messages): "
             + "state, who signed, who is missing, when, and what is due.",
         discussion: """
-            Exit 0 whatever the states; a text is due when stale or approved longer ago than \
-            review_period_months.
+            States: approved, partially-approved, stale, not-entitled, unverified, draft, in-review \
+            (review: in-review, nobody has approved it yet), never-reviewed; a text is due when stale or approved \
+            longer ago than review_period_months. Exit 0 whatever the states; 1 when --statement names a file that \
+            takes no approval or a reviewer not entitled to approve it; 2 for usage or I/O problems.
             """
     )
 
