@@ -32,7 +32,9 @@ import Testing
         #expect(en.stderr == "1 error, 0 warnings in 8 files\n")
         let ja = try run(["validate"], in: folder, lang: "ja")
         #expect(
-            ja.stdout == "content/manuscripts/childcare/0045.yaml:1:1: error: 原稿に 'supervisors' がありません [schema-missing-key]\n")
+            ja.stdout
+                == "content/manuscripts/childcare/0045.yaml:1:1: error: 原稿に 'supervisors' がありません [schema-missing-key]\n"
+        )
     }
 
     @Test("An empty supervisors value: one warning at that value", arguments: ["supervisors: []", "supervisors:"])
@@ -48,7 +50,9 @@ import Testing
                 + "e.g. `supervisors: [pediatrician-a]` [supervisor-missing]\n")
         #expect(en.stderr == "0 errors, 1 warning in 8 files\n")
         let ja = try run(["validate"], in: folder, lang: "ja")
-        #expect(ja.stdout.contains("warning: この原稿には監修者がいません。reviewers.yaml の id で `supervisors: [pediatrician-a]` のように書いてください"))
+        #expect(
+            ja.stdout.contains(
+                "warning: この原稿には監修者がいません。reviewers.yaml の id で `supervisors: [pediatrician-a]` のように書いてください"))
     }
 
     @Test("review: in-review is listed as in-review (監修中), and awaits review")
@@ -177,8 +181,10 @@ import Testing
         #expect(email.stdout.contains("X-Kizuna-Day: childcare/45\r\n"))
         #expect(!email.stdout.contains("{nickname}"))
         let lineOnly = try KizunaCommand.run(
-            ["render", "--edition", "sakuragaoka", "--series", "childcare", "--day", "45", "--nickname", "はな",
-             "--channel", "email"])
+            [
+                "render", "--edition", "sakuragaoka", "--series", "childcare", "--day", "45", "--nickname", "はな",
+                "--channel", "email",
+            ])
         #expect(lineOnly.status == 1)
         #expect(lineOnly.stderr == "kizuna: error: edition 'sakuragaoka' does not send by email; its channels: line\n")
         #expect(try KizunaCommand.run(day + ["--channel", "email", "--pretty"]).status == 2)
