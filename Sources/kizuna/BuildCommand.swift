@@ -4,8 +4,11 @@ import KizunaCore
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate the content, then write each edition's payloads, previews and manifest.",
-        discussion: "On any error nothing is written and the previous output stays as it was.")
+        abstract: "Validate the content, then write each edition's payloads, e-mails, previews and manifest.",
+        discussion: """
+            Also writes the review sheets (OUTPUT/review/). On any error nothing is written and the previous output \
+            stays as it was. Exit 0, 1 for content errors or a refused release, 2 for usage or I/O problems.
+            """)
 
     @OptionGroup var options: ContentOptions
 

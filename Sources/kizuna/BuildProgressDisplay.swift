@@ -56,9 +56,9 @@ final class BuildProgressDisplay: @unchecked Sendable {
         let rate = seconds > 0 ? Int(Double(result.rendered) / seconds) : 0
         let reused = result.messages - result.rendered
         var line =
-            "kizuna: built \(result.editions) edition\(result.editions == 1 ? "" : "s"), \(result.messages) messages"
+            "kizuna: built \(English.count(result.editions, "edition")), \(English.count(result.messages, "message"))"
         line += reused > 0 ? " (\(result.rendered) rendered, \(reused) unchanged)" : ""
-        line += ", \(result.filesWritten) files written into \(output)/ in \(Int(seconds * 1000)) ms"
+        line += ", \(English.count(result.filesWritten, "file")) written into \(output)/ in \(Int(seconds * 1000)) ms"
         // A rate over a few re-rendered days (validation dominates) would read as a slow build: shown for full builds.
         line += reused == 0 ? " (\(rate) messages/s)" : ""
         return line

@@ -8,7 +8,7 @@ struct Kizuna: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "kizuna",
-        abstract: "Compile きずなメール manuscripts into LINE payloads and HTML previews.",
+        abstract: "Compile きずなメール manuscripts into LINE payloads, e-mails, HTML previews and review sheets.",
         version: version,
         subcommands: [
             Validate.self, Build.self, Fix.self, Rules.self, Render.self, Approve.self, Review.self, Timeline.self,
@@ -68,6 +68,25 @@ extension ContentFiles {
     func file(at path: String) -> SourceFile? {
         let wanted = URL(fileURLWithPath: path).standardizedFileURL.path
         return files.first { URL(fileURLWithPath: $0.path).standardizedFileURL.path == wanted }
+    }
+
+    /// The content files that paths on the command line name: a file or a folder, relative to the current folder or
+    /// to the content folder (`content/manuscripts/childcare/0045.yaml` or `manuscripts/childcare/0045.yaml`), or
+    /// absolute. `unmatched`: the paths that name no content file.
+    func paths(namedBy arguments: [String]) -> (matched: Set<String>, unmatched: [String]) {
+        let full = files.map { (path: $0.path, full: URL(fileURLWithPath: $0.path).standardizedFileURL.path) }
+        var matched: Set<String> = []
+        var unmatched: [String] = []
+        for argument in arguments {
+            let candidates = [argument] + (argument.hasPrefix("/") ? [] : [root + "/" + argument])
+            let wanted = candidates.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            let hits = full.filter { file in
+                wanted.contains { file.full == $0 || file.full.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+            }
+            if hits.isEmpty { unmatched.append(argument) }
+            matched.formUnion(hits.map(\.path))
+        }
+        return (matched, unmatched)
     }
 }
 

@@ -3,10 +3,17 @@ import Foundation
 import KizunaCore
 
 extension Series: ExpressibleByArgument {}
+extension Channel: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print one reader's payload for one day, with the nickname filled in (JSON-escaped).")
+        abstract: "Print one reader's message for one day, with the nickname filled in.",
+        discussion: """
+            --channel line (the default) prints the LINE payload, compact JSON as it is sent (the nickname \
+            JSON-escaped), or indented with --pretty; --channel email prints the e-mail as an RFC 5322 message \
+            (.eml, CRLF line ends, quoted-printable parts). The edition must send by that channel. Exit 0, 1 for \
+            content errors, a day the edition does not send or a nickname it refuses, 2 for usage or I/O problems.
+            """)
 
     @OptionGroup var options: ContentOptions
 
@@ -21,6 +28,18 @@ struct Render: ParsableCommand {
 
     @Option(help: "The reader's nickname.")
     var nickname: String
+
+    @Option(help: "The channel: line (a LINE payload) or email (an .eml message).")
+    var channel: Channel = .line
+
+    @Flag(help: "Indent the LINE payload's JSON for reading (line only).")
+    var pretty = false
+
+    func validate() throws {
+        if pretty && channel == .email {
+            throw ValidationError("--pretty indents a LINE payload's JSON; an e-mail is printed as the .eml it is")
+        }
+    }
 
     func run() throws {
         guard let key = DayKey.parse(day, series: series), key.isInRange else {
@@ -45,12 +64,24 @@ struct Render: ParsableCommand {
             printError("edition '\(edition)' sends no message on \(series.rawValue)/\(key)")
             throw ExitStatus.contentErrors
         }
+        guard target.channels.contains(where: { $0.value == channel }) else {
+            let channels = target.channels.map(\.value.rawValue).joined(separator: ", ")
+            printError("edition '\(edition)' does not send by \(channel.rawValue); its channels: \(channels)")
+            throw ExitStatus.contentErrors
+        }
         let message = content.compiler.message(target, manuscript)
-        let payload = FlexRenderer().payload(for: message).bytes
+        let maxLength = content.compiler.nicknameMaxLength(for: target)
         do {
-            let filled = try PayloadFiller.fill(
-                payload, nickname: nickname, maxLength: content.compiler.nicknameMaxLength(for: target))
-            FileHandle.standardOutput.write(Data(filled))
+            switch channel {
+            case .line:
+                let filled = try PayloadFiller.fill(
+                    FlexRenderer().payload(for: message).bytes, nickname: nickname, maxLength: maxLength)
+                FileHandle.standardOutput.write(Data(pretty ? JSONIndenter.indent(filled) : filled))
+            case .email:
+                let filled = try EmailFiller.fill(
+                    EmailRenderer().message(for: message), nickname: nickname, maxLength: maxLength)
+                FileHandle.standardOutput.write(Data(filled))
+            }
         } catch {
             printError(error.description)
             throw ExitStatus.contentErrors

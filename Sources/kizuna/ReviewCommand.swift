@@ -5,11 +5,14 @@ import KizunaCore
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "List the sign-off of every text that takes approvals (manuscripts, shared texts, editions, inserts): "
+            "List the sign-off of every text that takes approvals (manuscripts, shared texts, editions, inserts, "
+            + "loss support messages): "
             + "state, who signed, who is missing, when, and what is due.",
         discussion: """
-            Exit 0 whatever the states; a text is due when stale or approved longer ago than \
-            review_period_months.
+            States: approved, partially-approved, stale, not-entitled, unverified, draft, in-review \
+            (review: in-review, nobody has approved it yet), never-reviewed; a text is due when stale or approved \
+            longer ago than review_period_months. Exit 0 whatever the states; 1 when --statement names a file that \
+            takes no approval or a reviewer not entitled to approve it; 2 for usage or I/O problems.
             """
     )
 
@@ -29,6 +32,9 @@ struct Review: ParsableCommand {
 
     @Flag(help: "Print an allowed_signers file of the reviewers' keys, for ssh-keygen -Y verify.")
     var allowedSigners = false
+
+    @Flag(help: "Only the texts awaiting review: every state but approved (as the review index lists them).")
+    var awaiting = false
 
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
@@ -67,7 +73,8 @@ struct Review: ParsableCommand {
             return
         }
         let period = report.loadedContent.configuration?.reviewPeriodMonths ?? 12
-        let entries = ReviewReport.entries(report.loadedContent, today: day, periodMonths: period, reviewer: reviewer)
+        var entries = ReviewReport.entries(report.loadedContent, today: day, periodMonths: period, reviewer: reviewer)
+        if awaiting { entries.removeAll { !$0.state.awaitsReview } }
         switch format {
         case .text: print(ReviewReport.text(entries), terminator: "")
         case .json: print(String(decoding: JSONValue.array(entries.map(\.json)).bytes, as: UTF8.self))

@@ -5,10 +5,11 @@ import KizunaCore
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
-        abstract: "Print each subscriber's payload due on a date, nickname filled in, as JSON lines.",
+        abstract: "Print each subscriber's message due on a date (LINE payload or e-mail), nickname filled in.",
         discussion: """
             The CSV has a header row naming the columns id, nickname, due_date, birth_date, channel (any order); \
-            birth_date may be empty (the reader is then still pregnant), channel is line or email. Optional columns \
+            birth_date may be empty (the reader is then still pregnant, even past due_date: after 41w6d nothing is sent \
+            until a birth_date is given; the due date never stands in for it), channel is line or email. Optional columns \
             status (active or ended; empty is active) and ended_on (YYYY-MM-DD, the day a miscarriage, a stillbirth \
             or a child's death is recorded): from ended_on nothing of either series is sent to that reader, and on \
             ended_on only the edition's loss support message, once. Each subscriber with a message on DATE gets \
@@ -16,7 +17,8 @@ struct ScheduleCommand: ParsableCommand {
             loss support message "message": "loss-support" instead of day, label and series) on stdout, or in \
             DIR/<id>.json with --output. A \
             malformed row is reported on stderr as FILE:LINE: error: MESSAGE and the other rows still go out. \
-            Exit 0 when every row was fine, 1 when some row was malformed, 2 for usage or I/O problems.
+            A summary line ends stderr. Exit 0 when every row was fine, 1 when some row was malformed (or the \
+            content has errors: then nothing goes out), 2 for usage or I/O problems.
             """)
 
     @OptionGroup var options: ContentOptions
@@ -123,8 +125,8 @@ struct ScheduleCommand: ParsableCommand {
                 + (s.lossSupport > 0 ? ["\(s.lossSupport) loss support"] : [])
             let of = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
             return "kizuna: schedule \(date): \(s.delivered) delivered\(of), \(s.noMessage) with no message today, "
-                + "\(s.notStarted) not started, \(s.finished) finished, \(s.ended) ended, \(s.errors) errors in "
-                + "\(s.rows) rows (\(rowsPerSecond) rows/s)"
+                + "\(s.notStarted) not started, \(s.finished) finished, \(s.ended) ended, "
+                + "\(English.count(s.errors, "error")) in \(English.count(s.rows, "row")) (\(rowsPerSecond) rows/s)"
         case .ja:
             let parts =
                 (s.byEmail > 0 ? ["e-mail \(s.byEmail) 件"] : [])

@@ -5,8 +5,10 @@ struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the calendar date of every message and insert of an edition for one reader.",
         discussion: """
-            Maternity is dated from the due date, childcare from the birth date (--born, default the due date); \
-            the series switch on the birth date.
+            Maternity is dated from the due date, childcare from the birth date (--born, default the due date, as \
+            a plan made ahead; schedule, which sends day by day, does not: a reader without a birth date is still \
+            pregnant there); the series switch on the birth date. Exit 0, 1 for content errors, 2 for usage or I/O \
+            problems (an unknown edition).
             """
     )
 

@@ -167,7 +167,7 @@ public enum DiagnosticFormatter {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         if language == .ja { return "\(files)ファイル中 エラー\(errors)件、警告\(warnings)件" }
-        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-            + " in \(files) file\(files == 1 ? "" : "s")"
+        return "\(English.count(errors, "error")), \(English.count(warnings, "warning"))"
+            + " in \(English.count(files, "file"))"
     }
 }

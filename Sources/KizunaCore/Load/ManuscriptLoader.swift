@@ -24,7 +24,7 @@ struct ManuscriptLoader {
                     .schemaEmpty, at: document.location(of: node),
                     en: "a manuscript needs at least one section", ja: "原稿にセクションが1つもありません"))
         }
-        let supervisors = reader.textList("supervisors", into: &diagnostics)
+        let supervisors = self.supervisors(reader, into: &diagnostics)
         let review = reader.choice("review", of: ReviewStatus.self, into: &diagnostics)
         let sources = (reader.list("sources", required: false, into: &diagnostics) ?? []).compactMap {
             source($0, in: document, into: &diagnostics)
@@ -36,8 +36,24 @@ struct ManuscriptLoader {
         return Manuscript(
             path: document.source.path, day: day, anniversary: anniversary,
             title: title ?? LocatedText("", at: reader.location),
-            sections: sections, supervisors: supervisors ?? [],
+            sections: sections, supervisors: supervisors?.ids ?? [], supervisorsLocation: supervisors?.location,
             review: review ?? Located(.draft, at: reader.location), sources: sources, approval: approval)
+    }
+
+    /// The supervisors' ids and where they are written. An absent key is the one `schema-missing-key` at the
+    /// manuscript; an empty value (`supervisors:`, `supervisors: []`) reads as nobody, which `SupervisorRule`
+    /// reports once, at the value.
+    private func supervisors(_ reader: MappingReader, into diagnostics: inout [Diagnostic]) -> (
+        ids: [LocatedText], location: SourceLocation
+    )? {
+        guard let node = reader.value("supervisors") else {
+            _ = reader.required("supervisors", into: &diagnostics)
+            return nil
+        }
+        let location = reader.document.location(of: node)
+        if case .scalar(let scalar) = node, scalar.isEmptyValue { return ([], location) }
+        guard let ids = reader.textList("supervisors", into: &diagnostics) else { return nil }
+        return (ids, location)
     }
 
     private func dayKey(_ reader: MappingReader, series: Series?, into diagnostics: inout [Diagnostic]) -> Located<

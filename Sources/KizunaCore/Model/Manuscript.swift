@@ -11,6 +11,8 @@ public final class Manuscript: Sendable {
     public let sections: [Section]
     /// Reviewer ids of the supervisors who vouch for the text.
     public let supervisors: [LocatedText]
+    /// Where `supervisors:` is written (its value), or nil when the key is absent (already a `schema-missing-key`).
+    public let supervisorsLocation: SourceLocation?
     public let review: Located<ReviewStatus>
     public let sources: [EvidenceSource]
     /// The recorded sign-off, if any; stale when the text changed since.
@@ -20,7 +22,7 @@ public final class Manuscript: Sendable {
 
     public init(
         path: String, day: Located<DayKey>, anniversary: Located<Int>? = nil, title: LocatedText, sections: [Section],
-        supervisors: [LocatedText],
+        supervisors: [LocatedText], supervisorsLocation: SourceLocation? = nil,
         review: Located<ReviewStatus>, sources: [EvidenceSource], approval: Approval?,
         signOff: SignOffStatus = .unevaluated
     ) {
@@ -30,6 +32,7 @@ public final class Manuscript: Sendable {
         self.title = title
         self.sections = sections
         self.supervisors = supervisors
+        self.supervisorsLocation = supervisorsLocation
         self.review = review
         self.sources = sources
         self.approval = approval
@@ -40,7 +43,7 @@ public final class Manuscript: Sendable {
     public func with(signOff: SignOffStatus) -> Manuscript {
         Manuscript(
             path: path, day: day, anniversary: anniversary, title: title, sections: sections, supervisors: supervisors,
-            review: review,
+            supervisorsLocation: supervisorsLocation, review: review,
             sources: sources, approval: approval, signOff: signOff)
     }
 

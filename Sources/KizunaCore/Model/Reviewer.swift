@@ -1,3 +1,5 @@
+import Foundation
+
 /// A supervisor in the reviewers' registry, named by role in sample content (「小児科医A」).
 public struct Reviewer: Sendable {
     public var id: LocatedText
@@ -21,9 +23,23 @@ public struct ReviewerKey: Sendable {
 /// The registry's names by id, for messages that name reviewers as editors know them.
 struct ReviewerNames: Sendable {
     private let names: [String: String]
+    /// Registered ids by name, NFC and without spaces, for an id written as the person's name.
+    private let idsByName: [String: String]
 
     init(_ reviewers: [Reviewer]) {
         names = Dictionary(reviewers.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
+        idsByName = Dictionary(
+            reviewers.map { (Self.nameKey($0.name.value), $0.id.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private static func nameKey(_ name: String) -> String {
+        name.precomposedStringWithCanonicalMapping.filter { !$0.isWhitespace }
+    }
+
+    /// The registered id an unknown one was likely meant to be: the id of a reviewer whose name it is
+    /// (「小児科医A」 → `pediatrician-a`), else the closest id by spelling.
+    func suggestion(for unknown: String) -> String? {
+        idsByName[Self.nameKey(unknown)] ?? closestMatch(to: unknown, in: ids)
     }
 
     /// The name of a registered id; nil for an id the registry does not hold.

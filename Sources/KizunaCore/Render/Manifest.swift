@@ -91,7 +91,7 @@ struct Manifest {
                 ),
                 "childcare": .string(
                     "day N is sent on birth + (N − 1) days (the birth date is day 1) until the 3rd birthday; "
-                        + "with no birth date known, the due date stands for it"
+                        + "it starts only once the birth date is known (the due date never stands for it)"
                 ),
                 "switch": .string(
                     "on the birth date: maternity stops (a preterm birth ends it early; "

@@ -82,7 +82,7 @@ struct ReleasePlanner: Sendable {
                     guard c.day.value == m.day.value else { return nil }
                     let status = evaluator.evaluate(
                         c.subject, reader: ReaderText(c), entitled: c.supervisors, approval: c.approval,
-                        draft: c.review.value == .draft)
+                        marked: c.review.value)
                     return (c.with(signOff: status), status, c.approval)
                 }
             }
@@ -314,7 +314,8 @@ extension ReleasePlan {
         let head =
             ja
             ? "リリース: \(current)件は現在の文面で承認済み、\(shipped)件は前回承認された版を配信、\(held)件は保留"
-            : "release: \(current) texts ship as approved, \(shipped) ship their last approved version, \(held) held back"
+            : "release: \(English.count(current, "text")) \(current == 1 ? "ships" : "ship") as approved, \(shipped) "
+                + "\(shipped == 1 ? "ships its" : "ship their") last approved version, \(held) held back"
         return ([head] + out).joined(separator: "\n") + "\n"
     }
 }

@@ -161,7 +161,7 @@ struct SheetView {
         state = text.state.rawValue
         stateName = text.state.displayName
         summary = text.signOff.summary
-        awaiting = text.state != .approved
+        awaiting = text.state.awaitsReview
         let standings = Dictionary(text.signOff.reviewers.map { ($0.id, $0.standing) }, uniquingKeysWith: { a, _ in a })
         var seen: Set<String> = []
         self.reviewers = text.entitled.map(\.value).filter { seen.insert($0).inserted }.map { id in

@@ -13,8 +13,13 @@ public enum ReviewState: String, Sendable, CaseIterable, Codable {
     case unverified
     /// Marked `review: draft` by the editors.
     case draft
+    /// Marked `review: in-review` by the editors (sent to its reviewers), and no approval of it counts yet.
+    case inReview = "in-review"
     /// No approval recorded.
     case unreviewed = "never-reviewed"
+
+    /// Not approved as it stands, whatever else: what the review index, its print page and `review --awaiting` list.
+    public var awaitsReview: Bool { self != .approved }
 
     /// How a reviewer reads the state in previews and sheets.
     public var displayName: String {
@@ -25,6 +30,7 @@ public enum ReviewState: String, Sendable, CaseIterable, Codable {
         case .notEntitled: "監修者以外の承認"
         case .unverified: "署名を確認できない承認"
         case .draft: "下書き"
+        case .inReview: "監修中"
         case .unreviewed: "承認記録なし"
         }
     }

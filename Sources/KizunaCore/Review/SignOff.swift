@@ -84,10 +84,11 @@ public struct SignOffEvaluator: Sendable {
         self.candidates = candidates
     }
 
-    /// The status of one text. `entitled`: who may approve it; `draft`: editors marked it as not ready.
+    /// The status of one text. `entitled`: who may approve it; `marked`: what the editors marked it (a manuscript's
+    /// `review:`): `draft` overrides every approval, `in-review` stands for a text nobody has approved yet.
     public func evaluate(
         _ subject: ApprovalSubject, reader: ReaderText, entitled: [LocatedText], approval: Approval?,
-        draft: Bool = false
+        marked: ReviewStatus? = nil
     ) -> SignOffStatus {
         let current = reader.sha256
         let entitledIDs = unique(entitled.map(\.value))
@@ -101,8 +102,11 @@ public struct SignOffEvaluator: Sendable {
                     LocalizedText(
                         en: "approver '\(id.value)' is not in the reviewers' registry (reviewers.yaml)",
                         ja: "承認者 \(Japanese.quote(id.value)) は監修者名簿（reviewers.yaml）に登録されていません")
-                    + .didYouMean(closestMatch(to: id.value, in: names.ids))
-                diagnostics.append(Diagnostic(.reviewerUnknown, at: id.location, message.tidied))
+                    + .didYouMean(names.suggestion(for: id.value))
+                diagnostics.append(
+                    Diagnostic(
+                        .reviewerUnknown, at: id.location, message.tidied,
+                        fixIt: names.suggestion(for: id.value).map { FixIt.replacing(id, with: $0) }))
             }
         }
         var refusedEntitlement = false
@@ -117,8 +121,11 @@ public struct SignOffEvaluator: Sendable {
                         en: "approver '\(id)' is not in the reviewers' registry (reviewers.yaml); "
                             + "the approval does not count",
                         ja: "承認者 \(Japanese.quote(id)) は監修者名簿（reviewers.yaml）に登録されていないため、この承認は無効です")
-                    + .didYouMean(closestMatch(to: id, in: names.ids))
-                diagnostics.append(Diagnostic(.reviewerUnknown, at: entry.by.location, message.tidied))
+                    + .didYouMean(names.suggestion(for: id))
+                diagnostics.append(
+                    Diagnostic(
+                        .reviewerUnknown, at: entry.by.location, message.tidied,
+                        fixIt: names.suggestion(for: id).map { FixIt.replacing(entry.by, with: $0) }))
                 refusedEntitlement = true
                 continue
             }
@@ -172,7 +179,7 @@ public struct SignOffEvaluator: Sendable {
         case .anySupervisor: complete = !approvedNow.isEmpty
         }
         let state: ReviewState
-        if draft {
+        if marked == .draft {
             state = .draft
         } else if refusedEntitlement {
             state = .notEntitled
@@ -184,6 +191,8 @@ public struct SignOffEvaluator: Sendable {
             state = .partial
         } else if !outdated.isEmpty {
             state = .stale
+        } else if marked == .inReview {
+            state = .inReview
         } else {
             state = .unreviewed
         }
@@ -258,7 +267,7 @@ extension SignOffEvaluator {
             m.with(
                 signOff: evaluate(
                     m.subject, reader: ReaderText(m), entitled: m.supervisors, approval: m.approval,
-                    draft: m.review.value == .draft))
+                    marked: m.review.value))
         }
         if var c = content.configuration {
             c.signOffStatus = evaluate(.shared, reader: ReaderText(c), entitled: c.approvers, approval: c.approval)

@@ -19,8 +19,11 @@ struct CrossEditionChecks: Sendable {
                 LocalizedText(
                     en: "there is no insert '\(ref.value)' in inserts/",
                     ja: "inserts/ に差し込み情報 \(Japanese.quote(ref.value)) はありません")
-                + .didYouMean(closestMatch(to: ref.value, in: suggestions))
-            diagnostics.append(Diagnostic(.editionInsertUnknown, at: ref.location, message.tidied))
+            let suggestion = closestMatch(to: ref.value, in: suggestions)
+            diagnostics.append(
+                Diagnostic(
+                    .editionInsertUnknown, at: ref.location, (message + .didYouMean(suggestion)).tidied,
+                    fixIt: suggestion.map { FixIt.replacing(ref, with: $0) }))
         }
     }
 }

@@ -13,20 +13,27 @@ struct SupervisorRule: ContentRule {
 
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         let ids = content.reviewers.map(\.id.value)
+        let names = ReviewerNames(content.reviewers)
         for m in content.manuscripts {
-            if m.supervisors.isEmpty {
+            // An absent key is already the manuscript's `schema-missing-key`: one finding per mistake.
+            if m.supervisors.isEmpty, let location = m.supervisorsLocation {
                 diagnostics.append(
                     Diagnostic(
-                        .supervisorMissing, at: m.review.location,
-                        en: "no supervisor vouches for this manuscript", ja: "この原稿には監修者がいません"))
+                        .supervisorMissing, at: location,
+                        en:
+                            "no supervisor vouches for this manuscript; name them by their ids in reviewers.yaml, "
+                            + "e.g. `supervisors: [pediatrician-a]`",
+                        ja: "この原稿には監修者がいません。reviewers.yaml の id で `supervisors: [pediatrician-a]` のように書いてください"))
             }
             for s in m.supervisors where !ids.contains(s.value) {
-                let message =
-                    LocalizedText(
-                        en: "'\(s.value)' is not in the reviewers' registry (reviewers.yaml)",
-                        ja: "監修者 \(Japanese.quote(s.value)) は監修者名簿（reviewers.yaml）に登録されていません")
-                    + .didYouMean(closestMatch(to: s.value, in: ids))
-                diagnostics.append(Diagnostic(.reviewerUnknown, at: s.location, message.tidied))
+                let message = LocalizedText(
+                    en: "'\(s.value)' is not in the reviewers' registry (reviewers.yaml)",
+                    ja: "監修者 \(Japanese.quote(s.value)) は監修者名簿（reviewers.yaml）に登録されていません")
+                let suggestion = names.suggestion(for: s.value)
+                diagnostics.append(
+                    Diagnostic(
+                        .reviewerUnknown, at: s.location, (message + .didYouMean(suggestion)).tidied,
+                        fixIt: suggestion.map { FixIt.replacing(s, with: $0) }))
             }
         }
     }

@@ -48,8 +48,8 @@ import Testing
         let unapproved = texts.filter { $0.state != .approved }
         #expect(
             unapproved.map { "\($0.subject): \($0.state.rawValue)" } == [
-                "manuscript maternity/22w0d: draft", "manuscript maternity/41w0d: never-reviewed",
-                "manuscript childcare/0660: draft", "manuscript childcare/0843: never-reviewed",
+                "manuscript maternity/22w0d: draft", "manuscript maternity/41w0d: in-review",
+                "manuscript childcare/0660: draft", "manuscript childcare/0843: in-review",
                 "manuscript childcare/1039: draft",
             ])
         #expect(unapproved.allSatisfy { $0.approval == nil })
