@@ -5,8 +5,8 @@ import KizunaCore
 struct Fix: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Apply the fixable rules (terminology, character width, NFC, invisible characters, a birthday's "
-            + "anniversary) to content files.",
+            "Apply every fix-it validate prints (terminology, character width, NFC, invisible characters, a "
+            + "birthday's anniversary, misspelt keys, values, placeholders and ids) to content files.",
         discussion: """
             Only the characters a fix replaces change; comments, key order and every other byte stay as they were. \
             A fix that would leave the content with a new error is not written. Fixing an approved manuscript's text \
