@@ -1,11 +1,13 @@
 /// `kizuna fix`: applies the fix-its of the rules that change how text is written, never what it says, and
 /// splices only the characters they replace, so comments, key order and every other byte stay as they were.
 public struct ContentFixer: Sendable {
-    /// Terminology, width and normalisation, and a birthday message's `anniversary` (it moves the message onto the
-    /// birthday without touching the approved text): a person need not judge these edits.
+    /// Terminology, width and normalisation, a birthday message's `anniversary` (it moves the message onto the
+    /// birthday without touching the approved text), and the keyboard slips YAML cannot read (`KeyboardSlipScanner`):
+    /// a person need not judge these edits.
     public static let fixableRules: Set<RuleID> = [
         .styleTerminology, .styleHalfwidthKana, .styleFullwidthAlphanumeric, .styleInvisibleCharacter,
-        .anniversaryMissing,
+        .anniversaryMissing, .yamlFullwidthIndent, .yamlTabIndent, .yamlFullwidthColon, .yamlFullwidthListMarker,
+        .yamlFullwidthComment, .yamlFullwidthQuote, .fileBOMInside,
     ]
 
     /// Fixing can make a fix possible that was not (a term inside half-width kana); a few passes settle it.
