@@ -54,7 +54,7 @@ struct MappingReader {
                 diagnostics.append(
                     Diagnostic(
                         .schemaUnknownKey, at: location, message.tidied,
-                        notes: [DiagnosticNote(en: "allowed keys: " + allowed, ja: "使えるキー: " + allowed)], fixIt: fixIt))
+                        notes: [DiagnosticNote(en: "allowed keys: " + allowed, ja: "使えるキー: " + keys.map { "'\($0)'" }.joined(separator: "、"))], fixIt: fixIt))
                 continue
             }
             pairs.append((name, key, value))
@@ -210,7 +210,7 @@ struct MappingReader {
                 file: text.location.file, line: text.location.line, column: text.location.column + text.value.count)
             fixIt = FixIt(.replaceWith(suggestion), start: text.location, end: end, replacement: suggestion)
         }
-        ja += "（使える値: \(names)）"
+        ja += "（使える値: \(T.allCases.map { "'\($0.rawValue)'" }.joined(separator: "、"))）"
         diagnostics.append(
             Diagnostic(.schemaValue, at: text.location, LocalizedText(en: en, ja: ja).tidied, fixIt: fixIt))
         return nil
