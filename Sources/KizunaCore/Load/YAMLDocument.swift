@@ -243,7 +243,7 @@ public struct YAMLDocumentLoader: Sendable {
                 if let deep = deepFlowNesting(in: source) { return [deep] }
             }
             let (location, message) = YAMLProblem.describe(
-                problem: problem, context: context, mark: mark, source: source)
+                problem: problem, context: context, line: mark.line, column: mark.column, source: source)
             return [Diagnostic(.yamlSyntax, at: location, message)]
         case let .composer(context, problem, mark, _):
             let location = source.location(line: mark.line, scalarColumn: mark.column)

@@ -6,12 +6,13 @@ import Yams
 enum YAMLProblem {
     /// What to say for a problem of the scanner or parser, and where: at the problem's mark, or at its context's
     /// (where a quote or key began).
-    static func describe(problem: String, context: YamlError.Context?, mark: Yams.Mark, source: SourceText)
+    /// `line` and `column` are the problem's mark (column in Unicode scalars, both 1-based).
+    static func describe(problem: String, context: YamlError.Context?, line: Int, column: Int, source: SourceText)
         -> (location: SourceLocation, message: LocalizedText)
     {
-        let problemLocation = source.location(line: mark.line, scalarColumn: mark.column)
+        let problemLocation = source.location(line: line, scalarColumn: column)
         let contextLocation = context.map { source.location(line: $0.mark.line, scalarColumn: $0.mark.column) }
-        let found = Array(source.line(mark.line).unicodeScalars).dropFirst(max(0, mark.column - 1)).first
+        let found = Array(source.line(line).unicodeScalars).dropFirst(max(0, column - 1)).first
         func text(_ en: String, _ ja: String) -> LocalizedText { LocalizedText(en: en, ja: ja) }
         switch problem {
         case _ where problem.contains("tab character") || (problem.contains("cannot start any token") && found == "\t"):
