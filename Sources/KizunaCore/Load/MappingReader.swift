@@ -54,7 +54,11 @@ struct MappingReader {
                 diagnostics.append(
                     Diagnostic(
                         .schemaUnknownKey, at: location, message.tidied,
-                        notes: [DiagnosticNote(en: "allowed keys: " + allowed, ja: "使えるキー: " + keys.map { "'\($0)'" }.joined(separator: "、"))], fixIt: fixIt))
+                        notes: [
+                            DiagnosticNote(
+                                en: "allowed keys: " + allowed,
+                                ja: "使えるキー: " + keys.map { "'\($0)'" }.joined(separator: "、"))
+                        ], fixIt: fixIt))
                 continue
             }
             pairs.append((name, key, value))

@@ -83,7 +83,8 @@ public struct YAMLDocumentLoader: Sendable {
             // A slip the mending could not make good: the reader's message on its line or the next would only
             // repeat it.
             diagnostics += Self.diagnostics(for: error, source: source).filter { d in
-                d.rule != .yamlSyntax || !(slips.lines.contains(d.location.line) || slips.lines.contains(d.location.line - 1))
+                d.rule != .yamlSyntax
+                    || !(slips.lines.contains(d.location.line) || slips.lines.contains(d.location.line - 1))
             }
             return nil
         } catch {

@@ -75,7 +75,8 @@ enum YAMLProblem {
                     "this quote is never closed: the file ends before its closing quote",
                     "この引用符が閉じられていません。閉じる引用符がないままファイルが終わっています")
             )
-        case _ where problem.contains("unknown escape") || problem.contains("hexdecimal")
+        case _
+        where problem.contains("unknown escape") || problem.contains("hexdecimal")
             || problem.contains("Unicode character escape"):
             return (
                 problemLocation,
@@ -141,7 +142,8 @@ enum YAMLProblem {
     static func describeReader(problem: String) -> LocalizedText {
         if problem.contains("control characters") {
             return LocalizedText(
-                en: "a control character (an invisible character such as U+0007) cannot be in a content file; delete it",
+                en:
+                    "a control character (an invisible character such as U+0007) cannot be in a content file; delete it",
                 ja: "制御文字（目に見えない文字）はコンテンツファイルに書けません。削除してください")
         }
         return LocalizedText(

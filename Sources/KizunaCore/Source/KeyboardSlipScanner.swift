@@ -105,7 +105,11 @@ struct KeyboardSlipScanner {
                 }
                 if isBlank || spaces > parent { continue }
                 let rest = line.drop { isWhitespace($0) }
-                if spaces < line.count, line[spaces] == Self.fullwidthSpace || line[spaces] == Self.tab, !Self.looksLikeStructure(Array(rest)) { continue }
+                if spaces < line.count, line[spaces] == Self.fullwidthSpace || line[spaces] == Self.tab,
+                    !Self.looksLikeStructure(Array(rest))
+                {
+                    continue
+                }
                 block = nil
             }
             if isBlank {
@@ -143,7 +147,9 @@ struct KeyboardSlipScanner {
                 let next: Unicode.Scalar? = p + 1 < line.count ? line[p + 1] : nil
                 if line[p] == "-" && (next == nil || next == Self.space || next == Self.fullwidthSpace) {
                     isListItem = true
-                    if next == Self.fullwidthSpace { add(IndentationSlip.separator(after: "-", line: lineNumber, at: p + 1)) }
+                    if next == Self.fullwidthSpace {
+                        add(IndentationSlip.separator(after: "-", line: lineNumber, at: p + 1))
+                    }
                     p += next == nil ? 1 : 2
                     while p < line.count && line[p] == Self.space { p += 1 }
                     continue
@@ -231,8 +237,9 @@ struct KeyboardSlipScanner {
             choices[i].chosen = best.width
         }
         for choice in choices {
-            for (rule, first) in [(RuleID.yamlFullwidthIndent, choice.firstFullwidthSpace), (.yamlTabIndent, choice.firstTab)]
-            {
+            for (rule, first) in [
+                (RuleID.yamlFullwidthIndent, choice.firstFullwidthSpace), (.yamlTabIndent, choice.firstTab),
+            ] {
                 guard let first else { continue }
                 slips.append(
                     IndentationSlip.slip(
@@ -336,7 +343,11 @@ struct KeyboardSlipScanner {
             for fullwidth in [1, 2] {
                 var width = 0
                 for s in run {
-                    if s == tab { width = (width / tabWidth + 1) * tabWidth } else { width += s == space ? 1 : fullwidth }
+                    if s == tab {
+                        width = (width / tabWidth + 1) * tabWidth
+                    } else {
+                        width += s == space ? 1 : fullwidth
+                    }
                 }
                 if !widths.contains(width) { widths.append(width) }
             }

@@ -49,7 +49,9 @@ struct EditionReferenceRule: ContentRule {
                             .contactUnknown, at: contact.location, message.tidied,
                             notes: [
                                 DiagnosticNote(
-                                    en: "the edition's desks: " + desks, ja: "この版の窓口: " + deskIDs.map { "'\($0)'" }.joined(separator: "、"), at: e.contactsLocation)
+                                    en: "the edition's desks: " + desks,
+                                    ja: "この版の窓口: " + deskIDs.map { "'\($0)'" }.joined(separator: "、"),
+                                    at: e.contactsLocation)
                             ]))
                 }
                 if !e.series.contains(where: { $0.value == insert.window.value.series }) {

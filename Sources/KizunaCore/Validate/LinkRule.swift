@@ -74,7 +74,9 @@ struct LinkRule: ContentRule {
                 en:
                     "link '\(url.prefix(60))' uses '\(scheme):'; only https:"
                     + "// links\(allowTel ? " (and tel:)" : "") are allowed",
-                ja: "リンク '\(url.prefix(60))' は '\(scheme):' を使っています。使えるのは https:// のリンク\(allowTel ? "（と 'tel:'）" : "")だけ")
+                ja:
+                    "リンク '\(url.prefix(60))' は '\(scheme):' を使っています。使えるのは https:// のリンク\(allowTel ? "（と 'tel:'）" : "")だけ"
+            )
         }
         let rest = url.dropFirst("https://".count)
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }

@@ -58,10 +58,13 @@ struct LocalizationTests {
         }
         // Tokens of printable ASCII: a path, URL or file name holds '/', ':' or '.' between its characters.
         var words: [String] = []
-        for token in outside.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber || "_+-./:@".contains($0))) }) {
+        for token in outside.split(whereSeparator: {
+            !($0.isASCII && ($0.isLetter || $0.isNumber || "_+-./:@".contains($0)))
+        }) {
             let token = token.trimmingCharacters(in: CharacterSet(charactersIn: ".:-"))
             if token.isEmpty || latinTokens.contains(token) { continue }
-            if token.contains("/") || token.contains("://") || token.range(of: #"^[\w-]+\.[a-z]+$"#, options: .regularExpression) != nil
+            if token.contains("/") || token.contains("://")
+                || token.range(of: #"^[\w-]+\.[a-z]+$"#, options: .regularExpression) != nil
             {
                 continue
             }
@@ -90,7 +93,8 @@ struct LocalizationTests {
                         $0.replacingOccurrences(of: $1, with: "「」")
                     })
                 return words.isEmpty
-                    ? nil : "[\(d.rule.rawValue)] \(d.location): \(kind): \(words.joined(separator: ", "))\n    ja: \(text.ja)"
+                    ? nil
+                    : "[\(d.rule.rawValue)] \(d.location): \(kind): \(words.joined(separator: ", "))\n    ja: \(text.ja)"
             }
         }
     }
@@ -160,9 +164,10 @@ struct LocalizationTests {
 
     @Test("the English-word check finds English outside quotes and nothing inside them")
     func englishWordCheck() {
-        #expect(Self.englishWords(in: "YAMLの構文エラー: found character that cannot start any token") == [
-            "found", "character", "that", "cannot", "start", "any", "token",
-        ])
+        #expect(
+            Self.englishWords(in: "YAMLの構文エラー: found character that cannot start any token") == [
+                "found", "character", "that", "cannot", "start", "any", "token",
+            ])
         #expect(Self.englishWords(in: "原稿にキー 'titel' は使えません。「title」の誤りではありませんか").isEmpty)
         #expect(Self.englishWords(in: "content/reviewers.yaml の https://example.jp/a は LINE のURL（UTF-8）").isEmpty)
         #expect(Self.englishWords(in: "全角スペース（U+3000）とバイト 0x82 0xA0、16w0d、`kizuna fix` で直せます").isEmpty)

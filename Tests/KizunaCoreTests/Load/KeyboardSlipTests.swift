@@ -56,10 +56,12 @@ struct KeyboardSlipTests {
         #expect(found.first?.fixIt?.replacement == "    ")
     }
 
-    @Test("a YAML error in Japanese holds no English from the YAML reader", arguments: [
-        "title: 折り返し: 地点\n", "title: @折り返し\n", "title: \"折り返し\n", "title: !x 折り返し\n",
-        "sections:\n  - heading: a\n   text: b\n",
-    ])
+    @Test(
+        "a YAML error in Japanese holds no English from the YAML reader",
+        arguments: [
+            "title: 折り返し: 地点\n", "title: @折り返し\n", "title: \"折り返し\n", "title: !x 折り返し\n",
+            "sections:\n  - heading: a\n   text: b\n",
+        ])
     func japaneseHasNoEnglish(_ text: String) {
         var diagnostics: [Diagnostic] = []
         _ = YAMLDocumentLoader().load(SourceFile(path: "content/a.yaml", text: text), into: &diagnostics)

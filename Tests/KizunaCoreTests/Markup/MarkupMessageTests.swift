@@ -17,7 +17,8 @@ import Yams
             InlineMarkupParser.readable("Opening and ending tag mismatch: em line 1 and a").ja
                 == "</a> では <em> を閉じられません")
         #expect(
-            InlineMarkupParser.readable("EntityRef: expecting ';'").ja == "「&」の後ろが文字参照になっていません。「&」そのものは '&amp;' と書いてください")
+            InlineMarkupParser.readable("EntityRef: expecting ';'").ja
+                == "「&」の後ろが文字参照になっていません。「&」そのものは '&amp;' と書いてください")
         // A message with no rephrasing is quoted in English only; the Japanese one says what to check.
         let unknown = InlineMarkupParser.readable("Some new libxml2 problem")
         #expect(unknown.en == "\"Some new libxml2 problem\"")
