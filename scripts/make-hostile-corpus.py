@@ -206,7 +206,7 @@ case("unknown-tag", rule="yaml-tag",
      files={M16: edit(M16, ("title: 小さな耳がひらくころ", 'title: ⚑!!python/object/apply:os.system ["touch /tmp/kizuna-pwned"]'),
                       ("  - heading: ママとパパへ", "  - heading: ⚑!ruby/object:Gem::Installer ママとパパへ"))})
 
-case("tab-indentation", rule="yaml-syntax",
+case("tab-indentation", rule="yaml-tab-indent",
      note="a key indented with a tab",
      files={M16: edit(M16, ("  - heading: おなかの赤ちゃん\n    text: |", "  - heading: おなかの赤ちゃん\n⚑\ttext: |"))})
 
@@ -262,9 +262,10 @@ case("ansi-escape", rule="style-invisible-character",
      files={M16: edit(M16, ("  - heading: ママとパパへ", '  - heading: "ママとパパへ⚑\\e[2J"'))})
 
 case("zero-width", rule="style-invisible-character",
-     note="a zero-width space (U+200B) in a section text and a zero-width no-break space (U+FEFF) inside the title",
+     note="a zero-width space (U+200B) in a section text and a zero-width no-break space (U+FEFF) inside the title, "
+          "a byte order mark in the middle of the file (file-bom-inside)",
      files={M45: edit(M45, ("顔を近づけると、じっと", "顔を近づけると、⚑\u200bじっと"),
-                      ("title: じっと見つめる目", "title: じっと⚑\ufeff見つめる目"))})
+                      ("title: じっと見つめる目", "title: じっと⚑{file-bom-inside}\ufeff見つめる目"))})
 
 case("bidi-override", rule="style-invisible-character",
      note="a right-to-left override (U+202E, an invisible bidi control) in a section text",

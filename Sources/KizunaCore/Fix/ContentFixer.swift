@@ -3,12 +3,14 @@
 public struct ContentFixer: Sendable {
     /// Every rule whose findings carry a fix-it, so that `fix` applies what `validate` prints: terminology, width and
     /// normalisation; a birthday message's `anniversary` (it moves the message onto the birthday without touching the
-    /// approved text); a misspelt key, value, placeholder, reviewer id or insert id with one likely meaning. A person need not judge these
-    /// edits. (`ContentFixerTests` checks that no other rule offers a fix-it.)
+    /// approved text); a misspelt key, value, placeholder, reviewer id or insert id with one likely meaning; the
+    /// keyboard slips YAML cannot read (`KeyboardSlipScanner`). A person need not judge these edits.
+    /// (`OneMistakeTests` checks that no other rule offers a fix-it.)
     public static let fixableRules: Set<RuleID> = [
         .styleTerminology, .styleHalfwidthKana, .styleFullwidthAlphanumeric, .styleInvisibleCharacter,
         .anniversaryMissing, .schemaUnknownKey, .schemaValue, .placeholderUnknown, .reviewerUnknown,
-        .editionInsertUnknown,
+        .editionInsertUnknown, .yamlFullwidthIndent, .yamlTabIndent, .yamlFullwidthColon, .yamlFullwidthListMarker,
+        .yamlFullwidthComment, .yamlFullwidthQuote, .fileBOMInside,
     ]
 
     /// Fixing can make a fix possible that was not (a term inside half-width kana); a few passes settle it.

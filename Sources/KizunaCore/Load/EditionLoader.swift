@@ -23,7 +23,7 @@ struct EditionLoader {
             let message =
                 LocalizedText(en: "there is no series '\(text.value)'", ja: "シリーズ \(Japanese.quote(text.value)) はありません")
                 + .didYouMean(suggestion)
-                + LocalizedText(en: " (series are maternity and childcare)", ja: "（シリーズは maternity と childcare）")
+                + LocalizedText(en: " (series are maternity and childcare)", ja: "（シリーズは 'maternity' と 'childcare'）")
             diagnostics.append(Diagnostic(.editionSeriesUnknown, at: text.location, message.tidied))
             return nil
         }
@@ -108,7 +108,7 @@ struct EditionLoader {
                                 "day '\(text.value)' is outside the \(ref.series.rawValue) series, "
                                 + "which runs from \(ref.series.dayRangeDescription)",
                             ja:
-                                "配信日 '\(text.value)' は \(ref.series.rawValue) シリーズの範囲"
+                                "配信日 '\(text.value)' は '\(ref.series.rawValue)' シリーズの範囲"
                                 + "（\(ref.series.dayRangeText.ja)）を外れています"
                         ).tidied))
                 return nil

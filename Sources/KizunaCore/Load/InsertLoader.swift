@@ -40,7 +40,7 @@ struct InsertLoader {
                 Diagnostic(
                     .insertWindow, at: reader.location,
                     en: "a window has exactly one of weeks, days or months, with from and to",
-                    ja: "配信期間には weeks、days、months のどれか1つだけを、from と to を付けて書いてください"))
+                    ja: "配信期間には 'weeks'、'days'、'months' のどれか1つだけを、'from' と 'to' を付けて書いてください"))
             return nil
         }
         guard
@@ -69,7 +69,7 @@ struct InsertLoader {
                 Diagnostic(
                     .insertWindow, at: end.location,
                     en: "\(pair.key) \(end.value) is outside \(bounds.lowerBound)…\(bounds.upperBound)",
-                    ja: "\(pair.key) の値 \(end.value) が範囲（\(bounds.lowerBound)〜\(bounds.upperBound)）を外れています"))
+                    ja: "'\(pair.key)' の値 \(end.value) が範囲（\(bounds.lowerBound)〜\(bounds.upperBound)）を外れています"))
             valid = false
         }
         if from.value > to.value {

@@ -63,14 +63,14 @@ struct ManuscriptLoader {
         guard let key = DayKey.parse(text.value, series: series) else {
             let form =
                 series == .maternity
-                ? LocalizedText(en: "weeks 'w' days 'd', e.g. 16w0d", ja: "週数 w 日数 d の形で書いてください（例: 16w0d）")
+                ? LocalizedText(en: "weeks 'w' days 'd', e.g. 16w0d", ja: "週数「w」日数「d」の形で書いてください（例: 16w0d）")
                 : LocalizedText(en: "a day count, e.g. 45 (birth day = 1)", ja: "生まれた日を1とする日数で書いてください（例: 45）")
             diagnostics.append(
                 Diagnostic(
                     .dayKeyFormat, at: text.location,
                     LocalizedText(
                         en: "'\(text.value)' is not a \(series.rawValue) day key: write \(form.en)",
-                        ja: "\(Japanese.quote(text.value)) は \(series.rawValue) の配信日キーになっていません。\(form.ja)"
+                        ja: "\(Japanese.quote(text.value)) は '\(series.rawValue)' の配信日キーになっていません。\(form.ja)"
                     ).tidied))
             return nil
         }
@@ -82,7 +82,7 @@ struct ManuscriptLoader {
                         en:
                             "day '\(text.value)' is outside the \(series.rawValue) series, "
                             + "which runs from \(series.dayRangeDescription)",
-                        ja: "配信日 '\(text.value)' は \(series.rawValue) シリーズの範囲（\(series.dayRangeText.ja)）を外れています"
+                        ja: "配信日 '\(text.value)' は '\(series.rawValue)' シリーズの範囲（\(series.dayRangeText.ja)）を外れています"
                     ).tidied))
             return nil
         }

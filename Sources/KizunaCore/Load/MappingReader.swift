@@ -58,7 +58,11 @@ struct MappingReader {
                 diagnostics.append(
                     Diagnostic(
                         .schemaUnknownKey, at: location, message.tidied,
-                        notes: [DiagnosticNote(en: "allowed keys: " + allowed, ja: "使えるキー: " + allowed)], fixIt: fixIt))
+                        notes: [
+                            DiagnosticNote(
+                                en: "allowed keys: " + allowed,
+                                ja: "使えるキー: " + keys.map { "'\($0)'" }.joined(separator: "、"))
+                        ], fixIt: fixIt))
                 continue
             }
             pairs.append((name, key, value))
@@ -234,7 +238,7 @@ struct MappingReader {
             ja += "。'\(suggestion)' の誤りではありませんか"
             fixIt = replacing(text, with: suggestion)
         }
-        ja += "（使える値: \(names)）"
+        ja += "（使える値: \(T.allCases.map { "'\($0.rawValue)'" }.joined(separator: "、"))）"
         diagnostics.append(
             Diagnostic(.schemaValue, at: text.location, LocalizedText(en: en, ja: ja).tidied, fixIt: fixIt))
         return nil

@@ -60,7 +60,11 @@ public struct YAMLDocumentLoader: Sendable {
         }
         guard var text = Self.decodeUTF8(file, into: &diagnostics) else { return nil }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let source = SourceText(path: file.path, text: text)
+        // Keyboard slips are reported and mended before YAML reads the text, so the rest of the file is still read.
+        let slips = KeyboardSlipScanner(source: SourceText(path: file.path, text: text)).scan()
+        diagnostics += slips.diagnostics
+        let source = slips.mended
+        text = source.text
 
         // Anchors and aliases are found on the event stream, before a tree could be expanded.
         if text.utf8.contains(UInt8(ascii: "&")) || text.utf8.contains(UInt8(ascii: "*")) {
@@ -86,11 +90,18 @@ public struct YAMLDocumentLoader: Sendable {
             else { return nil }
             node = composed
         } catch let error as YamlError {
-            diagnostics += Self.diagnostics(for: error, source: source)
+            // A slip the mending could not make good: the reader's message on its line or the next would only
+            // repeat it.
+            diagnostics += Self.diagnostics(for: error, source: source).filter { d in
+                d.rule != .yamlSyntax
+                    || !(slips.lines.contains(d.location.line) || slips.lines.contains(d.location.line - 1))
+            }
             return nil
         } catch {
             diagnostics.append(
-                Diagnostic(.yamlSyntax, at: origin, en: "cannot read YAML: \(error)", ja: "YAMLを読み取れません: \(error)"))
+                Diagnostic(
+                    .yamlSyntax, at: origin, en: "cannot read YAML: \(error)",
+                    ja: "YAMLとして読み取れません。字下げ、キーの後ろの「:」、引用符を確かめてください"))
             return nil
         }
         guard let node else {
@@ -258,16 +269,9 @@ public struct YAMLDocumentLoader: Sendable {
                 if !found.isEmpty { return found }
                 if let deep = deepFlowNesting(in: source) { return [deep] }
             }
-            var en = problem, ja = problem
-            if let context {
-                en += " (\(context.text) at line \(context.mark.line))"
-                ja += "（\(context.mark.line)行目の \(context.text)）"
-            }
-            return [
-                Diagnostic(
-                    .yamlSyntax, at: source.location(line: mark.line, scalarColumn: mark.column),
-                    en: "YAML syntax: " + en, ja: "YAMLの構文エラー: " + ja)
-            ]
+            let (location, message) = YAMLProblem.describe(
+                problem: problem, context: context, line: mark.line, column: mark.column, source: source)
+            return [Diagnostic(.yamlSyntax, at: location, message)]
         case let .composer(context, problem, mark, _):
             let location = source.location(line: mark.line, scalarColumn: mark.column)
             if context?.text.contains("single document") == true {
@@ -278,13 +282,16 @@ public struct YAMLDocumentLoader: Sendable {
                         ja: "コンテンツファイルに書けるYAMLドキュメントは1つだけ。ここから2つ目が始まっています")
                 ]
             }
-            return [Diagnostic(.yamlSyntax, at: location, en: "YAML: " + problem, ja: "YAMLの誤り: " + problem)]
+            return [
+                Diagnostic(
+                    .yamlSyntax, at: location, en: "cannot read this as YAML (the YAML reader says: \"\(problem)\")",
+                    ja: "ここをYAMLとして読み取れません。字下げ、キーの後ろの「:」、引用符を確かめてください")
+            ]
         case let .reader(problem, offset, _, _):
             // Yams gives the offset in characters of the text it parsed (the file's text without a BOM), not in bytes.
             let location = offset.map { Self.location(ofCharacterOffset: $0, in: source) } ?? source.start
             return [
-                Diagnostic(
-                    .fileEncoding, at: location, en: "cannot read the file: \(problem)", ja: "ファイルを読み取れません: \(problem)")
+                Diagnostic(.fileEncoding, at: location, YAMLProblem.describeReader(problem: problem))
             ]
         case .duplicatedKeysInMapping:
             let found = YAMLEventScanner(source: source).scan().filter { $0.rule == .yamlDuplicateKey }
@@ -296,7 +303,8 @@ public struct YAMLDocumentLoader: Sendable {
         default:
             return [
                 Diagnostic(
-                    .yamlSyntax, at: source.start, en: "cannot read YAML: \(error)", ja: "YAMLを読み取れません: \(error)")
+                    .yamlSyntax, at: source.start, en: "cannot read YAML: \(error)",
+                    ja: "YAMLとして読み取れません。字下げ、キーの後ろの「:」、引用符を確かめてください")
             ]
         }
     }

@@ -86,7 +86,7 @@ public enum InlineMarkupParser {
     }
 
     /// libxml2's message in an editor's terms; the text's wrapper element `t` never shows. A message with no
-    /// rephrasing stays libxml2's English in both languages.
+    /// rephrasing keeps libxml2's English, quoted, in the English message only.
     static func readable(_ message: String) -> LocalizedText {
         // "Opening and ending tag mismatch: em line 3 and t"
         if let range = message.range(
@@ -105,7 +105,19 @@ public enum InlineMarkupParser {
         if message.hasPrefix("Premature end of data in tag t") {
             return LocalizedText(en: "the text ends inside a tag", ja: "タグの途中で本文が終わっています")
         }
-        return LocalizedText(en: message, ja: message)
+        if message.hasPrefix("EntityRef") || message.contains("xmlParseEntityRef") {
+            return LocalizedText(
+                en: "'&' starts no character reference here (\(message))",
+                ja: "「&」の後ろが文字参照になっていません。「&」そのものは '&amp;' と書いてください")
+        }
+        if message.hasPrefix("StartTag") {
+            return LocalizedText(
+                en: "'<' starts no tag here (\(message))",
+                ja: "「<」の後ろがタグになっていません。「<」そのものは '&lt;' と書いてください")
+        }
+        return LocalizedText(
+            en: "\"\(message)\"",
+            ja: "ここで本文をマークアップとして読み取れません。'&' と '<' の書き方、<em> と <a> の閉じ方を確かめてください")
     }
 
     /// The first error libxml2 reports while parsing one text.

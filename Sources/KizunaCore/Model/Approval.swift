@@ -101,7 +101,7 @@ public enum ApprovalSubject: Sendable, Hashable, CustomStringConvertible {
         case .insert(let id): LocalizedText(en: "insert '\(id)'", ja: "差し込み情報 \(id)")
         case .lossSupport(let id):
             LocalizedText(en: "loss support message '\(id)'", ja: "喪失時のサポートメッセージ \(id)")
-        case .edition(let id): LocalizedText(en: "the texts of edition '\(id)'", ja: "版 \(id) の文面")
+        case .edition(let id): LocalizedText(en: "the texts of edition '\(id)'", ja: "版 '\(id)' の文面")
         case .shared: LocalizedText(en: "the shared disclaimer and footer", ja: "共通の免責事項とフッター")
         }
     }

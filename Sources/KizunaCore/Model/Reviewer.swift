@@ -49,4 +49,6 @@ struct ReviewerNames: Sendable {
 
     /// 「小児科医A (pediatrician-a)」, or the id alone when it is not registered.
     func label(_ id: String) -> String { names[id].map { "\($0) (\(id))" } ?? id }
+    /// The same in a Japanese message: the id quoted as the source text it is.
+    func japaneseLabel(_ id: String) -> String { names[id].map { "\($0)（'\(id)'）" } ?? "'\(id)'" }
 }

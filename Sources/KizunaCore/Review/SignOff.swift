@@ -147,7 +147,7 @@ public struct SignOffEvaluator: Sendable {
                         en:
                             "\(names.label(id))'s approval is not signed, and kizuna.yaml requires signatures; "
                             + "it does not count",
-                        ja: "\(names[id] ?? id)（\(id)）の承認には署名がありません。kizuna.yaml で署名が必須とされているため、この承認は無効です",
+                        ja: "\(names[id] ?? id)（'\(id)'）の承認には署名がありません。kizuna.yaml で署名が必須とされているため、この承認は無効です",
                         notes: [
                             DiagnosticNote(
                                 en: "sign it with `kizuna approve \(entry.location.file) --reviewer \(id) --key KEY`",
@@ -213,7 +213,7 @@ public struct SignOffEvaluator: Sendable {
             .approvalNotEntitled, at: entry.by.location,
             en:
                 "\(names.label(id)) approved \(subject.label.en) but is not entitled to; the approval does not count",
-            ja: "\(names[id] ?? id)（\(id)）には\(subject.label.ja)を承認する資格がないため、この承認は無効です",
+            ja: "\(names[id] ?? id)（'\(id)'）には\(subject.label.ja)を承認する資格がないため、この承認は無効です",
             notes: [
                 who.isEmpty
                     ? DiagnosticNote(
@@ -221,7 +221,7 @@ public struct SignOffEvaluator: Sendable {
                         ja: "承認できる人がまだ決まっていません（`supervisors:` または `approvers:` に記入してください）")
                     : DiagnosticNote(
                         en: "entitled to approve it: \(who.joined(separator: ", "))",
-                        ja: "承認できるのは次の人です: \(who.joined(separator: "、"))")
+                        ja: "承認できるのは次の人です: \(entitled.map(names.japaneseLabel).joined(separator: "、"))")
             ])
     }
 
@@ -240,7 +240,7 @@ public struct SignOffEvaluator: Sendable {
             notes: [
                 DiagnosticNote(
                     en: "approved text sha256 \(approved.prefix(12))…, now \(current.prefix(12))…",
-                    ja: "承認時の文面の sha256 は \(approved.prefix(12))…、現在は \(current.prefix(12))…"),
+                    ja: "承認時の文面のSHA-256は \(approved.prefix(12))…、現在は \(current.prefix(12))…"),
                 DiagnosticNote(
                     en: "see the review sheet, then `kizuna approve \(location.file) --reviewer ID`",
                     ja: "監修シートで変更箇所を確かめてから `kizuna approve \(location.file) --reviewer ID` を実行してください"),

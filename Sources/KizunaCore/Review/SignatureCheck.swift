@@ -17,7 +17,7 @@ extension SignOffEvaluator {
             return Diagnostic(
                 .approvalSignatureMalformed, at: signature.location,
                 en: "\(names.label(id))'s signature cannot be read: \(error)",
-                ja: "\(name)（\(id)）の署名を読み取れません: \(error)",
+                ja: "\(name)（'\(id)'）の署名を読み取れません。SSH署名の形式（'-----BEGIN SSH SIGNATURE-----' で始まる文）になっていません",
                 notes: [signAgainNote(id, signature.location.file)])
         }
         let signer = parsed.publicKey
@@ -30,7 +30,7 @@ extension SignOffEvaluator {
                 en:
                     "the signature is by key \(signer.fingerprint), which is not one of \(names.label(id))'s keys"
                     + (owner.map { " (it is \(names.label($0.id.value))'s)" } ?? " in reviewers.yaml"),
-                ja: "この署名の鍵 \(signer.fingerprint) は、\(name)（\(id)）の鍵として reviewers.yaml に登録されていません"
+                ja: "この署名の鍵 \(signer.fingerprint) は、\(name)（'\(id)'）の鍵として reviewers.yaml に登録されていません"
                     + (owner.map { "（\($0.name.value) の鍵です）" } ?? ""),
                 notes: [
                     DiagnosticNote(
@@ -56,7 +56,7 @@ extension SignOffEvaluator {
                     en:
                         "\(names.label(id))'s key \(signer.fingerprint) was retired on \(until.value), "
                         + "but this approval is dated \(entry.date.value); it does not count",
-                    ja: "\(name)（\(id)）の鍵 \(signer.fingerprint) は\(until.value)で失効しており、"
+                    ja: "\(name)（'\(id)'）の鍵 \(signer.fingerprint) は\(until.value)で失効しており、"
                         + "\(entry.date.value)付けのこの承認は無効です",
                     notes: [
                         DiagnosticNote(
@@ -87,7 +87,7 @@ extension SignOffEvaluator {
                     return Diagnostic(
                         .approvalDateAltered, at: entry.date.location,
                         en: "\(names.label(id)) signed this approval on \(day), but its date says \(entry.date.value)",
-                        ja: "\(name)（\(id)）がこの承認に署名した日は\(day)ですが、日付は\(entry.date.value)と書き換えられています",
+                        ja: "\(name)（'\(id)'）がこの承認に署名した日は\(day)ですが、日付は\(entry.date.value)と書き換えられています",
                         notes: [
                             DiagnosticNote(
                                 en: "an approval's date is part of what is signed",
@@ -101,11 +101,11 @@ extension SignOffEvaluator {
             en:
                 "\(names.label(id))'s signature does not match this approval: it was made over another text "
                 + "or another version of it",
-            ja: "\(name)（\(id)）の署名はこの承認と一致しません。別の文面、または別の版の文面に対する署名です",
+            ja: "\(name)（'\(id)'）の署名はこの承認と一致しません。別の文面、または別の版の文面に対する署名です",
             notes: [
                 DiagnosticNote(
                     en: "the signed statement must be: \(statement.text.replacingOccurrences(of: "\n", with: " | "))",
-                    ja: "署名の対象となる文: \(statement.text.replacingOccurrences(of: "\n", with: " | "))"),
+                    ja: "署名の対象となる文: `\(statement.text.replacingOccurrences(of: "\n", with: " | "))`"),
                 signAgainNote(id, signature.location.file),
             ])
     }

@@ -127,7 +127,9 @@ public struct LocatedText: Sendable, CustomStringConvertible {
         guard let origin, !range.isEmpty, range.upperBound <= origin.raw.unicodeScalars.count,
             let first = sourcePosition(ofScalarOffset: range.lowerBound),
             let last = sourcePosition(ofScalarOffset: range.upperBound - 1),
-            first.line == last.line, last.scalarColumn >= first.scalarColumn
+            first.line == last.line, last.scalarColumn >= first.scalarColumn,
+            // A mended line's parsed text is not the file's: its spans are found once the slip is fixed.
+            !origin.source.isMended(line: first.line)
         else { return nil }
         let raw = Array(origin.raw.unicodeScalars)[range]
         let line = Array(origin.source.line(first.line).unicodeScalars)

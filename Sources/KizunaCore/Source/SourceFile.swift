@@ -60,6 +60,38 @@ public struct SourceText: Sendable {
     public let text: String
     /// The text's lines, without their line breaks.
     public let lines: [Substring]
+    /// The lines a pre-parse pass mended before YAML read the text (`KeyboardSlipScanner`), by 1-based line: the
+    /// text parsed differs from the file there, so locations are mapped back to the file's own characters.
+    public private(set) var mended: [Int: MendedLine] = [:]
+
+    /// One line as the file has it, and the edits that made the line YAML read.
+    public struct MendedLine: Sendable {
+        /// The line as the file holds it.
+        public var original: Substring
+        /// The edits, left to right: `original` scalars replaced by `mended` scalars, both 0-based in their line.
+        public var edits: [(original: Range<Int>, mended: Range<Int>)]
+
+        /// The 0-based scalar offset in the file's line of the scalar at `offset` of the mended line; inside an edit,
+        /// the edit's start.
+        func originalOffset(ofMended offset: Int) -> Int {
+            var shift = 0
+            for edit in edits {
+                if offset < edit.mended.lowerBound { break }
+                if offset < edit.mended.upperBound { return edit.original.lowerBound }
+                shift = edit.original.upperBound - edit.mended.upperBound
+            }
+            return offset + shift
+        }
+    }
+
+    /// The text as parsed, where `mended` says which lines differ from the file `original`.
+    init(path: String, text: String, mended: [Int: MendedLine]) {
+        self.init(path: path, text: text)
+        self.mended = mended
+    }
+
+    /// Whether the line (1-based) was mended before parsing: its parsed text is not the file's.
+    public func isMended(line: Int) -> Bool { mended[line] != nil }
 
     public init(path: String, text: String) {
         self.path = path
@@ -91,9 +123,13 @@ public struct SourceText: Sendable {
 
     /// A location from a libyaml/Yams mark: line 1-based, column in Unicode scalars 1-based.
     public func location(line: Int, scalarColumn: Int) -> SourceLocation {
-        let text = self.line(line)
+        var text = self.line(line)
+        var n = max(0, scalarColumn - 1)
+        if let mendedLine = mended[line] {
+            text = mendedLine.original
+            n = mendedLine.originalOffset(ofMended: n)
+        }
         let scalars = text.unicodeScalars
-        let n = max(0, scalarColumn - 1)
         let end = scalars.index(scalars.startIndex, offsetBy: n, limitedBy: scalars.endIndex) ?? scalars.endIndex
         let prefix = String(String.UnicodeScalarView(scalars[scalars.startIndex..<end]))
         let extra = n - scalars.distance(from: scalars.startIndex, to: end)

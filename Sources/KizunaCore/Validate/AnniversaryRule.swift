@@ -40,7 +40,7 @@ struct AnniversaryRule: ContentRule {
                     Diagnostic(
                         .anniversaryDay, at: anniversary.location,
                         en: "only a childcare manuscript can be a birthday message",
-                        ja: "誕生日の原稿にできるのは childcare の原稿だけです"))
+                        ja: "誕生日の原稿にできるのは 'childcare' の原稿だけです"))
                 continue
             }
             guard Self.years.contains(n) else {

@@ -26,7 +26,7 @@ struct ApprovalRule: ContentRule {
                             "marked approved, but no approval is recorded; record "
                             + "one with `kizuna approve \(m.path) --reviewer ID`",
                         ja:
-                            "'review' が approved になっていますが、承認記録がありません。`kizuna "
+                            "'review' が 'approved' になっていますが、承認記録がありません。`kizuna "
                             + "approve \(m.path) --reviewer ID` で記録してください"
                     ))
             }

@@ -15,7 +15,7 @@ struct DayKeyUniquenessRule: ContentRule {
                     Diagnostic(
                         .dayKeyDuplicate, at: m.day.location,
                         en: "\(m.series.rawValue) day \(m.day.value) (\(m.day.value.label)) already has a manuscript",
-                        ja: "\(m.series.rawValue) の \(m.day.value)（\(m.day.value.label)）にはすでに原稿があります",
+                        ja: "'\(m.series.rawValue)' の \(m.day.value)（\(m.day.value.label)）にはすでに原稿があります",
                         notes: [
                             DiagnosticNote(
                                 en: "the other manuscript for this day", ja: "同じ日のもう1つの原稿", at: earlier.day.location)

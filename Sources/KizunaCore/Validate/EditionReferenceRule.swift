@@ -49,7 +49,9 @@ struct EditionReferenceRule: ContentRule {
                             .contactUnknown, at: contact.location, message.tidied,
                             notes: [
                                 DiagnosticNote(
-                                    en: "the edition's desks: " + desks, ja: "この版の窓口: " + desks, at: e.contactsLocation)
+                                    en: "the edition's desks: " + desks,
+                                    ja: "この版の窓口: " + deskIDs.map { "'\($0)'" }.joined(separator: "、"),
+                                    at: e.contactsLocation)
                             ]))
                 }
                 if !e.series.contains(where: { $0.value == insert.window.value.series }) {
@@ -61,7 +63,7 @@ struct EditionReferenceRule: ContentRule {
                                 "insert '\(insert.id.value)' is for the \(series) "
                                 + "series, which edition '\(e.id.value)' does not send",
                             ja:
-                                "差し込み情報 '\(insert.id.value)' は \(series) "
+                                "差し込み情報 '\(insert.id.value)' は '\(series)' "
                                 + "シリーズ向けのため、このシリーズを配信しない版 '\(e.id.value)' では使えません"
                         ))
                 }

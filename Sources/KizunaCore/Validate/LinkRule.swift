@@ -61,12 +61,12 @@ struct LinkRule: ContentRule {
             guard allowTel else {
                 return LocalizedText(
                     en: "a phone number belongs in a contact desk, not in '\(url)'",
-                    ja: "電話番号は '\(url)' ではなく窓口（contacts）に書いてください")
+                    ja: "電話番号は '\(url)' ではなく窓口（'contacts'）に書いてください")
             }
             let digits = url.dropFirst(4)
             return !digits.isEmpty && digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") })
                 ? nil
-                : LocalizedText(en: "'\(url)' is not a tel: link of digits", ja: "'\(url)' は数字だけの tel: リンクになっていません")
+                : LocalizedText(en: "'\(url)' is not a tel: link of digits", ja: "'\(url)' は数字だけの 'tel:' リンクになっていません")
         }
         guard lower.hasPrefix("https://") else {
             let scheme = url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? url
@@ -74,7 +74,9 @@ struct LinkRule: ContentRule {
                 en:
                     "link '\(url.prefix(60))' uses '\(scheme):'; only https:"
                     + "// links\(allowTel ? " (and tel:)" : "") are allowed",
-                ja: "リンク '\(url.prefix(60))' は '\(scheme):' を使っています。使えるのは https:// のリンク\(allowTel ? "（と tel:）" : "")だけ")
+                ja:
+                    "リンク '\(url.prefix(60))' は '\(scheme):' を使っています。使えるのは https:// のリンク\(allowTel ? "（と 'tel:'）" : "")だけ"
+            )
         }
         let rest = url.dropFirst("https://".count)
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }

@@ -57,7 +57,8 @@ struct LossSupportFileRule: ContentRule {
                         .contactUnknown, at: contact.location, message.tidied,
                         notes: [
                             DiagnosticNote(
-                                en: "the edition's desks: " + desks, ja: "この版の窓口: " + desks,
+                                en: "the edition's desks: " + desks,
+                                ja: "この版の窓口: " + deskIDs.map { "'\($0)'" }.joined(separator: "、"),
                                 at: edition.contactsLocation)
                         ]))
             }

@@ -23,7 +23,7 @@ struct SupervisorRule: ContentRule {
                         en:
                             "no supervisor vouches for this manuscript; name them by their ids in reviewers.yaml, "
                             + "e.g. `supervisors: [pediatrician-a]`",
-                        ja: "この原稿には監修者がいません。reviewers.yaml の id で `supervisors: [pediatrician-a]` のように書いてください"))
+                        ja: "この原稿には監修者がいません。reviewers.yaml に登録した監修者を `supervisors: [pediatrician-a]` のように書いてください"))
             }
             for s in m.supervisors where !ids.contains(s.value) {
                 let message = LocalizedText(

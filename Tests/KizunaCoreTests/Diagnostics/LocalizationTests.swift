@@ -23,6 +23,82 @@ struct LocalizationTests {
         return nil
     }
 
+    /// Technical tokens a Japanese message may write in Latin letters: names of formats, protocols and units that
+    /// Japanese text writes this way too. Anything else in Latin letters must be quoted source text.
+    static let latinTokens: Set<String> = [
+        "LINE", "Flex", "URL", "UTF", "YAML", "XML", "SHA", "HTTPS", "ID", "JSON", "SSH", "Shift_JIS", "NFC", "NFD",
+        "KiB", "MeCab",
+    ]
+
+    /// The words in Latin letters of a Japanese text outside quoted source text (`'…'`, `"…"`, 「…」, `` `…` ``,
+    /// `{…}`, markup tags `<…>`), paths, URLs, file names, code points (`U+3000`), hexadecimal bytes (`0x82`) and the allowed tokens.
+    static func englishWords(in text: String) -> [String] {
+        var outside = ""
+        var closing: Character? = nil
+        var depth = 0
+        let pairs: [Character: Character] = ["'": "'", "\"": "\"", "「": "」", "`": "`", "{": "}", "『": "』", "<": ">"]
+        for c in text {
+            if let close = closing {
+                if c == close {
+                    depth -= 1
+                    if depth == 0 { closing = nil }
+                } else if c == "「" && close == "」" {
+                    depth += 1
+                }
+                outside.append(" ")
+                continue
+            }
+            if let close = pairs[c] {
+                closing = close
+                depth = 1
+                outside.append(" ")
+            } else {
+                outside.append(c)
+            }
+        }
+        // Tokens of printable ASCII: a path, URL or file name holds '/', ':' or '.' between its characters.
+        var words: [String] = []
+        for token in outside.split(whereSeparator: {
+            !($0.isASCII && ($0.isLetter || $0.isNumber || "_+-./:@".contains($0)))
+        }) {
+            let token = token.trimmingCharacters(in: CharacterSet(charactersIn: ".:-"))
+            if token.isEmpty || latinTokens.contains(token) { continue }
+            if token.contains("/") || token.contains("://")
+                || token.range(of: #"^[\w-]+\.[a-z]+$"#, options: .regularExpression) != nil
+            {
+                continue
+            }
+            // A code point, a byte, a hash's first digits, a day key of the maternity series (16w0d).
+            let technical = #"^(U\+[0-9A-F]{4,6}|0x[0-9A-Fa-f]+|[0-9A-Fa-f]{2}|[0-9a-f]{8,}|[0-9]+w[0-9]+d)$"#
+            if token.range(of: technical, options: .regularExpression) != nil {
+                continue
+            }
+            for word in token.split(whereSeparator: { !$0.isLetter }) where !latinTokens.contains(String(word)) {
+                words.append(String(word))
+            }
+        }
+        return words
+    }
+
+    /// Every Japanese text of a diagnostic (message, notes, fix-it) with an English word outside quoted source text.
+    /// `sourceNames` are names the content gives (reviewers' names): source text a message quotes without marks.
+    static func englishInJapanese(_ diagnostics: [Diagnostic], sourceNames: [String] = []) -> [String] {
+        diagnostics.flatMap { d -> [String] in
+            var texts: [(String, LocalizedText)] = [("message", d.message)]
+            texts += d.notes.map { ("note", $0.message) }
+            if let fixIt = d.fixIt { texts.append(("fix-it", fixIt.message)) }
+            return texts.compactMap { kind, text in
+                let words = englishWords(
+                    in: sourceNames.sorted { $0.count > $1.count }.reduce(text.ja) {
+                        $0.replacingOccurrences(of: $1, with: "「」")
+                    })
+                return words.isEmpty
+                    ? nil
+                    : "[\(d.rule.rawValue)] \(d.location): \(kind): \(words.joined(separator: ", "))\n    ja: \(text.ja)"
+            }
+        }
+    }
+
     /// Every text of a diagnostic (message, notes, fix-it) that is not properly Japanese, with the rule id.
     static func problems(in diagnostics: [Diagnostic]) -> [String] {
         diagnostics.flatMap { d -> [String] in
@@ -55,10 +131,14 @@ struct LocalizationTests {
 
     func checkMessagesAreJapanese(fixture name: String) throws {
         let fixture = try DiagnosticFixtures.load(name)
-        let diagnostics = Validator().validate(fixture.content).diagnostics
+        let report = Validator().validate(fixture.content)
+        let diagnostics = report.diagnostics
         #expect(!diagnostics.isEmpty, "\(name) gives no diagnostic")
         let problems = Self.problems(in: diagnostics)
         #expect(problems.isEmpty, "\(name):\n\(problems.joined(separator: "\n"))")
+        let names = report.loadedContent.reviewers.map(\.name.value)
+        let english = Self.englishInJapanese(diagnostics, sourceNames: names)
+        #expect(english.isEmpty, "\(name): English words in Japanese messages:\n\(english.joined(separator: "\n"))")
     }
 
     /// The rules without a fixture folder, made to fire here.
@@ -78,6 +158,20 @@ struct LocalizationTests {
         diagnostics += gate
         let problems = Self.problems(in: diagnostics)
         #expect(problems.isEmpty, "\n\(problems.joined(separator: "\n"))")
+        let english = Self.englishInJapanese(diagnostics)
+        #expect(english.isEmpty, "English words in Japanese messages:\n\(english.joined(separator: "\n"))")
+    }
+
+    @Test("the English-word check finds English outside quotes and nothing inside them")
+    func englishWordCheck() {
+        #expect(
+            Self.englishWords(in: "YAMLの構文エラー: found character that cannot start any token") == [
+                "found", "character", "that", "cannot", "start", "any", "token",
+            ])
+        #expect(Self.englishWords(in: "原稿にキー 'titel' は使えません。「title」の誤りではありませんか").isEmpty)
+        #expect(Self.englishWords(in: "content/reviewers.yaml の https://example.jp/a は LINE のURL（UTF-8）").isEmpty)
+        #expect(Self.englishWords(in: "全角スペース（U+3000）とバイト 0x82 0xA0、16w0d、`kizuna fix` で直せます").isEmpty)
+        #expect(Self.englishWords(in: "{nickname} 以外は使えません。reviewer を確かめてください") == ["reviewer"])
     }
 
     // MARK: (b) the rule catalog
@@ -135,7 +229,7 @@ struct LocalizationTests {
         #expect(d.message.en == "unknown key 'titel' in manuscript; did you mean 'title'?")
         #expect(d.message.ja == "原稿にキー 'titel' は使えません。'title' の誤りではありませんか")
         #expect(d.fixIt?.message.ja == "'title' に置き換える")
-        #expect(d.notes.first?.message.ja.hasPrefix("使えるキー: series, day, anniversary, title") == true)
+        #expect(d.notes.first?.message.ja.hasPrefix("使えるキー: 'series'、'day'、'anniversary'、'title'") == true)
     }
 
     @Test(
