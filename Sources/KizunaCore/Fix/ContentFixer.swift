@@ -1,11 +1,11 @@
 /// `kizuna fix`: applies the fix-its of the rules that change how text is written, never what it says, and
 /// splices only the characters they replace, so comments, key order and every other byte stay as they were.
 public struct ContentFixer: Sendable {
-    /// Terminology, width and normalisation, and a birthday message's `anniversary` (it moves the message onto the
+    /// Terminology, width, normalisation, radicals for kanji and spacing, and a birthday message's `anniversary` (it moves the message onto the
     /// birthday without touching the approved text): a person need not judge these edits.
     public static let fixableRules: Set<RuleID> = [
         .styleTerminology, .styleHalfwidthKana, .styleFullwidthAlphanumeric, .styleInvisibleCharacter,
-        .anniversaryMissing,
+        .styleKangxiRadical, .styleJaSpacing, .anniversaryMissing,
     ]
 
     /// Fixing can make a fix possible that was not (a term inside half-width kana); a few passes settle it.

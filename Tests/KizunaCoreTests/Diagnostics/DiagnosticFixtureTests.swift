@@ -27,7 +27,8 @@ enum DiagnosticFixtures {
     /// Written out here rather than taken from `RuleID.defaultSeverity`, so a change of severity fails a test.
     static let warningRules: Set<RuleID> = [
         .insertUnused, .supervisorMissing, .approvalStale, .approvalMissing, .approvalNotEntitled, .approvalUnsigned,
-        .styleDoubledParticle, .anniversaryMissing,
+        .styleDoubledParticle, .anniversaryMissing, .styleRaNuki, .styleDoubleNegative, .styleRepeatedConjunction,
+        .styleGaTwice, .styleKanjiRun,
     ]
 
     /// The name of every fixture folder, sorted.
