@@ -6,11 +6,12 @@ extension RuleID {
 /// which a parent must stop to parse; textlint's max-kanji-continuous-len. Break the compound with kana
 /// (乳幼児健康診査の受診票). 々 counts as a kanji. Established compounds that cannot be broken (乳幼児突然死症候群,
 /// 特定非営利活動法人) are listed in `allow`: a run passes when what is left of it around them is short enough.
+/// Sentences only: titles, headings and names hold official names (特定非営利活動法人, 妊婦健診受診票) as labels.
 struct KanjiRunRule: StyleRule {
     static let description = RuleDescription(
         .styleKanjiRun, .warning, en: "More than `max` kanji in a row", ja: "`max` 字を超えて続く漢字",
         styleOptions: ["max", "allow"])
-    let proseOnly = false
+    let proseOnly = true
 
     /// The longest part of `run` outside the allowed compounds.
     static func longestPiece(_ run: [Unicode.Scalar], without allowed: [[Unicode.Scalar]]) -> Int {

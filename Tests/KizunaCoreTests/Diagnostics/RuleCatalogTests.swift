@@ -35,6 +35,10 @@ struct RuleCatalogTests {
             .styleDesuMasu: [], .styleSentenceLength: ["max"], .styleCommaCount: ["max"], .styleSentenceEnd: [],
             .styleHalfwidthKana: [], .styleFullwidthAlphanumeric: [], .styleInvisibleCharacter: [],
             .styleDuplicateSection: [], .styleTerminology: [], .styleDoubledParticle: ["min_interval"],
+            .styleRaNuki: [], .styleDoubleNegative: [], .styleRepeatedConjunction: [], .styleGaTwice: [],
+            .styleKanjiRun: ["max", "allow"], .styleUnmatchedBracket: [], .styleRepeatedWord: [],
+            .styleKangxiRadical: [], .styleJaSpacing: ["space"],
+            .styleExclamationQuestion: ["allow_exclamation", "allow_question"],
         ]
         #expect(StyleConfiguration.options == expected)
     }
