@@ -2,7 +2,7 @@
 /// splices only the characters they replace, so comments, key order and every other byte stay as they were.
 public struct ContentFixer: Sendable {
     /// Every rule whose findings carry a fix-it, so that `fix` applies what `validate` prints: terminology, width and
-    /// normalisation; a birthday message's `anniversary` (it moves the message onto the birthday without touching the
+    /// normalisation, radicals for kanji and spacing; a birthday message's `anniversary` (it moves the message onto the birthday without touching the
     /// approved text); a misspelt key, value, placeholder, reviewer id or insert id with one likely meaning; the
     /// keyboard slips YAML cannot read (`KeyboardSlipScanner`). A person need not judge these edits.
     /// (`OneMistakeTests` checks that no other rule offers a fix-it.)
@@ -10,7 +10,7 @@ public struct ContentFixer: Sendable {
         .styleTerminology, .styleHalfwidthKana, .styleFullwidthAlphanumeric, .styleInvisibleCharacter,
         .anniversaryMissing, .schemaUnknownKey, .schemaValue, .placeholderUnknown, .reviewerUnknown,
         .editionInsertUnknown, .yamlFullwidthIndent, .yamlTabIndent, .yamlFullwidthColon, .yamlFullwidthListMarker,
-        .yamlFullwidthComment, .yamlFullwidthQuote, .fileBOMInside,
+        .yamlFullwidthComment, .yamlFullwidthQuote, .fileBOMInside, .styleKangxiRadical, .styleJaSpacing,
     ]
 
     /// Fixing can make a fix possible that was not (a term inside half-width kana); a few passes settle it.

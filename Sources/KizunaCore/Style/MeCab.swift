@@ -143,7 +143,9 @@ public enum MeCab {
         public var note: LocalizedText {
             let ids = rules.map(\.rawValue).joined(separator: ", ")
             return LocalizedText(
-                en: "kizuna: note: \(why.reason.en), so \(ids) was not checked; to check it, \(why.remedy.en)",
+                en: rules.count == 1
+                    ? "kizuna: note: \(why.reason.en), so \(ids) was not checked; to check it, \(why.remedy.en)"
+                    : "kizuna: note: \(why.reason.en), so \(ids) were not checked; to check them, \(why.remedy.en)",
                 ja: "kizuna: note: \(why.reason.ja)ため、\(ids) は検査していません。検査するには、\(why.remedy.ja)。")
         }
     }
@@ -154,7 +156,8 @@ extension MeCab.Absence {
     public func cannotRun(_ rules: [RuleID]) -> LocalizedText {
         let ids = rules.map(\.rawValue).joined(separator: ", ")
         return LocalizedText(
-            en: "\(reason.en): \(ids) cannot run on this machine; to run it, \(remedy.en)",
+            en:
+                "\(reason.en): \(ids) cannot run on this machine; to run \(rules.count == 1 ? "it" : "them"), \(remedy.en)",
             ja: "\(reason.ja)ため、\(ids) はこの環境では実行できません。実行するには、\(remedy.ja)。")
     }
 

@@ -6,10 +6,14 @@ struct Morpheme: Sendable, Equatable {
     /// Unicode scalar offsets in the analysed string.
     let range: Range<Int>
     let surface: DictionaryText
-    /// 品詞, 品詞細分類1 and 細分類2, and 原形: the dictionary features the rules read (of nine).
+    /// 品詞, 品詞細分類1 and 細分類2, 活用型, 活用形 and 原形: the dictionary features the rules read (of nine).
     let partOfSpeech: DictionaryText
     let subcategory: DictionaryText
     let subcategory2: DictionaryText
+    /// 活用型, as 一段 or 五段・ラ行 ("*" for words that do not conjugate).
+    var conjugationType: DictionaryText = "*"
+    /// 活用形, as 未然形 or 基本形.
+    var conjugationForm: DictionaryText = "*"
     let baseForm: DictionaryText
 }
 
@@ -185,7 +189,7 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
                         Morpheme(
                             range: scalarIndex[from]..<scalarIndex[to], surface: DictionaryText(word),
                             partOfSpeech: fields[0], subcategory: fields[1], subcategory2: fields[2],
-                            baseForm: fields[3]))
+                            conjugationType: fields[3], conjugationForm: fields[4], baseForm: fields[5]))
                 }
                 node = UnsafePointer(n.next)
             }
@@ -193,16 +197,16 @@ final class MorphologicalAnalyzer: @unchecked Sendable {
         }
     }
 
-    /// Features 0, 1, 2 and 6 of MeCab's comma-separated list ("" where the list is shorter).
+    /// Features 0, 1, 2, 4, 5 and 6 of MeCab's comma-separated list ("" where the list is shorter).
     private static func features(_ feature: UnsafePointer<CChar>?) -> [DictionaryText] {
-        var fields: [DictionaryText] = ["", "", "", ""]
+        var fields: [DictionaryText] = ["", "", "", "", "", ""]
         guard let feature else { return fields }
         let bytes = UnsafeBufferPointer(
             start: UnsafeRawPointer(feature).assumingMemoryBound(to: UInt8.self), count: strlen(feature))
         var index = 0
         var start = 0
         for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ",") {
-            let slot = index < 3 ? index : (index == 6 ? 3 : nil)
+            let slot = index < 3 ? index : (index >= 4 ? index - 1 : nil)
             if let slot { fields[slot] = DictionaryText(String(decoding: bytes[start..<i], as: UTF8.self)) }
             index += 1
             start = i + 1

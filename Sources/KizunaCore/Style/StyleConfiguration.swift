@@ -11,6 +11,18 @@ public struct StyleConfiguration: Sendable {
         public var severity: Severity?
         public var max: Int?
         public var minInterval: Int?
+        /// `style-ja-spacing`: whether Japanese and half-width letters or digits are spaced.
+        public var spacing: Spacing?
+        /// `style-exclamation-question`: whether ！ and ？ may be written.
+        public var allowExclamation: Bool?
+        public var allowQuestion: Bool?
+        /// `style-kanji-run`: established compounds a run may hold whatever their length (乳幼児突然死症候群).
+        public var allow: [String]?
+    }
+
+    /// Between Japanese and half-width letters or digits: no space (「LINEで」) or one (「LINE で」).
+    public enum Spacing: String, Sendable, CaseIterable {
+        case never, always
     }
 
     public var settings: [RuleID: RuleSetting] = [:]
@@ -26,6 +38,14 @@ public struct StyleConfiguration: Sendable {
     public func max(_ rule: RuleID, default value: Int) -> Int { settings[rule]?.max ?? value }
 
     public func minInterval(_ rule: RuleID, default value: Int) -> Int { settings[rule]?.minInterval ?? value }
+
+    public func spacing(_ rule: RuleID) -> Spacing { settings[rule]?.spacing ?? .never }
+
+    public func allowsExclamation(_ rule: RuleID) -> Bool { settings[rule]?.allowExclamation ?? true }
+
+    public func allowed(_ rule: RuleID) -> [String] { settings[rule]?.allow ?? [] }
+
+    public func allowsQuestion(_ rule: RuleID) -> Bool { settings[rule]?.allowQuestion ?? true }
 
     /// The style rules and the options each takes besides `severity` (`RuleDescription.styleOptions`).
     static let options: [RuleID: [String]] = Dictionary(
@@ -87,6 +107,22 @@ struct StyleConfigurationLoader {
                 } else {
                     setting.minInterval = interval.value
                 }
+            }
+            if let space = options.text("space", required: false, into: &diagnostics) {
+                if let spacing = StyleConfiguration.Spacing(rawValue: space.value) {
+                    setting.spacing = spacing
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .schemaValue, at: space.location,
+                            en: "space cannot be '\(space.value)'; it is never or always",
+                            ja: "space に '\(space.value)' は指定できません。never か always です"))
+                }
+            }
+            setting.allowExclamation = options.boolean("allow_exclamation", into: &diagnostics)?.value
+            setting.allowQuestion = options.boolean("allow_question", into: &diagnostics)?.value
+            if let allow = options.textList("allow", required: false, into: &diagnostics) {
+                setting.allow = allow.map(\.value).filter { !$0.isEmpty }
             }
             configuration.settings[rule] = setting
         }

@@ -16,8 +16,15 @@ extension StyleRule {
 
 let styleRules: [any StyleRule] = [
     DesuMasuRule(), SentenceLengthRule(), CommaCountRule(), SentenceEndRule(),
-    HalfwidthKanaRule(), FullwidthAlphanumericRule(), InvisibleCharacterRule(),
+    HalfwidthKanaRule(), FullwidthAlphanumericRule(), InvisibleCharacterRule(), DoubleNegativeRule(),
+    RepeatedConjunctionRule(), KanjiRunRule(), UnmatchedBracketRule(), RepeatedWordRule(), KangxiRadicalRule(),
+    JapaneseSpacingRule(), ExclamationQuestionRule(),
 ]
+
+/// The rules that read MeCab's words, made with the analyser when there is one.
+func styleRulesNeedingMeCab(_ analyzer: MorphologicalAnalyzer) -> [any StyleRule] {
+    [DoubledParticleRule(analyzer: analyzer), RaNukiRule(analyzer: analyzer), ConjunctiveGaRule(analyzer: analyzer)]
+}
 
 /// Runs the style rules on every text a parent reads, with the severities and options of `style.yaml`.
 struct StyleCheck: ContentRule {
@@ -57,10 +64,10 @@ struct StyleCheck: ContentRule {
             if pending.isEmpty { return }
         }
         var rules = styleRules + [TerminologyRule(dictionary: content.terms)]
-        if content.style.severity(.styleDoubledParticle) != nil,
+        if MeCab.rules.contains(where: { content.style.severity($0) != nil }),
             case .success(let analyzer) = MorphologicalAnalyzer.current(mecab)
         {
-            rules.append(DoubledParticleRule(analyzer: analyzer))
+            rules += styleRulesNeedingMeCab(analyzer)
         }
         let enabled = rules.compactMap { rule in content.style.severity(rule.id).map { (rule: rule, severity: $0) } }
         let style = content.style

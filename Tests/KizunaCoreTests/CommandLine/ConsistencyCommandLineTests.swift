@@ -52,7 +52,7 @@ import Testing
         let ja = try run(["validate"], in: folder, lang: "ja")
         #expect(
             ja.stdout.contains(
-                "warning: この原稿には監修者がいません。reviewers.yaml の id で `supervisors: [pediatrician-a]` のように書いてください"))
+                "warning: この原稿には監修者がいません。reviewers.yaml に登録した監修者を `supervisors: [pediatrician-a]` のように書いてください"))
     }
 
     @Test("review: in-review is listed as in-review (監修中), and awaits review")

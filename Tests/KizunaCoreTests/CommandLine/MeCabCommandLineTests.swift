@@ -88,8 +88,8 @@ enum KizunaCommand {
         #expect(
             notes(off.stderr) == [
                 """
-                kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle was not checked; \
-                to check it, unset KIZUNA_MECAB
+                kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle, style-ra-nuki, \
+                style-ga-twice were not checked; to check them, unset KIZUNA_MECAB
                 """
             ])
         let with = try KizunaCommand.run(["validate", "--format", "json"])
@@ -150,7 +150,8 @@ enum KizunaCommand {
         #expect(
             notes(off.stderr) == [
                 """
-                kizuna: note: MeCab を使わない設定（KIZUNA_MECAB=off）のため、style-doubled-particle は検査していません。\
+                kizuna: note: MeCab を使わない設定（KIZUNA_MECAB=off）のため、style-doubled-particle, style-ra-nuki, \
+                style-ga-twice は検査していません。\
                 検査するには、KIZUNA_MECAB を外してください。
                 """
             ])
@@ -159,7 +160,9 @@ enum KizunaCommand {
     @Test("no note where style.yaml turns the rules that read words off")
     func noNoteWhenTheRuleIsOff() throws {
         var files = try DiagnosticFixtures.minimal()
-        files["style.yaml"] = Array("rules:\n  style-doubled-particle: {severity: off}\n".utf8)
+        files["style.yaml"] = Array(
+            "rules:\n  style-doubled-particle: {severity: off}\n  style-ra-nuki: {severity: off}\n"
+                .appending("  style-ga-twice: {severity: off}\n").utf8)
         let folder = try KizunaCommand.write(files)
         defer { try? FileManager.default.removeItem(at: folder) }
         let off = try KizunaCommand.run(["validate"], in: folder, environment: ["KIZUNA_MECAB": "off"])
@@ -179,7 +182,8 @@ enum KizunaCommand {
         }
         #expect(
             off.stdout.contains(
-                "MeCab is turned off (KIZUNA_MECAB=off): style-doubled-particle cannot run on this machine"))
+                "MeCab is turned off (KIZUNA_MECAB=off): style-doubled-particle, style-ra-nuki, style-ga-twice cannot run "
+                    + "on this machine"))
         let with = try KizunaCommand.run(["rules"])
         let line = try #require(with.stdout.split(separator: "\n").first { $0.hasPrefix("style-doubled-particle ") })
         #expect(

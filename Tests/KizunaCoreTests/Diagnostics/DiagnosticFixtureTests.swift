@@ -28,7 +28,8 @@ enum DiagnosticFixtures {
     static let warningRules: Set<RuleID> = [
         .insertUnused, .supervisorMissing, .approvalStale, .approvalMissing, .approvalNotEntitled, .approvalUnsigned,
         .styleDoubledParticle, .anniversaryMissing, .styleTitleLength, .styleHeadingLength, .styleInsertTitleLength,
-        .styleButtonLabelLength,
+        .styleButtonLabelLength, .styleRaNuki, .styleDoubleNegative, .styleRepeatedConjunction, .styleGaTwice,
+        .styleKanjiRun,
     ]
 
     /// The name of every fixture folder, sorted.

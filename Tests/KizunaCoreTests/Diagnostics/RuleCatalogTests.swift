@@ -37,6 +37,10 @@ struct RuleCatalogTests {
             .styleDuplicateSection: [], .styleTerminology: [], .styleDoubledParticle: ["min_interval"],
             .styleTitleLength: ["max"], .styleHeadingLength: ["max"], .styleInsertTitleLength: ["max"],
             .styleButtonLabelLength: ["max"],
+            .styleRaNuki: [], .styleDoubleNegative: [], .styleRepeatedConjunction: [], .styleGaTwice: [],
+            .styleKanjiRun: ["max", "allow"], .styleUnmatchedBracket: [], .styleRepeatedWord: [],
+            .styleKangxiRadical: [], .styleJaSpacing: ["space"],
+            .styleExclamationQuestion: ["allow_exclamation", "allow_question"],
         ]
         #expect(StyleConfiguration.options == expected)
     }

@@ -32,7 +32,7 @@ import Testing
     @Test("off is absent whatever is installed, and only the rules that read words need MeCab")
     func offIsAbsent() {
         #expect(MeCab.status(.off) == .absent(.turnedOff))
-        #expect(MeCab.rules == [.styleDoubledParticle])
+        #expect(MeCab.rules == [.styleDoubledParticle, .styleRaNuki, .styleGaTwice])
         #expect(RuleID.allCases.filter(\.needsMeCab) == MeCab.rules)
     }
 
@@ -58,11 +58,17 @@ import Testing
     func skippedRules() throws {
         let minimal = try DiagnosticFixtures.minimal()
         let skipped = try #require(MeCab.skippedRules(Self.off(DiagnosticFixtures.contentFiles(minimal))))
-        #expect(skipped.rules == [.styleDoubledParticle])
+        #expect(skipped.rules == [.styleDoubledParticle, .styleRaNuki, .styleGaTwice])
         #expect(skipped.why == .turnedOff)
 
         var quiet = minimal
-        quiet["style.yaml"] = Array("rules:\n  style-doubled-particle: {severity: off}\n".utf8)
+        quiet["style.yaml"] = Array(
+            "rules:\n  style-doubled-particle: {severity: off}\n  style-ra-nuki: {severity: off}\n"
+                .appending("  style-ga-twice: {severity: off}\n").utf8)
+        var one = minimal
+        one["style.yaml"] = Array("rules:\n  style-doubled-particle: {severity: off}\n".utf8)
+        #expect(
+            MeCab.skippedRules(Self.off(DiagnosticFixtures.contentFiles(one)))?.rules == [.styleRaNuki, .styleGaTwice])
         #expect(MeCab.skippedRules(Self.off(DiagnosticFixtures.contentFiles(quiet))) == nil)
 
         var automatic = DiagnosticFixtures.contentFiles(minimal)
@@ -70,7 +76,7 @@ import Testing
         if MeCabPresence.installed {
             #expect(MeCab.skippedRules(automatic) == nil)
         } else {
-            #expect(MeCab.skippedRules(automatic)?.rules == [.styleDoubledParticle])
+            #expect(MeCab.skippedRules(automatic)?.rules == [.styleDoubledParticle, .styleRaNuki, .styleGaTwice])
         }
     }
 
@@ -90,6 +96,12 @@ import Testing
                 == "kizuna: note: MeCab が使えない（libmecab.so.2: cannot open shared object file）ため、"
                 + "style-doubled-particle は検査していません。検査するには、MeCab を入れてください: "
                 + "apt-get install libmecab2 mecab-ipadic-utf8（Debian・Ubuntu）、brew install mecab mecab-ipadic（macOS）。"
+        )
+        let several = MeCab.Skipped(rules: [.styleDoubledParticle, .styleRaNuki], why: .turnedOff)
+        #expect(
+            several.note.en
+                == "kizuna: note: MeCab is turned off (KIZUNA_MECAB=off), so style-doubled-particle, style-ra-nuki "
+                + "were not checked; to check them, unset KIZUNA_MECAB"
         )
         let off = MeCab.Skipped(rules: [.styleDoubledParticle], why: .turnedOff)
         #expect(
