@@ -77,13 +77,18 @@ import Testing
             "\(offering.subtracting(ContentFixer.fixableRules))")
     }
 
-    @Test("a 300-character title with 11 読点 is one warning at the title; a 1,520-character one one altText error")
+    @Test("a 181-character title with 12 読点 is one warning at the title; a 1,520-character one one altText error")
     func aLongTitleIsReportedOnceAtTheTitle() throws {
         let path = "manuscripts/childcare/0045.yaml"
         var files = try Self.sample()
         let text = ContentFixtures.text(path, in: files)
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("title: ") })
-        let title = Array(repeating: "赤ちゃんとの毎日は楽しいことばかりではありません", count: 12).joined(separator: "、") + "。"
+        // The title: 181 characters, 12 読点.
+        let phrase = "赤ちゃんとの毎日は楽しいことも"
+        let title =
+            (Array(repeating: String(phrase.prefix(13)), count: 12) + [String(phrase.prefix(12))])
+            .joined(separator: "、") + "。"
+        #expect(title.count == 181 && title.filter { $0 == "、" }.count == 12)
         files = ContentFixtures.replacing(
             path, in: files, with: text.replacingOccurrences(of: line, with: "title: " + title))
         var found = Validator().validate(files, checkingPayloads: true).diagnostics.filter {
@@ -92,8 +97,8 @@ import Testing
         #expect(found.map(\.rule) == [.styleTitleLength])
         #expect(
             found.first?.message.en
-                == "this title is 300 characters; keep it to 30 so that it reads at a glance on a phone")
-        #expect(found.first?.message.ja == "このタイトルが300文字あります。スマートフォンでひと目で読めるよう、30文字以内にしてください")
+                == "this title is 181 characters; keep it to 30 so that it reads at a glance on a phone")
+        #expect(found.first?.message.ja == "このタイトルが181文字あります。スマートフォンでひと目で読めるよう、30文字以内にしてください")
 
         let long = String(repeating: "とても大切なこと", count: 190)
         files = ContentFixtures.replacing(
