@@ -94,10 +94,14 @@ struct HostileInputTests {
         for name in HostileCorpus.names {
             let expected = try HostileCorpus.expectation(name)
             #expect([0, 1].contains(expected.exit), "\(name): exit \(expected.exit)")
-            // An error case names its errors; a case that builds lists at most warnings (a long title).
+            // An error case names its errors; a case that builds lists warnings only (a long title), if anything.
             #expect(
                 expected.exit == 0 || !expected.diagnostics.isEmpty,
                 "\(name): exit \(expected.exit) with \(expected.diagnostics.count) diagnostics")
+            if expected.exit == 0 {
+                let errors = expected.diagnostics.filter { RuleID(rawValue: $0.rule)?.defaultSeverity != .warning }
+                #expect(errors.isEmpty, "\(name): exit 0 but it expects \(errors.map(\.rule))")
+            }
             if let other = expected.sameOutputAs {
                 #expect(other == "minimal" || HostileCorpus.names.contains(other), "\(name): no case '\(other)'")
             }

@@ -47,36 +47,20 @@ struct TextLengthRule: ContentRule {
         }
         let title = LocalizedText(en: "this title", ja: "このタイトル")
         let heading = LocalizedText(en: "this heading", ja: "この見出し")
-        let label = LocalizedText(en: "this button label", ja: "このボタンのラベル")
         for m in content.manuscripts {
             check(.styleTitleLength, m.title.value, at: m.title.location, what: title)
             for section in m.sections {
                 check(.styleHeadingLength, section.heading.value, at: section.heading.location, what: heading)
-                for link in section.body.links {
-                    check(.styleButtonLabelLength, link.text, at: link.location, what: label)
-                }
             }
         }
-        for i in content.inserts {
-            check(.styleInsertTitleLength, i.title.value, at: i.title.location, what: title)
-            for link in i.body.links { check(.styleButtonLabelLength, link.text, at: link.location, what: label) }
+        for titled in content.inserts.map(\.title) + content.lossSupports.map(\.title) {
+            check(.styleInsertTitleLength, titled.value, at: titled.location, what: title)
         }
-        for s in content.lossSupports {
-            check(.styleInsertTitleLength, s.title.value, at: s.title.location, what: title)
-            for link in s.body.links { check(.styleButtonLabelLength, link.text, at: link.location, what: label) }
-        }
-        for e in content.editions {
-            for desk in e.contacts {
-                check(
-                    .styleButtonLabelLength, FlexRenderer.telLabel(desk), at: desk.name.location,
-                    what: LocalizedText(en: "the tel button of this desk", ja: "この窓口の電話ボタン"))
-            }
-            if let unsubscribe = e.footer.unsubscribeLabel {
-                check(.styleButtonLabelLength, unsubscribe.value, at: unsubscribe.location, what: label)
-            }
-        }
-        if let unsubscribe = content.configuration?.footer.unsubscribeLabel {
-            check(.styleButtonLabelLength, unsubscribe.value, at: unsubscribe.location, what: label)
+        // The same labels `line-label-length` holds to LINE's 40 characters.
+        for label in content.buttonLabels {
+            check(
+                .styleButtonLabelLength, label.text, at: label.location,
+                what: LocalizedText(en: "the label of \(label.what.en)", ja: "\(label.what.ja)のラベル"))
         }
     }
 }

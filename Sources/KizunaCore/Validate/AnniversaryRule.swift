@@ -100,12 +100,12 @@ struct AnniversaryRule: ContentRule {
                     ja:
                         "この誕生日の原稿は生まれて\(day)日目に届くため、2月29日をはさむと誕生日の前日になります。"
                         + "「anniversary: \(n)」を加えると、暦の誕生日に届きます"),
-                fixIt: insertion("anniversary: \(n)", before: m)))
+                fixIt: insertion(ofLine: "anniversary: \(n)", in: m)))
     }
 
     /// A new top-level line after the `day:` line (before it when nothing follows), which `kizuna fix` applies when the
     /// manuscript is written in block style (its `day:` key starts its line).
-    private func insertion(_ text: String, before m: Manuscript) -> FixIt {
+    private func insertion(ofLine text: String, in m: Manuscript) -> FixIt {
         let day = m.day.location
         let line = m.title.location.line > day.line ? day.line + 1 : day.line
         let at = SourceLocation(file: day.file, line: line, column: 1)

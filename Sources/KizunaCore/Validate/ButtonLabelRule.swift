@@ -2,6 +2,41 @@ extension RuleID {
     public static let lineLabelLength = RuleID("line-label-length")
 }
 
+/// A button label as the content writes it, once per place it comes from however many editions show it.
+struct ButtonLabel {
+    var text: String
+    var location: SourceLocation
+    /// Which button, for messages: 「このリンクのボタン」.
+    var what: LocalizedText
+}
+
+extension ContentSet {
+    /// Every button label a reader can see: links' texts, desks' tel buttons and the unsubscribe labels.
+    var buttonLabels: [ButtonLabel] {
+        let link = LocalizedText(en: "this link's button", ja: "このリンクのボタン")
+        let unsubscribe = LocalizedText(en: "the unsubscribe button", ja: "登録変更・配信解除ボタン")
+        var labels: [ButtonLabel] = []
+        let bodies = manuscripts.flatMap { $0.sections.map(\.body) } + inserts.map(\.body) + lossSupports.map(\.body)
+        for body in bodies {
+            labels += body.links.map { ButtonLabel(text: $0.text, location: $0.location, what: link) }
+        }
+        for edition in editions {
+            labels += edition.contacts.map {
+                ButtonLabel(
+                    text: FlexRenderer.telLabel($0), location: $0.name.location,
+                    what: LocalizedText(en: "the tel button for this desk", ja: "この窓口の電話ボタン"))
+            }
+            if let label = edition.footer.unsubscribeLabel {
+                labels.append(ButtonLabel(text: label.value, location: label.location, what: unsubscribe))
+            }
+        }
+        if let label = configuration?.footer.unsubscribeLabel {
+            labels.append(ButtonLabel(text: label.value, location: label.location, what: unsubscribe))
+        }
+        return labels
+    }
+}
+
 /// `line-label-length`: every button label fits LINE's 40 characters. Checked once per place a label comes from
 /// (a link's text, a desk's tel button, an unsubscribe label), however many editions show it.
 struct ButtonLabelRule: ContentRule {
@@ -11,35 +46,8 @@ struct ButtonLabelRule: ContentRule {
     static let maxLabelCharacters = 40
 
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
-        for m in content.manuscripts {
-            for section in m.sections { checkLinks(section.body, into: &diagnostics) }
-        }
-        for insert in content.inserts { checkLinks(insert.body, into: &diagnostics) }
-        for support in content.lossSupports { checkLinks(support.body, into: &diagnostics) }
-        for edition in content.editions {
-            for desk in edition.contacts {
-                check(
-                    FlexRenderer.telLabel(desk), at: desk.name.location,
-                    what: LocalizedText(en: "the tel button for this desk", ja: "この窓口の電話ボタン"), into: &diagnostics)
-            }
-            if let label = edition.footer.unsubscribeLabel {
-                check(
-                    label.value, at: label.location,
-                    what: LocalizedText(en: "the unsubscribe button", ja: "登録変更・配信解除ボタン"), into: &diagnostics)
-            }
-        }
-        if let label = content.configuration?.footer.unsubscribeLabel {
-            check(
-                label.value, at: label.location, what: LocalizedText(en: "the unsubscribe button", ja: "登録変更・配信解除ボタン"),
-                into: &diagnostics)
-        }
-    }
-
-    private func checkLinks(_ text: RichText, into diagnostics: inout [Diagnostic]) {
-        for link in text.links {
-            check(
-                link.text, at: link.location, what: LocalizedText(en: "this link's button", ja: "このリンクのボタン"),
-                into: &diagnostics)
+        for label in content.buttonLabels {
+            check(label.text, at: label.location, what: label.what, into: &diagnostics)
         }
     }
 
