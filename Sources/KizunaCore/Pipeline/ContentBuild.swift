@@ -13,6 +13,8 @@ public struct ContentBuild: Sendable {
     /// Ship only approved text (`ReleasePlan`): last approved versions in place of working copies, days held back,
     /// and refuse what cannot ship (`ReleaseGate`).
     public var release: Bool
+    /// Whether the result lists the HTML pages written (`OutputBuild.listsPages`).
+    public var listsPages = false
 
     public init(
         files: ContentFiles, templates: PreviewTemplates, keys: BuildKeys?, selection: [String] = [],
@@ -55,9 +57,10 @@ public struct ContentBuild: Sendable {
         // One MeCab dictionary for every edition's check.
         let hold = MorphologicalAnalyzer.Hold(files.mecab)
         let selection = selection
-        let build = OutputBuild(
+        var build = OutputBuild(
             builder: EditionBuilder(content: shared, templates: templates),
             reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
+        build.listsPages = listsPages
         var refused: Outcome?
         var released: ReleasePlan?
         var checked: [Diagnostic] = []

@@ -13,6 +13,9 @@ public struct OutputBuild: Sendable {
     /// Nil: no cache; every edition is built whole and no cache is written.
     public let keys: BuildKeys?
     public let files: ContentFiles
+    /// Whether `Result.pages` lists the HTML pages written: `serve` reloads only those; a plain build at national
+    /// scale would hold a million paths for nothing.
+    public var listsPages = false
 
     public init(builder: EditionBuilder, reviewSheets: ReviewSheetBuilder, files: ContentFiles, keys: BuildKeys?) {
         self.builder = builder
@@ -34,6 +37,9 @@ public struct OutputBuild: Sendable {
         public var diagnostics: [Diagnostic] = []
         /// In a release: what shipped of each text.
         public var release: ReleasePlan?
+        /// With `listsPages`: the HTML pages written, as paths inside the output folder
+        /// (`sakuragaoka/preview/childcare/0045.html`), in no particular order.
+        public var pages: [String] = []
     }
 
     /// After each edition: editions done, of total, and the messages of those editions.
@@ -89,6 +95,7 @@ public struct OutputBuild: Sendable {
             result.rendered += summary.rendered
             result.filesWritten += summary.filesWritten
             result.diagnostics += summary.diagnostics
+            result.pages += summary.pages
             if let edition = summary.staged { staged.append(edition) } else { result.editionsUnchanged += 1 }
         }
         result.diagnostics = result.diagnostics.deduplicated().sortedForOutput()
@@ -112,6 +119,7 @@ public struct OutputBuild: Sendable {
             try staging.stage(sheets)
             if let reviewKey { try staging.stageCache(reviewFolder, EditionCache(editionKey: reviewKey, days: [])) }
             result.filesWritten += sheets.files.count
+            if listsPages { result.pages += sheets.files.map(\.path).filter { $0.hasSuffix(".html") } }
             staged.append(staging.stagedWhole(reviewFolder))
         }
         // Every changed edition is swapped in with one exchange each.
@@ -153,7 +161,7 @@ public struct OutputBuild: Sendable {
             })
         defer { done(rendered.messages) }
         guard let pack, !rendered.diagnostics.hasErrors else {
-            return .success(EditionSummary(rendered, staged: nil))
+            return .success(EditionSummary(rendered, staged: nil, listingPages: listsPages))
         }
         do throws(IOFailure) {
             if let failure = stager.failure ?? packFailure { throw failure }
@@ -167,7 +175,7 @@ public struct OutputBuild: Sendable {
                 ? try staging.stagePartial(id, rewritten: rendered.written + ["\(id)/\(EditionPack.fileName)"])
                 : staging.stagedWhole(id)
             if let cache = rendered.cache { try staging.stageCache(id, cache) }
-            return .success(EditionSummary(rendered, staged: staged))
+            return .success(EditionSummary(rendered, staged: staged, listingPages: listsPages))
         } catch {
             return .failure(error)
         }
@@ -202,8 +210,10 @@ struct EditionSummary: Sendable {
     var diagnostics: [Diagnostic]
     /// The staged edition, to be swapped in; nil when it is unchanged or has errors.
     var staged: OutputWriter.StagedEdition?
+    /// The HTML pages written, when the build lists them.
+    var pages: [String]
 
-    init(_ edition: RenderedEdition, staged: OutputWriter.StagedEdition?) {
+    init(_ edition: RenderedEdition, staged: OutputWriter.StagedEdition?, listingPages: Bool) {
         editionID = edition.editionID
         messages = edition.messages
         rendered = edition.rendered
@@ -211,6 +221,7 @@ struct EditionSummary: Sendable {
         filesWritten = edition.written.count + (staged == nil ? 0 : 1)
         diagnostics = edition.diagnostics
         self.staged = staged
+        pages = staged != nil && listingPages ? edition.written.filter { $0.hasSuffix(".html") } : []
     }
 }
 

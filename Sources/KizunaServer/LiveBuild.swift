@@ -1,0 +1,150 @@
+import Foundation
+import KizunaCore
+
+/// What `serve` builds, and from where.
+public struct LiveBuildSettings: Sendable {
+    public var content: String
+    public var templates: String
+    /// The session's own output folder: `serve` never writes into the folder `build` writes.
+    public var output: String
+    /// Edition ids to build; empty: every edition.
+    public var editions: [String]
+    public var language: Language
+    public var mecab: MeCabSetting
+    /// What made the build (`BuildKeys.generator`): a new binary rebuilds everything.
+    public var generator: String
+
+    public init(
+        content: String, templates: String, output: String, editions: [String], language: Language,
+        mecab: MeCabSetting, generator: String
+    ) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.editions = editions
+        self.language = language
+        self.mecab = mecab
+        self.generator = generator
+    }
+}
+
+/// The builds of one `serve` session: each is `kizuna build` with its cache into the session's folder, so a change
+/// renders only the days it affects. A build with errors writes nothing, and the last good pages stay served.
+public actor LiveBuild {
+    public let settings: LiveBuildSettings
+    /// What the open pages are told: the last build's outcome.
+    public private(set) var state: LiveState
+    /// Whether any build so far succeeded, so that there are pages to serve.
+    public private(set) var hasPages = false
+
+    public init(settings: LiveBuildSettings) {
+        self.settings = settings
+        state = LiveState(generation: 0)
+    }
+
+    /// Builds after `changed` (paths of content or template files; empty: the first build) and returns the new state.
+    @discardableResult
+    public func rebuild(changed: [String]) -> LiveState {
+        let start = ContinuousClock.now
+        var next = LiveState(generation: state.generation + 1)
+        next.built = state.built
+        next.changedFiles = changed.sorted()
+        switch build() {
+        case .failure(let problem):
+            next.problems = [problem]
+        case .success(let outcome):
+            switch outcome {
+            case .invalid(let diagnostics):
+                next.problems = diagnostics.map { LiveState.Problem($0, language: settings.language) }
+            case .unknownEditions(let unknown, let editions, _):
+                next.unknownEditions = unknown
+                next.problems = [
+                    LiveState.Problem(
+                        message: LocalizedText(
+                            en: "no edition '\(unknown.joined(separator: "', '"))'; editions: "
+                                + editions.joined(separator: ", "),
+                            ja: "エディション '\(unknown.joined(separator: "', '"))' はありません。エディション: "
+                                + editions.joined(separator: "、"))[settings.language])
+                ]
+            case .releaseRefused(let gate, _):
+                next.problems = gate.map { LiveState.Problem($0, language: settings.language) }
+            case .built(let result):
+                if result.diagnostics.hasErrors {
+                    next.problems = result.diagnostics.map { LiveState.Problem($0, language: settings.language) }
+                } else {
+                    next.warnings = result.diagnostics.count
+                    next.rendered = result.rendered
+                    next.messages = result.messages
+                    next.pages = result.pages.map { "/" + $0 }.sorted()
+                    next.navigation = navigation(for: changed)
+                    next.built = next.generation
+                    hasPages = true
+                }
+            }
+        }
+        next.elapsed = ContinuousClock.now - start
+        state = next
+        return next
+    }
+
+    private func build() -> Result<ContentBuild.Outcome, LiveState.Problem> {
+        var files: ContentFiles
+        let templates: PreviewTemplates
+        let templateSources: [String: String]
+        do throws(IOFailure) {
+            files = try ContentDirectory.read(settings.content, readingEditionFilesWhenUsed: true)
+            templateSources = try ContentDirectory.readTemplates(settings.templates)
+        } catch {
+            return .failure(LiveState.Problem(message: error.description))
+        }
+        files.mecab = settings.mecab
+        do {
+            templates = try PreviewTemplates(sources: templateSources)
+        } catch {
+            return .failure(LiveState.Problem(message: "\(settings.templates): \(error)"))
+        }
+        let keys = BuildKeys(files: files, templates: templateSources, generator: settings.generator)
+        var build = ContentBuild(files: files, templates: templates, keys: keys, selection: settings.editions)
+        build.listsPages = true
+        var writer = OutputWriter(root: settings.output)
+        do throws(IOFailure) {
+            return .success(try build.run(into: &writer))
+        } catch {
+            writer.abandon()
+            return .failure(LiveState.Problem(message: error.description))
+        }
+    }
+
+    /// Where each edition's open pages go after `changed`: the day page of the first changed manuscript, as
+    /// Hugo's `--navigateToChanged` does; none for other files.
+    private func navigation(for changed: [String]) -> [String: String] {
+        let root = URL(fileURLWithPath: settings.content).standardizedFileURL.path
+        guard
+            let manuscript = changed.sorted().first(where: {
+                let path = URL(fileURLWithPath: $0).standardizedFileURL.path
+                return path.hasPrefix(root + "/manuscripts/") && path.hasSuffix(".yaml")
+            }),
+            let day = Self.day(ofManuscriptAt: URL(fileURLWithPath: manuscript).standardizedFileURL.path, root: root)
+        else { return [:] }
+        var pages: [String: String] = [:]
+        let editions = (try? FileManager.default.contentsOfDirectory(atPath: settings.output)) ?? []
+        for edition in editions where !edition.hasPrefix(".") {
+            let folder = "\(edition)/preview/\(day.series.rawValue)"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: "\(settings.output)/\(folder)")) ?? []
+            // A day written in variants by month age has no page of its plain name: the first variant stands for it.
+            let page =
+                names.contains("\(day.fileStem).html")
+                ? "\(day.fileStem).html" : names.sorted().first { $0.hasPrefix("\(day.fileStem)-m") }
+            if let page { pages[edition] = "/\(folder)/\(page)" }
+        }
+        return pages
+    }
+
+    /// The day a manuscript file is for, read with the content loader.
+    static func day(ofManuscriptAt path: String, root: String) -> DayKey? {
+        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+        let files = ContentFiles(root: root, files: [SourceFile(path: path, bytes: [UInt8](bytes))])
+        var ignored: [Diagnostic] = []
+        return ContentLoader().load(files, into: &ignored).manuscripts.first?.day.value
+    }
+}

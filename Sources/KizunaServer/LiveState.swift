@@ -1,0 +1,89 @@
+import KizunaCore
+
+/// The outcome of one `serve` build, as the open pages are told it (`json`) and the console reports it.
+public struct LiveState: Sendable, Equatable {
+    /// Counts builds: a page that saw generation N reloads only for a later one.
+    public var generation: Int
+    /// The generation of the pages served: this one's if it succeeded, else the last that did.
+    public var built = 0
+    /// Why the build wrote nothing: every diagnostic, or one problem without a place (a missing folder). Empty: built.
+    public var problems: [Problem] = []
+    /// Edition ids the user asked for that do not exist.
+    public var unknownEditions: [String] = []
+    /// Paths on the server of the HTML pages the build wrote (`/sakuragaoka/preview/childcare/0045.html`).
+    public var pages: [String] = []
+    /// Per edition id, the page its open pages go to: the changed manuscript's day.
+    public var navigation: [String: String] = [:]
+    /// The content and template files whose change started the build.
+    public var changedFiles: [String] = []
+    public var warnings = 0
+    public var rendered = 0
+    public var messages = 0
+    public var elapsed: Duration = .zero
+
+    public init(generation: Int) {
+        self.generation = generation
+    }
+
+    public var succeeded: Bool { problems.isEmpty }
+
+    /// One finding shown in the browser's overlay, in the user's language.
+    public struct Problem: Sendable, Equatable, Error {
+        /// `content/manuscripts/childcare/0200.yaml:5:12`; nil for a problem with no place.
+        public var location: String?
+        public var severity: String
+        public var rule: String?
+        public var message: String
+        public var notes: [String] = []
+
+        public init(message: String) {
+            location = nil
+            severity = Severity.error.rawValue
+            rule = nil
+            self.message = message
+        }
+
+        public init(_ diagnostic: Diagnostic, language: Language) {
+            location = diagnostic.location.description
+            severity = diagnostic.severity.rawValue
+            rule = diagnostic.rule.rawValue
+            message = diagnostic.message[language]
+            notes =
+                diagnostic.notes.map { note in
+                    note.location.map { "\($0): \(note.message[language])" } ?? note.message[language]
+                } + (diagnostic.fixIt.map { ["fix-it: \($0.message[language])"] } ?? [])
+        }
+
+        var json: JSONValue {
+            var object: [String: JSONValue] = [
+                "severity": .string(severity), "message": .string(message),
+                "notes": .array(notes.map { .string($0) }),
+            ]
+            if let location { object["location"] = .string(location) }
+            if let rule { object["rule"] = .string(rule) }
+            return .object(object)
+        }
+    }
+
+    /// What the page script reads: one line of JSON with sorted keys.
+    /// `session`: the server run's id, so that pages served by an earlier run reload.
+    public func json(language: Language, session: String) -> [UInt8] {
+        let errors = problems.filter { $0.severity == Severity.error.rawValue }.count
+        let heading = LocalizedText(
+            en:
+                "\(errors) error\(errors == 1 ? "" : "s") in the content: nothing was rebuilt, these are the last good pages",
+            ja: "原稿に\(errors)件のエラーがあります。再ビルドしていません。表示しているのは最後に成功したビルドのページです")
+        return JSONValue.object([
+            "generation": .int(generation),
+            "built": .int(built),
+            "session": .string(session),
+            "ok": .bool(succeeded),
+            "pages": .array(pages.map { .string($0) }),
+            "navigate": .object(navigation.mapValues { .string($0) }),
+            "problems": .array(problems.map(\.json)),
+            "heading": .string(succeeded ? "" : heading[language]),
+            "close": .string(LocalizedText(en: "Hide", ja: "閉じる")[language]),
+            "lang": .string(language.rawValue),
+        ]).bytes
+    }
+}
