@@ -169,7 +169,12 @@ def main(argv):
         page = browser.open()
         engine = None
         for target in pages:
-            result = check(page, source, target)
+            try:
+                result = check(page, source, target)
+            except cdp.CDPError as error:
+                print(f"{target}: cannot be checked: {error}")
+                failed.append(target)
+                continue
             engine = result["engine"]
             report.append({"page": target, "violations": result["violations"]})
             bad = False
