@@ -84,7 +84,11 @@ class Browser:
         finally:
             os.close(commands_read)
             os.close(responses_write)
-        self.version = self.call("Browser.getVersion")["product"]
+        try:
+            self.version = self.call("Browser.getVersion")["product"]
+        except CDPError:
+            self.close()
+            raise
 
     def __enter__(self):
         return self

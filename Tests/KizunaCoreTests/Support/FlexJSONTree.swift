@@ -86,6 +86,7 @@ extension FlexButton {
             "action": .object(["type": .string("uri"), "label": .string(label), "uri": .string(uri)]),
         ]
         o.set("margin", margin)
+        o.set("color", color)
         return .object(o)
     }
 }

@@ -60,6 +60,9 @@ public struct FlexButton: Sendable {
     public var uri: String
     public var style: String = "link"
     public var margin: String? = nil
+    /// The label's colour for a link button, the background under LINE's own label colour for a primary or secondary
+    /// one. `FlexRenderer` states it for link and primary buttons, whose default colours are LINE's to change.
+    public var color: String? = nil
 }
 
 // The JSON LINE receives, written straight into bytes: compact, each object's members in sorted key order, text as
@@ -200,6 +203,7 @@ extension FlexButton {
         action.literal("type", #""uri""#, into: &out)
         action.string("uri", uri, into: &out)
         action.close(into: &out)
+        o.string("color", color, into: &out)
         o.literal("height", #""sm""#, into: &out)
         o.string("margin", margin, into: &out)
         o.string("style", style, into: &out)

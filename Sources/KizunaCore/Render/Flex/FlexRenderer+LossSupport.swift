@@ -35,7 +35,7 @@ extension FlexRenderer {
             if let hours = desk.hours {
                 lines.append(.text(FlexText(text: hours.value, size: "xs", color: Palette.muted)))
             }
-            lines.append(.button(FlexButton(label: Self.telLabel(desk), uri: desk.telURI)))
+            lines.append(.button(Self.linkButton(label: Self.telLabel(desk), uri: desk.telURI)))
             body.append(
                 .box(
                     FlexBox(
@@ -43,10 +43,10 @@ extension FlexRenderer {
                         backgroundColor: LossSupportPalette.deskBackground, cornerRadius: "md")))
         }
         var footer: [FlexComponent] = [
-            .button(FlexButton(label: message.footer.unsubscribeLabel, uri: message.footer.unsubscribeURL))
+            .button(Self.linkButton(label: message.footer.unsubscribeLabel, uri: message.footer.unsubscribeURL))
         ]
         if let desk = message.footer.contact {
-            footer.append(.button(FlexButton(label: Self.telLabel(desk), uri: desk.telURI)))
+            footer.append(.button(Self.linkButton(label: Self.telLabel(desk), uri: desk.telURI)))
         }
         footer.append(.text(FlexText(text: message.footer.publisher, size: "xxs", color: Palette.muted)))
         return FlexBubble(

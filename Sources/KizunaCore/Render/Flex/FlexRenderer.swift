@@ -2,18 +2,31 @@
 public struct FlexRenderer: Sendable {
     public init() {}
 
+    /// Every colour a day's bubble uses. Each text colour has at least 4.5:1 (WCAG 2.1 AA) on every background it is
+    /// shown on (`ContrastTests`; the ratios are in docs/output.md).
     enum Palette {
         static let headerBackground = "#FDEEF1"
         static let accent = "#C2185B"
         static let text = "#333333"
-        static let muted = "#888888"
-        static let link = "#1E6FD9"
+        /// The small print (edition name, disclaimer, publisher, desk hours): the lightest grey with 4.5:1 on the
+        /// loss support header #EEF1F4 (4.70:1), the darkest background it is on.
+        static let muted = "#6B6B6B"
+        /// Link spans and link buttons; 5.42:1 on the insert box.
+        static let link = "#1A62C4"
+        /// A primary button's background, under the white label LINE draws: LINE's green #06C755 at the same hue,
+        /// darkened to 4.69:1 (LINE's own default green gives 2.2:1).
+        static let primaryButton = "#048639"
         static let insertBackground = "#F3F8EC"
     }
 
     /// Labels of the fixed buttons.
     public static let moreInfoLabel = "詳しくはこちら"
     public static let surveyLabel = "アンケートに答える"
+
+    /// A link button (https or tel) in the palette's link colour, the same as a link span's.
+    static func linkButton(label: String, uri: String) -> FlexButton {
+        FlexButton(label: label, uri: uri, style: "link", color: Palette.link)
+    }
 
     /// The tel button's label for a desk.
     public static func telLabel(_ desk: ContactDesk) -> String { "電話する（\(desk.name.value)）" }
@@ -344,10 +357,10 @@ public struct FlexRenderer: Sendable {
 
     func footerBox(for message: DayMessage) -> FlexBox {
         var footer: [FlexComponent] = [
-            .button(FlexButton(label: message.footer.unsubscribeLabel, uri: message.footer.unsubscribeURL))
+            .button(Self.linkButton(label: message.footer.unsubscribeLabel, uri: message.footer.unsubscribeURL))
         ]
         if let desk = message.footer.contact {
-            footer.append(.button(FlexButton(label: Self.telLabel(desk), uri: desk.telURI)))
+            footer.append(.button(Self.linkButton(label: Self.telLabel(desk), uri: desk.telURI)))
         }
         footer.append(.text(FlexText(text: message.footer.publisher, size: "xxs", color: Palette.muted)))
         return FlexBox(contents: footer, spacing: "xs")
@@ -361,10 +374,13 @@ public struct FlexRenderer: Sendable {
         contents += richText(insert.body)
         if let link = insert.link {
             contents.append(
-                .button(FlexButton(label: Self.moreInfoLabel, uri: link.value, style: "primary", margin: "md")))
+                .button(
+                    FlexButton(
+                        label: Self.moreInfoLabel, uri: link.value, style: "primary", margin: "md",
+                        color: Palette.primaryButton)))
         }
         if let desk = resolved.contact {
-            contents.append(.button(FlexButton(label: Self.telLabel(desk), uri: desk.telURI)))
+            contents.append(.button(Self.linkButton(label: Self.telLabel(desk), uri: desk.telURI)))
         }
         return FlexBox(
             contents: contents, spacing: "sm", margin: "xl", paddingAll: "md",
@@ -387,7 +403,7 @@ public struct FlexRenderer: Sendable {
                 var block = [textComponent(runs, margin: i == 0 ? "md" : "none")]
                 if i == pieces.count - 1 {
                     for case .link(let link) in paragraph {
-                        block.append(.button(FlexButton(label: link.text, uri: link.url)))
+                        block.append(.button(Self.linkButton(label: link.text, uri: link.url)))
                     }
                 }
                 blocks.append(block)
