@@ -55,7 +55,7 @@ public actor LiveBuild {
         case .success(let outcome):
             switch outcome {
             case .invalid(let diagnostics):
-                next.problems = diagnostics.map { LiveState.Problem($0, language: settings.language) }
+                next.problems = diagnostics.map { LiveState.Problem($0) }
             case .unknownEditions(let unknown, let editions, _):
                 next.unknownEditions = unknown
                 next.problems = [
@@ -64,13 +64,13 @@ public actor LiveBuild {
                             en: "no edition '\(unknown.joined(separator: "', '"))'; editions: "
                                 + editions.joined(separator: ", "),
                             ja: "エディション '\(unknown.joined(separator: "', '"))' はありません。エディション: "
-                                + editions.joined(separator: "、"))[settings.language])
+                                + editions.joined(separator: "、")))
                 ]
             case .releaseRefused(let gate, _):
-                next.problems = gate.map { LiveState.Problem($0, language: settings.language) }
+                next.problems = gate.map { LiveState.Problem($0) }
             case .built(let result):
                 if result.diagnostics.hasErrors {
-                    next.problems = result.diagnostics.map { LiveState.Problem($0, language: settings.language) }
+                    next.problems = result.diagnostics.map { LiveState.Problem($0) }
                 } else {
                     next.warnings = result.diagnostics.count
                     next.rendered = result.rendered
@@ -82,6 +82,10 @@ public actor LiveBuild {
                 }
             }
         }
+        // Errors first: they are why nothing was rebuilt.
+        next.problems =
+            next.problems.filter { $0.severity == Severity.error.rawValue }
+            + next.problems.filter { $0.severity != Severity.error.rawValue }
         next.elapsed = ContinuousClock.now - start
         state = next
         return next

@@ -27,37 +27,45 @@ public struct LiveState: Sendable, Equatable {
 
     public var succeeded: Bool { problems.isEmpty }
 
-    /// One finding shown in the browser's overlay, in the user's language.
+    /// One finding shown in the browser's overlay and on the console, in either language.
     public struct Problem: Sendable, Equatable, Error {
         /// `content/manuscripts/childcare/0200.yaml:5:12`; nil for a problem with no place.
         public var location: String?
         public var severity: String
         public var rule: String?
-        public var message: String
-        public var notes: [String] = []
+        public var message: LocalizedText
+        public var notes: [LocalizedText] = []
 
-        public init(message: String) {
+        public init(message: LocalizedText) {
             location = nil
             severity = Severity.error.rawValue
             rule = nil
             self.message = message
         }
 
-        public init(_ diagnostic: Diagnostic, language: Language) {
+        public init(message: String) {
+            self.init(message: LocalizedText(en: message, ja: message))
+        }
+
+        public init(_ diagnostic: Diagnostic) {
             location = diagnostic.location.description
             severity = diagnostic.severity.rawValue
             rule = diagnostic.rule.rawValue
-            message = diagnostic.message[language]
+            message = diagnostic.message
             notes =
                 diagnostic.notes.map { note in
-                    note.location.map { "\($0): \(note.message[language])" } ?? note.message[language]
-                } + (diagnostic.fixIt.map { ["fix-it: \($0.message[language])"] } ?? [])
+                    guard let place = note.location else { return note.message }
+                    return LocalizedText(en: "\(place): \(note.message.en)", ja: "\(place): \(note.message.ja)")
+                }
+                + (diagnostic.fixIt.map {
+                    [LocalizedText(en: "fix-it: \($0.message.en)", ja: "fix-it: \($0.message.ja)")]
+                } ?? [])
         }
 
-        var json: JSONValue {
+        func json(_ language: Language) -> JSONValue {
             var object: [String: JSONValue] = [
-                "severity": .string(severity), "message": .string(message),
-                "notes": .array(notes.map { .string($0) }),
+                "severity": .string(severity), "message": .string(message[language]),
+                "notes": .array(notes.map { .string($0[language]) }),
             ]
             if let location { object["location"] = .string(location) }
             if let rule { object["rule"] = .string(rule) }
@@ -65,7 +73,6 @@ public struct LiveState: Sendable, Equatable {
         }
     }
 
-    /// What the page script reads: one line of JSON with sorted keys.
     /// `session`: the server run's id, so that pages served by an earlier run reload.
     public func json(language: Language, session: String) -> [UInt8] {
         let errors = problems.filter { $0.severity == Severity.error.rawValue }.count
@@ -80,7 +87,7 @@ public struct LiveState: Sendable, Equatable {
             "ok": .bool(succeeded),
             "pages": .array(pages.map { .string($0) }),
             "navigate": .object(navigation.mapValues { .string($0) }),
-            "problems": .array(problems.map(\.json)),
+            "problems": .array(problems.map { $0.json(language) }),
             "heading": .string(succeeded ? "" : heading[language]),
             "close": .string(LocalizedText(en: "Hide", ja: "閉じる")[language]),
             "lang": .string(language.rawValue),

@@ -37,7 +37,7 @@ public struct PreviewServer: Sendable {
     public enum Failure: Error, Sendable, Equatable {
         case portInUse(host: String, port: Int)
         case cannotListen(host: String, port: Int, reason: String)
-        case unknownEditions([String], problem: String)
+        case unknownEditions([String], problem: LocalizedText)
     }
 
     public let settings: Settings
@@ -55,7 +55,8 @@ public struct PreviewServer: Sendable {
         let first = await build.rebuild(changed: [])
         report(.built(first))
         if !first.unknownEditions.isEmpty {
-            throw Failure.unknownEditions(first.unknownEditions, problem: first.problems.first?.message ?? "")
+            throw Failure.unknownEditions(
+                first.unknownEditions, problem: first.problems.first?.message ?? LocalizedText(en: "", ja: ""))
         }
         let channel = LiveChannel(first)
         let session = UUID().uuidString.lowercased().prefix(8)

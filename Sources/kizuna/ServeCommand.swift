@@ -72,7 +72,7 @@ struct Serve: ParsableCommand {
         case .cannotListen(let host, let port, let reason):
             printError("cannot listen on \(host):\(port): \(reason)")
         case .unknownEditions(_, let problem):
-            printError(problem)
+            printError(problem[language])
         case nil:
             printError("\(error)")
         }
@@ -127,8 +127,8 @@ enum ServeReport {
                 for problem in state.problems {
                     let place = problem.location.map { "\($0): " } ?? "kizuna: "
                     let rule = problem.rule.map { " [\($0)]" } ?? ""
-                    Swift.print("\(place)\(problem.severity): \(problem.message)\(rule)", to: &stderr)
-                    for note in problem.notes { Swift.print("    \(note)", to: &stderr) }
+                    Swift.print("\(place)\(problem.severity): \(problem.message[language])\(rule)", to: &stderr)
+                    for note in problem.notes { Swift.print("    \(note[language])", to: &stderr) }
                 }
                 Swift.print(
                     LocalizedText(
