@@ -112,13 +112,18 @@ def main():
     process = subprocess.Popen([kizuna, "serve", "--content", "content", "--templates", "templates", "--port", "0",
                                 "--edition", "sakuragaoka"], cwd=work, stderr=subprocess.PIPE, text=True,
                                env=dict(os.environ, KIZUNA_MECAB="off"))
-    time.sleep(1)
     deadline = time.time() + 120
     folder = None
+    lines = []
     while time.time() < deadline and folder is None:
-        folders = [name for name in os.listdir(tempfile.gettempdir()) if name == f"kizuna-serve-{process.pid}"]
-        folder = folders[0] if folders and os.path.exists(os.path.join(tempfile.gettempdir(), folders[0], "review")) else None
-        time.sleep(0.2)
+        line = process.stderr.readline()
+        lines.append(line)
+        found = re.search(r"built in (/\S+), watching", line)
+        folder = found.group(1) if found else None
+        if not line and process.poll() is not None:
+            fail("serve exited before listening:\n" + "".join(lines))
+    if folder is None or not os.path.isdir(os.path.join(folder, "review")):
+        fail(f"serve did not report its build folder: {lines}")
     process.send_signal(signal.SIGINT)
     try:
         _, errors = process.communicate(timeout=20)
@@ -127,9 +132,9 @@ def main():
         fail("serve did not stop within 20 s of Ctrl-C")
     if process.returncode != 0:
         fail(f"serve exited {process.returncode} on Ctrl-C:\n{errors}")
-    if os.path.exists(os.path.join(tempfile.gettempdir(), f"kizuna-serve-{process.pid}")):
-        fail("serve left its temporary folder behind")
-    print(f"serve-check: Ctrl-C stopped serve with exit 0 and removed its folder ({errors.strip().splitlines()[-1]})")
+    if os.path.exists(folder):
+        fail(f"serve left its build folder {folder} behind")
+    print(f"serve-check: Ctrl-C stopped serve with exit 0 and removed {folder} ({errors.strip().splitlines()[-1]})")
     shutil.rmtree(work)
 
 

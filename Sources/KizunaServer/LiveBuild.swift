@@ -36,20 +36,43 @@ public actor LiveBuild {
     public private(set) var state: LiveState
     /// Whether any build so far succeeded, so that there are pages to serve.
     public private(set) var hasPages = false
+    /// The content files as loaded by earlier builds: a rebuild parses only the files saved since.
+    private let loaded = LoadMemo()
 
     public init(settings: LiveBuildSettings) {
         self.settings = settings
         state = LiveState(generation: 0)
     }
 
-    /// Builds after `changed` (paths of content or template files; empty: the first build) and returns the new state.
+    /// Builds after `changed` (paths of content or template files; empty: the first build) and returns the new state,
+    /// with every page the build wrote. `editionsShown` is told as soon as the editions are in place, before the
+    /// review sheets are made, with the editions' pages and where pages go (`LiveState.remainder` is then what the
+    /// returned state adds).
     @discardableResult
-    public func rebuild(changed: [String]) -> LiveState {
+    public func rebuild(
+        changed: [String], editionsShown: @escaping @Sendable (LiveState) -> Void = { _ in }
+    ) -> LiveState {
         let start = ContinuousClock.now
         var next = LiveState(generation: state.generation + 1)
         next.built = state.built
         next.changedFiles = changed.sorted()
-        switch build() {
+        let settings = settings
+        let shown = next
+        let kept = EarlyState()
+        let outcome = build { result in
+            var early = shown
+            early.built = shown.generation
+            early.pages = result.pages.map { "/" + $0 }.sorted()
+            early.navigation = Self.navigation(for: changed, settings: settings)
+            early.rendered = result.rendered
+            early.messages = result.messages
+            early.warnings = result.diagnostics.count
+            early.elapsed = ContinuousClock.now - start
+            early.editionsElapsed = early.elapsed
+            kept.state = early
+            editionsShown(early)
+        }
+        switch outcome {
         case .failure(let problem):
             next.problems = [problem]
         case .success(let outcome):
@@ -75,8 +98,9 @@ public actor LiveBuild {
                     next.warnings = result.diagnostics.count
                     next.rendered = result.rendered
                     next.messages = result.messages
-                    next.pages = result.pages.map { "/" + $0 }.sorted()
-                    next.navigation = navigation(for: changed)
+                    next.pages = ((kept.state?.pages ?? []) + result.pages.map { "/" + $0 }).sorted()
+                    next.navigation = kept.state?.navigation ?? Self.navigation(for: changed, settings: settings)
+                    next.editionsElapsed = kept.state?.editionsElapsed
                     next.built = next.generation
                     hasPages = true
                 }
@@ -87,11 +111,14 @@ public actor LiveBuild {
             next.problems.filter { $0.severity == Severity.error.rawValue }
             + next.problems.filter { $0.severity != Severity.error.rawValue }
         next.elapsed = ContinuousClock.now - start
+        next.editionsElapsed = next.editionsElapsed ?? (next.succeeded ? next.elapsed : nil)
         state = next
         return next
     }
 
-    private func build() -> Result<ContentBuild.Outcome, LiveState.Problem> {
+    private func build(
+        editionsInPlace: @escaping @Sendable (OutputBuild.Result) -> Void
+    ) -> Result<ContentBuild.Outcome, LiveState.Problem> {
         var files: ContentFiles
         let templates: PreviewTemplates
         let templateSources: [String: String]
@@ -110,6 +137,8 @@ public actor LiveBuild {
         let keys = BuildKeys(files: files, templates: templateSources, generator: settings.generator)
         var build = ContentBuild(files: files, templates: templates, keys: keys, selection: settings.editions)
         build.listsPages = true
+        build.editionsInPlace = editionsInPlace
+        build.loadMemo = loaded
         var writer = OutputWriter(root: settings.output)
         do throws(IOFailure) {
             return .success(try build.run(into: &writer))
@@ -121,7 +150,7 @@ public actor LiveBuild {
 
     /// Where each edition's open pages go after `changed`: the day page of the first changed manuscript, as
     /// Hugo's `--navigateToChanged` does; none for other files.
-    private func navigation(for changed: [String]) -> [String: String] {
+    private static func navigation(for changed: [String], settings: LiveBuildSettings) -> [String: String] {
         let root = URL(fileURLWithPath: settings.content).standardizedFileURL.path
         guard
             let manuscript = changed.sorted().first(where: {
@@ -150,5 +179,16 @@ public actor LiveBuild {
         let files = ContentFiles(root: root, files: [SourceFile(path: path, bytes: [UInt8](bytes))])
         var ignored: [Diagnostic] = []
         return ContentLoader().load(files, into: &ignored).manuscripts.first?.day.value
+    }
+}
+
+/// The state a build published once its editions were in place, kept for the rest of that build.
+final class EarlyState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: LiveState?
+
+    var state: LiveState? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

@@ -20,12 +20,24 @@ public struct LiveState: Sendable, Equatable {
     public var rendered = 0
     public var messages = 0
     public var elapsed: Duration = .zero
+    /// From the change to the editions' pages in place (before the review sheets); nil for a failed build.
+    public var editionsElapsed: Duration?
 
     public init(generation: Int) {
         self.generation = generation
     }
 
     public var succeeded: Bool { problems.isEmpty }
+
+    /// What this state adds to `early`, the same build's state once its editions were in place: the pages written
+    /// after (the review sheets), and no page to go to (the pages have gone there).
+    public func remainder(after early: LiveState) -> LiveState {
+        var rest = self
+        let shown = Set(early.pages)
+        rest.pages = pages.filter { !shown.contains($0) }
+        rest.navigation = [:]
+        return rest
+    }
 
     /// One finding shown in the browser's overlay and on the console, in either language.
     public struct Problem: Sendable, Equatable, Error {

@@ -120,8 +120,13 @@ struct Rebuilds: Service {
         let changes = watcher.changes()
         await withGracefulShutdownHandler {
             for await batch in changes.cancelOnGracefulShutdown() {
-                let state = await build.rebuild(changed: batch)
-                channel.publish(state)
+                // The pages being edited are told as soon as their edition is in place; the review sheets follow.
+                let early = EarlyState()
+                let state = await build.rebuild(changed: batch) { shown in
+                    early.state = shown
+                    channel.publish(shown)
+                }
+                channel.publish(early.state.map { state.remainder(after: $0) } ?? state)
                 report(.built(state))
             }
         } onGracefulShutdown: {

@@ -34,6 +34,19 @@ struct Serve: ParsableCommand {
     @Flag(help: "Look for changes by polling, for file systems that send no change events (network shares).")
     var poll = false
 
+    /// A new folder for this session: in memory where the system has a tmpfs at /dev/shm (as `hugo server` serves
+    /// from memory: on ext4 each rebuild's new files cost more than the rebuild), else in the temporary folder.
+    static func sessionFolder() -> String {
+        let name = "kizuna-serve-\(ProcessInfo.processInfo.processIdentifier)"
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder), isFolder.boolValue,
+            access("/dev/shm", W_OK) == 0
+        {
+            return "/dev/shm/" + name
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent(name).path
+    }
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -42,18 +55,14 @@ struct Serve: ParsableCommand {
         let files = try options.read(readingEditionFilesWhenUsed: true)
         printSkippedRules(files, language: options.language)
         let language = options.language
-        let folder =
-            output
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
-                "kizuna-serve-\(ProcessInfo.processInfo.processIdentifier)"
-            ).path
+        let folder = output ?? Self.sessionFolder()
         let build = LiveBuild(
             settings: LiveBuildSettings(
                 content: options.content, templates: templates, output: folder, editions: editions,
                 language: language, mecab: files.mecab, generator: BuildProgressDisplay.generatorStamp()))
         let server = PreviewServer(
             settings: PreviewServer.Settings(host: host, port: port, polling: poll), build: build,
-            report: { ServeReport.print($0, language: language) })
+            report: { ServeReport.print($0, language: language, folder: folder) })
         let finished = Finished()
         Task {
             do { try await server.run() } catch { finished.error = error }
@@ -97,19 +106,22 @@ private final class Finished: @unchecked Sendable {
 
 /// What `serve` prints as it goes: one line per build on stderr, with every finding of a failed one.
 enum ServeReport {
-    static func print(_ event: PreviewServer.Event, language: Language) {
+    static func print(_ event: PreviewServer.Event, language: Language, folder: String) {
         var stderr = StandardError()
         switch event {
         case .listening(let url, let mode):
             Swift.print(
                 LocalizedText(
-                    en: "kizuna: serving at \(url) (watching with \(mode.rawValue)); Ctrl-C to stop",
-                    ja: "kizuna: \(url) で配信中です（\(mode.rawValue) で変更を監視）。Ctrl-C で終了します")[language],
+                    en:
+                        "kizuna: serving at \(url) (built in \(folder), watching with \(mode.rawValue)); Ctrl-C to stop",
+                    ja: "kizuna: \(url) で配信中です（ビルド先 \(folder)、\(mode.rawValue) で変更を監視）。"
+                        + "Ctrl-C で終了します")[language],
                 to: &stderr)
         case .stopping:
             Swift.print(LocalizedText(en: "kizuna: stopping", ja: "kizuna: 終了します")[language], to: &stderr)
         case .built(let state):
             let milliseconds = Int((state.elapsed / .milliseconds(1)).rounded())
+            let shown = state.editionsElapsed.map { Int(($0 / .milliseconds(1)).rounded()) } ?? milliseconds
             let trigger =
                 state.changedFiles.isEmpty
                 ? ""
@@ -117,10 +129,12 @@ enum ServeReport {
             if state.succeeded {
                 Swift.print(
                     LocalizedText(
-                        en: "kizuna: built in \(milliseconds) ms\(trigger): \(state.rendered) of \(state.messages) "
+                        en: "kizuna: built in \(milliseconds) ms (pages shown after \(shown) ms)\(trigger): "
+                            + "\(state.rendered) of \(state.messages) "
                             + "days rendered, \(state.pages.count) pages written, \(state.warnings) "
                             + (state.warnings == 1 ? "warning" : "warnings"),
-                        ja: "kizuna: \(milliseconds) ms でビルドしました\(trigger)。\(state.messages)日分のうち"
+                        ja: "kizuna: \(milliseconds) ms でビルドしました（ページ表示まで \(shown) ms）\(trigger)。"
+                            + "\(state.messages)日分のうち"
                             + "\(state.rendered)日分を出力、ページ\(state.pages.count)件、警告\(state.warnings)件")[language],
                     to: &stderr)
             } else {

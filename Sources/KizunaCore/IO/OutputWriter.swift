@@ -156,6 +156,13 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Makes the staging folder again after a `commit`, for what is staged after it.
+    func reopenStaging() throws(IOFailure) {
+        guard mkdir(staging, 0o755) == 0 || errno == EEXIST else {
+            throw IOFailure("cannot create '\(staging)': \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Removes the staging folder once everything staged is in place.
     func finish() {
         // The folders swapped out by `commit` are in staging: removed on every core.

@@ -104,13 +104,16 @@ enum ContentRole {
 /// Loads every file of a content folder into a `ContentSet`, reporting every problem it finds on the way.
 public struct ContentLoader: Sendable {
     public var yaml: YAMLDocumentLoader
+    /// What earlier loads gave for each file, reused for a file held unchanged (`LoadMemo`); nil: every file is parsed.
+    public var memo: LoadMemo?
 
-    public init(yaml: YAMLDocumentLoader = YAMLDocumentLoader()) {
+    public init(yaml: YAMLDocumentLoader = YAMLDocumentLoader(), memo: LoadMemo? = nil) {
         self.yaml = yaml
+        self.memo = memo
     }
 
     /// What one file gave, before the files are gathered into a set.
-    private enum Loaded: Sendable {
+    enum Loaded: Sendable {
         case skipped
         /// Nil: kizuna.yaml was there but could not be read.
         case configuration(Configuration?)
@@ -124,7 +127,7 @@ public struct ContentLoader: Sendable {
         case lossSupport(LossSupport?, String?)
     }
 
-    private func load(_ file: SourceFile, role: ContentRole?) -> (Loaded, [Diagnostic]) {
+    func load(_ file: SourceFile, role: ContentRole?) -> (Loaded, [Diagnostic]) {
         guard let role else { return (.skipped, []) }
         var diagnostics: [Diagnostic] = []
         guard let document = yaml.load(file, into: &diagnostics) else {
@@ -192,8 +195,16 @@ public struct ContentLoader: Sendable {
         // Sorted so that diagnostics and outputs never depend on the order files were listed in. Files are parsed
         // on every core, then gathered in that order.
         let files = subset.sorted(by: { $0.path < $1.path })
+        let memo = memo
         let loadOne = { @Sendable (file: SourceFile) in
-            load(file, role: ContentRole(relativePath: content.relativePath(of: file)))
+            let role = ContentRole(relativePath: content.relativePath(of: file))
+            // A file read when used is read again by its loading: it is parsed each time.
+            guard let memo, !file.isReadWhenUsed else { return load(file, role: role) }
+            let bytes = file.bytes
+            if let known = memo.result(for: file.path, role: role, bytes: bytes) { return known }
+            let result = load(file, role: role)
+            memo.keep(result, for: file.path, role: role, bytes: bytes)
+            return result
         }
         let loaded = parallel ? ParallelMap.map(files, loadOne) : files.map(loadOne)
         for (item, found) in loaded {

@@ -15,6 +15,10 @@ public struct ContentBuild: Sendable {
     public var release: Bool
     /// Whether the result lists the HTML pages written (`OutputBuild.listsPages`).
     public var listsPages = false
+    /// Each file's load kept from earlier builds of this process; nil: every file is parsed.
+    public var loadMemo: LoadMemo?
+    /// Told when the editions are in place, before the review sheets are made (`OutputBuild.editionsInPlace`).
+    public var editionsInPlace: (@Sendable (OutputBuild.Result) -> Void)?
 
     public init(
         files: ContentFiles, templates: PreviewTemplates, keys: BuildKeys?, selection: [String] = [],
@@ -44,7 +48,8 @@ public struct ContentBuild: Sendable {
         // With a cache, the style check skips the messages the last build found clean.
         let stored = keys == nil ? nil : writer.readStyleMemo()
         let memo = keys.map { StyleMemo(salt: $0.styleSalt(files), stored: stored) }
-        let stream = EditionStream(files, checkingPayloads: false, styleMemo: memo, release: release)
+        let stream = EditionStream(
+            files, checkingPayloads: false, loader: ContentLoader(memo: loadMemo), styleMemo: memo, release: release)
         guard let shared = stream.sharedContent, !stream.sharedDiagnostics.hasErrors else {
             // Nothing can be built on shared content with errors; every edition is still checked, to report all.
             return .invalid(stream.validateAll().diagnostics)
@@ -61,6 +66,7 @@ public struct ContentBuild: Sendable {
             builder: EditionBuilder(content: shared, templates: templates),
             reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
         build.listsPages = listsPages
+        build.editionsInPlace = editionsInPlace
         var refused: Outcome?
         var released: ReleasePlan?
         var checked: [Diagnostic] = []

@@ -16,6 +16,11 @@ public struct OutputBuild: Sendable {
     /// Whether `Result.pages` lists the HTML pages written: `serve` reloads only those; a plain build at national
     /// scale would hold a million paths for nothing.
     public var listsPages = false
+    /// Called, when set, once the editions are in place and before the review sheets are made: the editions are then
+    /// swapped in first and the sheets after, so that `serve` can reload the pages being edited while the sheets are
+    /// made. An I/O failure while the sheets are written then leaves the new editions beside the old sheets, which
+    /// `serve` mends at its next rebuild; `build` leaves this nil and swaps everything in at once.
+    public var editionsInPlace: (@Sendable (Result) -> Void)?
 
     public init(builder: EditionBuilder, reviewSheets: ReviewSheetBuilder, files: ContentFiles, keys: BuildKeys?) {
         self.builder = builder
@@ -105,6 +110,13 @@ public struct OutputBuild: Sendable {
             return result
         }
 
+        if let editionsInPlace {
+            try writer.commit(staged, caches: keys != nil)
+            staged = []
+            editionsInPlace(result)
+            result.pages = []
+            try writer.reopenStaging()
+        }
         // The doctors' review sheets depend on every text that takes approvals: rebuilt whole when any input of
         // theirs changed.
         let texts = reviewTexts()

@@ -104,13 +104,24 @@ import Testing
         let edited = original.replacingOccurrences(of: sentence, with: sentence.dropLast() + "（編集）。")
         try edited.write(toFile: manuscript, atomically: true, encoding: .utf8)
 
-        let changed = await build.rebuild(changed: [manuscript])
+        let early = EarlyState()
+        let changed = await build.rebuild(changed: [manuscript]) { early.state = $0 }
         #expect(changed.succeeded && changed.generation == 2 && changed.built == 2, "\(changed.problems)")
         #expect(changed.rendered < changed.messages / 10, "only the days the manuscript is in are rendered")
         #expect(changed.navigation["sakuragaoka"] == "/sakuragaoka/preview/childcare/0100.html")
         #expect(changed.navigation["minamikawa"] == "/minamikawa/preview/childcare/0100.html")
         #expect(changed.pages.contains("/sakuragaoka/preview/childcare/0100.html"))
         #expect(!changed.pages.contains("/sakuragaoka/preview/childcare/0045.html"))
+        // The pages being edited are announced before the review sheets are made; the sheets follow.
+        let shown = try #require(early.state)
+        #expect(shown.pages.contains("/sakuragaoka/preview/childcare/0100.html"))
+        #expect(!shown.pages.contains { $0.hasPrefix("/review/") })
+        #expect(shown.navigation == changed.navigation)
+        let rest = changed.remainder(after: shown)
+        #expect(rest.pages.contains("/review/sheets/childcare/0100.html") && rest.navigation.isEmpty)
+        #expect(!rest.pages.contains("/sakuragaoka/preview/childcare/0100.html"))
+        // Built as `build` builds: the same bytes as a build from scratch of the same content.
+        try expectSameTree(workspace.output, workspace.buildFromScratch())
         let page = try String(
             contentsOfFile: workspace.output + "/sakuragaoka/preview/childcare/0100.html", encoding: .utf8)
         #expect(page.contains("（編集）"))
@@ -130,6 +141,7 @@ import Testing
         try edited.write(toFile: manuscript, atomically: true, encoding: .utf8)
         let fixed = await build.rebuild(changed: [manuscript])
         #expect(fixed.succeeded && fixed.problems.isEmpty && fixed.built == 4)
+        try expectSameTree(workspace.output, workspace.buildFromScratch())
     }
 
     @Test(arguments: [false, true]) func watcherReportsSavesAndLeavesOutTemporaryFiles(polling: Bool) async throws {
@@ -148,6 +160,30 @@ import Testing
         let batch = try #require(await iterator.next())
         #expect(batch == [URL(fileURLWithPath: manuscript).standardizedFileURL.path])
     }
+}
+
+/// Every file under `a` is under `b` with the same bytes, and the reverse; the build's own hidden folders aside.
+private func expectSameTree(_ a: String, _ b: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    func files(_ root: String) -> [String: Data] {
+        var found: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(atPath: root)
+        while let relative = walker?.nextObject() as? String {
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
+                found[relative] = FileManager.default.contents(atPath: root + "/" + relative)
+            }
+        }
+        return found
+    }
+    let left = files(a)
+    let right = files(b)
+    #expect(left.keys.sorted() == right.keys.sorted(), sourceLocation: sourceLocation)
+    let differing = left.keys.filter { right[$0] != nil && left[$0] != right[$0] }.sorted()
+    #expect(differing.isEmpty, "files that differ: \(differing.prefix(5))", sourceLocation: sourceLocation)
+    #expect(left.count > 100, sourceLocation: sourceLocation)
 }
 
 /// A copy of the sample content and templates, and a folder to build into.
@@ -169,6 +205,21 @@ private struct Workspace {
         LiveBuildSettings(
             content: content, templates: templates, output: output ?? self.output, editions: [], language: .en,
             mecab: .off, generator: "test")
+    }
+
+    /// A plain build of the content as it is now, without cache, into a new folder.
+    func buildFromScratch() throws -> String {
+        let folder = self.folder + "/scratch-\(UUID().uuidString)"
+        var files = try ContentDirectory.read(content, readingEditionFilesWhenUsed: true)
+        files.mecab = .off
+        let templates = try PreviewTemplates(sources: ContentDirectory.readTemplates(self.templates))
+        var writer = OutputWriter(root: folder)
+        let outcome = try ContentBuild(files: files, templates: templates, keys: nil).run(into: &writer)
+        guard case .built(let result) = outcome, !result.diagnostics.hasErrors else {
+            Issue.record("the scratch build failed: \(outcome)")
+            return folder
+        }
+        return folder
     }
 
     /// Runs a server on a free port while `body` runs, then stops it.
