@@ -163,7 +163,9 @@ import Testing
 }
 
 /// Every file under `a` is under `b` with the same bytes, and the reverse; the build's own hidden folders aside.
-private func expectSameTree(_ a: String, _ b: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+private func expectSameTree(
+    _ a: String, _ b: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
     func files(_ root: String) -> [String: Data] {
         var found: [String: Data] = [:]
         let walker = FileManager.default.enumerator(atPath: root)
