@@ -120,8 +120,12 @@ public struct BuildKeys: Sendable {
         self.generator = Array(h.finalize())
         var s = SHA256()
         s.update(data: self.generator)
-        // kizuna.yaml and reviewers.yaml reach every page (footer, supervisor names).
-        for file in files.files where file.path.hasSuffix("/kizuna.yaml") || file.path.hasSuffix("/reviewers.yaml") {
+        // kizuna.yaml and reviewers.yaml reach every page (footer, supervisor names); the national schedule, every
+        // edition's coverage page.
+        for file in files.files
+        where file.path.hasSuffix("/kizuna.yaml") || file.path.hasSuffix("/reviewers.yaml")
+            || files.relativePath(of: file) == NationalSchedule.relativePath
+        {
             s.update(data: Array("\u{0}\(files.relativePath(of: file))\u{0}".utf8))
             hashes[file.path]!.withUnsafeBytes { s.update(bufferPointer: $0) }
         }
@@ -173,6 +177,8 @@ public struct BuildKeys: Sendable {
             for (i, supervisor) in manuscript.supervisors.enumerated() { add(i == 0 ? 1 : 0, supervisor.value) }
             if manuscript.supervisors.isEmpty { add(1, "") }
             add(1, manuscript.state.rawValue)
+            // A birthday message's label (and the coverage page's birthday days) follow from `anniversary:`.
+            add(1, manuscript.anniversary.map { String($0.value) } ?? "")
         }
         return h.finalize().hexString
     }

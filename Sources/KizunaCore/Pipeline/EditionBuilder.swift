@@ -177,6 +177,17 @@ public struct EditionBuilder: Sendable {
             let index = previews.indexPageBytes(
                 editionName: edition.name.value, editionID: id, messages: messages, lossSupport: planned.lossSupport)
             write(OutputFile(path: "\(id)/preview/index.html", bytes: index))
+            // The coverage page follows from what the index key covers (the days, the inserts, the national
+            // schedule through the shared key), so it is written with the index.
+            var seen = Set<String>()
+            let coverage = CoverageReport(
+                manuscripts: planned.manuscripts.filter { seen.insert($0.path).inserted },
+                series: edition.series.map(\.value), editions: [(edition, planned.inserts.map(\.insert))],
+                reference: compiler.content.reference)
+            write(
+                OutputFile(
+                    path: "\(id)/\(CoverageReport.previewPath)",
+                    bytes: previews.coveragePageBytes(coverage, editionName: edition.name.value)))
         }
         let manifest = Manifest(
             edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
