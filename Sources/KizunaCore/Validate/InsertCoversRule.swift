@@ -46,7 +46,7 @@ struct InsertCoversRule: ContentRule {
                                 : [
                                     DiagnosticNote(
                                         en: "entries: " + ids.joined(separator: ", "),
-                                        ja: "項目: " + ids.joined(separator: "、"))
+                                        ja: "項目: " + ids.map { "'\($0)'" }.joined(separator: "、"))
                                 ],
                             fixIt: unambiguousMatch(to: id.value, in: ids).map { MappingReader.replacing(id, with: $0) }
                         ))
@@ -59,7 +59,7 @@ struct InsertCoversRule: ContentRule {
                             .insertCoversWindow, at: id.location,
                             en: "no reader gets this insert (\(insert.window.value)) on a manuscript's day while "
                                 + "\(entry.name.value) applies (\(entry.windowDescription)); it does not announce it",
-                            ja: "\(entry.name.value)の期間（\(entry.windowDescription)）にある読者に、この差し込み情報"
+                            ja: "\(Japanese.quote(entry.name.value)) の期間（\(entry.windowDescription)）にある読者に、この差し込み情報"
                                 + "（\(insert.window.value)）が届く原稿の日がありません"))
                 }
             }

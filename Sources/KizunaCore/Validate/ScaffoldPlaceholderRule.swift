@@ -23,7 +23,7 @@ struct ScaffoldPlaceholderRule: ContentRule {
                     Diagnostic(
                         .scaffoldPlaceholder, at: text.location(ofScalarOffset: offset),
                         en: "\(placeholder) is a placeholder `kizuna new` wrote: replace it before this text is built",
-                        ja: "\(placeholder) は kizuna new が書いた仮の文言です。配信する文言に書き換えてください"))
+                        ja: "\(placeholder) は 'kizuna new' が書いた仮の文言です。配信する文言に書き換えてください"))
             }
         }
     }
