@@ -220,8 +220,15 @@ public enum Scaffold {
                     ja: "差し込み情報 '\(id)' はすでにあります: \(existing.path)"))
         }
         let path = "inserts/\(id).yaml"
-        let childcare = edition.series.contains { $0.value == .childcare }
-        let window = childcare ? "months: {from: 2, to: 2}" : "weeks: {from: 20, to: 23}"
+        // A window that holds a manuscript's day, so that the insert is sent (`insert-unused`) until it is set.
+        let sends = Set(edition.series.map(\.value))
+        let first = content.manuscripts.first { sends.contains($0.series) }?.day.value
+        let window =
+            switch first {
+            case .gestation(let weeks, _)?: "weeks: {from: \(weeks), to: \(weeks)}"
+            case .dayCount(let n)?: "days: {from: \(n), to: \(n)}"
+            case nil: sends.contains(.childcare) ? "months: {from: 2, to: 2}" : "weeks: {from: 20, to: 23}"
+            }
         let reference = content.reference?.entries.map(\.id.value).joined(separator: ", ") ?? ""
         var lines = [
             "# Written by `kizuna new insert`: replace each 「（ここに…）」 and the example.invalid link.",
