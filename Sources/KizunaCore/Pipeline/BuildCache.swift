@@ -154,9 +154,13 @@ public struct BuildKeys: Sendable {
             h.update(data: Array("\u{0}loss-support\u{0}\(lossSupport.path)\u{0}".utf8))
             fileHashes[lossSupport.path]?.withUnsafeBytes { h.update(bufferPointer: $0) }
         }
-        // The list of days: a preview links its neighbours, the index lists them all.
+        // The list of days: a preview links its neighbours, the index lists them all; a birthday message's label (in
+        // its neighbours' links and the index) and the coverage page's birthdays follow from `anniversary:`.
         for manuscript in days {
-            h.update(data: Array("\u{0}day\u{0}\(manuscript.path)\u{0}\(manuscript.day.value.description)".utf8))
+            let anniversary = manuscript.anniversary.map { "\u{0}\($0.value)" } ?? ""
+            h.update(
+                data: Array(
+                    "\u{0}day\u{0}\(manuscript.path)\u{0}\(manuscript.day.value.description)\(anniversary)".utf8))
         }
         return h.finalize().hexString
     }
@@ -177,8 +181,6 @@ public struct BuildKeys: Sendable {
             for (i, supervisor) in manuscript.supervisors.enumerated() { add(i == 0 ? 1 : 0, supervisor.value) }
             if manuscript.supervisors.isEmpty { add(1, "") }
             add(1, manuscript.state.rawValue)
-            // A birthday message's label (and the coverage page's birthday days) follow from `anniversary:`.
-            add(1, manuscript.anniversary.map { String($0.value) } ?? "")
         }
         return h.finalize().hexString
     }

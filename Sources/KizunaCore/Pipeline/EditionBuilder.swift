@@ -177,8 +177,10 @@ public struct EditionBuilder: Sendable {
             let index = previews.indexPageBytes(
                 editionName: edition.name.value, editionID: id, messages: messages, lossSupport: planned.lossSupport)
             write(OutputFile(path: "\(id)/preview/index.html", bytes: index))
-            // The coverage page follows from what the index key covers (the days, the inserts, the national
-            // schedule through the shared key), so it is written with the index.
+        }
+        // The coverage page follows from what the edition key covers (the days with their anniversaries, the inserts,
+        // the national schedule through the shared key): a partial plan keeps it as it is on disk.
+        if planned.plan == .whole {
             var seen = Set<String>()
             let coverage = CoverageReport(
                 manuscripts: planned.manuscripts.filter { seen.insert($0.path).inserted },
