@@ -200,6 +200,18 @@ INSERTS = [  # (suffix, title, window kind, from, to, text, contact, path)
 ]
 
 
+# The national checkups and vaccinations each insert announces (content/reference/national-schedule.yaml, which the
+# corpus copies): `kizuna coverage` counts them.
+COVERS = {
+    "1month-checkup": ["checkup-1month"],
+    "vaccination-start": ["vaccine-5in1", "vaccine-pcv", "vaccine-hepb", "vaccine-rota"],
+    "4month-checkup": ["checkup-3to4month"],
+    "1year-vaccination": ["vaccine-mr1", "vaccine-varicella"],
+    "18month-checkup": ["checkup-18month"],
+    "3year-checkup": ["checkup-3year"],
+}
+
+
 def edition(i, email):
     eid = f"muni-{i:04d}"
     town = f"架空市{i:04d}"
@@ -244,6 +256,7 @@ def insert(eid, spec):
         f"  {kind}: {{from: {lo}, to: {hi}}}\n"
         f"link: https://example.jp/{eid}/{path}\n"
         f"contact: {contact}\n"
+        + (f"covers: [{', '.join(COVERS[suffix])}]\n" if suffix in COVERS else "")
     )
 
 
@@ -262,7 +275,7 @@ def main():
     out = os.path.abspath(args.out)
     if os.path.exists(out):
         shutil.rmtree(out)
-    for name in ["kizuna.yaml", "reviewers.yaml", "terms.yaml", "style.yaml"]:
+    for name in ["kizuna.yaml", "reviewers.yaml", "terms.yaml", "style.yaml", "reference/national-schedule.yaml"]:
         src = os.path.join(ROOT, "content", name)
         if os.path.exists(src):
             text = open(src, encoding="utf-8").read()

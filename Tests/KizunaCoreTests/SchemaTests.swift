@@ -10,7 +10,9 @@ import Testing
 /// mapping's keys are in the schema (`x` at the top, `x.sections.items` in a section, …).
 /// `scripts/check-schemas.py` checks the schemas against the content itself.
 @Suite struct SchemaTests {
-    static let schemaNames = ["manuscript", "edition", "insert", "support", "kizuna", "reviewers", "style", "terms"]
+    static let schemaNames = [
+        "manuscript", "edition", "insert", "support", "kizuna", "reviewers", "style", "terms", "national-schedule",
+    ]
 
     /// Probe files by schema, by path in a content folder.
     static let probes: [String: [String: String]] = [
@@ -155,6 +157,25 @@ import Testing
             "style.yaml": "rules:\n  x.rules: 1\n"
                 + StyleConfiguration.options.keys.map { "  \($0.rawValue):\n    x.rules.\($0.rawValue): 1\n" }.joined()
                 + "x: 1\n"
+        ],
+        "national-schedule": [
+            "reference/national-schedule.yaml": """
+            checked: 2026-12-07
+            sources:
+              - title: t
+                x.sources.items: 1
+            entries:
+              - id: e
+                kind: checkup
+                name: n
+                months:
+                  from: 1
+                  to: 2
+                  x.entries.items.months: 1
+                period: p
+                x.entries.items: 1
+            x: 1
+            """
         ],
         "terms": [
             "terms.yaml": """

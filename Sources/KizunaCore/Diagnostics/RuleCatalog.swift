@@ -58,6 +58,7 @@ public enum RuleCatalog {
             DayKeyUniquenessRule.description,
         ] + AnniversaryRule.descriptions + [
             PlaceholderRule.description,
+            ScaffoldPlaceholderRule.description,
             InlineMarkupParser.markupSyntax,
             InlineMarkupParser.markupElement,
             LinkRule.linkScheme,
@@ -85,6 +86,8 @@ public enum RuleCatalog {
             EditionReferenceRule.surveyDayUnknown,
             InsertLoader.insertWindow,
             InsertWindowRule.description,
+            InsertCoversRule.unknown,
+            InsertCoversRule.window,
             InsertFileNameRule.description,
             LossSupportFileRule.description,
             LossSupportWordingRule.description,

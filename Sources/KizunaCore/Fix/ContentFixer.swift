@@ -9,7 +9,8 @@ public struct ContentFixer: Sendable {
     public static let fixableRules: Set<RuleID> = [
         .styleTerminology, .styleHalfwidthKana, .styleFullwidthAlphanumeric, .styleInvisibleCharacter,
         .anniversaryMissing, .schemaUnknownKey, .schemaValue, .placeholderUnknown, .reviewerUnknown,
-        .editionInsertUnknown, .yamlFullwidthIndent, .yamlTabIndent, .yamlFullwidthColon, .yamlFullwidthListMarker,
+        .editionInsertUnknown, .insertCoversUnknown, .yamlFullwidthIndent, .yamlTabIndent, .yamlFullwidthColon,
+        .yamlFullwidthListMarker,
         .yamlFullwidthComment, .yamlFullwidthQuote, .fileBOMInside, .styleKangxiRadical, .styleJaSpacing,
     ]
 

@@ -82,7 +82,7 @@ public struct ApprovedCopies: Sendable {
 
 /// What a file in the content folder is, from where it lies.
 enum ContentRole {
-    case configuration, reviewers, style, terms, manuscript, edition, insert, lossSupport
+    case configuration, reviewers, style, terms, manuscript, edition, insert, lossSupport, reference
 
     init?(relativePath path: String) {
         guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return nil }
@@ -96,6 +96,7 @@ enum ContentRole {
         case ("editions", 2): self = .edition
         case ("inserts", 2): self = .insert
         case ("support", 2): self = .lossSupport  // LossSupport.folder
+        case ("reference", 2) where path == NationalSchedule.relativePath: self = .reference
         default: return nil
         }
     }
@@ -125,6 +126,7 @@ public struct ContentLoader: Sendable {
         case edition(Edition?, String?)
         case insert(Insert?, String?)
         case lossSupport(LossSupport?, String?)
+        case reference(NationalSchedule?)
     }
 
     func load(_ file: SourceFile, role: ContentRole?) -> (Loaded, [Diagnostic]) {
@@ -161,6 +163,8 @@ public struct ContentLoader: Sendable {
         case .lossSupport:
             let l = LossSupportLoader().load(document, into: &diagnostics)
             loaded = .lossSupport(l, l != nil ? nil : document.topLevelText("id"))
+        case .reference:
+            loaded = .reference(NationalScheduleLoader().load(document, into: &diagnostics))
         }
         return (loaded, diagnostics)
     }
@@ -192,6 +196,7 @@ public struct ContentLoader: Sendable {
         var unloaded = ContentSet.Unloaded()
         var style = StyleConfiguration()
         var terms = TermDictionary()
+        var reference: NationalSchedule?
         // Sorted so that diagnostics and outputs never depend on the order files were listed in. Files are parsed
         // on every core, then gathered in that order.
         let files = subset.sorted(by: { $0.path < $1.path })
@@ -224,6 +229,9 @@ public struct ContentLoader: Sendable {
                 if let i { inserts.append(i) } else if let id { unloaded.insertIDs.insert(id) }
             case .lossSupport(let l, let id):
                 if let l { lossSupports.append(l) } else if let id { unloaded.lossSupportIDs.insert(id) }
+            case .reference(let r):
+                reference = r
+                unloaded.reference = r == nil
             }
         }
         manuscripts.sort { $0.day.value < $1.day.value || ($0.day.value == $1.day.value && $0.path < $1.path) }
@@ -234,6 +242,7 @@ public struct ContentLoader: Sendable {
         set.unloaded = unloaded
         set.style = style
         set.terms = terms
+        set.reference = reference
         // Sign-off needs the registry and the policy: evaluated where this share holds them (an edition's share is
         // evaluated against the shared content's, in `EditionStream`).
         if configuration != nil || !reviewers.isEmpty {

@@ -2,7 +2,7 @@ import Yams
 
 /// Reads an insert file into an `Insert`.
 struct InsertLoader {
-    static let keys = ["id", "title", "text", "window", "link", "contact"] + ApprovalLoader.keys
+    static let keys = ["id", "title", "text", "window", "link", "contact", "covers"] + ApprovalLoader.keys
     static let windowKinds = ["weeks", "days", "months"]
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Insert? {
@@ -20,11 +20,12 @@ struct InsertLoader {
         }
         let link = reader.text("link", required: false, into: &diagnostics)
         let contact = reader.text("contact", required: false, into: &diagnostics)
+        let covers = reader.textList("covers", required: false, into: &diagnostics) ?? []
         let approval = ApprovalLoader().load(reader, into: &diagnostics)
         guard let id, let title, let text, let body, let window else { return nil }
         return Insert(
             path: document.source.path, id: id, title: title, text: text, body: body,
-            window: window, link: link, contact: contact, approval: approval)
+            window: window, link: link, contact: contact, covers: covers, approval: approval)
     }
 
     private func window(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Located<

@@ -13,6 +13,8 @@ public struct ContentSet: Sendable {
     public var style = StyleConfiguration()
     /// The terminology dictionary from `terms.yaml` (empty when there is none, or when its self-tests fail).
     public var terms = TermDictionary()
+    /// The national checkups and vaccinations (`reference/national-schedule.yaml`), when the folder has the table.
+    public var reference: NationalSchedule?
 
     /// In a release build, what ships of each text (this content is then the content as released).
     public var released: ReleasePlan?
@@ -23,6 +25,8 @@ public struct ContentSet: Sendable {
         public var lossSupportIDs: Set<String> = []
         public var editionIDs: Set<String> = []
         public var days: Set<DayKey> = []
+        /// The national schedule's file is there but did not load: inserts' `covers:` are not checked against it.
+        public var reference = false
     }
 
     /// Set when this set is one edition's share of a larger content (see `EditionStream`): it then holds the

@@ -10,6 +10,8 @@ public struct Insert: Sendable {
     public var link: LocatedText?
     /// A desk id of the edition's contacts: the insert's tel button.
     public var contact: LocatedText?
+    /// Ids of the national schedule's checkups and vaccinations the insert announces (`kizuna coverage`).
+    public var covers: [LocatedText] = []
     /// The sign-off of the insert, by its edition's approvers.
     public var approval: Approval?
     /// Derived once the edition and the reviewers' registry are known (see `SignOffEvaluator`).

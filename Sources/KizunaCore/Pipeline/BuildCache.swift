@@ -120,8 +120,12 @@ public struct BuildKeys: Sendable {
         self.generator = Array(h.finalize())
         var s = SHA256()
         s.update(data: self.generator)
-        // kizuna.yaml and reviewers.yaml reach every page (footer, supervisor names).
-        for file in files.files where file.path.hasSuffix("/kizuna.yaml") || file.path.hasSuffix("/reviewers.yaml") {
+        // kizuna.yaml and reviewers.yaml reach every page (footer, supervisor names); the national schedule, every
+        // edition's coverage page.
+        for file in files.files
+        where file.path.hasSuffix("/kizuna.yaml") || file.path.hasSuffix("/reviewers.yaml")
+            || files.relativePath(of: file) == NationalSchedule.relativePath
+        {
             s.update(data: Array("\u{0}\(files.relativePath(of: file))\u{0}".utf8))
             hashes[file.path]!.withUnsafeBytes { s.update(bufferPointer: $0) }
         }
@@ -150,9 +154,13 @@ public struct BuildKeys: Sendable {
             h.update(data: Array("\u{0}loss-support\u{0}\(lossSupport.path)\u{0}".utf8))
             fileHashes[lossSupport.path]?.withUnsafeBytes { h.update(bufferPointer: $0) }
         }
-        // The list of days: a preview links its neighbours, the index lists them all.
+        // The list of days: a preview links its neighbours, the index lists them all; a birthday message's label (in
+        // its neighbours' links and the index) and the coverage page's birthdays follow from `anniversary:`.
         for manuscript in days {
-            h.update(data: Array("\u{0}day\u{0}\(manuscript.path)\u{0}\(manuscript.day.value.description)".utf8))
+            let anniversary = manuscript.anniversary.map { "\u{0}\($0.value)" } ?? ""
+            h.update(
+                data: Array(
+                    "\u{0}day\u{0}\(manuscript.path)\u{0}\(manuscript.day.value.description)\(anniversary)".utf8))
         }
         return h.finalize().hexString
     }

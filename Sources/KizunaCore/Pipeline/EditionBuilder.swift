@@ -178,6 +178,19 @@ public struct EditionBuilder: Sendable {
                 editionName: edition.name.value, editionID: id, messages: messages, lossSupport: planned.lossSupport)
             write(OutputFile(path: "\(id)/preview/index.html", bytes: index))
         }
+        // The coverage page follows from what the edition key covers (the days with their anniversaries, the inserts,
+        // the national schedule through the shared key): a partial plan keeps it as it is on disk.
+        if planned.plan == .whole {
+            var seen = Set<String>()
+            let coverage = CoverageReport(
+                manuscripts: planned.manuscripts.filter { seen.insert($0.path).inserted },
+                series: edition.series.map(\.value), editions: [(edition, planned.inserts.map(\.insert))],
+                reference: compiler.content.reference)
+            write(
+                OutputFile(
+                    path: "\(id)/\(CoverageReport.previewPath)",
+                    bytes: previews.coveragePageBytes(coverage, editionName: edition.name.value)))
+        }
         let manifest = Manifest(
             edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
             messages: messages, days: days.map { $0! }, parts: manifestParts, release: compiler.content.released,

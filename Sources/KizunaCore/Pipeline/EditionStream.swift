@@ -158,6 +158,8 @@ public struct EditionStream: Sendable {
         set.slice = context
         set.style = shared.style
         set.terms = shared.terms
+        set.reference = shared.reference
+        set.unloaded.reference = shared.unloaded.reference
         return set
     }
 

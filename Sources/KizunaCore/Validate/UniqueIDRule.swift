@@ -20,6 +20,11 @@ struct UniqueIDRule: ContentRule {
         }
         checkInsertIDs(content.inserts.map(\.id), into: &diagnostics)
         report(content.reviewers.map(\.id), kind: LocalizedText(en: "reviewer", ja: "監修者"), into: &diagnostics)
+        if let reference = content.reference {
+            report(
+                reference.entries.map(\.id), kind: LocalizedText(en: "schedule entry", ja: "国の健診・予防接種の表の項目"),
+                into: &diagnostics)
+        }
         for e in content.editions {
             report(e.contacts.map(\.id), kind: LocalizedText(en: "contact desk", ja: "窓口"), into: &diagnostics)
         }

@@ -93,6 +93,22 @@ import Testing
         #expect(try equalsABuildFromScratch(root, support))
     }
 
+    /// A birthday message's `anniversary:` is in its manuscript file, but the index labels the day by it and the
+    /// coverage page counts it as a birthday: a rebuild after it changes rewrites both, as a build from scratch would.
+    @Test func anAnniversaryEditRewritesTheIndexAndTheCoveragePage() throws {
+        let root = EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = try ContentFixtures.read(Paths.content)
+        _ = try build(files, into: root)
+        let plain = edited(files, "manuscripts/childcare/0731.yaml", "anniversary: 2\n", "")
+        _ = try build(plain, into: root)
+        let index = try String(contentsOfFile: root + "/sakuragaoka/preview/index.html", encoding: .utf8)
+        #expect(index.contains("<a href=\"childcare/0731.html\">生まれて731日目</a>"))
+        let coverage = try String(contentsOfFile: root + "/sakuragaoka/preview/coverage.html", encoding: .utf8)
+        #expect(coverage.contains("731日目 枠外"))
+        #expect(try equalsABuildFromScratch(root, plain))
+    }
+
     /// `kizuna build` reads edition and insert files when their edition is read: the build key hashes those very
     /// bytes, so an insert edited on disk rebuilds its edition, and the output equals a build from scratch.
     @Test func filesReadWhenUsedKeyTheBytesTheBuildRead() throws {

@@ -69,8 +69,8 @@ import Testing
             }
             let pages = tree.keys.filter { $0.hasPrefix("\(output.editionID)/preview/") && $0.hasSuffix(".html") }
             #expect(payloads.count == manuscripts)
-            // Every day's page, the index and the loss support message's page.
-            #expect(pages.count == manuscripts + 2)
+            // Every day's page, the index, the loss support message's page and the coverage page.
+            #expect(pages.count == manuscripts + 3)
             let support = String(decoding: try #require(tree[lossSupport]), as: UTF8.self)
             #expect(support.contains("https://example.jp/\(output.editionID)/kizuna/settings"))
             #expect(support.contains(#""uri":"tel:"#))
@@ -130,10 +130,11 @@ import Testing
                 #expect(file["sha256"] == SHA256.hash(data: try #require(tree[edition + "/" + path])).hexString)
                 listed.insert(path)
             }
-            // Every file of the edition is in its manifest.
+            // Every file of the edition is in its manifest, but the pages about the whole edition (index, coverage).
             let written = Set(
                 tree.keys.filter {
                     $0.hasPrefix(edition + "/") && !$0.hasSuffix("manifest.json") && !$0.hasSuffix("index.html")
+                        && !$0.hasSuffix(CoverageReport.previewPath)
                 }
                 .map { String($0.dropFirst(edition.count + 1)) })
             #expect(written == listed)

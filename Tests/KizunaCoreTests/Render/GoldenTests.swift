@@ -21,7 +21,7 @@ import Testing
             "sakuragaoka/line/childcare/0366.json", "sakuragaoka/preview/childcare/0366.html",
             "sakuragaoka/preview/maternity/20w0d.html", "sakuragaoka/preview/childcare/0014.html",
             "sakuragaoka/preview/childcare/0100.html", "sakuragaoka/preview/index.html",
-            "sakuragaoka/manifest.json",
+            "sakuragaoka/preview/coverage.html", "sakuragaoka/manifest.json",
         ])
     func golden(path: String) throws {
         let output = try Self.buildGolden()
@@ -39,7 +39,7 @@ import Testing
                 "sakuragaoka/manifest.json",
                 "sakuragaoka/preview/childcare/0014.html", "sakuragaoka/preview/childcare/0045.html",
                 "sakuragaoka/preview/childcare/0100.html", "sakuragaoka/preview/childcare/0366.html",
-                "sakuragaoka/preview/index.html",
+                "sakuragaoka/preview/coverage.html", "sakuragaoka/preview/index.html",
                 "sakuragaoka/preview/maternity/20w0d.html",
             ])
     }

@@ -3,7 +3,9 @@ import Mustache
 /// The Mustache templates of the HTML previews, from the `templates/` folder.
 public struct PreviewTemplates: Sendable {
     /// The templates every build needs.
-    public static let required = ["day", "index", "loss-support", "review-index", "review-sheet", "review-print"]
+    public static let required = [
+        "day", "index", "loss-support", "coverage", "review-index", "review-sheet", "review-print",
+    ]
     let library: MustacheLibrary
     private let templates: [String: MustacheTemplate]
 
