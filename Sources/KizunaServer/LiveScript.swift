@@ -63,7 +63,7 @@ enum LiveScript {
             panel.append(heading, list, close);
             document.body.append(panel);
           };
-          const events = new EventSource("/_kizuna/events");
+          const events = new EventSource("/_kizuna/events?page=" + encodeURIComponent(location.pathname));
           events.addEventListener("state", (event) => {
             const state = JSON.parse(event.data);
             const stale = state.session !== session || (first && state.built > Number(served));

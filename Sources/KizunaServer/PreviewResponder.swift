@@ -33,7 +33,7 @@ struct PreviewResponder: HTTPResponder {
         let head = request.method == .head
         let target = request.head.path ?? "/"
         let path = String(target.prefix { $0 != "?" && $0 != "#" })
-        if path == LiveScript.eventsPath { return events(head: head) }
+        if path == LiveScript.eventsPath { return events(for: Self.page(of: target), head: head) }
         switch ServedPath.resolve(path, root: root) {
         case .forbidden:
             return Self.plain(.forbidden, "403 Forbidden: \(path)\n", head: head)
@@ -73,12 +73,21 @@ struct PreviewResponder: HTTPResponder {
             body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// The page an event stream is for: its `page` query parameter (`/_kizuna/events?page=%2Fa%2Fb.html`).
+    static func page(of target: String) -> String {
+        guard let query = target.split(separator: "?", maxSplits: 1).dropFirst().first else { return "" }
+        for pair in query.split(separator: "&") where pair.hasPrefix("page=") {
+            return String(pair.dropFirst(5)).removingPercentEncoding ?? ""
+        }
+        return ""
+    }
+
     /// Server-sent events: one `state` event per build, the current one first.
-    private func events(head: Bool) -> Response {
+    private func events(for page: String, head: Bool) -> Response {
         var headers = Self.common
         headers[.contentType] = "text/event-stream; charset=utf-8"
         guard !head else { return Response(status: .ok, headers: headers) }
-        let states = channel.subscribe()
+        let states = channel.subscribe(page: page)
         let session = session
         let language = language
         return Response(

@@ -124,7 +124,9 @@ struct Rebuilds: Service {
                 let early = EarlyState()
                 let state = await build.rebuild(changed: batch) { shown in
                     early.state = shown
-                    channel.publish(shown)
+                    let (reloading, mark) = channel.publish(shown)
+                    // The pages being edited reload before the review sheets take the cores.
+                    channel.waitForPages(reloading, after: mark, limit: .milliseconds(300))
                 }
                 channel.publish(early.state.map { state.remainder(after: $0) } ?? state)
                 report(.built(state))

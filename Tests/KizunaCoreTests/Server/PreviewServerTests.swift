@@ -144,6 +144,32 @@ import Testing
         try expectSameTree(workspace.output, workspace.buildFromScratch())
     }
 
+    @Test func aBuildWaitsForThePagesItReloadsThenGoesOn() async throws {
+        let channel = LiveChannel(LiveState(generation: 1))
+        let day = channel.subscribe(page: "/ed/preview/childcare/0045.html")
+        let other = channel.subscribe(page: "/ed/preview/childcare/0100.html")
+        var next = LiveState(generation: 2)
+        next.pages = ["/ed/preview/childcare/0045.html"]
+        let (reloading, mark) = channel.publish(next)
+        #expect(reloading == 1, "only the page the build rewrote reloads")
+        let started = ContinuousClock.now
+        let reopened = Task.detached {
+            try await Task.sleep(for: .milliseconds(50))
+            return channel.subscribe(page: "/ed/preview/childcare/0045.html")
+        }
+        channel.waitForPages(reloading, after: mark, limit: .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(4), "the wait ends when the page is back")
+        _ = try await reopened.value
+        next.navigation = ["ed": "/ed/preview/childcare/0200.html"]
+        #expect(channel.publish(next).reloading == 3, "a day to go to moves every open page")
+        let waited = ContinuousClock.now
+        channel.waitForPages(1, after: channel.publish(next).mark, limit: .milliseconds(100))
+        #expect(ContinuousClock.now - waited >= .milliseconds(100), "a page that never comes back costs the limit")
+        #expect(
+            PreviewResponder.page(of: "/_kizuna/events?page=%2Fed%2Fpreview%2Findex.html") == "/ed/preview/index.html")
+        withExtendedLifetime((day, other)) {}
+    }
+
     @Test(arguments: [false, true]) func watcherReportsSavesAndLeavesOutTemporaryFiles(polling: Bool) async throws {
         let workspace = try Workspace()
         let watcher = ChangeWatcher(roots: [workspace.content], polling: polling, interval: .milliseconds(50))
