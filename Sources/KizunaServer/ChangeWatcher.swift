@@ -26,7 +26,7 @@ public final class ChangeWatcher: @unchecked Sendable {
     /// `polling`: poll even where inotify exists (a network file system sends no events). `interval`: how often
     /// polling looks.
     public init(
-        roots: [String], polling: Bool = false, quiet: Duration = .milliseconds(20),
+        roots: [String], polling: Bool = false, quiet: Duration = .milliseconds(8),
         interval: Duration = .milliseconds(250)
     ) {
         self.roots = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }

@@ -37,19 +37,20 @@ final class LiveChannel: @unchecked Sendable {
         return stream
     }
 
-    /// Sends `state` to every open page. Returns how many of them it makes reload (each page it rewrote; every page
-    /// when it names a day to go to) and a mark for `waitForPages`.
+    /// Sends `state` to every open page. Returns how many pages it makes reload (each page it rewrote; every page when
+    /// it names a day to go to) and a mark for `waitForPages`.
     @discardableResult
     func publish(_ state: LiveState) -> (reloading: Int, mark: Int) {
         condition.withLock {
             current = state
             let rewritten = Set(state.pages)
-            var reloading = 0
+            var reloading: Set<String> = []
             for (page, continuation) in subscribers.values {
                 continuation.yield(state)
-                if !state.navigation.isEmpty || rewritten.contains(page) { reloading += 1 }
+                if !state.navigation.isEmpty || rewritten.contains(page) { reloading.insert(page) }
             }
-            return (reloading, opened)
+            // Counted by page: the stream of a page that has already gone lingers until a write to it fails.
+            return (reloading.count, opened)
         }
     }
 

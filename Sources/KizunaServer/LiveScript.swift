@@ -66,12 +66,15 @@ enum LiveScript {
           const events = new EventSource("/_kizuna/events?page=" + encodeURIComponent(location.pathname));
           events.addEventListener("state", (event) => {
             const state = JSON.parse(event.data);
-            const stale = state.session !== session || (first && state.built > Number(served));
+            // The first state is the one current when the page connected: it shows whether the page missed a build.
+            const missed = first && (state.session !== session || state.built > Number(served));
+            const fresh = first && !missed;
             first = false;
             if (!state.ok) { show(state); return; }
+            if (fresh) { hide(); return; }
             const target = state.navigate[edition] || Object.values(state.navigate)[0];
             if (target && target !== here) { location.assign(target); return; }
-            if (stale || target || state.pages.includes(here)) { location.reload(); return; }
+            if (missed || target || state.pages.includes(here)) { location.reload(); return; }
             hide();
           });
         })();
