@@ -73,7 +73,13 @@ public struct EditionStream: Sendable {
         clashingLossSupportFiles = clashingSupport
         var diagnostics = InsertFileNameRule.clashes(insertFileList)
         let shared = loader.load(ContentFiles(root: files.root, files: sharedFiles), into: &diagnostics)
-        for rule in rules { rule.check(shared, into: &diagnostics) }
+        // The rules only read the shared content: they run on every core, their findings kept in rule order.
+        let rules = rules
+        diagnostics += ParallelMap.map(rules) { rule in
+            var found: [Diagnostic] = []
+            rule.check(shared, into: &found)
+            return found
+        }.flatMap { $0 }
         self.shared = shared
         sharedDiagnostics = diagnostics
         // A release compiles what `ReleasePlan` ships; the checks above were of the working copies.
