@@ -170,6 +170,30 @@ import Testing
         withExtendedLifetime((day, other)) {}
     }
 
+    /// The panel's colours, read from the script itself: every colour it writes (texts, and borders too, which is
+    /// stricter) has 4.5:1 or more (WCAG 2.1 AA, normal text) on each background it paints.
+    @Test func theErrorPanelIsReadable() throws {
+        let source = LiveScript.source
+        var backgrounds: [Colour] = [], others: [Colour] = []
+        var rest = Substring(source)
+        while let hash = rest.firstIndex(of: "#") {
+            let hex = rest[rest.index(after: hash)...].prefix { $0.isHexDigit }
+            let before = rest[..<hash].suffix(12)
+            if hex.count == 3 || hex.count == 6, let colour = Colour(css: "#" + hex) {
+                if before.hasSuffix("background:") { backgrounds.append(colour) } else { others.append(colour) }
+            }
+            rest = rest[rest.index(after: hash)...]
+        }
+        #expect(backgrounds.count == 2, "the panel's and its button's")
+        #expect(others.count >= 6, "text, heading, severities, notes, the button's label and border")
+        for background in backgrounds {
+            for colour in others {
+                let ratio = Colour.contrast(colour, on: background)
+                #expect(ratio >= 4.5, "\(colour) on \(background): \(ratio)")
+            }
+        }
+    }
+
     @Test(arguments: [false, true]) func watcherReportsSavesAndLeavesOutTemporaryFiles(polling: Bool) async throws {
         let workspace = try Workspace()
         let watcher = ChangeWatcher(roots: [workspace.content], polling: polling, interval: .milliseconds(50))
