@@ -8,7 +8,7 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the previews, review sheets and timelines, rebuilt and reloaded as content is saved.",
         discussion: """
-            Builds the chosen editions as build does, into a temporary folder of its own (never into output/), and \
+            Builds the chosen editions as build does, into a folder of its own (in /dev/shm where there is one, never output/), and \
             serves them at http://127.0.0.1:1313/. On each save under the content or templates folder it rebuilds \
             what the change affects, and open pages reload; a page follows the manuscript being edited to its day. \
             When the content has errors, pages show every finding above the last good page. Ctrl-C stops.
@@ -28,7 +28,11 @@ struct Serve: ParsableCommand {
     @Option(help: "The address to listen on; anything other than 127.0.0.1 lets other machines read the previews.")
     var host: String = "127.0.0.1"
 
-    @Option(help: "Build into this folder and keep it (default: a temporary folder, removed when serve stops).")
+    @Option(
+        help: """
+            Build into this folder and keep it (default: a new folder in /dev/shm or the temporary folder, removed \
+            when serve stops).
+            """)
     var output: String?
 
     @Flag(help: "Look for changes by polling, for file systems that send no change events (network shares).")
