@@ -34,8 +34,6 @@ public actor LiveBuild {
     public let settings: LiveBuildSettings
     /// What the open pages are told: the last build's outcome.
     public private(set) var state: LiveState
-    /// Whether any build so far succeeded, so that there are pages to serve.
-    public private(set) var hasPages = false
     /// The content files as loaded by earlier builds: a rebuild parses only the files saved since.
     private let loaded = LoadMemo()
 
@@ -102,7 +100,6 @@ public actor LiveBuild {
                     next.navigation = kept.state?.navigation ?? Self.navigation(for: changed, settings: settings)
                     next.editionsElapsed = kept.state?.editionsElapsed
                     next.built = next.generation
-                    hasPages = true
                 }
             }
         }
