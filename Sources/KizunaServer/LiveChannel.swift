@@ -58,10 +58,16 @@ final class LiveChannel: @unchecked Sendable {
     /// until `limit` has passed.
     func waitForPages(_ count: Int, after mark: Int, limit: Duration) {
         guard count > 0 else { return }
-        let deadline = Date().addingTimeInterval(
-            Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18)
+        // The limit is kept on the monotonic clock: a wait until a wall-clock date can end a little early.
+        let deadline = ContinuousClock.now + limit
         condition.withLock {
-            while opened - mark < count, !finished, condition.wait(until: deadline) {}
+            while opened - mark < count, !finished {
+                let left = deadline - ContinuousClock.now
+                guard left > .zero else { return }
+                _ = condition.wait(
+                    until: Date().addingTimeInterval(
+                        Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18))
+            }
         }
     }
 
