@@ -36,6 +36,9 @@ public actor LiveBuild {
     public private(set) var state: LiveState
     /// The content files as loaded by earlier builds: a rebuild parses only the files saved since.
     private let loaded = LoadMemo()
+    /// The templates as parsed by the last build, with the sources they were parsed from: parsed again only when a
+    /// template file changed.
+    private var parsed: (sources: [String: String], templates: PreviewTemplates)?
 
     public init(settings: LiveBuildSettings) {
         self.settings = settings
@@ -127,7 +130,12 @@ public actor LiveBuild {
         }
         files.mecab = settings.mecab
         do {
-            templates = try PreviewTemplates(sources: templateSources)
+            if let parsed, parsed.sources == templateSources {
+                templates = parsed.templates
+            } else {
+                templates = try PreviewTemplates(sources: templateSources)
+                parsed = (templateSources, templates)
+            }
         } catch {
             return .failure(LiveState.Problem(message: "\(settings.templates): \(error)"))
         }

@@ -49,7 +49,8 @@ public struct ContentBuild: Sendable {
         let stored = keys == nil ? nil : writer.readStyleMemo()
         let memo = keys.map { StyleMemo(salt: $0.styleSalt(files), stored: stored) }
         let stream = EditionStream(
-            files, checkingPayloads: false, loader: ContentLoader(memo: loadMemo), styleMemo: memo, release: release)
+            files, checkingPayloads: false, loader: ContentLoader(memo: loadMemo), styleMemo: memo, release: release,
+            fileHashes: keys?.fileHashes)
         guard let shared = stream.sharedContent, !stream.sharedDiagnostics.hasErrors else {
             // Nothing can be built on shared content with errors; every edition is still checked, to report all.
             return .invalid(stream.validateAll().diagnostics)
@@ -63,7 +64,8 @@ public struct ContentBuild: Sendable {
         let hold = MorphologicalAnalyzer.Hold(files.mecab)
         let selection = selection
         var build = OutputBuild(
-            builder: EditionBuilder(content: shared, templates: templates),
+            // A release compiles approved texts in place of the files' own: nothing is reused by file hash there.
+            builder: EditionBuilder(content: shared, templates: templates, memo: release ? nil : loadMemo, keys: keys),
             reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
         build.listsPages = listsPages
         build.editionsInPlace = editionsInPlace

@@ -12,11 +12,20 @@ public struct EditionBuilder: Sendable {
     let manifestParts: Manifest.DayParts.Table
 
     public init(content: ValidatedContent, templates: PreviewTemplates) {
+        self.init(content: content, templates: templates, memo: nil, keys: nil)
+    }
+
+    /// `memo` and `keys`: what earlier builds of this process made of each manuscript, reused where its file's hash
+    /// (in `keys`) is unchanged.
+    init(content: ValidatedContent, templates: PreviewTemplates, memo: LoadMemo?, keys: BuildKeys?) {
         self.content = content
-        self.sections = FlexSections(content.content.manuscripts)
-        self.manifestParts = Manifest.DayParts.Table(content.content.manuscripts)
-        self.previews = PreviewRenderer(
-            templates: templates, reviewers: content.content.reviewers, manuscripts: content.content.manuscripts)
+        let manuscripts = content.content.manuscripts
+        let hashes = memo != nil ? keys?.fileHashes : nil
+        sections = FlexSections(manuscripts, memo: memo.flatMap { memo in hashes.map { (memo.flexBlocks, $0) } })
+        manifestParts = Manifest.DayParts.Table(manuscripts)
+        previews = PreviewRenderer(
+            templates: templates, reviewers: content.content.reviewers, manuscripts: manuscripts,
+            memo: memo.flatMap { memo in hashes.map { (memo.sectionViews, $0) } })
     }
 
     /// Every file of the edition, in memory.

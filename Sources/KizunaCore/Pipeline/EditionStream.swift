@@ -43,6 +43,17 @@ public struct EditionStream: Sendable {
         _ files: ContentFiles, checkingPayloads: Bool = true, loader: ContentLoader = ContentLoader(),
         styleMemo: StyleMemo? = nil, release: Bool = false
     ) {
+        self.init(
+            files, checkingPayloads: checkingPayloads, loader: loader, styleMemo: styleMemo, release: release,
+            fileHashes: nil)
+    }
+
+    /// `fileHashes`: every file's hash, by path; with them, and the loader's memo, the rules check again only the
+    /// manuscripts that changed since an earlier build of this process (`FindingsMemo`).
+    init(
+        _ files: ContentFiles, checkingPayloads: Bool = true, loader: ContentLoader = ContentLoader(),
+        styleMemo: StyleMemo? = nil, release: Bool = false, fileHashes: [String: FileHash]?
+    ) {
         self.files = files
         self.loader = loader
         rules = contentRules(styleMemo: styleMemo, mecab: files.mecab)
@@ -75,11 +86,15 @@ public struct EditionStream: Sendable {
         let shared = loader.load(ContentFiles(root: files.root, files: sharedFiles), into: &diagnostics)
         // The rules only read the shared content: they run on every core, their findings kept in rule order.
         let rules = rules
-        diagnostics += ParallelMap.map(rules) { rule in
-            var found: [Diagnostic] = []
-            rule.check(shared, into: &found)
-            return found
-        }.flatMap { $0 }
+        if let memo = loader.memo, let fileHashes {
+            diagnostics += memo.findings.check(shared, rules: rules, hashes: fileHashes, mecab: files.mecab)
+        } else {
+            diagnostics += ParallelMap.map(rules) { rule in
+                var found: [Diagnostic] = []
+                rule.check(shared, into: &found)
+                return found
+            }.flatMap { $0 }
+        }
         self.shared = shared
         sharedDiagnostics = diagnostics
         // A release compiles what `ReleasePlan` ships; the checks above were of the working copies.

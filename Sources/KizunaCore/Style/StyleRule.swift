@@ -28,6 +28,8 @@ func styleRulesNeedingMeCab(_ analyzer: MorphologicalAnalyzer) -> [any StyleRule
 
 /// Runs the style rules on every text a parent reads, with the severities and options of `style.yaml`.
 struct StyleCheck: ContentRule {
+    var readsEachManuscriptAlone: Bool { true }
+
     /// Messages found clean by an earlier build, skipped; nil: every message is checked.
     var memo: StyleMemo?
     /// Whether the rules that read words may use MeCab; where it cannot, they are skipped (`MeCab.skippedRules`).

@@ -10,6 +10,8 @@ extension RuleID {
 /// notification, after the greeting; a heading is one line of the bubble; a label sits on a button. Each text is
 /// reported once, however many editions show it.
 struct TextLengthRule: ContentRule {
+    var readsEachManuscriptAlone: Bool { true }
+
     static let descriptions = [
         RuleDescription(
             .styleTitleLength, .warning, en: "A manuscript title over the maximum length", ja: "長すぎる原稿のタイトル",

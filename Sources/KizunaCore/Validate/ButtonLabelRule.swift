@@ -40,6 +40,8 @@ extension ContentSet {
 /// `line-label-length`: every button label fits LINE's 40 characters. Checked once per place a label comes from
 /// (a link's text, a desk's tel button, an unsubscribe label), however many editions show it.
 struct ButtonLabelRule: ContentRule {
+    var readsEachManuscriptAlone: Bool { true }
+
     static let description = RuleDescription(
         .lineLabelLength, .error, en: "A button label over LINE's 40 characters", ja: "LINEの上限40文字を超えるボタンラベル")
 

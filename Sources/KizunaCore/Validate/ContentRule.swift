@@ -2,6 +2,14 @@
 /// `RuleDescription`s (registered in `RuleCatalog.all`); a rule only reports, it never changes content.
 protocol ContentRule: Sendable {
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic])
+    /// True when the rule's findings in a manuscript's file depend on nothing but that manuscript and the content's
+    /// files that are not manuscripts, and nothing it finds elsewhere depends on the manuscripts: `serve` then checks
+    /// again only the manuscripts that changed (`FindingsMemo`).
+    var readsEachManuscriptAlone: Bool { get }
+}
+
+extension ContentRule {
+    var readsEachManuscriptAlone: Bool { false }
 }
 
 /// The rules `validate` runs on every content set, in this order; `styleMemo` lets the style check skip messages

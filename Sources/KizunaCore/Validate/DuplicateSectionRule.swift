@@ -4,6 +4,8 @@ extension RuleID {
 
 /// `style-duplicate-section`: no two sections of a manuscript share a heading or a text (a copy-paste left behind).
 struct DuplicateSectionRule: ContentRule {
+    var readsEachManuscriptAlone: Bool { true }
+
     static let description = RuleDescription(
         .styleDuplicateSection, .error, en: "Two sections of a manuscript with the same heading or text",
         ja: "見出しか本文が同じ、1つの原稿内のセクション", styleOptions: [])

@@ -6,6 +6,8 @@ extension RuleID {
 /// `link-scheme` and `line-uri-length`: every link is https (a link in text may also be tel:), well-formed and short
 /// enough for LINE.
 struct LinkRule: ContentRule {
+    var readsEachManuscriptAlone: Bool { true }
+
     static let linkScheme = RuleDescription(
         .linkScheme, .error, en: "A link that is not a valid https:// URL (text links may also be tel:)",
         ja: "正しい https:// のURLではないリンク（本文のリンクは tel: も可）")

@@ -4,6 +4,8 @@ extension RuleID {
 
 /// `placeholder-unknown`: the only placeholder is `{nickname}`; anything else in braces would reach parents raw.
 struct PlaceholderRule: ContentRule {
+    var readsEachManuscriptAlone: Bool { true }
+
     static let description = RuleDescription(
         .placeholderUnknown, .error, en: "A placeholder other than {nickname}", ja: "{nickname} 以外のプレースホルダー")
 

@@ -5,6 +5,8 @@ extension RuleID {
 /// `scaffold-placeholder`: a text `kizuna new` left to be written (「（ここに本文）」, a desk's 「（ここに電話番号）」, a link
 /// on the reserved `example.invalid`) must never reach a parent, so it is an error until it is replaced.
 struct ScaffoldPlaceholderRule: ContentRule {
+    var readsEachManuscriptAlone: Bool { true }
+
     static let description = RuleDescription(
         .scaffoldPlaceholder, .error, en: "A placeholder `kizuna new` wrote that is not yet replaced",
         ja: "kizuna new が書いた仮の文言が残っている")

@@ -5,6 +5,8 @@ extension RuleID {
 
 /// `reviewer-unknown` and `supervisor-missing`: every manuscript names supervisors from the registry.
 struct SupervisorRule: ContentRule {
+    var readsEachManuscriptAlone: Bool { true }
+
     static let reviewerUnknown = RuleDescription(
         .reviewerUnknown, .error, en: "A supervisor or approver not in reviewers.yaml",
         ja: "reviewers.yaml に登録されていない監修者・承認者")

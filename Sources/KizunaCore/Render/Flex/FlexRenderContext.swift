@@ -18,7 +18,18 @@ public struct FlexSections: Sendable {
     let sizes: [String: FlexRenderer.PartSize]
 
     public init(_ manuscripts: [Manuscript], renderer: FlexRenderer = FlexRenderer()) {
-        let written = ParallelMap.map(manuscripts) { renderer.manuscriptBlocks($0) }
+        self.init(manuscripts, renderer: renderer, memo: nil)
+    }
+
+    /// `memo`: blocks made by earlier builds, by file hash.
+    init(
+        _ manuscripts: [Manuscript], renderer: FlexRenderer = FlexRenderer(),
+        memo: (ManuscriptMemo<[FlexRenderer.Block]>, hashes: [String: FileHash])?
+    ) {
+        let written = ParallelMap.map(manuscripts) { manuscript in
+            guard let (memo, hashes) = memo else { return renderer.manuscriptBlocks(manuscript) }
+            return memo.value(manuscript, hashes: hashes, make: renderer.manuscriptBlocks)
+        }
         blocks = Dictionary(zip(manuscripts.map(\.path), written), uniquingKeysWith: { first, _ in first })
         sizes = blocks.mapValues { FlexRenderer.PartSize($0) }
     }

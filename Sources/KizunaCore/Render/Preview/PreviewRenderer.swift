@@ -13,12 +13,23 @@ public struct PreviewRenderer: Sendable {
     let indexRowTexts: IndexPage.RowTexts
 
     public init(templates: PreviewTemplates, reviewers: [Reviewer], manuscripts: [Manuscript] = []) {
+        self.init(templates: templates, reviewers: reviewers, manuscripts: manuscripts, memo: nil)
+    }
+
+    /// `memo`: section views made by earlier builds, by file hash.
+    init(
+        templates: PreviewTemplates, reviewers: [Reviewer], manuscripts: [Manuscript],
+        memo: (ManuscriptMemo<[DayPage.SectionView]>, hashes: [String: FileHash])?
+    ) {
         self.templates = templates
         indexFrameTemplates = IndexPage.frameTemplates(templates)
         self.reviewers = Dictionary(reviewers.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         indexRowTexts = IndexPage.RowTexts(
             days: manuscripts.map(\.day.value), due: Self.sampleDueDate, reviewers: self.reviewers)
-        let views = ParallelMap.map(manuscripts) { DayPage.sectionViews($0) }
+        let views = ParallelMap.map(manuscripts) { manuscript in
+            guard let (memo, hashes) = memo else { return DayPage.sectionViews(manuscript) }
+            return memo.value(manuscript, hashes: hashes, make: DayPage.sectionViews)
+        }
         sections = Dictionary(zip(manuscripts.map(\.path), views), uniquingKeysWith: { a, _ in a })
     }
 
