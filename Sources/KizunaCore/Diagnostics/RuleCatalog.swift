@@ -63,6 +63,7 @@ public enum RuleCatalog {
             InlineMarkupParser.markupElement,
             LinkRule.linkScheme,
             PhoneRule.description,
+        ] + RegistrationRule.descriptions + [
             SupervisorRule.reviewerUnknown,
             SupervisorRule.supervisorMissing,
             UniqueIDRule.description,

@@ -5,7 +5,7 @@ struct EditionLoader {
     static let keys =
         [
             "id", "name", "municipality", "series", "channels", "nickname_max_length", "contacts",
-            "unsubscribe_url", "survey", "inserts", "loss_support", "disclaimer", "footer", "approvers",
+            "unsubscribe_url", "survey", "registration", "inserts", "loss_support", "disclaimer", "footer", "approvers",
         ] + ApprovalLoader.keys
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Edition? {
@@ -38,6 +38,9 @@ struct EditionLoader {
         }
         let unsubscribe = reader.text("unsubscribe_url", into: &diagnostics)
         let survey = reader.value("survey").flatMap { self.survey($0, in: document, into: &diagnostics) }
+        let registration = reader.value("registration").flatMap {
+            self.registration($0, in: document, into: &diagnostics)
+        }
         let inserts = reader.textList("inserts", required: false, into: &diagnostics) ?? []
         let lossSupport = reader.text("loss_support", required: false, into: &diagnostics)
         let disclaimer = reader.text("disclaimer", required: false, into: &diagnostics)
@@ -59,7 +62,8 @@ struct EditionLoader {
             path: document.source.path, id: id, name: name, municipality: municipality, series: series,
             channels: channels, nicknameMaxLength: nicknameMax, contacts: contacts,
             contactsLocation: contactsNode.map(document.location(of:)) ?? reader.location,
-            unsubscribeURL: unsubscribe, survey: survey, inserts: inserts, lossSupport: lossSupport,
+            unsubscribeURL: unsubscribe, survey: survey, registration: registration, inserts: inserts,
+            lossSupport: lossSupport,
             disclaimer: disclaimer,
             footer: footer, approvers: approvers, approval: approval, location: reader.location)
     }
@@ -77,6 +81,22 @@ struct EditionLoader {
         let hours = reader.text("hours", required: false, into: &diagnostics)
         guard let id, let name, let phone else { return nil }
         return ContactDesk(id: id, name: name, phone: phone, hours: hours)
+    }
+
+    static let registrationKeys = ["line_url", "line_account", "email_url"]
+
+    private func registration(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic])
+        -> Registration?
+    {
+        guard
+            let reader = MappingReader(
+                node, in: document, what: LocalizedText(en: "registration", ja: "登録先"), keys: Self.registrationKeys,
+                into: &diagnostics)
+        else { return nil }
+        return Registration(
+            lineURL: reader.text("line_url", required: false, into: &diagnostics),
+            lineAccount: reader.text("line_account", required: false, into: &diagnostics),
+            emailURL: reader.text("email_url", required: false, into: &diagnostics), location: reader.location)
     }
 
     private func survey(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Survey? {

@@ -13,6 +13,8 @@ public struct Edition: Sendable {
     public var contactsLocation: SourceLocation
     public var unsubscribeURL: LocatedText
     public var survey: Survey?
+    /// Where a parent signs up for the edition (`registration:`): printed on the おめでとうカード.
+    public var registration: Registration?
     public var inserts: [LocatedText]
     /// The id of the edition's message for a reader whose pregnancy ended or whose child died (`loss_support:`).
     public var lossSupport: LocatedText?
@@ -53,6 +55,15 @@ public struct ContactDesk: Sendable {
 public struct Survey: Sendable {
     public var url: LocatedText
     public var days: [Located<DayRef>]
+}
+
+/// How a parent signs up for an edition: the municipality's LINE official account (its friend-add URL and the name
+/// the account shows), and for e-mail editions the page where an address is registered.
+public struct Registration: Sendable {
+    public var lineURL: LocatedText?
+    public var lineAccount: LocatedText?
+    public var emailURL: LocatedText?
+    public var location: SourceLocation
 }
 
 /// Fields of the shared footer an edition replaces.

@@ -68,6 +68,11 @@ extension ReaderText {
         if let survey = edition.survey {
             lines.append("survey: \(survey.url.value) on \(survey.days.map { "\($0.value)" }.joined(separator: ", "))")
         }
+        if let registration = edition.registration {
+            if let url = registration.lineURL { lines.append("registration line_url: \(url.value)") }
+            if let account = registration.lineAccount { lines.append("registration line_account: \(account.value)") }
+            if let url = registration.emailURL { lines.append("registration email_url: \(url.value)") }
+        }
         self.init(text: lines.joined(separator: "\n") + "\n")
     }
 

@@ -23,6 +23,7 @@ func contentRules(styleMemo: StyleMemo? = nil, mecab: MeCabSetting) -> [any Cont
         LinkRule(),
         ButtonLabelRule(),
         PhoneRule(),
+        RegistrationRule(),
         SupervisorRule(),
         ApprovalRule(),
         UniqueIDRule(),

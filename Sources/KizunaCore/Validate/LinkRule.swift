@@ -34,6 +34,8 @@ struct LinkRule: ContentRule {
         for e in content.editions {
             check(e.unsubscribeURL, into: &diagnostics)
             if let s = e.survey { check(s.url, into: &diagnostics) }
+            // A LINE friend-add URL is checked for its own form (`registration-line-url`).
+            if let u = e.registration?.emailURL { check(u, into: &diagnostics) }
             if let u = e.footer.publisherURL { check(u, into: &diagnostics) }
         }
         if let u = content.configuration?.footer.publisherURL { check(u, into: &diagnostics) }
