@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "KizunaCore",
                 "KizunaServer",
+                "KizunaQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
