@@ -47,6 +47,16 @@ struct QREncodeComparisonTests {
         }
     }
 
+    /// The report a differing mask would print (no input of the samples has shown one yet).
+    @Test("a differing mask is explained with both masks' scores")
+    func explanation() throws {
+        let url = SampleURLs.all[0].url
+        let ours = try QRCode(encoding: url)
+        let other = try QRCode(encoding: url, mask: (ours.mask + 1) % 8)
+        let text = MaskDifference.explain(ours: ours, theirs: other)
+        #expect(text.contains("mask \(ours.mask)") && text.contains("mask \(other.mask)"))
+    }
+
     private func matrix(_ code: QRCode) -> [[Bool]] {
         (0..<code.size).map { row in (0..<code.size).map { code[row: row, column: $0] } }
     }
