@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kizuna", targets: ["kizuna"]),
         .library(name: "KizunaCore", targets: ["KizunaCore"]),
+        .library(name: "KizunaQR", targets: ["KizunaQR"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -29,12 +30,15 @@ let package = Package(
         // MeCab is loaded at run time where it is installed (see Style/MeCab.swift): building needs none of it.
         .target(name: "CMeCab", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "CFileSystem"),
+        // QR codes (ISO/IEC 18004), written here in pure Swift as no QR library is at hand.
+        .target(name: "KizunaQR"),
         .target(
             name: "KizunaCore",
             dependencies: [
                 "CLibXML2",
                 "CMeCab",
                 "CFileSystem",
+                "KizunaQR",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -61,6 +65,7 @@ let package = Package(
             dependencies: [
                 "KizunaCore",
                 "KizunaServer",
+                "KizunaQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +80,7 @@ let package = Package(
             ],
             exclude: ["Fixtures", "Snapshots"]
         ),
+        .testTarget(name: "KizunaQRTests", dependencies: ["KizunaQR"]),
     ],
     swiftLanguageModes: [.v6]
 )
