@@ -60,6 +60,9 @@ import Testing
               url: https://example.jp/
               days: []
               x.survey: 1
+            registration:
+              line_url: https://lin.ee/a
+              x.registration: 1
             footer:
               x.footer: 1
             approval:

@@ -47,7 +47,7 @@ import Testing
         Break(
             file: "editions/sakuragaoka.yaml", find: "  - sakuragaoka-4month-checkup\n",
             replace: "  - sakuragaoka-4month-chekup\n",
-            rule: .editionInsertUnknown, line: 37, column: 5),
+            rule: .editionInsertUnknown, line: 41, column: 5),
     ]
 
     @Test func everyBreakIsReportedAtItsPlace() throws {
