@@ -56,6 +56,7 @@ struct StyleCheck: ContentRule {
             let labels =
                 [e.name, e.municipality] + [e.footer.unsubscribeLabel, e.footer.publisher].compactMap { $0 }
                 + e.contacts.flatMap { [$0.name] + [$0.hours].compactMap { $0 } }
+                + [e.registration?.lineAccount].compactMap { $0 }
             messages.append((e.disclaimer.map { [$0] } ?? [], labels))
         }
         // A text still holding a placeholder of `kizuna new` is reported once, as `scaffold-placeholder`, not read as

@@ -54,6 +54,8 @@ extension ContentSet {
         }
         for e in editions {
             texts += [e.name] + e.contacts.flatMap { [$0.name] + ($0.hours.map { [$0] } ?? []) }
+            // The account name is printed on the おめでとうカード.
+            texts += [e.registration?.lineAccount].compactMap { $0 }
             texts += [e.disclaimer, e.footer.unsubscribeLabel, e.footer.publisher].compactMap { $0 }
         }
         return texts
