@@ -20,12 +20,13 @@ public struct EditionBuilder: Sendable {
     init(content: ValidatedContent, templates: PreviewTemplates, memo: LoadMemo?, keys: BuildKeys?) {
         self.content = content
         let manuscripts = content.content.manuscripts
-        let hashes = memo != nil ? keys?.fileHashes : nil
-        sections = FlexSections(manuscripts, memo: memo.flatMap { memo in hashes.map { (memo.flexBlocks, $0) } })
+        // Reused only with both: a render is kept by the hash of the file it was made from.
+        let reuse = memo.flatMap { memo in keys.map { (memo: memo, hashes: $0.fileHashes) } }
+        sections = FlexSections(manuscripts, memo: reuse.map { ($0.memo.flexBlocks, $0.hashes) })
         manifestParts = Manifest.DayParts.Table(manuscripts)
         previews = PreviewRenderer(
             templates: templates, reviewers: content.content.reviewers, manuscripts: manuscripts,
-            memo: memo.flatMap { memo in hashes.map { (memo.sectionViews, $0) } })
+            memo: reuse.map { ($0.memo.sectionViews, $0.hashes) })
     }
 
     /// Every file of the edition, in memory.
