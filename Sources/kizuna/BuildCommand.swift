@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import KizunaCore
 
 struct Build: ParsableCommand {
@@ -37,6 +38,14 @@ struct Build: ParsableCommand {
     )
     var release = false
 
+    @Flag(
+        help: """
+            Write each おめでとうカード as its HTML page only, without printing card.pdf with headless Chromium \
+            (by default printed where Chromium is found: KIZUNA_CHROMIUM, else chromium on PATH).
+            """
+    )
+    var noCardPDF = false
+
     func run() throws {
         let files = try options.read(readingEditionFilesWhenUsed: true)
         if !quiet { printSkippedRules(files, language: options.language) }
@@ -61,8 +70,10 @@ struct Build: ParsableCommand {
                 generator: BuildProgressDisplay.generatorStamp() + (release ? "\u{0}release" : ""))
         // Editions are read, checked and built one by one on every core; LINE's limits are checked on the payloads
         // the build writes, not rendered twice.
-        let build = ContentBuild(
+        var build = ContentBuild(
             files: files, templates: templateSet, keys: keys, selection: editions, release: release)
+        let printer = noCardPDF ? nil : ChromiumCardPrinter.find()
+        build.cardPrinter = printer
         var writer = OutputWriter(root: output)
         let clock = ContinuousClock()
         let start = clock.now
@@ -111,8 +122,30 @@ struct Build: ParsableCommand {
             throw ExitStatus.contentErrors
         }
         if let plan = result.release { print(plan.report(language: options.language), terminator: "") }
+        if !quiet { printCardNotes(printer, output: output, to: &stderr) }
         if !quiet {
             print(display.summary(result, output: output, elapsed: clock.now - start))
         }
+    }
+}
+
+extension Build {
+    /// Says once why the おめでとうカード has no PDF: no Chromium, or Chromium failed for an edition.
+    func printCardNotes(_ printer: ChromiumCardPrinter?, output: String, to stderr: inout StandardError) {
+        if let printer {
+            for failure in printer.recordedFailures {
+                print("kizuna: note: the おめでとうカード of '\(failure.edition)' has no PDF: \(failure.reason)", to: &stderr)
+            }
+            return
+        }
+        guard !noCardPDF else { return }
+        let editions = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        let carded = editions.sorted().filter {
+            FileManager.default.fileExists(atPath: "\(output)/\($0)/\(CongratulationCard.htmlPath)")
+        }
+        guard !carded.isEmpty else { return }
+        print(
+            "kizuna: note: no Chromium found (KIZUNA_CHROMIUM, or chromium on PATH): the おめでとうカード of "
+                + "\(carded.joined(separator: ", ")) written as HTML only, without card.pdf", to: &stderr)
     }
 }

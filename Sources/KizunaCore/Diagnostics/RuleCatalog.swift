@@ -63,7 +63,7 @@ public enum RuleCatalog {
             InlineMarkupParser.markupElement,
             LinkRule.linkScheme,
             PhoneRule.description,
-        ] + RegistrationRule.descriptions + [
+        ] + RegistrationRule.descriptions + CardRule.descriptions + [
             SupervisorRule.reviewerUnknown,
             SupervisorRule.supervisorMissing,
             UniqueIDRule.description,

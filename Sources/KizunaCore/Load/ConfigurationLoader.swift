@@ -5,7 +5,7 @@ struct ConfigurationLoader {
     static let keys =
         [
             "nickname_max_length", "disclaimer", "footer", "review_period_months", "approval", "require_signatures",
-            "approvers", "approvals",
+            "approvers", "approvals", "card",
         ]
     static let footerKeys = ["unsubscribe_label", "publisher", "publisher_url"]
 
@@ -22,6 +22,7 @@ struct ConfigurationLoader {
         let rule = reader.choice("approval", of: SignOffPolicy.Rule.self, required: false, into: &diagnostics)
         let requireSignatures = reader.boolean("require_signatures", into: &diagnostics)
         let approvers = reader.textList("approvers", required: false, into: &diagnostics) ?? []
+        let card = CardTextLoader().load(reader, into: &diagnostics)
         let approval = ApprovalLoader().load(reader, readingLegacyBlock: false, into: &diagnostics)
         guard let footerNode = reader.required("footer", into: &diagnostics),
             let f = MappingReader(
@@ -40,6 +41,7 @@ struct ConfigurationLoader {
         configuration.signOff = SignOffPolicy(
             rule: rule?.value ?? .allSupervisors, requireSignatures: requireSignatures?.value ?? false)
         configuration.approvers = approvers
+        configuration.card = card
         configuration.approval = approval
         configuration.path = document.source.path
         return configuration

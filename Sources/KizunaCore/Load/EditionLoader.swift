@@ -5,7 +5,8 @@ struct EditionLoader {
     static let keys =
         [
             "id", "name", "municipality", "series", "channels", "nickname_max_length", "contacts",
-            "unsubscribe_url", "survey", "registration", "inserts", "loss_support", "disclaimer", "footer", "approvers",
+            "unsubscribe_url", "survey", "registration", "card", "inserts", "loss_support", "disclaimer", "footer",
+            "approvers",
         ] + ApprovalLoader.keys
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Edition? {
@@ -41,6 +42,7 @@ struct EditionLoader {
         let registration = reader.value("registration").flatMap {
             self.registration($0, in: document, into: &diagnostics)
         }
+        let card = CardTextLoader().load(reader, into: &diagnostics)
         let inserts = reader.textList("inserts", required: false, into: &diagnostics) ?? []
         let lossSupport = reader.text("loss_support", required: false, into: &diagnostics)
         let disclaimer = reader.text("disclaimer", required: false, into: &diagnostics)
@@ -62,7 +64,7 @@ struct EditionLoader {
             path: document.source.path, id: id, name: name, municipality: municipality, series: series,
             channels: channels, nicknameMaxLength: nicknameMax, contacts: contacts,
             contactsLocation: contactsNode.map(document.location(of:)) ?? reader.location,
-            unsubscribeURL: unsubscribe, survey: survey, registration: registration, inserts: inserts,
+            unsubscribeURL: unsubscribe, survey: survey, registration: registration, card: card, inserts: inserts,
             lossSupport: lossSupport,
             disclaimer: disclaimer,
             footer: footer, approvers: approvers, approval: approval, location: reader.location)

@@ -3,6 +3,8 @@ public struct Configuration: Sendable {
     public var nicknameMaxLength: Int
     public var disclaimer: LocatedText
     public var footer: Footer
+    /// The おめでとうカード's texts every edition prints unless it replaces them (`card:`).
+    public var card: CardText?
     /// An approval older than this is due for re-review (`review_period_months`, 12 by default).
     public var reviewPeriodMonths: Int = 12
     /// When a text counts as approved, and whether approvals must be signed.

@@ -37,6 +37,13 @@ public struct ContentSet: Sendable {
     public struct Slice: Sendable {
         /// The days of every manuscript, loaded or not.
         public var days: Set<DayKey>
+        /// The おめでとうカード's shared texts (kizuna.yaml), which an edition's own replace.
+        public var sharedCard: CardText?
+    }
+
+    /// The card texts every edition takes unless it writes its own: kizuna.yaml's, also in a part of the content.
+    var sharedCard: CardText? {
+        slice.map(\.sharedCard) ?? configuration?.card
     }
 
     /// Every day a manuscript is written for, including those whose file did not load.

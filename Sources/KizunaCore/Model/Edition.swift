@@ -15,6 +15,8 @@ public struct Edition: Sendable {
     public var survey: Survey?
     /// Where a parent signs up for the edition (`registration:`): printed on the おめでとうカード.
     public var registration: Registration?
+    /// The edition's own texts of the おめでとうカード, over the shared ones (`card:`).
+    public var card: CardText?
     public var inserts: [LocatedText]
     /// The id of the edition's message for a reader whose pregnancy ended or whose child died (`loss_support:`).
     public var lossSupport: LocatedText?

@@ -19,6 +19,8 @@ public struct ContentBuild: Sendable {
     public var loadMemo: LoadMemo?
     /// Told when the editions are in place, before the review sheets are made (`OutputBuild.editionsInPlace`).
     public var editionsInPlace: (@Sendable (OutputBuild.Result) -> Void)?
+    /// Prints each edition's おめでとうカード to PDF; nil: the card's page alone.
+    public var cardPrinter: (any CardPrinter)?
 
     public init(
         files: ContentFiles, templates: PreviewTemplates, keys: BuildKeys?, selection: [String] = [],
@@ -63,9 +65,11 @@ public struct ContentBuild: Sendable {
         // One MeCab dictionary for every edition's check.
         let hold = MorphologicalAnalyzer.Hold(files.mecab)
         let selection = selection
+        // A release compiles approved texts in place of the files' own: nothing is reused by file hash there.
+        var builder = EditionBuilder(content: shared, templates: templates, memo: release ? nil : loadMemo, keys: keys)
+        builder.cardPrinter = cardPrinter
         var build = OutputBuild(
-            // A release compiles approved texts in place of the files' own: nothing is reused by file hash there.
-            builder: EditionBuilder(content: shared, templates: templates, memo: release ? nil : loadMemo, keys: keys),
+            builder: builder,
             reviewSheets: ReviewSheetBuilder(templates: templates), files: files, keys: keys)
         build.listsPages = listsPages
         build.editionsInPlace = editionsInPlace

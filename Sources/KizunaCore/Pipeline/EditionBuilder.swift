@@ -10,6 +10,8 @@ public struct EditionBuilder: Sendable {
     let flex = FlexRenderer()
     let sections: FlexSections
     let manifestParts: Manifest.DayParts.Table
+    /// Prints each おめでとうカード to PDF beside its page; nil: the page alone.
+    public var cardPrinter: (any CardPrinter)?
 
     public init(content: ValidatedContent, templates: PreviewTemplates) {
         self.init(content: content, templates: templates, memo: nil, keys: nil)
@@ -54,9 +56,11 @@ public struct EditionBuilder: Sendable {
             }
         }
         let lossSupport = compiler.lossSupportMessage(for: edition)
-        let editionKey =
+        let contentKey =
             keys?.editionKey(
                 edition, inserts: inserts.map(\.insert), lossSupport: lossSupport?.support, days: manuscripts) ?? ""
+        // Whether cards are printed to PDF decides which files the edition has.
+        let editionKey = keys == nil ? "" : contentKey + (cardPrinter == nil ? "" : "+card-pdf")
         let indexKey = keys?.indexKey(editionKey: editionKey, days: manuscripts) ?? ""
         var planned = PlannedEdition(
             edition: edition, plan: .whole, compiler: compiler, manuscripts: manuscripts, readers: readers,
@@ -182,10 +186,27 @@ public struct EditionBuilder: Sendable {
                     lineMessages: payload.messageCount, line: FileHash(of: payload.bytes),
                     preview: FileHash(of: page), email: emailHash))
         }
+        // The おめでとうカード, like the loss support message, follows from what the edition key covers (the edition,
+        // kizuna.yaml, the templates, and whether cards are printed): a partial plan keeps its files as they are.
+        var cardFiles: Manifest.CardFiles?
+        if let card = compiler.card(for: edition),
+            let page = previews.cardPageBytes(card, hasPDF: cardPrinter != nil)
+        {
+            let writes = planned.plan == .whole
+            if writes {
+                write(OutputFile(path: "\(id)/\(CongratulationCard.htmlPath)", bytes: page))
+                // A card the printer fails on keeps its page; the printer tells its user why.
+                if let printer = cardPrinter, let pdf = try? printer.pdf(ofPage: page, editionID: id) {
+                    write(OutputFile(path: "\(id)/\(CongratulationCard.pdfPath)", bytes: PDFDates.normalized(pdf)))
+                }
+            }
+            cardFiles = Manifest.CardFiles(card: card, page: FileHash(of: page), printed: cardPrinter != nil)
+        }
         // An index whose key is unchanged stays as it is on disk (it is kept with the unchanged days).
         if planned.plan == .whole || planned.rewritesIndex {
             let index = previews.indexPageBytes(
-                editionName: edition.name.value, editionID: id, messages: messages, lossSupport: planned.lossSupport)
+                editionName: edition.name.value, editionID: id, messages: messages, lossSupport: planned.lossSupport,
+                card: cardFiles)
             write(OutputFile(path: "\(id)/preview/index.html", bytes: index))
         }
         // The coverage page follows from what the edition key covers (the days with their anniversaries, the inserts,
@@ -204,7 +225,7 @@ public struct EditionBuilder: Sendable {
         let manifest = Manifest(
             edition: edition, nicknameMaxLength: compiler.nicknameMaxLength(for: edition),
             messages: messages, days: days.map { $0! }, parts: manifestParts, release: compiler.content.released,
-            lossSupport: lossSupportFiles)
+            lossSupport: lossSupportFiles, card: cardFiles)
         write(OutputFile(path: "\(id)/manifest.json", bytes: manifest.bytes + [0x0A]))
         let cache =
             planned.keys == nil

@@ -112,7 +112,7 @@ public struct EditionStream: Sendable {
                 content: compiled, configuration: configuration,
                 compiler: EditionCompiler(content: compiled, configuration: configuration))
         }
-        context = ContentSet.Slice(days: shared.manuscriptDays)
+        context = ContentSet.Slice(days: shared.manuscriptDays, sharedCard: shared.configuration?.card)
         limits =
             checkingPayloads && shared.configuration != nil ? PayloadLimitCheck(manuscripts: shared.manuscripts) : nil
     }

@@ -22,6 +22,30 @@ struct Manifest {
     var release: ReleasePlan? = nil
     /// The edition's loss support message and its files, when it has one (in a release, when it ships).
     var lossSupport: LossSupportFiles? = nil
+    /// The edition's おめでとうカード, when it has one.
+    var card: CardFiles? = nil
+
+    /// The card's entry: `{"approved","files","lineAccount","registrationURL"}`, and `emailURL` where the
+    /// card prints one. The PDF is listed when the build prints cards; its bytes are Chromium's, so no hash.
+    struct CardFiles: Sendable {
+        let card: CongratulationCard
+        let page: FileHash
+        let printed: Bool
+
+        var json: JSONValue {
+            var files: [String: JSONValue] = [
+                "html": .object(["path": .string(CongratulationCard.htmlPath), "sha256": .string(page.hex)])
+            ]
+            if printed { files["pdf"] = .object(["path": .string(CongratulationCard.pdfPath)]) }
+            var entry: [String: JSONValue] = [
+                "approved": .bool(card.approved), "files": .object(files),
+                "registrationURL": .string(card.registrationURL),
+            ]
+            if let account = card.lineAccount { entry["lineAccount"] = .string(account) }
+            if let url = card.emailURL { entry["emailURL"] = .string(url) }
+            return .object(entry)
+        }
+    }
 
     /// The loss support message's entry: `{"approved","files","id","lineMessages","review","title"}`.
     struct LossSupportFiles {
@@ -57,6 +81,7 @@ struct Manifest {
     var bytes: [UInt8] {
         var out: [UInt8] = []
         var o = JSONObjectWriter()
+        if let card { o.value("card", card.json, into: &out) }
         o.value("channels", .array(edition.channels.map { .string($0.value.rawValue) }), into: &out)
         o.json("days", daysJSON, into: &out)
         o.string("edition", edition.id.value, into: &out)

@@ -73,6 +73,7 @@ extension ReaderText {
             if let account = registration.lineAccount { lines.append("registration line_account: \(account.value)") }
             if let url = registration.emailURL { lines.append("registration email_url: \(url.value)") }
         }
+        if let card = edition.card { lines += card.readerLines }
         self.init(text: lines.joined(separator: "\n") + "\n")
     }
 
@@ -84,6 +85,15 @@ extension ReaderText {
             "publisher: \(configuration.footer.publisher.value)",
         ]
         if let url = configuration.footer.publisherURL { lines.append("publisher_url: \(url.value)") }
+        if let card = configuration.card { lines += card.readerLines }
         self.init(text: lines.joined(separator: "\n") + "\n")
+    }
+}
+
+extension CardText {
+    /// The card's texts as `card KEY: TEXT` lines of a reader text (a text of several lines keeps them).
+    fileprivate var readerLines: [String] {
+        texts.map { "card \($0.key): \($0.text.value.trimmingTrailingWhitespace)" }
+            + (contact.map { ["card contact: \($0.value)"] } ?? [])
     }
 }

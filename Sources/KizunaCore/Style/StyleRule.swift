@@ -51,6 +51,7 @@ struct StyleCheck: ContentRule {
         // their characters (a NUL in the shared disclaimer would reach every payload).
         if let c = content.configuration {
             messages.append(([c.disclaimer], [c.footer.unsubscribeLabel, c.footer.publisher]))
+            if let card = c.card { messages.append(card.styleMessage) }
         }
         for e in content.editions {
             let labels =
@@ -58,6 +59,7 @@ struct StyleCheck: ContentRule {
                 + e.contacts.flatMap { [$0.name] + [$0.hours].compactMap { $0 } }
                 + [e.registration?.lineAccount].compactMap { $0 }
             messages.append((e.disclaimer.map { [$0] } ?? [], labels))
+            if let card = e.card { messages.append(card.styleMessage) }
         }
         // A text still holding a placeholder of `kizuna new` is reported once, as `scaffold-placeholder`, not read as
         // prose.
@@ -112,5 +114,12 @@ struct StyleCheck: ContentRule {
         for k in enabled.indices {
             for slice in found { diagnostics += slice[k] }
         }
+    }
+}
+
+extension CardText {
+    /// The card read as a message: its sentences as prose, its large greeting as a label.
+    fileprivate var styleMessage: (prose: [LocatedText], labels: [LocatedText]) {
+        ([message, about, howToRegister].compactMap { $0 }, [greeting].compactMap { $0 })
     }
 }

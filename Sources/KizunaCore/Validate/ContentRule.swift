@@ -24,6 +24,7 @@ func contentRules(styleMemo: StyleMemo? = nil, mecab: MeCabSetting) -> [any Cont
         ButtonLabelRule(),
         PhoneRule(),
         RegistrationRule(),
+        CardRule(),
         SupervisorRule(),
         ApprovalRule(),
         UniqueIDRule(),
@@ -51,11 +52,12 @@ extension ContentSet {
         for l in lossSupports { texts += [l.title, l.text] }
         if let c = configuration {
             texts += [c.disclaimer, c.footer.unsubscribeLabel, c.footer.publisher]
+            texts += c.card?.texts.map(\.text) ?? []
         }
         for e in editions {
             texts += [e.name] + e.contacts.flatMap { [$0.name] + ($0.hours.map { [$0] } ?? []) }
             // The account name is printed on the おめでとうカード.
-            texts += [e.registration?.lineAccount].compactMap { $0 }
+            texts += [e.registration?.lineAccount].compactMap { $0 } + (e.card?.texts.map(\.text) ?? [])
             texts += [e.disclaimer, e.footer.unsubscribeLabel, e.footer.publisher].compactMap { $0 }
         }
         return texts

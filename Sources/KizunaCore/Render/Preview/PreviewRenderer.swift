@@ -105,31 +105,34 @@ public struct PreviewRenderer: Sendable {
     /// `indexPage` as the UTF-8 bytes written to disk.
     func indexPageBytes(
         editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
-        lossSupport: LossSupportMessage? = nil
+        lossSupport: LossSupportMessage? = nil, card: Manifest.CardFiles? = nil
     ) -> [UInt8] {
         let page = indexPageView(
-            editionName: editionName, editionID: editionID, messages: messages, due: due, lossSupport: lossSupport)
+            editionName: editionName, editionID: editionID, messages: messages, due: due, lossSupport: lossSupport,
+            card: card)
         return splicedIndexPage(page) ?? Array(templates.render(page, template: "index").utf8)
     }
 
     /// `indexPageBytes` rendered whole through Mustache: the reference a spliced page equals.
     func indexPageBytesRenderedWhole(
         editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate = sampleDueDate,
-        lossSupport: LossSupportMessage? = nil
+        lossSupport: LossSupportMessage? = nil, card: Manifest.CardFiles? = nil
     ) -> [UInt8] {
         let page = indexPageView(
-            editionName: editionName, editionID: editionID, messages: messages, due: due, lossSupport: lossSupport)
+            editionName: editionName, editionID: editionID, messages: messages, due: due, lossSupport: lossSupport,
+            card: card)
         return Array(templates.render(page, template: "index").utf8)
     }
 
     private func indexPageView(
         editionName: String, editionID: String, messages: [DayMessage], due: CalendarDate,
-        lossSupport: LossSupportMessage?
+        lossSupport: LossSupportMessage?, card: Manifest.CardFiles?
     ) -> IndexPage {
         var page = IndexPage(
             editionName: editionName, editionID: editionID, messages: messages, due: due, reviewers: reviewers,
             rowTexts: indexRowTexts)
         page.lossSupport = lossSupport.map(IndexPage.LossSupportLink.init)
+        page.card = card.map(IndexPage.CardLink.init)
         return page
     }
 }
@@ -335,6 +338,20 @@ struct IndexPage {
     var series: [SeriesGroup]
     /// The edition's loss support message, which no day lists: its page, title and review state.
     var lossSupport: LossSupportLink?
+
+    /// The edition's おめでとうカード, which no day lists: its page, its PDF when printed, and whether it is approved.
+    var card: CardLink?
+
+    struct CardLink {
+        let href: String; let pdfHref: String?; let url: String; let unapproved: Bool
+
+        init(_ files: Manifest.CardFiles) {
+            href = "../\(CongratulationCard.htmlPath)"
+            pdfHref = files.printed ? "../\(CongratulationCard.pdfPath)" : nil
+            url = files.card.registrationURL
+            unapproved = !files.card.approved
+        }
+    }
 
     struct LossSupportLink {
         let href: String; let title: String; let review: String; let reviewClass: String; let unapproved: Bool

@@ -4,7 +4,7 @@ import Mustache
 public struct PreviewTemplates: Sendable {
     /// The templates every build needs.
     public static let required = [
-        "day", "index", "loss-support", "coverage", "review-index", "review-sheet", "review-print",
+        "day", "index", "loss-support", "card", "coverage", "review-index", "review-sheet", "review-print",
     ]
     let library: MustacheLibrary
     private let templates: [String: MustacheTemplate]

@@ -144,6 +144,7 @@ extension IndexPage: MustacheParent {
         case "sampleDue": sampleDue
         case "series": series
         case "lossSupport": lossSupport
+        case "card": card
         default: nil
         }
     }
@@ -186,6 +187,18 @@ extension IndexPage.DayRow: MustacheParent {
         case "unapproved": unapproved
         case "survey": survey
         case "sampleDate": sampleDate
+        default: nil
+        }
+    }
+}
+
+extension IndexPage.CardLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "pdfHref": pdfHref
+        case "url": url
+        case "unapproved": unapproved
         default: nil
         }
     }
