@@ -63,6 +63,9 @@ import Testing
             registration:
               line_url: https://lin.ee/a
               x.registration: 1
+            card:
+              contact: d
+              x.card: 1
             footer:
               x.footer: 1
             approval:
@@ -133,6 +136,9 @@ import Testing
               unsubscribe_label: u
               publisher: p
               x.footer: 1
+            card:
+              greeting: g
+              x.card: 1
             approvals:
               - by: a
                 date: 2026-04-01

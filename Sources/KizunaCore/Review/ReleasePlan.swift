@@ -100,17 +100,18 @@ struct ReleasePlanner: Sendable {
                 YAMLDocumentLoader().load(copy, into: &diagnostics).flatMap {
                     ConfigurationLoader().load($0, into: &diagnostics)
                 }.map { a in
-                    (
-                        a,
-                        evaluator.evaluate(.shared, reader: ReaderText(a), entitled: a.approvers, approval: a.approval),
-                        a.approval
-                    )
+                    var a = a
+                    a.signOffStatus = evaluator.evaluate(
+                        .shared, reader: ReaderText(a), entitled: a.approvers, approval: a.approval)
+                    return (a, a.signOffStatus, a.approval)
                 }
             }
             if case .approved(let approved) = decided {
                 var shipped = c
                 shipped.disclaimer = approved.disclaimer
                 shipped.footer = approved.footer
+                shipped.card = approved.card
+                shipped.signOffStatus = approved.signOffStatus
                 released.configuration = shipped
             }
         }
@@ -132,9 +133,10 @@ struct ReleasePlanner: Sendable {
             YAMLDocumentLoader().load(copy, into: &diagnostics).flatMap { EditionLoader().load($0, into: &diagnostics) }
                 .flatMap { a in
                     guard a.id.value == id else { return nil }
-                    let status = evaluator.evaluate(
+                    var a = a
+                    a.signOff = evaluator.evaluate(
                         .edition(id), reader: ReaderText(a), entitled: a.approvers, approval: a.approval)
-                    return (a, status, a.approval)
+                    return (a, a.signOff, a.approval)
                 }
         }
         if case .approved(let approved) = decided {
@@ -146,6 +148,10 @@ struct ReleasePlanner: Sendable {
             shipped.footer = approved.footer
             shipped.unsubscribeURL = approved.unsubscribeURL
             shipped.survey = approved.survey
+            // The おめでとうカード prints the registration and the card's texts: signed with the edition's texts.
+            shipped.registration = approved.registration
+            shipped.card = approved.card
+            shipped.signOff = approved.signOff
             released.editions = [shipped]
         }
         let entitled = edition.approvers

@@ -1,6 +1,9 @@
+import KizunaQR
+
 extension RuleID {
     public static let cardIncomplete = RuleID("card-incomplete")
     public static let cardTextLength = RuleID("card-text-length")
+    public static let cardQRCapacity = RuleID("card-qr-capacity")
 }
 
 /// `card-incomplete`, `card-text-length`, and `contact-unknown` and `placeholder-unknown` on the おめでとうカード: an
@@ -15,6 +18,9 @@ struct CardRule: ContentRule {
         RuleDescription(
             .cardTextLength, .warning, en: "A text of the おめでとうカード longer than its place on the A6 card",
             ja: "A6のおめでとうカードに収まらない長さの文面"),
+        RuleDescription(
+            .cardQRCapacity, .error, en: "A registration URL too long for the card's QR code",
+            ja: "おめでとうカードのQRコードに収まらない長さの登録先URL"),
     ]
 
     /// The most characters each text may have to fit its place on the card (`templates/card.mustache`).
@@ -45,6 +51,21 @@ struct CardRule: ContentRule {
                         ja:
                             "版 '\(edition.id.value)' には登録先があるため、おめでとうカードを作りますが、カードの "
                             + "\(keys) がありません。kizuna.yaml か版の 'card:' に書いてください"))
+            }
+            if let url = registration.lineURL ?? registration.emailURL {
+                let capacity = QRCode.capacity(version: 10, errorCorrection: .medium)
+                let bytes = url.value.utf8.count
+                if bytes > capacity {
+                    diagnostics.append(
+                        Diagnostic(
+                            .cardQRCapacity, at: url.location,
+                            en:
+                                "the URL is \(bytes) bytes; the おめでとうカード's QR code (versions 1–10, level M) "
+                                + "holds at most \(capacity): use a shorter URL",
+                            ja:
+                                "このURLは\(bytes)バイトです。おめでとうカードのQRコード（バージョン1〜10、誤り訂正レベル 'M'）には"
+                                + "\(capacity)バイトまでしか入りません。短いURLにしてください"))
+                }
             }
             if let contact = card.contact, !edition.contacts.contains(where: { $0.id.value == contact.value }) {
                 let deskIDs = edition.contacts.map(\.id.value)

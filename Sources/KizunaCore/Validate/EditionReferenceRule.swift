@@ -10,8 +10,9 @@ struct EditionReferenceRule: ContentRule {
     static let editionContactMissing = RuleDescription(
         .editionContactMissing, .error, en: "An edition with no contact desk", ja: "窓口のない版")
     static let contactUnknown = RuleDescription(
-        .contactUnknown, .error, en: "An insert or a loss support message naming a desk its edition does not have",
-        ja: "版にない窓口を指定した差し込み情報・喪失時のサポートメッセージ")
+        .contactUnknown, .error,
+        en: "An insert, a loss support message or an おめでとうカード naming a desk its edition does not have",
+        ja: "版にない窓口を指定した差し込み情報・喪失時のサポートメッセージ・おめでとうカード")
     static let surveyDayUnknown = RuleDescription(
         .surveyDayUnknown, .error, en: "A survey day on which the edition sends nothing", ja: "版が何も配信しない日のアンケート")
 

@@ -7,7 +7,8 @@ struct PlaceholderRule: ContentRule {
     var readsEachManuscriptAlone: Bool { true }
 
     static let description = RuleDescription(
-        .placeholderUnknown, .error, en: "A placeholder other than {nickname}", ja: "{nickname} 以外のプレースホルダー")
+        .placeholderUnknown, .error, en: "A placeholder other than {nickname}, or any on the printed おめでとうカード",
+        ja: "{nickname} 以外のプレースホルダー、または印刷するおめでとうカードのプレースホルダー")
 
     func check(_ content: ContentSet, into diagnostics: inout [Diagnostic]) {
         for text in content.readerTexts

@@ -29,7 +29,7 @@ enum DiagnosticFixtures {
         .insertUnused, .supervisorMissing, .approvalStale, .approvalMissing, .approvalNotEntitled, .approvalUnsigned,
         .styleDoubledParticle, .anniversaryMissing, .styleTitleLength, .styleHeadingLength, .styleInsertTitleLength,
         .styleButtonLabelLength, .styleRaNuki, .styleDoubleNegative, .styleRepeatedConjunction, .styleGaTwice,
-        .styleKanjiRun, .insertCoversWindow, .registrationChannel,
+        .styleKanjiRun, .insertCoversWindow, .registrationChannel, .cardTextLength,
     ]
 
     /// The name of every fixture folder, sorted.

@@ -27,7 +27,7 @@ struct LocalizationTests {
     /// Japanese text writes this way too. Anything else in Latin letters must be quoted source text.
     static let latinTokens: Set<String> = [
         "LINE", "Flex", "URL", "UTF", "YAML", "XML", "SHA", "HTTPS", "ID", "JSON", "SSH", "Shift_JIS", "NFC", "NFD",
-        "KiB", "MeCab",
+        "KiB", "MeCab", "QR",
     ]
 
     /// The words in Latin letters of a Japanese text outside quoted source text (`'…'`, `"…"`, 「…」, `` `…` ``,

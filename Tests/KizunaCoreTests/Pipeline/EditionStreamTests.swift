@@ -115,7 +115,7 @@ import Testing
                 path, in: files,
                 with: text.replacingOccurrences(of: "id: minamikawa-4month-checkup", with: "id: minamikawa-4m"))
             expected = [
-                (.editionInsertUnknown, ContentLocation(file: "content/editions/minamikawa.yaml", line: 43, column: 5)),
+                (.editionInsertUnknown, ContentLocation(file: "content/editions/minamikawa.yaml", line: 46, column: 5)),
                 (.insertFileName, ContentLocation(file: "content/" + path, line: 1, column: 5)),
             ]
         case "orphan":

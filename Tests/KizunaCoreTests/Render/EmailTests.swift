@@ -51,7 +51,11 @@ struct ParsedEmail {
         let edition = ContentFixtures.text("editions/sakuragaoka.yaml", in: files)
         files = ContentFixtures.replacing(
             "editions/sakuragaoka.yaml", in: files,
-            with: edition.replacingOccurrences(of: "channels: [line]", with: "channels: \(channels)"))
+            with: edition.replacingOccurrences(of: "channels: [line]", with: "channels: \(channels)")
+                // An edition that sends e-mail names its sign-up page (registration-incomplete).
+                .replacingOccurrences(
+                    of: "  line_account: きずなメール桜ヶ丘市\n",
+                    with: "  line_account: きずなメール桜ヶ丘市\n  email_url: https://example.jp/sakuragaoka/kizuna/register\n"))
         if let (path, text) = manuscript { files = ContentFixtures.replacing(path, in: files, with: text) }
         return files
     }

@@ -21,7 +21,7 @@ import Testing
             "sakuragaoka/line/childcare/0366.json", "sakuragaoka/preview/childcare/0366.html",
             "sakuragaoka/preview/maternity/20w0d.html", "sakuragaoka/preview/childcare/0014.html",
             "sakuragaoka/preview/childcare/0100.html", "sakuragaoka/preview/index.html",
-            "sakuragaoka/preview/coverage.html", "sakuragaoka/manifest.json",
+            "sakuragaoka/preview/coverage.html", "sakuragaoka/manifest.json", "sakuragaoka/card/index.html",
         ])
     func golden(path: String) throws {
         let output = try Self.buildGolden()
@@ -33,6 +33,7 @@ import Testing
         let paths = try Self.buildGolden().files.map(\.path).sorted()
         #expect(
             paths == [
+                "sakuragaoka/card/index.html",
                 "sakuragaoka/line/childcare/0014.json", "sakuragaoka/line/childcare/0045.json",
                 "sakuragaoka/line/childcare/0100.json", "sakuragaoka/line/childcare/0366.json",
                 "sakuragaoka/line/maternity/20w0d.json",

@@ -8,9 +8,9 @@ import Mustache
 struct CardPage {
     let editionName: String
     let municipality: String
-    let greeting: String
-    let message: String
     /// The texts' lines as the writer broke them.
+    let greetingLines: [String]
+    let messageLines: [String]
     let aboutLines: [String]
     let howToRegisterLines: [String]
     /// The QR code as inline SVG (`QRCode.svg`), with its 4-module quiet zone.
@@ -36,8 +36,8 @@ struct CardPage {
         }
         editionName = card.editionName
         municipality = card.municipality
-        greeting = card.greeting.trimmingTrailingWhitespace
-        message = card.message.trimmingTrailingWhitespace
+        greetingLines = lines(card.greeting)
+        messageLines = lines(card.message)
         aboutLines = lines(card.about)
         howToRegisterLines = lines(card.howToRegister)
         let label = card.lineAccount.map { "LINE公式アカウント「\($0)」の友だち追加QRコード" } ?? "メール登録ページのQRコード"
@@ -59,8 +59,8 @@ extension CardPage: MustacheParent {
         switch name {
         case "editionName": editionName
         case "municipality": municipality
-        case "greeting": greeting
-        case "message": message
+        case "greetingLines": greetingLines
+        case "messageLines": messageLines
         case "aboutLines": aboutLines
         case "howToRegisterLines": howToRegisterLines
         case "qrSVG": qrSVG
