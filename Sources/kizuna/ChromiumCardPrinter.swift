@@ -11,6 +11,8 @@ final class ChromiumCardPrinter: CardPrinter, @unchecked Sendable {
     private let lock = NSLock()
     /// Chromium rarely needs a second; a hung one must not hold the build.
     static let timeout: TimeInterval = 60
+    /// A Chromium takes a few hundred MB: at most this many print at once, however many editions build in parallel.
+    private let slots = DispatchSemaphore(value: min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)))
 
     init(executable: String) {
         self.executable = executable
@@ -48,6 +50,8 @@ final class ChromiumCardPrinter: CardPrinter, @unchecked Sendable {
     }
 
     private func print(_ page: [UInt8]) throws -> [UInt8] {
+        slots.wait()
+        defer { slots.signal() }
         // Each print has its own folder and profile, so that editions print side by side.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "kizuna-card-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
