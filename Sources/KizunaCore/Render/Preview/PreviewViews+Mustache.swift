@@ -140,7 +140,8 @@ extension IndexPage: MustacheParent {
         case "editionName": editionName
         case "editionID": editionID
         case "total": total
-        case "unapprovedCount": unapprovedCount
+        // Mustache shows a section for any number, 0 included: none unapproved is no mark.
+        case "unapprovedCount": unapprovedCount > 0 ? unapprovedCount : nil
         case "sampleDue": sampleDue
         case "series": series
         case "lossSupport": lossSupport
