@@ -12,7 +12,7 @@ struct Kizuna: ParsableCommand {
         version: version,
         subcommands: [
             Validate.self, Build.self, Fix.self, Rules.self, Render.self, Approve.self, Review.self, Timeline.self,
-            ScheduleCommand.self, Serve.self, New.self, Coverage.self, QR.self,
+            ScheduleCommand.self, Serve.self, New.self, Coverage.self, QR.self, TranslationCommand.self,
         ]
     )
 

@@ -63,7 +63,7 @@ public enum RuleCatalog {
             InlineMarkupParser.markupElement,
             LinkRule.linkScheme,
             PhoneRule.description,
-        ] + RegistrationRule.descriptions + CardRule.descriptions + [
+        ] + RegistrationRule.descriptions + CardRule.descriptions + TranslationRule.descriptions + [
             SupervisorRule.reviewerUnknown,
             SupervisorRule.supervisorMissing,
             UniqueIDRule.description,

@@ -19,8 +19,9 @@ public enum ContentDirectory {
             // YAML content, and the approved-text snapshots that review sheets compare against.
             let isSnapshot = relative.hasPrefix("approved/") && relative.hasSuffix(".txt")
             guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") || isSnapshot else { continue }
+            let role = ContentRole(relativePath: relative)
             if readingEditionFilesWhenUsed,
-                [.edition, .insert, .lossSupport].contains(ContentRole(relativePath: relative))
+                [.edition, .insert, .lossSupport].contains(role) || role?.isInsertTranslation == true
             {
                 files.append(SourceFile(readingWhenUsed: full))
                 continue

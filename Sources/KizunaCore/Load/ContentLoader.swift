@@ -81,8 +81,17 @@ public struct ApprovedCopies: Sendable {
 }
 
 /// What a file in the content folder is, from where it lies.
-enum ContentRole {
+enum ContentRole: Hashable {
     case configuration, reviewers, style, terms, manuscript, edition, insert, lossSupport, reference
+    /// `translations/LANG/manuscripts/…` or `translations/LANG/inserts/ID.yaml`.
+    case translation(Translation.Source, language: String)
+    /// A file under `translations/` whose path names no manuscript day or insert: reported, not read.
+    case misplacedTranslation
+
+    /// Read with the edition that names the insert, as the insert is.
+    var isInsertTranslation: Bool {
+        if case .translation(.insert, _) = self { true } else { false }
+    }
 
     init?(relativePath path: String) {
         guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return nil }
@@ -97,6 +106,12 @@ enum ContentRole {
         case ("inserts", 2): self = .insert
         case ("support", 2): self = .lossSupport  // LossSupport.folder
         case ("reference", 2) where path == NationalSchedule.relativePath: self = .reference
+        case (Substring(Translation.folder), _):
+            guard let place = TranslationLoader(relativePath: path) else {
+                self = .misplacedTranslation
+                return
+            }
+            self = .translation(place.source, language: place.folderLanguage)
         default: return nil
         }
     }
@@ -127,11 +142,23 @@ public struct ContentLoader: Sendable {
         case insert(Insert?, String?)
         case lossSupport(LossSupport?, String?)
         case reference(NationalSchedule?)
+        case translation(Translation?)
     }
 
     func load(_ file: SourceFile, role: ContentRole?) -> (Loaded, [Diagnostic]) {
         guard let role else { return (.skipped, []) }
         var diagnostics: [Diagnostic] = []
+        if role == .misplacedTranslation {
+            diagnostics.append(
+                Diagnostic(
+                    .translationSourceMissing, at: SourceLocation(file: file.path, line: 1, column: 1),
+                    en:
+                        "a translation lies at translations/LANG/manuscripts/SERIES/DAY.yaml (e.g. childcare/0045.yaml, "
+                        + "maternity/16w0d.yaml) or translations/LANG/inserts/ID.yaml: this path names neither",
+                    ja: "翻訳は translations/LANG/manuscripts/SERIES/DAY.yaml（例: 'childcare/0045.yaml'、"
+                        + "'maternity/16w0d.yaml'）か translations/LANG/inserts/ID.yaml に置きます。このパスはどちらでもありません"))
+            return (.skipped, diagnostics)
+        }
         guard let document = yaml.load(file, into: &diagnostics) else {
             return (role == .configuration ? .configuration(nil) : .skipped, diagnostics)
         }
@@ -165,6 +192,11 @@ public struct ContentLoader: Sendable {
             loaded = .lossSupport(l, l != nil ? nil : document.topLevelText("id"))
         case .reference:
             loaded = .reference(NationalScheduleLoader().load(document, into: &diagnostics))
+        case .translation(let source, let language):
+            loaded = .translation(
+                TranslationLoader(source: source, folderLanguage: language).load(document, into: &diagnostics))
+        case .misplacedTranslation:
+            loaded = .skipped
         }
         return (loaded, diagnostics)
     }
@@ -193,6 +225,7 @@ public struct ContentLoader: Sendable {
         var editions: [Edition] = []
         var inserts: [Insert] = []
         var lossSupports: [LossSupport] = []
+        var translations: [Translation] = []
         var unloaded = ContentSet.Unloaded()
         var style = StyleConfiguration()
         var terms = TermDictionary()
@@ -212,7 +245,7 @@ public struct ContentLoader: Sendable {
             return result
         }
         let loaded = parallel ? ParallelMap.map(files, loadOne) : files.map(loadOne)
-        for (item, found) in loaded {
+        for (file, (item, found)) in zip(files, loaded) {
             diagnostics += found
             switch item {
             case .skipped: continue
@@ -223,6 +256,7 @@ public struct ContentLoader: Sendable {
             case .terms(let t): terms = t
             case .manuscript(let m, let day):
                 if let m { manuscripts.append(m) } else if let day { unloaded.days.insert(day) }
+                if m == nil { unloaded.manuscriptPaths.insert(file.path) }
             case .edition(let e, let id):
                 if let e { editions.append(e) } else if let id { unloaded.editionIDs.insert(id) }
             case .insert(let i, let id):
@@ -232,6 +266,8 @@ public struct ContentLoader: Sendable {
             case .reference(let r):
                 reference = r
                 unloaded.reference = r == nil
+            case .translation(let t):
+                if let t { translations.append(t) }
             }
         }
         manuscripts.sort { $0.day.value < $1.day.value || ($0.day.value == $1.day.value && $0.path < $1.path) }
@@ -239,6 +275,7 @@ public struct ContentLoader: Sendable {
             configuration: configuration, reviewers: reviewers, manuscripts: manuscripts,
             editions: editions, inserts: inserts)
         set.lossSupports = lossSupports
+        set.translations = translations
         set.unloaded = unloaded
         set.style = style
         set.terms = terms

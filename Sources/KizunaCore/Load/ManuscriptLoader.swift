@@ -6,6 +6,7 @@ struct ManuscriptLoader {
         ["series", "day", "anniversary", "title", "sections", "supervisors", "review", "sources"] + ApprovalLoader.keys
 
     func load(_ document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Manuscript? {
+        let start = diagnostics.count
         guard
             let reader = MappingReader(
                 document.root, in: document, what: LocalizedText(en: "manuscript", ja: "原稿"), keys: Self.keys,
@@ -37,7 +38,8 @@ struct ManuscriptLoader {
             path: document.source.path, day: day, anniversary: anniversary,
             title: title ?? LocatedText("", at: reader.location),
             sections: sections, supervisors: supervisors?.ids ?? [], supervisorsLocation: supervisors?.location,
-            review: review ?? Located(.draft, at: reader.location), sources: sources, approval: approval)
+            review: review ?? Located(.draft, at: reader.location), sources: sources, approval: approval,
+            isComplete: !diagnostics[start...].contains { $0.severity == .error })
     }
 
     /// The supervisors' ids and where they are written. An absent key is the one `schema-missing-key` at the
@@ -89,7 +91,7 @@ struct ManuscriptLoader {
         return Located(key, at: text.location)
     }
 
-    private func section(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Section? {
+    func section(_ node: Node, in document: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Section? {
         guard
             let reader = MappingReader(
                 node, in: document, what: LocalizedText(en: "section", ja: "セクション"), keys: ["heading", "text"],

@@ -7,6 +7,8 @@ public struct ContentSet: Sendable {
     public var inserts: [Insert]
     /// The editions' messages for a loss (`support/`), in path order.
     public var lossSupports: [LossSupport] = []
+    /// Translations of manuscripts (shared) and of this share's inserts, in path order (`translations/`).
+    public var translations: [Translation] = []
     /// What files that failed to load would have defined, so that their absence is not reported again elsewhere.
     public var unloaded = Unloaded()
     /// The style rules' settings from `style.yaml` (defaults when there is none).
@@ -25,6 +27,8 @@ public struct ContentSet: Sendable {
         public var lossSupportIDs: Set<String> = []
         public var editionIDs: Set<String> = []
         public var days: Set<DayKey> = []
+        /// Paths of the manuscript files that did not load.
+        public var manuscriptPaths: Set<String> = []
         /// The national schedule's file is there but did not load: inserts' `covers:` are not checked against it.
         public var reference = false
     }

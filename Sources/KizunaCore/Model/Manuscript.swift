@@ -19,12 +19,15 @@ public final class Manuscript: Sendable {
     public let approval: Approval?
     /// Derived from the approval, the text, the registry and the policy (see `SignOffEvaluator`).
     public let signOff: SignOffStatus
+    /// False when its file had errors (a section or key that did not load): what is compared with it, such as its
+    /// translations, waits until those are mended, so that one error is not reported again at every translation.
+    public let isComplete: Bool
 
     public init(
         path: String, day: Located<DayKey>, anniversary: Located<Int>? = nil, title: LocatedText, sections: [Section],
         supervisors: [LocatedText], supervisorsLocation: SourceLocation? = nil,
         review: Located<ReviewStatus>, sources: [EvidenceSource], approval: Approval?,
-        signOff: SignOffStatus = .unevaluated
+        signOff: SignOffStatus = .unevaluated, isComplete: Bool = true
     ) {
         self.path = path
         self.day = day
@@ -37,6 +40,7 @@ public final class Manuscript: Sendable {
         self.sources = sources
         self.approval = approval
         self.signOff = signOff
+        self.isComplete = isComplete
     }
 
     /// The same manuscript with its sign-off evaluated.
@@ -44,7 +48,7 @@ public final class Manuscript: Sendable {
         Manuscript(
             path: path, day: day, anniversary: anniversary, title: title, sections: sections, supervisors: supervisors,
             supervisorsLocation: supervisorsLocation, review: review,
-            sources: sources, approval: approval, signOff: signOff)
+            sources: sources, approval: approval, signOff: signOff, isComplete: isComplete)
     }
 
     /// Where the manuscript stands in sign-off.

@@ -28,6 +28,8 @@ public struct EditionStream: Sendable {
     /// The support files by stem (the id the file must define), and those whose stem an earlier file has.
     let lossSupportFiles: [String: SourceFile]
     let clashingLossSupportFiles: [SourceFile]
+    /// Translations of inserts (`translations/LANG/inserts/ID.yaml`) by insert id: read with the insert.
+    let insertTranslationFiles: [String: [SourceFile]]
     let limits: PayloadLimitCheck?
     let loader: ContentLoader
     /// The rules every share is checked with (the style check with the build's memo, if any).
@@ -59,8 +61,10 @@ public struct EditionStream: Sendable {
         rules = contentRules(styleMemo: styleMemo, mecab: files.mecab)
         var sharedFiles: [SourceFile] = [], editionFiles: [SourceFile] = [], insertFileList: [SourceFile] = []
         var supportFileList: [SourceFile] = []
+        var insertTranslations: [String: [SourceFile]] = [:]
         for file in files.files {
             switch ContentRole(relativePath: files.relativePath(of: file)) {
+            case .translation(.insert(let id), _): insertTranslations[id, default: []].append(file)
             case .edition: editionFiles.append(file)
             case .insert: insertFileList.append(file)
             case .lossSupport: supportFileList.append(file)
@@ -82,6 +86,7 @@ public struct EditionStream: Sendable {
         }
         lossSupportFiles = supportFiles
         clashingLossSupportFiles = clashingSupport
+        insertTranslationFiles = insertTranslations.mapValues { $0.sorted { $0.path < $1.path } }
         var diagnostics = InsertFileNameRule.clashes(insertFileList)
         let shared = loader.load(ContentFiles(root: files.root, files: sharedFiles), into: &diagnostics)
         // The rules only read the shared content: they run on every core, their findings kept in rule order.
@@ -161,9 +166,10 @@ public struct EditionStream: Sendable {
         guard let edition = editionFile.editions.first else { return nil }
         let stems = Array(Set(edition.inserts.map(\.value).filter { insertFiles[$0] != nil })).sorted()
         let support = edition.lossSupport.flatMap { lossSupportFiles[$0.value] }.map(reading)
+        let translations = stems.flatMap { insertTranslationFiles[$0] ?? [] }.map(reading)
         var inserts = loader.load(
-            stems.map { reading(insertFiles[$0]!) } + (support.map { [$0] } ?? []), of: files, parallel: false,
-            into: &diagnostics)
+            stems.map { reading(insertFiles[$0]!) } + translations + (support.map { [$0] } ?? []), of: files,
+            parallel: false, into: &diagnostics)
         inserts.editions = [edition]
         var evaluator = SignOffEvaluator(
             reviewers: shared.reviewers, configuration: shared.configuration, content: inserts)
@@ -267,11 +273,27 @@ public struct EditionStream: Sendable {
         var diagnostics = sharedDiagnostics
         let read = Set(facts.flatMap(\.insertStems))
         let readSupport = Set(facts.compactMap(\.lossSupportStem))
-        let unread =
-            insertFiles.filter { !read.contains($0.key) }.map(\.value) + clashingInsertFiles
-            + lossSupportFiles.filter { !readSupport.contains($0.key) }.map(\.value) + clashingLossSupportFiles
-        // Inserts no edition names are checked on their own, on every core.
-        let chunks = stride(from: 0, to: unread.count, by: 64).map { Array(unread[$0..<min($0 + 64, unread.count)]) }
+        // Each unread insert with its translations, so that they are checked together; translations of no insert
+        // file on their own.
+        let unreadInserts = insertFiles.filter { !read.contains($0.key) }
+        let translated = unreadInserts.keys.sorted().map { [insertFiles[$0]!] + (insertTranslationFiles[$0] ?? []) }
+        let orphans = insertTranslationFiles.filter { insertFiles[$0.key] == nil }.keys.sorted().map {
+            insertTranslationFiles[$0]!
+        }
+        let groups =
+            translated + orphans
+            + (clashingInsertFiles
+            + lossSupportFiles.filter { !readSupport.contains($0.key) }
+            .map(\.value) + clashingLossSupportFiles).map { [$0] }
+        // Inserts no edition names are checked on their own, on every core, about 64 files at a time.
+        var chunks: [[SourceFile]] = []
+        for group in groups {
+            if let last = chunks.last, last.count + group.count <= 64 {
+                chunks[chunks.count - 1] += group
+            } else {
+                chunks.append(group)
+            }
+        }
         let checked = ParallelMap.map(chunks) {
             chunk -> (found: [Diagnostic], loaded: [LocatedText], unloaded: [String], read: ContentSet) in
             var found: [Diagnostic] = []
@@ -337,8 +359,10 @@ public struct EditionStream: Sendable {
         var content = shared
         var inserts: [String: Insert] = [:]
         var supports: [String: LossSupport] = [:]
+        var translations: [String: Translation] = [:]
         for set in read {
             content.editions += set.editions
+            for translation in set.translations { translations[translation.path] = translation }
             for insert in set.inserts { inserts[insert.path] = insert }
             for support in set.lossSupports { supports[support.path] = support }
             content.unloaded.lossSupportIDs.formUnion(set.unloaded.lossSupportIDs)
@@ -348,6 +372,8 @@ public struct EditionStream: Sendable {
         content.editions.sort { $0.path < $1.path }
         content.inserts = inserts.keys.sorted().map { inserts[$0]! }
         content.lossSupports = supports.keys.sorted().map { supports[$0]! }
+        for translation in content.translations { translations[translation.path] = translation }
+        content.translations = translations.keys.sorted().map { translations[$0]! }
         // Each edition evaluated its inserts with its own approvers; one that several editions send is entitled to
         // the approvers of all of them, as `SignOffEvaluator.evaluateAll` has it over the whole content.
         let evaluator = SignOffEvaluator(

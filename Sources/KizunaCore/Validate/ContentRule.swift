@@ -25,6 +25,7 @@ func contentRules(styleMemo: StyleMemo? = nil, mecab: MeCabSetting) -> [any Cont
         PhoneRule(),
         RegistrationRule(),
         CardRule(),
+        TranslationRule(),
         SupervisorRule(),
         ApprovalRule(),
         UniqueIDRule(),

@@ -30,6 +30,7 @@ enum DiagnosticFixtures {
         .styleDoubledParticle, .anniversaryMissing, .styleTitleLength, .styleHeadingLength, .styleInsertTitleLength,
         .styleButtonLabelLength, .styleRaNuki, .styleDoubleNegative, .styleRepeatedConjunction, .styleGaTwice,
         .styleKanjiRun, .insertCoversWindow, .registrationChannel, .cardTextLength,
+        .translationStale,
     ]
 
     /// The name of every fixture folder, sorted.

@@ -167,11 +167,12 @@ import Testing
         }
         // Without MeCab the message has no style finding, and the memo remembers it as clean (its edit leaves only
         // its approval stale).
-        #expect(try build(Self.off(files)).map(\.rule) == [.approvalStale])
+        // The sample's English and Vietnamese translations of the day are stale too.
+        #expect(try build(Self.off(files)).map(\.rule) == [.approvalStale, .translationStale, .translationStale])
         // With MeCab the same message is checked again: the salt differs.
         #expect(
             try build(files).map(\.rule).sorted { $0.rawValue < $1.rawValue } == [
-                .approvalStale, .styleDoubledParticle,
+                .approvalStale, .styleDoubledParticle, .translationStale, .translationStale,
             ])
     }
 }
