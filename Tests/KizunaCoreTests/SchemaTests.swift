@@ -12,10 +12,52 @@ import Testing
 @Suite struct SchemaTests {
     static let schemaNames = [
         "manuscript", "edition", "insert", "support", "kizuna", "reviewers", "style", "terms", "national-schedule",
+        "translation-manuscript", "translation-insert",
     ]
 
     /// Probe files by schema, by path in a content folder.
     static let probes: [String: [String: String]] = [
+        "translation-manuscript": [
+            "translations/en/manuscripts/childcare/0045.yaml": """
+            language: en
+            source_sha256: t
+            title: t
+            sections:
+              - heading: h
+                text: t
+                x.sections.items: 1
+            approval:
+              by: [a]
+              date: 2026-04-01
+              sha256: 0000000000000000000000000000000000000000000000000000000000000000
+              x.approval: 1
+            approvals:
+              - by: a
+                date: 2026-04-01
+                sha256: 0000000000000000000000000000000000000000000000000000000000000000
+                x.approvals.items: 1
+            x: 1
+            """
+        ],
+        "translation-insert": [
+            "translations/en/inserts/i.yaml": """
+            language: en
+            source_sha256: t
+            title: t
+            text: t
+            approval:
+              by: [a]
+              date: 2026-04-01
+              sha256: 0000000000000000000000000000000000000000000000000000000000000000
+              x.approval: 1
+            approvals:
+              - by: a
+                date: 2026-04-01
+                sha256: 0000000000000000000000000000000000000000000000000000000000000000
+                x.approvals.items: 1
+            x: 1
+            """
+        ],
         "manuscript": [
             "manuscripts/childcare/0045.yaml": """
             series: childcare
