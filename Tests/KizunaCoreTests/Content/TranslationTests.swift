@@ -80,6 +80,25 @@ import Testing
         #expect(found.first?.message.en == "the translation has 1 sections, the Japanese 2")
     }
 
+    @Test func aSectionTheJapaneseGainsMakesTheTranslationStaleNotAnError() throws {
+        var files = try Self.sample()
+        let path = "manuscripts/childcare/0100.yaml"
+        let text = ContentFixtures.text(path, in: files)
+        let cut = try #require(text.range(of: "supervisors:"))
+        files = ContentFixtures.replacing(
+            path, in: files,
+            with: String(text[..<cut.lowerBound]) + "  - heading: 追加の見出し\n    text: |\n      追加の本文です。\n"
+                + String(text[cut.lowerBound...]))
+        let report = Validator().validate(files)
+        #expect(!report.diagnostics.contains { $0.rule == .translationStructure })
+        #expect(
+            report.diagnostics.filter { $0.rule == .translationStale }.map(\.location.file) == [
+                "content/translations/en/manuscripts/childcare/0100.yaml",
+                "content/translations/vi/manuscripts/childcare/0100.yaml",
+            ])
+        #expect(report.content != nil, "a translation's lag does not stop a build")
+    }
+
     @Test(arguments: [
         ("en", true), ("vi", true), ("ne", true), ("zh-Hans", true), ("pt-BR", true), ("es-419", true),
         ("fil", true), ("EN", false), ("english", false), ("zh-hans", false), ("pt-br", false), ("en-", false),
