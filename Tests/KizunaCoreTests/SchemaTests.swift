@@ -15,6 +15,20 @@ import Testing
         "translation-manuscript", "translation-insert",
     ]
 
+    /// The `approval:` and `approvals:` every signed text's probe holds, at the top of its file.
+    static let approvalProbe = """
+        approval:
+          by: [a]
+          date: 2026-04-01
+          sha256: 0000000000000000000000000000000000000000000000000000000000000000
+          x.approval: 1
+        approvals:
+          - by: a
+            date: 2026-04-01
+            sha256: 0000000000000000000000000000000000000000000000000000000000000000
+            x.approvals.items: 1
+        """
+
     /// Probe files by schema, by path in a content folder.
     static let probes: [String: [String: String]] = [
         "translation-manuscript": [
@@ -26,16 +40,7 @@ import Testing
               - heading: h
                 text: t
                 x.sections.items: 1
-            approval:
-              by: [a]
-              date: 2026-04-01
-              sha256: 0000000000000000000000000000000000000000000000000000000000000000
-              x.approval: 1
-            approvals:
-              - by: a
-                date: 2026-04-01
-                sha256: 0000000000000000000000000000000000000000000000000000000000000000
-                x.approvals.items: 1
+            \(Self.approvalProbe)
             x: 1
             """
         ],
@@ -45,16 +50,7 @@ import Testing
             source_sha256: t
             title: t
             text: t
-            approval:
-              by: [a]
-              date: 2026-04-01
-              sha256: 0000000000000000000000000000000000000000000000000000000000000000
-              x.approval: 1
-            approvals:
-              - by: a
-                date: 2026-04-01
-                sha256: 0000000000000000000000000000000000000000000000000000000000000000
-                x.approvals.items: 1
+            \(Self.approvalProbe)
             x: 1
             """
         ],
@@ -72,16 +68,7 @@ import Testing
             sources:
               - title: t
                 x.sources.items: 1
-            approval:
-              by: [a]
-              date: 2026-04-01
-              sha256: 0000000000000000000000000000000000000000000000000000000000000000
-              x.approval: 1
-            approvals:
-              - by: a
-                date: 2026-04-01
-                sha256: 0000000000000000000000000000000000000000000000000000000000000000
-                x.approvals.items: 1
+            \(Self.approvalProbe)
             x: 1
             """
         ],
@@ -110,16 +97,7 @@ import Testing
               x.card: 1
             footer:
               x.footer: 1
-            approval:
-              by: [a]
-              date: 2026-04-01
-              sha256: 0000000000000000000000000000000000000000000000000000000000000000
-              x.approval: 1
-            approvals:
-              - by: a
-                date: 2026-04-01
-                sha256: 0000000000000000000000000000000000000000000000000000000000000000
-                x.approvals.items: 1
+            \(Self.approvalProbe)
             x: 1
             """
         ],
@@ -138,16 +116,7 @@ import Testing
                         to: 5
                         x.window.\(kind): 1
                       x.window: 1
-                    approval:
-                      by: [a]
-                      date: 2026-04-01
-                      sha256: 0000000000000000000000000000000000000000000000000000000000000000
-                      x.approval: 1
-                    approvals:
-                      - by: a
-                        date: 2026-04-01
-                        sha256: 0000000000000000000000000000000000000000000000000000000000000000
-                        x.approvals.items: 1
+                    \(Self.approvalProbe)
                     x: 1
                     """
                 )
@@ -158,16 +127,7 @@ import Testing
             title: t
             text: t
             contacts: [d]
-            approval:
-              by: [a]
-              date: 2026-04-01
-              sha256: 0000000000000000000000000000000000000000000000000000000000000000
-              x.approval: 1
-            approvals:
-              - by: a
-                date: 2026-04-01
-                sha256: 0000000000000000000000000000000000000000000000000000000000000000
-                x.approvals.items: 1
+            \(Self.approvalProbe)
             x: 1
             """
         ],
