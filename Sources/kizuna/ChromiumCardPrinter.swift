@@ -42,14 +42,14 @@ final class ChromiumCardPrinter: CardPrinter, @unchecked Sendable {
 
     func pdf(ofPage page: [UInt8], editionID: String) throws -> [UInt8] {
         do {
-            return try print(page)
+            return try pdfBytes(page)
         } catch {
             lock.withLock { failures.append((editionID, "\(error)")) }
             throw error
         }
     }
 
-    private func print(_ page: [UInt8]) throws -> [UInt8] {
+    private func pdfBytes(_ page: [UInt8]) throws -> [UInt8] {
         slots.wait()
         defer { slots.signal() }
         // Each print has its own folder and profile, so that editions print side by side.

@@ -23,8 +23,8 @@ public struct CongratulationCard: Sendable {
     public static let htmlPath = "card/index.html"
     /// `card/card.pdf`: the same printed by headless Chromium, where a build has it.
     public static let pdfPath = "card/card.pdf"
-    /// The QR code's printed width; ISO/IEC 18004 leaves it to the reader's camera, and 20 mm is what the issue and
-    /// common practice for a hand-held card ask as the least.
+    /// The QR code's printed width, quiet zone included. ISO/IEC 18004 leaves the size to the reader's camera; a
+    /// hand-held card needs the symbol itself 20 mm wide at least, which 30 mm gives from version 1 (21.7 mm) on.
     public static let qrWidthMillimetres = 30
 }
 
